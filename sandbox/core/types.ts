@@ -54,6 +54,8 @@ export interface World {
   idCounter: number;
   accounts: Map<string, Account>;
   credentials: Map<string, CredentialRecord>;
+  /** Access key of the console's identity, the one `npm run sandbox` prints (set by the seed). */
+  consoleAccessKeyId?: string;
   /** Each service's state slice, keyed by service folder name; see that folder's models.ts. */
   services: Record<string, unknown>;
 }
