@@ -12,6 +12,8 @@ export interface AwsErrorOptions {
 export class AwsError extends Error {
   readonly code: string;
   readonly status: number;
+  /** Whether the service chose the status; if not, a modeled exception's own status applies. */
+  readonly explicitStatus: boolean;
   readonly sender: boolean;
   readonly fields: Record<string, unknown>;
 
@@ -20,6 +22,7 @@ export class AwsError extends Error {
     this.name = 'AwsError';
     this.code = code;
     this.status = options.status ?? 400;
+    this.explicitStatus = options.status !== undefined;
     this.sender = options.sender ?? true;
     this.fields = options.fields ?? {};
   }

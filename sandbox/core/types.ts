@@ -1,6 +1,7 @@
 // The contract between the sandbox's core (transport, signatures, wire formats, authorization,
 // throttling) and its services (state and rules). A service never sees HTTP; the core never
 // knows a service's rules.
+import type { AwsError } from './errors.js';
 
 /** Wire protocol, as botocore's `metadata.protocol` names it. */
 export type Protocol = 'query' | 'ec2' | 'json' | 'rest-json';
@@ -161,4 +162,9 @@ export interface ServiceDefinition {
   iamPrefix: string;
   model: ServiceModel;
   operations: Record<string, OperationSpec>;
+  /**
+   * The service's error for input that breaks the model (the core checks required members).
+   * Default: `ValidationError` (query), `MissingParameter` (ec2), `ValidationException` (json, rest-json).
+   */
+  validationError?: (message: string) => AwsError;
 }

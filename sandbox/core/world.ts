@@ -58,3 +58,24 @@ export function serviceState<T>(world: World, name: string, create: () => T): T 
   }
   return state;
 }
+
+interface CoreState {
+  /** Bumped by IAM and Organizations on any policy change; keys the authorization cache. */
+  policyVersion: number;
+}
+
+// Process-wide, so that a reset world never reuses a version number (and a stale cached decision).
+let policyVersions = 0;
+
+function coreState(world: World): CoreState {
+  return serviceState(world, 'core', () => ({ policyVersion: ++policyVersions }));
+}
+
+/** Call after any change to identity policies, boundaries, trust policies, SCPs or org membership. */
+export function bumpPolicyVersion(world: World): void {
+  coreState(world).policyVersion = ++policyVersions;
+}
+
+export function policyVersion(world: World): number {
+  return coreState(world).policyVersion;
+}

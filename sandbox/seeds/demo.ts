@@ -1,0 +1,150 @@
+// The demo world (seed `demo`): Example Corp's organization, the IAM roles of a typical landing zone,
+// an outside partner, and (from the resources and RAM seeds) shared network resources.
+import type { World } from '../core/types.js';
+import { putRolePolicy } from '../iam/models.js';
+import {
+  addAccountToOrganization,
+  attachPolicy,
+  createOrganization,
+  createOrganizationalUnit,
+  createPolicy,
+} from '../organizations/models.js';
+import { addDemoSharing } from './demo-ram.js';
+import { addDemoResources } from './demo-resources.js';
+import type { SeedOptions } from './index.js';
+import {
+  ADMINISTRATOR_ACCESS,
+  MEMBER_ACCESS_ROLE,
+  READ_ONLY_ACCESS,
+  SECURITY_AUDIT,
+  addAccount,
+  addConsoleIdentity,
+  addMemberAccessRole,
+  addRole,
+  addUser,
+  trustPolicy,
+} from './common.js';
+
+const ACCOUNTS = {
+  management: '100000000001',
+  'log-archive': '200000000001',
+  audit: '200000000002',
+  network: '300000000001',
+  'shared-services': '300000000002',
+  'payments-prod': '400000000001',
+  'web-prod': '400000000002',
+  'payments-dev': '400000000011',
+  'web-dev': '400000000012',
+  'sandbox-alice': '500000000001',
+  'partner-co': '900000000001',
+} as const;
+
+export type DemoAccountName = keyof typeof ACCOUNTS;
+
+export const DEMO = {
+  organizationName: 'Example Corp',
+  organizationId: 'o-exmpl7c0rp',
+  rootId: 'r-7c0r',
+  managementAccountId: ACCOUNTS.management,
+  accounts: ACCOUNTS,
+  /** Accounts in the organization (all but partner-co). */
+  memberAccountIds: Object.values(ACCOUNTS).filter((id) => id !== ACCOUNTS['partner-co']),
+  ouIds: {
+    Security: 'ou-7c0r-sec0ux2a',
+    Infrastructure: 'ou-7c0r-inf4r9kq',
+    Workloads: 'ou-7c0r-wl8d2m6t',
+    Prod: 'ou-7c0r-prd3v7xn',
+    Dev: 'ou-7c0r-dev5h1zc',
+    Sandbox: 'ou-7c0r-sbx6p0jw',
+  },
+  /** SCP on the Sandbox OU denying organizations:*. */
+  sandboxScpId: 'p-sbxd3nyo',
+  /** Page size of the hidden shards behind Organizations listings (see organizations/pagination.ts). */
+  pageShardSize: 4,
+  consoleUserName: 'crossing-admin',
+  consoleCredentials: { accessKeyId: 'AKIACROSSINGCONSOLE1', secretAccessKey: 'crossingDemoConsoleSecretKey000000000001' },
+  aliceCredentials: { accessKeyId: 'AKIACROSSINGALICE001', secretAccessKey: 'aliceDemoSecretKey000000000000000000000A' },
+  partnerCredentials: { accessKeyId: 'AKIACROSSINGPARTNER1', secretAccessKey: 'partnerDemoSecretKey0000000000000000000P' },
+  roles: {
+    memberAccess: MEMBER_ACCESS_ROLE,
+    securityAudit: 'arn:aws:iam::200000000002:role/SecurityAudit',
+    readOnlyAuditor: 'ReadOnlyAuditor',
+    legacyVendorAccess: 'arn:aws:iam::400000000002:role/LegacyVendorAccess',
+  },
+} as const;
+
+const WORKLOAD_ACCOUNTS = [ACCOUNTS['payments-prod'], ACCOUNTS['web-prod'], ACCOUNTS['payments-dev'], ACCOUNTS['web-dev']];
+
+function addOrganization(world: World, options: SeedOptions): void {
+  const { ouIds } = DEMO;
+  const featureSet = options.featureSet ?? 'ALL';
+  createOrganization(world, {
+    managementAccountId: ACCOUNTS.management,
+    featureSet,
+    id: DEMO.organizationId,
+    rootId: DEMO.rootId,
+    pageShardSize: typeof options.pageShardSize === 'number' ? options.pageShardSize : DEMO.pageShardSize,
+  });
+  const root = DEMO.rootId;
+  createOrganizationalUnit(world, root, 'Security', { id: ouIds.Security });
+  createOrganizationalUnit(world, root, 'Infrastructure', { id: ouIds.Infrastructure });
+  createOrganizationalUnit(world, root, 'Workloads', { id: ouIds.Workloads });
+  createOrganizationalUnit(world, ouIds.Workloads, 'Prod', { id: ouIds.Prod });
+  createOrganizationalUnit(world, ouIds.Workloads, 'Dev', { id: ouIds.Dev });
+  createOrganizationalUnit(world, root, 'Sandbox', { id: ouIds.Sandbox });
+  const placement: [string, string][] = [
+    [ACCOUNTS['log-archive'], ouIds.Security],
+    [ACCOUNTS.audit, ouIds.Security],
+    [ACCOUNTS.network, ouIds.Infrastructure],
+    [ACCOUNTS['shared-services'], ouIds.Infrastructure],
+    [ACCOUNTS['payments-prod'], ouIds.Prod],
+    [ACCOUNTS['web-prod'], ouIds.Prod],
+    [ACCOUNTS['payments-dev'], ouIds.Dev],
+    [ACCOUNTS['web-dev'], ouIds.Dev],
+    [ACCOUNTS['sandbox-alice'], ouIds.Sandbox],
+  ];
+  // The production accounts predate the organization and were invited; the others were created in it.
+  const invited = new Set<string>([ACCOUNTS['payments-prod'], ACCOUNTS['web-prod']]);
+  for (const [account, parent] of placement) addAccountToOrganization(world, account, parent, invited.has(account) ? 'INVITED' : 'CREATED');
+  if (featureSet === 'ALL') {
+    createPolicy(world, {
+      id: DEMO.sandboxScpId,
+      name: 'DenyOrganizations',
+      description: 'Sandbox accounts may not read or change the organization',
+      content: { Version: '2012-10-17', Statement: [{ Sid: 'DenyOrganizations', Effect: 'Deny', Action: 'organizations:*', Resource: '*' }] },
+    });
+    attachPolicy(world, DEMO.sandboxScpId, ouIds.Sandbox);
+  }
+}
+
+function addIdentities(world: World): void {
+  addConsoleIdentity(world, ACCOUNTS.management, DEMO.consoleCredentials);
+  const fromManagement = trustPolicy(ACCOUNTS.management);
+  for (const id of DEMO.memberAccountIds) if (id !== ACCOUNTS.management) addMemberAccessRole(world, id, fromManagement);
+
+  addUser(world, ACCOUNTS['payments-dev'], 'alice', [READ_ONLY_ACCESS], DEMO.aliceCredentials);
+  addUser(world, ACCOUNTS['partner-co'], 'partner-admin', [ADMINISTRATOR_ACCESS], DEMO.partnerCredentials);
+
+  addRole(world, ACCOUNTS.audit, 'SecurityAudit', fromManagement, [SECURITY_AUDIT], 'Security team: audits every workload account');
+  putRolePolicy(world, ACCOUNTS.audit, 'SecurityAudit', 'AssumeReadOnlyAuditor', {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/ReadOnlyAuditor' }],
+  });
+  const fromSecurityAudit = trustPolicy(DEMO.roles.securityAudit);
+  for (const id of WORKLOAD_ACCOUNTS) {
+    addRole(world, id, DEMO.roles.readOnlyAuditor, fromSecurityAudit, [READ_ONLY_ACCESS], 'Read-only access for the security audit role');
+  }
+  // The risky one: any principal of partner-co may assume it, no sts:ExternalId condition.
+  addRole(world, ACCOUNTS['web-prod'], 'LegacyVendorAccess', trustPolicy(ACCOUNTS['partner-co']), [READ_ONLY_ACCESS], 'Vendor support access (legacy)');
+}
+
+export function demoSeed(world: World, options: SeedOptions): void {
+  for (const [name, id] of Object.entries(ACCOUNTS)) {
+    addAccount(world, id, name, name === 'partner-co' ? 'aws@partner-co.example' : undefined);
+  }
+  addOrganization(world, options);
+  addIdentities(world);
+  addDemoResources(world);
+  // RAM can share with the organization only when it has all features.
+  addDemoSharing(world, { orgSharing: options.featureSet === 'CONSOLIDATED_BILLING' ? false : options.orgSharing });
+}

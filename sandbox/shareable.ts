@@ -1,0 +1,244 @@
+// The resources RAM can share, found across the services that own them (EC2, Route 53 Resolver,
+// License Manager, ACM PCA), plus the few helpers those services share: state scoping by
+// (account, Region), ARN parsing, list pagination, and asking RAM what is shared.
+import { AwsError } from './core/errors.js';
+import type { OperationSpec, RequestContext, ServiceModel, World } from './core/types.js';
+import { liveAssociations, ramState, resourcesSharedWith, shareStatus } from './ram/models.js';
+import * as acmpca from './acmpca/models.js';
+import * as ec2 from './ec2/models.js';
+import * as licensemanager from './licensemanager/models.js';
+import * as route53resolver from './route53resolver/models.js';
+
+export type ShareableResourceType =
+  | 'ec2:Subnet'
+  | 'ec2:PrefixList'
+  | 'ec2:TransitGateway'
+  | 'route53resolver:ResolverRule'
+  | 'license-manager:LicenseConfiguration'
+  | 'acm-pca:CertificateAuthority';
+
+export interface ShareableResource {
+  arn: string;
+  /** In RAM's words, e.g. 'ec2:Subnet'. */
+  resourceType: string;
+  ownerAccountId: string;
+  region: string;
+  name?: string;
+}
+
+/** Key of a service's per-(account, Region) state. */
+export const scopeKey = (accountId: string, region: string) => `${accountId}/${region}`;
+
+/** One account's map in a Region, from a service's maps keyed by scopeKey; `create` adds it when missing. */
+export function scopedMap<T>(scopes: Map<string, Map<string, T>>, accountId: string, region: string, create = false): Map<string, T> | undefined {
+  const key = scopeKey(accountId, region);
+  if (!scopes.has(key) && create) scopes.set(key, new Map());
+  return scopes.get(key);
+}
+
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the account: `subnet/subnet-...`, `license-configuration:lic-...`. */
+  resource: string;
+}
+
+export function parseArn(arn: string): ParsedArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  const [, partition, service, region, account] = parts;
+  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
+
+/** ARNs of resources of that type that RAM shares with the account in the Region. */
+export function sharedResourceArns(world: World, accountId: string, region: string, resourceType: ShareableResourceType): string[] {
+  return resourcesSharedWith(world, accountId, region, resourceType);
+}
+
+/**
+ * Resources of another owner RAM shares with the account (a share to the organization reaches its
+ * owner too), found by ARN in their service.
+ */
+export function sharedResources<T>(
+  world: World,
+  accountId: string,
+  region: string,
+  resourceType: ShareableResourceType,
+  find: (arn: string) => T | undefined,
+  ownerOf: (resource: T) => string,
+): T[] {
+  const out: T[] = [];
+  for (const arn of sharedResourceArns(world, accountId, region, resourceType)) {
+    const resource = find(arn);
+    if (resource !== undefined && ownerOf(resource) !== accountId) out.push(resource);
+  }
+  return out;
+}
+
+/**
+ * The resource an operation on `arn` is authorized against. Another account's resource needs a
+ * resource-based policy, as in AWS; for one RAM shares with the caller that policy is the share's
+ * managed permission, which the sandbox takes as granted, so only the caller's own policies apply.
+ */
+export function authorizationResource(ctx: RequestContext, arn: string, resourceType: ShareableResourceType): string {
+  const shared = sharedResourceArns(ctx.world, ctx.caller.accountId, ctx.region, resourceType).includes(arn);
+  return shared ? '*' : arn;
+}
+
+/** Whether the resource's owner shares it with anyone (Route 53 Resolver's SHARED_BY_ME). */
+export function isResourceShared(world: World, arn: string): boolean {
+  for (const share of ramState(world).shares.values()) {
+    if (shareStatus(world, share) !== 'ACTIVE') continue;
+    const holds = liveAssociations(world, share, 'RESOURCE').some((a) => a.entity === arn);
+    if (holds && liveAssociations(world, share, 'PRINCIPAL').length > 0) return true;
+  }
+  return false;
+}
+
+const tagName = (tags: Record<string, string>) => tags.Name;
+
+function subnetResource(s: ec2.Subnet): ShareableResource {
+  return { arn: s.subnetArn, resourceType: 'ec2:Subnet', ownerAccountId: s.ownerId, region: s.region, name: tagName(s.tags) };
+}
+function prefixListResource(p: ec2.ManagedPrefixList): ShareableResource {
+  return { arn: p.prefixListArn, resourceType: 'ec2:PrefixList', ownerAccountId: p.ownerId, region: p.region, name: p.prefixListName };
+}
+function transitGatewayResource(t: ec2.TransitGateway): ShareableResource {
+  return { arn: t.transitGatewayArn, resourceType: 'ec2:TransitGateway', ownerAccountId: t.ownerId, region: t.region, name: tagName(t.tags) ?? t.description };
+}
+function resolverRuleResource(r: route53resolver.ResolverRule): ShareableResource {
+  return { arn: r.arn, resourceType: 'route53resolver:ResolverRule', ownerAccountId: r.ownerId, region: r.region, name: r.name ?? r.domainName };
+}
+function licenseConfigurationResource(c: licensemanager.LicenseConfiguration): ShareableResource {
+  return { arn: c.licenseConfigurationArn, resourceType: 'license-manager:LicenseConfiguration', ownerAccountId: c.ownerAccountId, region: c.region, name: c.name };
+}
+function certificateAuthorityResource(ca: acmpca.CertificateAuthority): ShareableResource {
+  const commonName = ca.configuration.Subject.CommonName;
+  return {
+    arn: ca.arn,
+    resourceType: 'acm-pca:CertificateAuthority',
+    ownerAccountId: ca.ownerAccount,
+    region: ca.region,
+    name: typeof commonName === 'string' ? commonName : undefined,
+  };
+}
+
+/** Each type: how to list an account's own resources in a Region and find one by ARN. */
+const TYPES: Record<ShareableResourceType, {
+  own: (world: World, accountId: string, region: string) => ShareableResource[];
+  find: (world: World, arn: string) => ShareableResource | undefined;
+}> = {
+  'ec2:Subnet': {
+    own: (w, a, r) => ec2.ownSubnets(w, a, r).map(subnetResource),
+    find: (w, arn) => mapDefined(ec2.subnetByArn(w, arn), subnetResource),
+  },
+  'ec2:PrefixList': {
+    own: (w, a, r) => ec2.ownPrefixLists(w, a, r).map(prefixListResource),
+    find: (w, arn) => mapDefined(ec2.prefixListByArn(w, arn), prefixListResource),
+  },
+  'ec2:TransitGateway': {
+    own: (w, a, r) => ec2.ownTransitGateways(w, a, r).map(transitGatewayResource),
+    find: (w, arn) => mapDefined(ec2.transitGatewayByArn(w, arn), transitGatewayResource),
+  },
+  'route53resolver:ResolverRule': {
+    own: (w, a, r) => route53resolver.ownRules(w, a, r).map(resolverRuleResource),
+    find: (w, arn) => mapDefined(route53resolver.ruleByArn(w, arn), resolverRuleResource),
+  },
+  'license-manager:LicenseConfiguration': {
+    own: (w, a, r) => licensemanager.ownLicenseConfigurations(w, a, r).map(licenseConfigurationResource),
+    find: (w, arn) => mapDefined(licensemanager.licenseConfigurationByArn(w, arn), licenseConfigurationResource),
+  },
+  'acm-pca:CertificateAuthority': {
+    // A DELETED CA (still restorable) cannot be shared.
+    own: (w, a, r) => acmpca.ownCertificateAuthorities(w, a, r).filter((ca) => ca.status !== 'DELETED').map(certificateAuthorityResource),
+    find: (w, arn) => {
+      const ca = acmpca.certificateAuthorityByArn(w, arn);
+      return ca && ca.status !== 'DELETED' ? certificateAuthorityResource(ca) : undefined;
+    },
+  },
+};
+
+export const SHAREABLE_RESOURCE_TYPES = Object.keys(TYPES) as ShareableResourceType[];
+
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
+}
+
+/** The resource an ARN names, whichever service owns it; undefined if it does not exist or is not shareable. */
+export function findShareableResource(world: World, arn: string): ShareableResource | undefined {
+  for (const type of SHAREABLE_RESOURCE_TYPES) {
+    const found = TYPES[type].find(world, arn);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The shareable resources the account owns in the Region, optionally of one type. */
+export function listShareableResources(world: World, accountId: string, region: string, resourceType?: string): ShareableResource[] {
+  const types = resourceType === undefined ? SHAREABLE_RESOURCE_TYPES : SHAREABLE_RESOURCE_TYPES.filter((t) => t === resourceType);
+  return types.flatMap((type) => TYPES[type].own(world, accountId, region));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination shared by the List/Describe operations of these services.
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/**
+ * One page of `items` starting where `nextToken` left off. Tokens are opaque to clients; an
+ * unreadable one makes `invalidToken` throw. Without maxResults (and without `defaultMax`) all
+ * items are returned.
+ */
+export function paginate<T>(
+  items: T[],
+  options: { maxResults?: number; nextToken?: string; defaultMax?: number; invalidToken: (token: string) => Error },
+): Page<T> {
+  let start = 0;
+  if (options.nextToken !== undefined) {
+    const decoded = /^o(\d+)$/.exec(Buffer.from(options.nextToken, 'base64url').toString('utf8'));
+    if (!decoded || Number(decoded[1]) > items.length) throw options.invalidToken(options.nextToken);
+    start = Number(decoded[1]);
+  }
+  const size = options.maxResults ?? options.defaultMax;
+  if (size === undefined) return { items: items.slice(start) };
+  const end = start + size;
+  return {
+    items: items.slice(start, end),
+    nextToken: end < items.length ? Buffer.from(`o${end}`, 'utf8').toString('base64url') : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Required members: the SDK does not check them, so the service must (with its own error).
+
+/**
+ * Wraps each operation so that a request missing a top-level member the model marks required
+ * gets `missing(memberName)` instead of reaching the handler.
+ */
+export function checkRequiredMembers(model: ServiceModel, operations: Record<string, OperationSpec>, missing: (member: string) => Error): Record<string, OperationSpec> {
+  return Object.fromEntries(
+    Object.entries(operations).map(([name, spec]) => {
+      const inputShape = model.operations[name]?.input?.shape;
+      const required = inputShape ? (model.shapes[inputShape].required ?? []) : [];
+      if (required.length === 0) return [name, spec];
+      const handler: OperationSpec['handler'] = (ctx, input: Record<string, unknown>) => {
+        const absent = required.find((member) => input[member] === undefined);
+        if (absent) throw missing(absent);
+        return spec.handler(ctx, input);
+      };
+      return [name, { ...spec, handler }];
+    }),
+  );
+}
+
+/** The validation error AWS's JSON services answer for a missing required member. */
+export const memberMustNotBeNull = (member: string) =>
+  new AwsError(
+    'ValidationException',
+    `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
+  );
