@@ -1,0 +1,47 @@
+// The signed-in shell: header (identity, organization, standing, mode, Region), navigation, sign-out.
+import type { ReactNode } from 'react';
+import { signOut } from '@/auth';
+import { ConsoleHeader } from '@/components/console-header';
+import { NavLinks } from '@/components/nav-links';
+import { requireUser } from '@/lib/auth/guard';
+import { config } from '@/lib/config';
+import { explainAwsError } from '@/lib/aws/errors';
+import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
+import { currentRegion } from '@/lib/region';
+
+async function signOutAction() {
+  'use server';
+  await signOut({ redirectTo: '/signin' });
+}
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const region = await currentRegion();
+  let context: ConsoleContext | undefined;
+  let contextError: string | undefined;
+  try {
+    context = await getConsoleContext({ region });
+  } catch (error) {
+    contextError = explainAwsError(error, { operation: 'sts:GetCallerIdentity', region });
+  }
+  return (
+    <div className="flex min-h-screen">
+      <aside className="w-56 shrink-0 bg-slate-900 p-4">
+        <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
+        <NavLinks />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <ConsoleHeader
+          user={user}
+          context={context}
+          contextError={contextError}
+          mode={config().mode}
+          region={region}
+          regions={config().regions}
+          signOut={signOutAction}
+        />
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

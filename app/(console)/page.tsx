@@ -1,0 +1,122 @@
+// Dashboard: the live organization summary, with honest empty and error states.
+import Link from 'next/link';
+import { Alert, Badge, Card, PageTitle } from '@/components/ui';
+import { STANDING_LABELS } from '@/components/console-header';
+import { requireUser } from '@/lib/auth/guard';
+import { explainAwsError } from '@/lib/aws/errors';
+import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
+import { getOrganizationSummary } from '@/lib/dashboard';
+import { currentRegion } from '@/lib/region';
+import { getSharingStatus } from '@/lib/sharing';
+
+function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900" data-testid={testId}>
+        {value ?? '—'}
+      </dd>
+    </div>
+  );
+}
+
+export default async function Dashboard() {
+  await requireUser();
+  const region = await currentRegion();
+  let context: ConsoleContext;
+  try {
+    context = await getConsoleContext({ region });
+  } catch (error) {
+    return (
+      <>
+        <PageTitle>Dashboard</PageTitle>
+        <Alert tone="error" title="AWS cannot be reached">
+          {explainAwsError(error, { operation: 'sts:GetCallerIdentity', region })}
+        </Alert>
+      </>
+    );
+  }
+  const [summary, sharing] = await Promise.all([getOrganizationSummary(context), getSharingStatus(context)]);
+  const organization = context.organization;
+  return (
+    <>
+      <PageTitle description={`The console acts as ${context.arn}.`}>Dashboard</PageTitle>
+      <div className="flex flex-col gap-6">
+        {context.standing === 'no-organization' && (
+          <Alert tone="info" title="No organization">
+            Account {context.accountId} is not a member of an AWS Organization. Crossing manages access across the accounts
+            of an organization: create one in AWS Organizations, or run the console in its management account.
+          </Alert>
+        )}
+        {context.organizationError && <Alert tone="error" title="The organization could not be read">{context.organizationError}</Alert>}
+        {context.standing === 'member' && organization && (
+          <Alert tone="warning" title="Member account">
+            The console runs in member account {context.accountId}; only the management account ({organization.managementAccountId}) or a
+            delegated administrator can list the organization. Run the console with credentials of the management account.
+          </Alert>
+        )}
+        {summary.problems.map((problem) => (
+          <Alert key={problem} tone="error">
+            {problem}
+          </Alert>
+        ))}
+        {organization && summary.complete === false && (
+          <Alert tone="info">The organization is still being read: the counts below are partial. Reload in a moment.</Alert>
+        )}
+        {organization && (
+          <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="organization-summary">
+            <Figure label="Accounts" value={summary.accounts} testId="figure-accounts" />
+            <Figure label="Organizational units" value={summary.organizationalUnits} testId="figure-ous" />
+            <Figure label="Feature set" value={organization.featureSet === 'ALL' ? 'All features' : 'Consolidated billing'} testId="figure-feature-set" />
+            <Figure
+              label="RAM sharing with Organizations"
+              value={sharing.enabled ? 'Enabled' : sharing.trustedAccess === undefined ? undefined : 'Off'}
+              testId="figure-sharing"
+            />
+          </dl>
+        )}
+        {organization && (
+          <Card title="Organization">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+              <dt className="text-slate-500">ID</dt>
+              <dd className="font-mono" data-testid="organization-id">{organization.id}</dd>
+              <dt className="text-slate-500">Management account</dt>
+              <dd className="font-mono">{organization.managementAccountId}</dd>
+              <dt className="text-slate-500">Console standing</dt>
+              <dd>{STANDING_LABELS[context.standing]}</dd>
+              {summary.fetchedAt !== undefined && (
+                <>
+                  <dt className="text-slate-500">Counts as of</dt>
+                  <dd>{new Date(summary.fetchedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC</dd>
+                </>
+              )}
+            </dl>
+            {!sharing.enabled && context.standing === 'management' && (
+              <p className="mt-3 text-sm">
+                RAM sharing with the organization is off. <Link className="text-sky-700 underline" href="/settings">Review it in Settings</Link>.
+              </p>
+            )}
+          </Card>
+        )}
+        <Card title="Invitations pending for this account" testId="pending-invitations">
+          {summary.pendingInvitations === undefined ? (
+            <p className="text-sm text-slate-500">Unknown (see above).</p>
+          ) : summary.pendingInvitations.length === 0 ? (
+            <p className="text-sm text-slate-500">No pending resource share invitations in {region}.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {summary.pendingInvitations.map((invitation) => (
+                <li key={invitation.arn} className="flex items-center justify-between py-2">
+                  <span>
+                    <span className="font-medium">{invitation.shareName}</span> from <span className="font-mono">{invitation.senderAccountId}</span>
+                  </span>
+                  <Badge tone="amber">Pending</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

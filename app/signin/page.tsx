@@ -1,0 +1,42 @@
+// Sign-in page. On the sandbox it shows the two demo users; on real AWS it never does.
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/signin-form';
+import { config } from '@/lib/config';
+import { currentUser } from '@/lib/auth/guard';
+import { DEMO_USERS } from '@/lib/auth/users';
+import { signInWithOidc } from './actions';
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await currentUser()) redirect('/');
+  const { callbackUrl } = await searchParams;
+  const { mode, oidc } = config();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-1 text-2xl font-semibold">Crossing</h1>
+        <p className="mb-6 text-sm text-slate-600">Sign in to manage cross-account access.</p>
+        <SignInForm callbackUrl={callbackUrl} />
+        {oidc && (
+          <form action={signInWithOidc} className="mt-4">
+            <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+            <button type="submit" className="w-full rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+              Sign in with {oidc.name}
+            </button>
+          </form>
+        )}
+        {mode === 'sandbox' && (
+          <div className="mt-6 rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="demo-users">
+            <p className="font-semibold">Sandbox demo users</p>
+            <ul className="mt-1 font-mono text-xs">
+              {DEMO_USERS.map((u) => (
+                <li key={u.email}>
+                  {u.email} / {u.password} ({u.role})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+// Sign-in: a credentials provider backed by the users file, and a generic OpenID Connect provider when
+// AUTH_OIDC_* is set (its groups claim mapped to roles). Sessions are signed JWT cookies.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { config } from './lib/config';
+import { authSecret } from './lib/auth/secret';
+import { isRole, type Role } from './lib/auth/roles';
+import { credentialVersion, verifyPassword } from './lib/auth/users';
+import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './lib/auth/rate-limit';
+
+class SignInRateLimited extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+const credentialsInput = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
+
+function oidcRole(profile: Record<string, unknown>): Role | undefined {
+  const oidc = config().oidc!;
+  const claim = profile[oidc.groupsClaim];
+  const groups = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[ ,]+/) : [];
+  if (groups.some((g) => oidc.adminGroups.includes(g))) return 'admin';
+  if (!oidc.viewerGroups || groups.some((g) => oidc.viewerGroups!.includes(g))) return 'viewer';
+  return undefined;
+}
+
+function authConfig(): NextAuthConfig {
+  const { oidc } = config();
+  return {
+    trustHost: true,
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    logger: {
+      // A wrong password is not a server error.
+      error(error) {
+        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
+      },
+    },
+    providers: [
+      Credentials({
+        id: 'credentials',
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const input = credentialsInput.safeParse(raw);
+          if (!input.success) return null;
+          const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+          // Without a known address, only the per-email limit applies (one shared key would let anyone lock everyone out).
+          const keys = [`email:${input.data.email.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
+          if (isSignInLimited(keys)) throw new SignInRateLimited();
+          const user = await verifyPassword(input.data.email, input.data.password);
+          if (!user) {
+            recordSignInFailure(keys);
+            return null;
+          }
+          clearSignInFailures(keys.slice(0, 1));
+          return { id: user.email, email: user.email, name: user.name, role: user.role, credentialVersion: credentialVersion(user) };
+        },
+      }),
+      ...(oidc
+        ? [
+            {
+              id: 'oidc',
+              name: oidc.name,
+              type: 'oidc' as const,
+              issuer: oidc.issuer,
+              clientId: oidc.clientId,
+              clientSecret: oidc.clientSecret,
+              authorization: { params: { scope: 'openid email profile' } },
+              profile(profile: Record<string, unknown>) {
+                // The email names the user in the audit log: one the provider says is unverified is not used.
+                const email = profile.email_verified === false ? undefined : profile.email;
+                return {
+                  id: String(profile.sub),
+                  email: String(email ?? profile.sub),
+                  name: String(profile.name ?? email ?? profile.sub),
+                  role: oidcRole(profile),
+                };
+              },
+            },
+          ]
+        : []),
+    ],
+    callbacks: {
+      signIn({ user }) {
+        // OIDC users in none of the mapped groups are refused.
+        return isRole((user as { role?: unknown }).role);
+      },
+      jwt({ token, user, account }) {
+        if (user) {
+          token.role = (user as { role?: Role }).role;
+          token.provider = account?.provider;
+          token.credentialVersion = (user as { credentialVersion?: string }).credentialVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

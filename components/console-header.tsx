@@ -1,0 +1,61 @@
+// The shell's header: which AWS identity the console acts as, its organization and standing, the mode
+// (sandbox or real AWS), the Region selector, and who is signed in.
+import type { ConsoleContext } from '@/lib/aws/identity';
+import type { SignedInUser } from '@/lib/auth/roles';
+import { Badge } from './ui';
+import { RegionSelector } from './region-selector';
+
+export const STANDING_LABELS: Record<ConsoleContext['standing'], string> = {
+  management: 'Management account',
+  'delegated-admin': 'Delegated administrator',
+  member: 'Member account',
+  'no-organization': 'No organization',
+};
+
+export function ConsoleHeader(props: {
+  user: SignedInUser;
+  context?: ConsoleContext;
+  contextError?: string;
+  mode: 'sandbox' | 'aws';
+  region: string;
+  regions: string[];
+  signOut: () => Promise<void>;
+}) {
+  const { user, context, contextError, mode } = props;
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3" data-testid="console-header">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="mode">{mode === 'sandbox' ? <Badge tone="amber">Sandbox</Badge> : <Badge tone="sky">AWS</Badge>}</span>
+        {context ? (
+          <>
+            <span className="font-mono text-xs text-slate-700" data-testid="identity" title="The AWS identity the console acts as">
+              {context.arn}
+            </span>
+            <span className="text-slate-400">·</span>
+            <span data-testid="organization" className="text-slate-700">
+              {context.organization ? <span className="font-mono text-xs">{context.organization.id}</span> : 'No organization'}
+            </span>
+            <span data-testid="standing">
+              <Badge tone={context.standing === 'management' ? 'emerald' : 'slate'}>{STANDING_LABELS[context.standing]}</Badge>
+            </span>
+          </>
+        ) : (
+          <span className="text-red-700" data-testid="identity-error">
+            {contextError ?? 'AWS identity unknown'}
+          </span>
+        )}
+      </div>
+      <div className="flex items-center gap-4">
+        <RegionSelector region={props.region} regions={props.regions} />
+        <span className="text-sm text-slate-700" data-testid="signed-in-user">
+          {user.email} <Badge>{user.role}</Badge>
+        </span>
+        <form action={props.signOut}>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+// The console's navigation: one list, only pages that exist. Pages add themselves here.
+export interface NavigationEntry {
+  href: string;
+  label: string;
+}
+
+export const navigation: NavigationEntry[] = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/organization', label: 'Organization' },
+  { href: '/audit', label: 'Audit log' },
+  { href: '/settings', label: 'Settings' },
+];

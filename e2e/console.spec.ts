@@ -1,0 +1,201 @@
+// Protects: sign-in and roles, the shell's header, the dashboard's live figures, enabling sharing with
+// Organizations from Settings (audited), a viewer unable to change anything, and the security headers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { navigation } from '../components/navigation';
+import { resetSandbox, sandboxClientConfig, screenshotPath, signIn, USERS } from './helpers';
+
+async function countAccounts(client: OrganizationsClient): Promise<number> {
+  let count = 0;
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListAccountsCommand({ NextToken }));
+    count += page.Accounts?.length ?? 0;
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return count;
+}
+
+async function countOus(client: OrganizationsClient, parentId: string): Promise<number> {
+  let count = 0;
+  let NextToken: string | undefined;
+  do {
+    const page = await client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken }));
+    for (const ou of page.OrganizationalUnits ?? []) count += 1 + (await countOus(client, ou.Id!));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return count;
+}
+
+async function serviceLinkedRoleExists(): Promise<boolean> {
+  const iam = new IAMClient(sandboxClientConfig());
+  return iam.send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForResourceAccessManager' })).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The id Next gave a server action, read from the build's manifest (to call it directly, as an attacker would). */
+function serverActionId(exportName: string): string {
+  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
+  for (const [id, entry] of Object.entries(manifest.node as Record<string, { exportedName?: string; filename?: string }>)) {
+    if (entry.exportedName === exportName && entry.filename?.includes('settings/actions')) return id;
+  }
+  throw new Error(`server action ${exportName} not in the manifest`);
+}
+
+test.describe('signed out', () => {
+  test('every route redirects to the sign-in page', async ({ page }) => {
+    for (const entry of [...navigation, { href: '/audit?page=2' }]) {
+      await page.goto(entry.href);
+      await expect(page, `${entry.href} while signed out`).toHaveURL(/\/signin/);
+    }
+    await expect(page.getByTestId('demo-users')).toContainText(USERS.admin.email);
+  });
+
+  test('a wrong password is refused', async ({ page }) => {
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(USERS.admin.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByTestId('signin-error')).toHaveText('Wrong email or password.');
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test('repeated failures are rate limited', async ({ page }) => {
+    const email = `nobody-${Date.now()}@crossing.local`;
+    await page.goto('/signin');
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(`guess-${i}`);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signin'),
+        page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+      ]);
+      await expect(page.getByTestId('signin-error')).toHaveText(i < 5 ? 'Wrong email or password.' : /Too many failed sign-ins/);
+      // React resets the form when the action's transition ends; fill only after that.
+      await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+    }
+  });
+
+  test('security headers are on every response and no AWS secret reaches the browser', async ({ page, request }) => {
+    const response = await request.get('/signin');
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).not.toContain('unsafe-eval');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBeTruthy();
+    const { credentials } = sandboxClientConfig();
+    const bodies: string[] = [];
+    page.on('response', async (r) => {
+      bodies.push(await r.text().catch(() => ''));
+      expect(r.headers()['x-content-type-options'], r.url()).toBe('nosniff');
+    });
+    await signIn(page, 'admin');
+    await page.goto('/settings');
+    await page.waitForLoadState('networkidle');
+    for (const body of bodies) {
+      expect(body).not.toContain(credentials.secretAccessKey);
+      expect(body).not.toContain(credentials.accessKeyId);
+    }
+  });
+});
+
+test.describe('signed in', () => {
+  test.beforeAll(async () => {
+    await resetSandbox('demo');
+  });
+
+  test('admin: the header shows the identity, organization, standing and mode', async ({ page }) => {
+    await signIn(page, 'admin');
+    const header = page.getByTestId('console-header');
+    await expect(header.getByTestId('identity')).toHaveText('arn:aws:iam::100000000001:user/crossing-admin');
+    await expect(header.getByTestId('mode')).toHaveText('Sandbox');
+    await expect(header.getByTestId('standing')).toHaveText('Management account');
+    await expect(header.getByTestId('organization')).toHaveText(/^o-[a-z0-9]{10,32}$/);
+    await expect(header.getByTestId('signed-in-user')).toContainText('admin');
+    await expect(header.getByLabel('Region')).toHaveValue('us-east-1');
+  });
+
+  test('the dashboard figures equal the sandbox organization', async ({ page }) => {
+    const organizations = new OrganizationsClient(sandboxClientConfig());
+    const rootId = (await organizations.send(new ListRootsCommand({}))).Roots![0].Id!;
+    const [accounts, ous] = await Promise.all([countAccounts(organizations), countOus(organizations, rootId)]);
+    await signIn(page, 'admin');
+    await expect(page.getByTestId('figure-accounts')).toHaveText(String(accounts));
+    await expect(page.getByTestId('figure-ous')).toHaveText(String(ous));
+    await expect(page.getByTestId('figure-feature-set')).toHaveText('All features');
+    await expect(page.getByTestId('figure-sharing')).toHaveText('Enabled');
+    await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+  });
+
+  test('viewer: sees the pages but the Enable button is off', async ({ page }) => {
+    await resetSandbox('demo', { orgSharing: false });
+    await signIn(page, 'viewer');
+    await expect(page.getByTestId('signed-in-user')).toContainText('viewer');
+    await page.goto('/settings');
+    await expect(page.getByTestId('sharing-status')).toHaveText('Off');
+    await expect(page.getByRole('button', { name: 'Enable sharing with AWS Organizations' })).toBeDisabled();
+  });
+
+  test('viewer: calling the server action directly changes nothing', async ({ page }) => {
+    await resetSandbox('demo', { orgSharing: false });
+    await signIn(page, 'viewer');
+    await page.goto('/settings');
+    const response = await page.request.post('/settings', {
+      headers: { 'Next-Action': serverActionId('enableSharing'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+      data: '[{}]',
+    });
+    expect(await response.text()).toContain('Not allowed');
+    expect(await serviceLinkedRoleExists()).toBe(false);
+    await page.goto('/audit?outcome=denied');
+    await expect(page.getByTestId('audit-table')).toContainText('viewer@crossing.local');
+  });
+
+  test('admin: enabling sharing with Organizations from Settings works and is audited', async ({ page }) => {
+    await resetSandbox('demo', { orgSharing: false });
+    expect(await serviceLinkedRoleExists()).toBe(false);
+    await signIn(page, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('sharing-status')).toHaveText('Off');
+    await expect(page.getByTestId('check-management-account')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('check-all-features')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('check-service-linked-role')).toHaveAttribute('data-passed', 'false');
+    await page.screenshot({ path: screenshotPath('settings'), fullPage: true });
+    await page.getByRole('button', { name: 'Enable sharing with AWS Organizations' }).click();
+    await expect(page.getByTestId('sharing-status')).toHaveText('Enabled');
+    await expect(page.getByTestId('check-service-linked-role')).toHaveAttribute('data-passed', 'true');
+    expect(await serviceLinkedRoleExists()).toBe(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    const row = page.getByTestId('audit-table').locator('tbody tr').first();
+    await expect(row).toContainText('ram:EnableSharingWithAwsOrganization');
+    await expect(row).toContainText('admin@crossing.local');
+    await expect(row).toContainText('success');
+    await expect(row).toContainText('100000000001');
+    await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
+  });
+
+  test('the Region selector switches the Region the pages read', async ({ page }) => {
+    await signIn(page, 'viewer');
+    await page.getByLabel('Region').selectOption('eu-west-1');
+    await expect(page.getByTestId('pending-invitations')).toContainText('No pending resource share invitations in eu-west-1');
+    await page.reload();
+    await expect(page.getByLabel('Region')).toHaveValue('eu-west-1');
+    await page.getByLabel('Region').selectOption('us-east-1');
+    await expect(page.getByTestId('pending-invitations')).not.toContainText('eu-west-1');
+  });
+
+  test('sign-out ends the session', async ({ page }) => {
+    await signIn(page, 'viewer');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto('/settings');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

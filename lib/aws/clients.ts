@@ -1,0 +1,149 @@
+// The one place AWS SDK clients are built: the console's own identity (default credential chain) or a member
+// account reached by assuming the member role, for any service and Region.
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { config } from '../config';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+/** Any SDK v3 client class: they all take a config object with region/endpoint/credentials/retry settings. */
+export type ClientClass<C> = new (configuration: {
+  region?: string;
+  endpoint?: string;
+  credentials?: AwsCredentials | (() => Promise<AwsCredentials>);
+  retryMode?: string;
+  maxAttempts?: number;
+}) => C;
+
+export interface ClientTarget {
+  /** Account the client acts in; default (or the console's own account): the console's own identity. */
+  accountId?: string;
+  /** Default: the configured Region. */
+  region?: string;
+}
+
+/** Raised when the member role cannot be assumed; explainAwsError turns it into an admin-facing message. */
+export class MemberAccessError extends Error {
+  override readonly name = 'MemberAccessError';
+  constructor(
+    readonly accountId: string,
+    readonly roleArn: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Cannot assume ${roleArn}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+// Session credentials are reused until this long before they expire.
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+const clients = new Map<Function, Map<string, unknown>>();
+const sessions = new Map<string, Promise<AwsCredentials>>();
+let callerIdentity: Promise<{ accountId: string; arn: string; partition: string }> | undefined;
+
+function baseSettings(region: string) {
+  const c = config();
+  return { region, endpoint: c.endpoint, retryMode: 'adaptive', maxAttempts: c.maxAttempts };
+}
+
+function ownStsClient(): STSClient {
+  return getOwnClient(STSClient, config().region);
+}
+
+function getOwnClient<C>(Client: ClientClass<C>, region: string): C {
+  return cachedClient(Client, `self|${region}`, () => new Client(baseSettings(region)));
+}
+
+function cachedClient<C>(Client: ClientClass<C>, key: string, create: () => C): C {
+  let byKey = clients.get(Client);
+  if (!byKey) clients.set(Client, (byKey = new Map()));
+  let client = byKey.get(key) as C | undefined;
+  if (!client) byKey.set(key, (client = create()));
+  return client;
+}
+
+/** The console's own identity (STS GetCallerIdentity), cached for the process's life. */
+export function getCallerIdentity(): Promise<{ accountId: string; arn: string; partition: string }> {
+  callerIdentity ??= ownStsClient()
+    .send(new GetCallerIdentityCommand({}))
+    .then((out) => ({ accountId: out.Account!, arn: out.Arn!, partition: out.Arn!.split(':')[1] || 'aws' }))
+    .catch((error: unknown) => {
+      callerIdentity = undefined;
+      throw error;
+    });
+  return callerIdentity;
+}
+
+export async function memberRoleArn(accountId: string): Promise<string> {
+  const { partition } = await getCallerIdentity();
+  return `arn:${partition}:iam::${accountId}:role/${config().memberRole}`;
+}
+
+async function assumeMemberRole(accountId: string): Promise<AwsCredentials> {
+  const roleArn = await memberRoleArn(accountId);
+  try {
+    const out = await ownStsClient().send(
+      new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: config().sessionName }),
+    );
+    const c = out.Credentials!;
+    return {
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken,
+      expiration: c.Expiration,
+    };
+  } catch (error) {
+    throw new MemberAccessError(accountId, roleArn, error);
+  }
+}
+
+/** Member-account session credentials, shared by every client of that account until shortly before expiry. */
+export function memberCredentials(accountId: string): Promise<AwsCredentials> {
+  const cached = sessions.get(accountId);
+  if (cached) return cached;
+  const pending = assumeMemberRole(accountId).then(
+    (credentials) => {
+      const expiresIn = (credentials.expiration?.getTime() ?? Date.now() + 3600_000) - Date.now() - REFRESH_MARGIN_MS;
+      setTimeout(() => sessions.get(accountId) === pending && sessions.delete(accountId), Math.max(expiresIn, 0)).unref();
+      return credentials;
+    },
+    (error: unknown) => {
+      sessions.delete(accountId);
+      throw error;
+    },
+  );
+  sessions.set(accountId, pending);
+  return pending;
+}
+
+/**
+ * An SDK v3 client for `accountId` (default: the console's own account) in `region`. Clients are cached per
+ * (class, account, Region); member accounts are reached with the member role's session credentials.
+ */
+export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}): C {
+  const region = target.region ?? config().region;
+  const accountId = target.accountId;
+  if (!accountId) return getOwnClient(Client, region);
+  return cachedClient(Client, `${accountId}|${region}`, () => {
+    const own = getOwnClient(Client, region) as { config?: { credentials?: () => Promise<AwsCredentials> } };
+    return new Client({
+      ...baseSettings(region),
+      credentials: async () => {
+        const identity = await getCallerIdentity();
+        if (identity.accountId === accountId && own.config?.credentials) return own.config.credentials();
+        return memberCredentials(accountId);
+      },
+    });
+  });
+}
+
+/** Forget every client, session and identity (tests; configuration changes). */
+export function resetAwsAccess(): void {
+  clients.clear();
+  sessions.clear();
+  callerIdentity = undefined;
+}

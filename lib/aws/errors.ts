@@ -1,0 +1,90 @@
+// Turns AWS SDK errors into messages an admin can act on: which call, which account, what to fix.
+import { MemberAccessError } from './clients';
+import { config } from '../config';
+
+export interface ErrorContext {
+  /** The API operation as AWS names it, with its service prefix: 'organizations:ListChildren'. */
+  operation: string;
+  accountId?: string;
+  region?: string;
+}
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  Code?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+export function awsErrorCode(error: unknown): string {
+  const e = error as SdkErrorLike;
+  return e?.Code ?? e?.code ?? e?.name ?? 'Error';
+}
+
+export function awsRequestId(error: unknown): string | undefined {
+  return (error as SdkErrorLike)?.$metadata?.requestId;
+}
+
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError']);
+const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'TimeoutError']);
+
+function where(ctx: ErrorContext): string {
+  const parts = [ctx.accountId && `in ${ctx.accountId}`, ctx.region && `(${ctx.region})`].filter(Boolean);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/** One sentence (or two) for the admin: what failed, where, and what to change. */
+export function explainAwsError(error: unknown, ctx: ErrorContext): string {
+  if (error instanceof MemberAccessError) {
+    const inner = explainAwsError(error.cause, { operation: 'sts:AssumeRole', region: ctx.region });
+    const code = awsErrorCode(error.cause);
+    if (ACCESS_DENIED.has(code)) {
+      return (
+        `The console cannot reach account ${error.accountId}: assuming ${error.roleArn} was refused. ` +
+        `Check that the role exists, that its trust policy allows the console's identity, and that the console's ` +
+        `identity may call sts:AssumeRole on it (or set CROSSING_MEMBER_ROLE to the role used in member accounts).`
+      );
+    }
+    return `The console cannot reach account ${error.accountId} through ${error.roleArn}: ${inner}`;
+  }
+  const e = error as SdkErrorLike & { cause?: { code?: string } };
+  const code = awsErrorCode(error);
+  const message = e?.message ?? String(error);
+  const networkCode = e?.cause?.code ?? e?.code;
+  if (NETWORK.has(code) || (networkCode && NETWORK.has(networkCode)) || /ECONNREFUSED|fetch failed|socket hang up/.test(message)) {
+    const endpoint = config().endpoint ?? 'AWS';
+    return `${ctx.operation} failed: the endpoint ${endpoint} cannot be reached (${networkCode ?? code}). ` +
+      (config().mode === 'sandbox' ? 'Is the sandbox running? Start the console with npm start.' : 'Check the network path to AWS.');
+  }
+  if (ACCESS_DENIED.has(code)) {
+    const scp = /service control policy/i.test(message) ? ' A service control policy denies it: change the SCP or act from another account.' : '';
+    const boundary = /permissions boundary/i.test(message) ? ' A permissions boundary denies it.' : '';
+    return `The console's identity lacks ${ctx.operation}${where(ctx)}. Allow it in the identity's IAM policy.${scp}${boundary} (AWS said: ${message})`;
+  }
+  switch (code) {
+    // RAM's refusal by its own rules (not the owner, outside the organization, not the management account):
+    // no IAM permission fixes it, and AWS's message says which rule.
+    case 'OperationNotPermittedException':
+      return `${ctx.operation} was refused${where(ctx)}: ${message}`;
+    case 'AWSOrganizationsNotInUseException':
+      return `${ctx.operation} failed${where(ctx)}: the account is not a member of an organization.`;
+    case 'InvalidClientTokenId':
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'SignatureDoesNotMatch':
+    case 'IncompleteSignature':
+      return `${ctx.operation} failed: AWS does not accept the console's credentials (${code}). Check the credentials the console runs with.`;
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return `${ctx.operation} failed: the console's session credentials have expired. Refresh them (for SSO: aws sso login) and retry.`;
+    case 'CredentialsProviderError':
+      return `${ctx.operation} failed: no AWS credentials found in the default chain (environment, profile, SSO, container or instance role).`;
+    case 'TooManyRequestsException':
+    case 'Throttling':
+    case 'ThrottlingException':
+      return `${ctx.operation} was throttled by AWS${where(ctx)} even after retries. Wait a moment and retry.`;
+    default:
+      return `${ctx.operation} failed${where(ctx)}: ${code}: ${message}`;
+  }
+}

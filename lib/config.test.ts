@@ -1,0 +1,34 @@
+// Protects: the console refuses a configuration that could send calls somewhere unintended (real AWS is only used by name).
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('defaults to the sandbox and needs its endpoint', () => {
+    expect(() => parseConfig({})).toThrow(/AWS_ENDPOINT_URL/);
+    const c = parseConfig({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4577' });
+    expect(c).toMatchObject({ mode: 'sandbox', region: 'us-east-1', memberRole: 'OrganizationAccountAccessRole' });
+  });
+
+  it('uses real AWS only when asked by name', () => {
+    const c = parseConfig({ CROSSING_MODE: 'aws', AWS_REGION: 'eu-west-1', CROSSING_MEMBER_ROLE: 'CrossingMember' });
+    expect(c).toMatchObject({ mode: 'aws', region: 'eu-west-1', endpoint: undefined, memberRole: 'CrossingMember' });
+    expect(c.regions).toContain('eu-west-1');
+  });
+
+  it('rejects bad values with the variable named', () => {
+    expect(() => parseConfig({ CROSSING_MODE: 'prod' })).toThrow(/CROSSING_MODE/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', AWS_REGION: 'Frankfurt' })).toThrow(/AWS_REGION/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', AUTH_OIDC_ISSUER: 'https://id.example.com' })).toThrow(/go together/);
+  });
+
+  it('maps the OIDC groups settings', () => {
+    const c = parseConfig({
+      CROSSING_MODE: 'aws',
+      AUTH_OIDC_ISSUER: 'https://id.example.com',
+      AUTH_OIDC_CLIENT_ID: 'crossing',
+      AUTH_OIDC_CLIENT_SECRET: 's',
+      AUTH_OIDC_ADMIN_GROUPS: 'platform, cloud-admins',
+    });
+    expect(c.oidc).toMatchObject({ groupsClaim: 'groups', adminGroups: ['platform', 'cloud-admins'], viewerGroups: undefined });
+  });
+});

@@ -1,0 +1,123 @@
+// The console's configuration, read once from the environment and validated, so a typo fails at start
+// with a clear message instead of an AWS call going somewhere unexpected.
+import path from 'node:path';
+import { z } from 'zod';
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+const schema = z
+  .object({
+    // Real AWS is only ever used when asked for by name.
+    CROSSING_MODE: z.enum(['sandbox', 'aws']).default('sandbox'),
+    AWS_REGION: z.string().regex(regionPattern, 'must be a Region code such as us-east-1').optional(),
+    AWS_DEFAULT_REGION: z.string().regex(regionPattern).optional(),
+    AWS_ENDPOINT_URL: z.url().optional(),
+    CROSSING_REGIONS: z.string().optional(),
+    CROSSING_MEMBER_ROLE: z
+      .string()
+      .regex(/^[\w+=,.@/-]{1,64}$/, 'must be an IAM role name (optionally with a path)')
+      .default('OrganizationAccountAccessRole'),
+    CROSSING_DATA_DIR: z.string().min(1).default('./data'),
+    CROSSING_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('crossing-console'),
+    CROSSING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    AUTH_OIDC_ISSUER: z.url().optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+    AUTH_OIDC_NAME: z.string().default('Single sign-on'),
+    AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
+    AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
+    AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.CROSSING_MODE === 'sandbox' && !env.AWS_ENDPOINT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AWS_ENDPOINT_URL'],
+        message: 'sandbox mode needs the sandbox endpoint (npm start sets it); set CROSSING_MODE=aws to use real AWS',
+      });
+    }
+  });
+
+export const DEFAULT_REGIONS = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
+  'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2',
+];
+
+export interface CrossingConfig {
+  mode: 'sandbox' | 'aws';
+  /** Default Region (the header's selector can pick another one per browser). */
+  region: string;
+  /** Regions offered by the selector. */
+  regions: string[];
+  /** Custom endpoint (the sandbox, or an AWS-compatible endpoint); undefined on real AWS. */
+  endpoint?: string;
+  /** Role assumed in member accounts. */
+  memberRole: string;
+  /** Absolute path of the data directory (users file, audit log, caches). */
+  dataDir: string;
+  sessionName: string;
+  maxAttempts: number;
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    name: string;
+    groupsClaim: string;
+    adminGroups: string[];
+    /** Undefined: every signed-in OIDC user who is not an admin is a viewer. */
+    viewerGroups?: string[];
+  };
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): CrossingConfig {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid Crossing configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const region = e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const regions = e.CROSSING_REGIONS ? list(e.CROSSING_REGIONS) : DEFAULT_REGIONS;
+  const oidcParts = [e.AUTH_OIDC_ISSUER, e.AUTH_OIDC_CLIENT_ID, e.AUTH_OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError('Invalid Crossing configuration: AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together');
+  }
+  return {
+    mode: e.CROSSING_MODE,
+    region,
+    regions: regions.includes(region) ? regions : [region, ...regions],
+    endpoint: e.AWS_ENDPOINT_URL,
+    memberRole: e.CROSSING_MEMBER_ROLE,
+    dataDir: dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }),
+    sessionName: e.CROSSING_SESSION_NAME,
+    maxAttempts: e.CROSSING_MAX_ATTEMPTS,
+    oidc: e.AUTH_OIDC_ISSUER
+      ? {
+          issuer: e.AUTH_OIDC_ISSUER,
+          clientId: e.AUTH_OIDC_CLIENT_ID!,
+          clientSecret: e.AUTH_OIDC_CLIENT_SECRET!,
+          name: e.AUTH_OIDC_NAME,
+          groupsClaim: e.AUTH_OIDC_GROUPS_CLAIM,
+          adminGroups: list(e.AUTH_OIDC_ADMIN_GROUPS),
+          viewerGroups: e.AUTH_OIDC_VIEWER_GROUPS ? list(e.AUTH_OIDC_VIEWER_GROUPS) : undefined,
+        }
+      : undefined,
+  };
+}
+
+/** The data directory alone (for tools such as user:add that need no AWS settings). */
+export function dataDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.CROSSING_DATA_DIR || './data');
+}
+
+let cached: CrossingConfig | undefined;
+
+export function config(): CrossingConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

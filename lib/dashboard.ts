@@ -1,0 +1,86 @@
+// The dashboard's live organization summary: counts from the organization snapshot the tree also uses
+// (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
+// and RAM invitations pending for the console's account.
+import { GetResourceShareInvitationsCommand, RAMClient } from '@aws-sdk/client-ram';
+import { getClient } from './aws/clients';
+import { explainAwsError } from './aws/errors';
+import type { ConsoleContext } from './aws/identity';
+import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
+import { organizationSource } from './organizations/console';
+import type { OrganizationSnapshot } from './organizations/types';
+
+export interface PendingInvitation {
+  arn: string;
+  shareName: string;
+  senderAccountId: string;
+  invitedAt?: Date;
+}
+
+export interface OrganizationSummary {
+  accounts?: number;
+  organizationalUnits?: number;
+  /** False while the first crawl of a large organization is still running: the counts are partial. */
+  complete?: boolean;
+  /** Epoch ms the counts date from. */
+  fetchedAt?: number;
+  pendingInvitations?: PendingInvitation[];
+  problems: string[];
+}
+
+// How long a page waits for a cold crawl to finish before it shows partial counts.
+const COLD_WAIT_MS = 8_000;
+
+async function countOrganization(context: ConsoleContext) {
+  const source = await organizationSource(context);
+  let snapshot: OrganizationSnapshot = (await getOrganizationSnapshot(source)).snapshot;
+  if (!snapshot.complete) {
+    const partial = snapshot;
+    snapshot = await Promise.race([completeSnapshot(source), new Promise<OrganizationSnapshot>((r) => setTimeout(() => r(partial), COLD_WAIT_MS).unref())]);
+  }
+  let accounts = 0;
+  let organizationalUnits = 0;
+  for (const node of Object.values(snapshot.nodes)) {
+    if (node.type === 'ACCOUNT') accounts += 1;
+    else if (node.type === 'ORGANIZATIONAL_UNIT') organizationalUnits += 1;
+  }
+  return { accounts, organizationalUnits, complete: snapshot.complete, fetchedAt: snapshot.fetchedAt };
+}
+
+async function pendingInvitations(context: ConsoleContext): Promise<PendingInvitation[]> {
+  const ram = getClient(RAMClient, { region: context.region });
+  const out: PendingInvitation[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ram.send(new GetResourceShareInvitationsCommand({ nextToken }));
+    for (const invitation of page.resourceShareInvitations ?? []) {
+      if (invitation.status === 'PENDING' && invitation.receiverAccountId === context.accountId) {
+        out.push({
+          arn: invitation.resourceShareInvitationArn!,
+          shareName: invitation.resourceShareName ?? invitation.resourceShareArn ?? '',
+          senderAccountId: invitation.senderAccountId ?? '',
+          invitedAt: invitation.invitationTimestamp,
+        });
+      }
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
+  const problems: string[] = [];
+  const read = async <T>(operation: string, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      problems.push(explainAwsError(error, { operation, accountId: context.accountId, region: context.region }));
+      return undefined;
+    }
+  };
+  const canList = context.standing === 'management' || context.standing === 'delegated-admin';
+  const [counts, invitations] = await Promise.all([
+    canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
+    read('ram:GetResourceShareInvitations', () => pendingInvitations(context)),
+  ]);
+  return { ...counts, pendingInvitations: invitations, problems };
+}

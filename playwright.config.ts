@@ -1,0 +1,54 @@
+// End-to-end tests in Debian's Chromium against the built console and a sandbox, both started here on the
+// ports `npm test` chose (scripts/test.ts), or on fixed defaults when run directly with `npx playwright test`.
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT || 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4610);
+const dataDir = process.env.E2E_DATA_DIR || path.join(os.tmpdir(), `crossing-e2e-${port}`);
+process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One sandbox serves every test, and some tests reset it: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  retries: 0,
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx scripts/start.ts',
+    url: `http://127.0.0.1:${port}/signin`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      CROSSING_MODE: 'sandbox',
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_THROTTLE: 'off',
+      CROSSING_DATA_DIR: dataDir,
+      AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+    },
+  },
+});

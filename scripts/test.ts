@@ -1,0 +1,71 @@
+// `npm test`: unit and integration tests (vitest), then the end-to-end tests (Playwright in Debian's Chromium
+// against the built console and a sandbox, both on free ports). Installs Chromium with apt-get when missing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuild, ROOT } from './build-state';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The SDK's notice about future Node versions, once per test process, drowns the test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  return result.status ?? 1;
+}
+
+function ensureChromium(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  console.error(`npm test: ${CHROMIUM} is missing; installing Debian's chromium with apt-get…`);
+  const asRoot = process.getuid?.() === 0;
+  const apt = (args: string[]) => (asRoot ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
+  if (apt(['install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
+    apt(['update']);
+    apt(['install', '-y', '--no-install-recommends', 'chromium']);
+  }
+  if (fs.existsSync(CHROMIUM)) return true;
+  console.error(
+    `npm test: could not install Chromium (needs root or passwordless sudo, and access to the Debian archive).\n` +
+      `Install it yourself with "apt-get install chromium", or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`,
+  );
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const only = process.argv[2];
+  let failed = false;
+  if (only !== 'e2e') {
+    failed = run(path.join(ROOT, 'node_modules/.bin/vitest'), ['run']) !== 0;
+    if (only === 'unit') return failed ? 1 : 0;
+  }
+  if (!ensureChromium()) return 1;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CI: process.env.CI ?? '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    E2E_PORT: String(await freePort()),
+    E2E_SANDBOX_PORT: String(await freePort()),
+    E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-e2e-')),
+    CROSSING_SKIP_BUILD: '1',
+  };
+  // The build happens here, once, so the web server's start-up timeout only covers starting.
+  if (!ensureBuild(env)) return 1;
+  if (run(path.join(ROOT, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(only === 'e2e' ? 3 : 2)], env) !== 0) failed = true;
+  fs.rmSync(env.E2E_DATA_DIR!, { recursive: true, force: true });
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));
