@@ -1,0 +1,154 @@
+// Protects the tree's snapshot cache: warm after a restart, stale answers revalidated in the background, Refresh and console changes reflected.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/testing';
+import { DEMO } from '../../sandbox/seeds/demo';
+import {
+  applyAccountMoved,
+  completeSnapshot,
+  ensureChildren,
+  forgetOrganizationSnapshots,
+  getOrganizationSnapshot,
+  invalidateOrganizationSnapshot,
+  refreshOrganizationSnapshot,
+  type SnapshotSource,
+} from './cache';
+import { childViews } from './view';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+describe('organization snapshot cache', () => {
+  let sb: Sandbox;
+  let dataDir: string;
+  let clock = Date.now();
+  let clientsMade = 0;
+
+  const source = (over: Partial<SnapshotSource> = {}): SnapshotSource => ({
+    key: `${sb.endpoint}|test`,
+    client: () => {
+      clientsMade++;
+      return new OrganizationsClient(sb.clientConfig());
+    },
+    dataDir,
+    maxAgeMs: 60_000,
+    now: () => clock,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    sb = await startSandbox({ seed: 'demo' });
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+  afterEach(async () => {
+    forgetOrganizationSnapshots();
+    rmSync(dataDir, { recursive: true, force: true });
+    await sb.control.reset('demo');
+  });
+  const fresh = () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-org-'));
+    clock = Date.now();
+    clientsMade = 0;
+  };
+
+  it('answers a cold read with the root level, then completes and persists; a restart is warm', async () => {
+    fresh();
+    const cold = await getOrganizationSnapshot(source());
+    expect(cold.snapshot.nodes[DEMO.rootId].childrenLoaded).toBe(true);
+    expect(cold.refreshing || cold.snapshot.complete).toBe(true);
+    const complete = await completeSnapshot(source());
+    expect(complete.complete).toBe(true);
+    const files = readdirSync(dataDir).filter((f) => f.startsWith('organization-snapshot-'));
+    expect(files).toHaveLength(1);
+    expect(statSync(path.join(dataDir, files[0])).mode & 0o777).toBe(0o600); // readable by the console's operator only
+
+    forgetOrganizationSnapshots(); // a restart
+    clientsMade = 0;
+    const warm = await getOrganizationSnapshot(source());
+    expect(warm.snapshot.complete).toBe(true);
+    expect(warm.refreshing).toBe(false);
+    expect(clientsMade).toBe(0);
+    expect(warm.snapshot).toEqual(complete);
+    // A snapshot of another organization (key) is not reused.
+    const other = await getOrganizationSnapshot(source({ key: `${sb.endpoint}|other` }));
+    expect(clientsMade).toBe(1);
+    await completeSnapshot(source({ key: `${sb.endpoint}|other` }));
+    expect(other.snapshot.key).toBe(`${sb.endpoint}|other`);
+  });
+
+  it('lists an opened node first during a cold crawl', async () => {
+    fresh();
+    await getOrganizationSnapshot(source());
+    const snapshot = await ensureChildren(source(), DEMO.ouIds.Prod);
+    expect(childViews(snapshot, DEMO.ouIds.Prod)!.map((v) => v.name).sort()).toEqual(['payments-prod', 'web-prod']);
+  });
+
+  it('serves a stale snapshot at once and revalidates it in the background', async () => {
+    fresh();
+    const first = await completeSnapshot(source());
+    // The organization changes behind the console's back.
+    await new OrganizationsClient(sb.clientConfig()).send(
+      new MoveAccountCommand({ AccountId: DEMO.accounts['web-dev'], SourceParentId: DEMO.ouIds.Dev, DestinationParentId: DEMO.ouIds.Prod }),
+    );
+    const young = await getOrganizationSnapshot(source());
+    expect(young.snapshot).toBe(first);
+    expect(young.refreshing).toBe(false);
+
+    clock += 61_000;
+    const stale = await getOrganizationSnapshot(source());
+    expect(stale.snapshot).toBe(first);
+    expect(stale.ageMs).toBeGreaterThan(60_000);
+    expect(stale.refreshing).toBe(true);
+
+    const fresher = await completeAfterRefresh(source());
+    expect(fresher.nodes[DEMO.accounts['web-dev']].parentId).toBe(DEMO.ouIds.Prod);
+    expect(fresher.nodes[DEMO.ouIds.Prod].accountCount).toBe(3);
+  });
+
+  it('refreshes on demand and after invalidation', async () => {
+    fresh();
+    const first = await completeSnapshot(source());
+    const status = refreshOrganizationSnapshot(source());
+    expect(status?.refreshing).toBe(true);
+    expect(status?.snapshot).toBe(first);
+    const second = await completeAfterRefresh(source());
+    expect(second).not.toBe(first);
+
+    invalidateOrganizationSnapshot();
+    const afterInvalidation = await getOrganizationSnapshot(source());
+    expect(afterInvalidation.snapshot).toBe(second);
+    expect(afterInvalidation.refreshing).toBe(true);
+    await completeAfterRefresh(source());
+  });
+
+  it('applies an account moved through the console without a crawl, and persists it', async () => {
+    fresh();
+    await completeSnapshot(source());
+    clientsMade = 0;
+    applyAccountMoved({ accountId: DEMO.accounts['web-dev'], sourceParentId: DEMO.ouIds.Dev, destinationParentId: DEMO.ouIds.Prod });
+    const { snapshot, refreshing } = await getOrganizationSnapshot(source());
+    expect(refreshing).toBe(false);
+    expect(snapshot.nodes[DEMO.accounts['web-dev']].parentId).toBe(DEMO.ouIds.Prod);
+    expect(snapshot.nodes[DEMO.ouIds.Dev].childIds).not.toContain(DEMO.accounts['web-dev']);
+    expect(snapshot.nodes[DEMO.ouIds.Prod].childIds).toContain(DEMO.accounts['web-dev']);
+    expect(snapshot.nodes[DEMO.ouIds.Dev].accountCount).toBe(1);
+
+    forgetOrganizationSnapshots();
+    const restarted = await getOrganizationSnapshot(source());
+    expect(restarted.snapshot.nodes[DEMO.accounts['web-dev']].parentId).toBe(DEMO.ouIds.Prod);
+    expect(clientsMade).toBe(0);
+  });
+});
+
+/** Waits for the running refresh to land, then returns the snapshot reads use. */
+async function completeAfterRefresh(source: SnapshotSource) {
+  for (;;) {
+    const status = await getOrganizationSnapshot(source);
+    if (!status.refreshing) return status.snapshot;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,176 @@
+// Protects the organization tree's data: a complete, correct snapshot from few, polite Organizations calls (empty pages, throttling, 5 levels).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/testing';
+import { DEMO } from '../../sandbox/seeds/demo';
+import { organizationsState } from '../../sandbox/organizations/models';
+import type { World } from '../../sandbox/core/types';
+import { crawlOrganization, minimumCrawlCalls, startOrganizationCrawl } from './crawl';
+import { listServiceControlPolicies, describePolicy } from './policies';
+import { recordingClient } from './test-support';
+import { fullPath, nodeView } from './view';
+import type { OrganizationSnapshot } from './types';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const LIST_OPERATIONS = new Set(['DescribeOrganization', 'ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent']);
+
+/** The world's tree as parent → sorted child ids, to compare with a snapshot. */
+function worldTree(world: World): Map<string, string[]> {
+  const s = organizationsState(world);
+  const tree = new Map<string, string[]>();
+  const parents = [s.root!.id, ...s.ous.keys()];
+  for (const p of parents) tree.set(p, [...(s.childOus.get(p) ?? []), ...(s.childAccounts.get(p) ?? [])].sort());
+  return tree;
+}
+
+function snapshotTree(snapshot: OrganizationSnapshot): Map<string, string[]> {
+  const tree = new Map<string, string[]>();
+  for (const node of Object.values(snapshot.nodes)) if (node.type !== 'ACCOUNT') tree.set(node.id, [...(node.childIds ?? [])].sort());
+  return tree;
+}
+
+/** The fewest calls the page-size limit allows, from the world itself. */
+function worldMinimumCalls(world: World): number {
+  const s = organizationsState(world);
+  let calls = 2;
+  for (const p of [s.root!.id, ...s.ous.keys()]) {
+    calls += Math.max(1, Math.ceil((s.childOus.get(p)?.length ?? 0) / 20));
+    calls += Math.max(1, Math.ceil((s.childAccounts.get(p)?.length ?? 0) / 20));
+  }
+  return calls;
+}
+
+describe('organization crawl on the demo organization', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ seed: 'demo' });
+    // Shards of 2 behind the listings (the demo seed uses 4): any list longer than 2 has an empty page with a NextToken.
+    organizationsState(sb.world).pageShardSize = 2;
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+
+  it('lists every OU and account, paging past empty pages, with list calls only', async () => {
+    const rec = recordingClient(sb.clientConfig());
+    const snapshot = await crawlOrganization(rec.client);
+
+    expect(snapshot.complete).toBe(true);
+    expect(snapshotTree(snapshot)).toEqual(worldTree(sb.world));
+    expect(rec.attempts.some((a) => a.items === 0 && a.nextToken)).toBe(true);
+    expect(new Set(rec.attempts.map((a) => a.operation))).toEqual(LIST_OPERATIONS);
+    expect(rec.attempts.filter((a) => a.operation === 'ListParents')).toHaveLength(0);
+    expect(snapshot.calls).toBe(rec.attempts.length);
+    expect(minimumCrawlCalls(snapshot)).toBe(worldMinimumCalls(sb.world));
+  });
+
+  it('records names, paths, account facts and child counts', async () => {
+    const snapshot = await crawlOrganization(new (await import('@aws-sdk/client-organizations')).OrganizationsClient(sb.clientConfig()));
+    expect(snapshot.organization).toMatchObject({ id: DEMO.organizationId, featureSet: 'ALL', managementAccountId: DEMO.managementAccountId });
+    expect(snapshot.rootId).toBe(DEMO.rootId);
+
+    const prod = nodeView(snapshot, DEMO.ouIds.Prod)!;
+    expect(fullPath(prod)).toBe('Root / Workloads / Prod');
+    expect(prod).toMatchObject({ type: 'ORGANIZATIONAL_UNIT', depth: 2, ouCount: 0, accountCount: 2 });
+
+    const payments = nodeView(snapshot, DEMO.accounts['payments-prod'])!;
+    expect(payments.pathNames).toEqual(['Root', 'Workloads', 'Prod']);
+    expect(payments).toMatchObject({ type: 'ACCOUNT', name: 'payments-prod', status: 'ACTIVE', depth: 3 });
+    expect(payments.email).toMatch(/@/);
+    expect(new Date(payments.joinedTimestamp!).getTime()).not.toBeNaN();
+    expect(payments.arn).toBe(`arn:aws:organizations::${DEMO.managementAccountId}:account/${DEMO.organizationId}/${payments.id}`);
+
+    const workloads = snapshot.nodes[DEMO.ouIds.Workloads];
+    // OUs first, then accounts.
+    expect(workloads.childIds!.slice(0, 2).sort()).toEqual([DEMO.ouIds.Dev, DEMO.ouIds.Prod].sort());
+    expect(snapshot.nodes[DEMO.accounts['partner-co']]).toBeUndefined();
+  });
+
+  it('paints the root level first and lists an opened node next', async () => {
+    const rec = recordingClient(sb.clientConfig());
+    const loaded: string[] = [];
+    const crawl = startOrganizationCrawl(rec.client, { concurrency: 1, onParentLoaded: (id) => loaded.push(id) });
+    const first = await crawl.firstLevel;
+    expect(first.nodes[DEMO.rootId].childrenLoaded).toBe(true);
+    expect(first.nodes[DEMO.ouIds.Workloads]).toBeDefined();
+    await crawl.prioritize(DEMO.ouIds.Workloads);
+    expect(crawl.snapshot.nodes[DEMO.ouIds.Workloads].childrenLoaded).toBe(true);
+    await crawl.done;
+    expect(loaded[0]).toBe(DEMO.rootId);
+    // Workloads was asked for before its siblings were listed.
+    expect(loaded[1]).toBe(DEMO.ouIds.Workloads);
+  });
+
+  it('absorbs TooManyRequestsException with jittered retries and still gets everything', async () => {
+    await sb.control.setFaults([
+      { service: 'organizations', operation: 'ListAccountsForParent', code: 'TooManyRequestsException', status: 400, rate: 0.5 },
+    ]);
+    try {
+      // maxAttempts 1: the SDK does not retry, the crawler's own retry does.
+      const rec = recordingClient({ ...sb.clientConfig(), maxAttempts: 1 });
+      // The jittered waits are recorded, not slept, so the test takes only its calls' CPU however loaded the machine is.
+      // Injected faults fail every other call whatever the rate, so pacing (which learns a rate) is off here.
+      const waits: number[] = [];
+      const sleep = async (ms: number) => void waits.push(ms);
+      const snapshot = await crawlOrganization(rec.client, { retry: { baseMs: 1, capMs: 5, sleep }, pacing: false });
+      expect(snapshotTree(snapshot)).toEqual(worldTree(sb.world));
+      expect(snapshot.throttled).toBeGreaterThan(0);
+      expect(rec.attempts.filter((a) => a.error === 'TooManyRequestsException')).toHaveLength(snapshot.throttled);
+      expect(snapshot.calls).toBe(rec.attempts.length - snapshot.throttled);
+      // One full-jitter wait, within the cap, before each retry.
+      expect(waits).toHaveLength(snapshot.throttled);
+      expect(Math.min(...waits)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(5);
+    } finally {
+      await sb.control.setFaults([]);
+    }
+  });
+
+  it('loads the SCPs of a node and their JSON on demand', async () => {
+    const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
+    const client = new OrganizationsClient(sb.clientConfig());
+    const result = await listServiceControlPolicies(client, DEMO.ouIds.Sandbox);
+    expect(result.ok).toBe(true);
+    const ids = result.ok ? result.policies.map((p) => p.id) : [];
+    expect(ids).toContain(DEMO.sandboxScpId);
+    expect(ids).toContain('p-FullAWSAccess');
+    const policy = await describePolicy(client, DEMO.sandboxScpId);
+    expect(JSON.parse(policy.content)).toHaveProperty('Statement');
+  });
+});
+
+describe('organization crawl under throttling and at depth', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ seed: 'large', seedOptions: { accounts: 400, ous: 80, depth: 5 }, throttle: false });
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+
+  it('crawls a 5-level organization completely with at most 4 calls in flight', async () => {
+    const rec = recordingClient(sb.clientConfig());
+    const snapshot = await crawlOrganization(rec.client, { concurrency: 4 });
+    expect(snapshotTree(snapshot)).toEqual(worldTree(sb.world));
+    const depths = Object.values(snapshot.nodes).filter((n) => n.type === 'ORGANIZATIONAL_UNIT').map((n) => n.depth);
+    expect(Math.max(...depths)).toBe(5);
+    const deepest = Object.values(snapshot.nodes).find((n) => n.type === 'ORGANIZATIONAL_UNIT' && n.depth === 5)!;
+    expect(nodeView(snapshot, deepest.id)!.pathNames).toHaveLength(5);
+    expect(rec.maxInFlight()).toBeLessThanOrEqual(4);
+    expect(rec.maxInFlight()).toBeGreaterThan(1);
+    expect(rec.attempts.length).toBeLessThanOrEqual(Math.ceil(worldMinimumCalls(sb.world) * 1.05));
+  });
+
+  it('gives up with the error when throttling never stops', async () => {
+    await sb.control.setFaults([{ service: 'organizations', operation: 'ListRoots', code: 'TooManyRequestsException', status: 400, rate: 1 }]);
+    try {
+      const rec = recordingClient({ ...sb.clientConfig(), maxAttempts: 1 });
+      await expect(crawlOrganization(rec.client, { retry: { maxAttempts: 3, baseMs: 1, capMs: 2 }, pacing: false })).rejects.toMatchObject({
+        name: 'TooManyRequestsException',
+      });
+      expect(rec.attempts.filter((a) => a.operation === 'ListRoots')).toHaveLength(3);
+    } finally {
+      await sb.control.setFaults([]);
+    }
+  });
+});

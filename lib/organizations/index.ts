@@ -1,0 +1,20 @@
+// Public surface of the organization data layer (no React). Console pages use console.ts on top.
+export * from './types';
+export { startOrganizationCrawl, crawlOrganization, minimumCrawlCalls, MAX_PAGE_SIZE, type CrawlOptions, type OrganizationCrawl } from './crawl';
+export {
+  getOrganizationSnapshot,
+  refreshOrganizationSnapshot,
+  ensureChildren,
+  completeSnapshot,
+  invalidateOrganizationSnapshot,
+  applyAccountMoved,
+  forgetOrganizationSnapshots,
+  DEFAULT_MAX_AGE_MS,
+  type SnapshotSource,
+  type SnapshotStatus,
+  type AccountMove,
+} from './cache';
+export { searchOrganization, buildSearchIndex, type SearchResult } from './search';
+export { nodeView, childViews, ancestorsOf, fullPath } from './view';
+export { listServiceControlPolicies, describePolicy, type PolicyDocument } from './policies';
+export { withJitterRetry, isThrottling, type RetryOptions } from './retry';

@@ -1,0 +1,65 @@
+// SCPs for the details panel, loaded when a node is selected (not during the crawl: most nodes are
+// never selected, and the crawl must stay at the minimum number of calls).
+import {
+  DescribePolicyCommand,
+  ListPoliciesForTargetCommand,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import { MAX_PAGE_SIZE } from './crawl';
+import { withJitterRetry, type RetryOptions } from './retry';
+import type { PolicyRef, TargetPolicies } from './types';
+
+export async function listServiceControlPolicies(
+  client: OrganizationsClient,
+  targetId: string,
+  retry?: RetryOptions,
+): Promise<TargetPolicies> {
+  const policies: PolicyRef[] = [];
+  let nextToken: string | undefined;
+  try {
+    do {
+      const out = await withJitterRetry(
+        () => client.send(new ListPoliciesForTargetCommand({ TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY', MaxResults: MAX_PAGE_SIZE, NextToken: nextToken })),
+        retry,
+      );
+      for (const p of out.Policies ?? []) {
+        policies.push({ id: p.Id ?? '', arn: p.Arn ?? '', name: p.Name ?? p.Id ?? '', description: p.Description || undefined, awsManaged: !!p.AwsManaged });
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PolicyTypeNotEnabledException' || name === 'PolicyTypeNotAvailableForOrganizationException') {
+      return { ok: false, reason: 'not-enabled', message: 'Service control policies are not enabled in this organization.' };
+    }
+    throw error;
+  }
+  return { ok: true, policies };
+}
+
+export interface PolicyDocument extends PolicyRef {
+  type: string;
+  /** The policy JSON, pretty-printed when it parses. */
+  content: string;
+}
+
+export async function describePolicy(client: OrganizationsClient, policyId: string, retry?: RetryOptions): Promise<PolicyDocument> {
+  const out = await withJitterRetry(() => client.send(new DescribePolicyCommand({ PolicyId: policyId })), retry);
+  const s = out.Policy?.PolicySummary ?? {};
+  const raw = out.Policy?.Content ?? '';
+  let content = raw;
+  try {
+    content = JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    // Shown as AWS stored it.
+  }
+  return {
+    id: s.Id ?? policyId,
+    arn: s.Arn ?? '',
+    name: s.Name ?? policyId,
+    description: s.Description || undefined,
+    awsManaged: !!s.AwsManaged,
+    type: s.Type ?? '',
+    content,
+  };
+}
