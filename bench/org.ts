@@ -11,11 +11,11 @@
 // --no-browser (skip Chromium). The browser part needs a build (npm run build; CROSSING_NEXT_DIST_DIR honoured).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
+import { freePort } from '../sandbox/testing/free-port';
 import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
 import { organizationsState } from '../sandbox/organizations/models';
 import type { World } from '../sandbox/core/types';
@@ -174,16 +174,6 @@ async function main() {
 }
 
 type Report = typeof report;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The page in Chromium: npm start's launcher (sandbox large seed, its default throttle ON, the existing build). */
 async function browserFigures(options: typeof seedOptions, report: Report): Promise<void> {

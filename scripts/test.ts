@@ -2,9 +2,9 @@
 // against the built console and a sandbox, both on free ports). Installs Chromium with apt-get when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../sandbox/testing/free-port';
 import { ensureBuild, ROOT } from './build-state';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -31,17 +31,6 @@ function ensureChromium(): boolean {
       `Install it yourself with "apt-get install chromium", or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`,
   );
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(): Promise<number> {

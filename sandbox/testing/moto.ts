@@ -1,7 +1,7 @@
 // moto_server (Python AWS emulator) on a free loopback port, for differential tests and the
 // benchmark. Absent moto: a visible message and undefined, so callers can skip.
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 export interface Moto {
   endpoint: string;
@@ -21,17 +21,6 @@ function findMoto(): string | null {
 
 export function motoAvailable(): boolean {
   return findMoto() !== null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilUp(endpoint: string, exited: () => boolean): Promise<void> {
