@@ -3,7 +3,7 @@
 // (account, Region), ARN parsing, list pagination, and asking RAM what is shared.
 import { AwsError } from './core/errors.js';
 import type { OperationSpec, RequestContext, ServiceModel, World } from './core/types.js';
-import { liveAssociations, ramState, resourcesSharedWith, shareStatus } from './ram/models.js';
+import { resourcesSharedWith } from './ram/models.js';
 import * as acmpca from './acmpca/models.js';
 import * as ec2 from './ec2/models.js';
 import * as licensemanager from './licensemanager/models.js';
@@ -85,16 +85,6 @@ export function sharedResources<T>(
 export function authorizationResource(ctx: RequestContext, arn: string, resourceType: ShareableResourceType): string {
   const shared = sharedResourceArns(ctx.world, ctx.caller.accountId, ctx.region, resourceType).includes(arn);
   return shared ? '*' : arn;
-}
-
-/** Whether the resource's owner shares it with anyone (Route 53 Resolver's SHARED_BY_ME). */
-export function isResourceShared(world: World, arn: string): boolean {
-  for (const share of ramState(world).shares.values()) {
-    if (shareStatus(world, share) !== 'ACTIVE') continue;
-    const holds = liveAssociations(world, share, 'RESOURCE').some((a) => a.entity === arn);
-    if (holds && liveAssociations(world, share, 'PRINCIPAL').length > 0) return true;
-  }
-  return false;
 }
 
 const tagName = (tags: Record<string, string>) => tags.Name;

@@ -111,9 +111,6 @@ export function organizationsState(world: World): OrganizationsState {
   return serviceState(world, 'organizations', emptyOrganizationsState);
 }
 
-/** Any SCP or membership change: the core's cached authorization decisions are stale. */
-const changed = bumpPolicyVersion;
-
 // ---- queries other services use -------------------------------------------------------------
 
 export function organizationOf(world: World): Organization | undefined {
@@ -277,7 +274,7 @@ export function enablePolicyType(world: World, type: PolicyType): Root {
   if (type === SERVICE_CONTROL_POLICY) {
     for (const target of [root.id, ...state.ous.keys(), ...state.members.keys()]) linkPolicy(state, FULL_AWS_ACCESS_POLICY_ID, target);
   }
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
   return root;
 }
 
@@ -292,7 +289,7 @@ export function disablePolicyType(world: World, type: PolicyType): Root {
     for (const target of state.policyTargets.get(policy.id) ?? []) removeFrom(state.attachments, target, policy.id);
     state.policyTargets.delete(policy.id);
   }
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
   return root;
 }
 
@@ -342,7 +339,7 @@ export function createOrganizationalUnit(
   pushTo(state.childOus, parentId, id);
   attachDefaultPolicies(world, id);
   if (options.tags?.length) tagResource(world, id, options.tags);
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
   return ou;
 }
 
@@ -373,7 +370,7 @@ export function deleteOrganizationalUnit(world: World, ouId: string): void {
   state.ous.delete(ouId);
   removeFrom(state.childOus, ou.parentId, ouId);
   forgetTarget(state, ouId);
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
 }
 
 function forgetTarget(state: OrganizationsState, targetId: string): void {
@@ -407,7 +404,7 @@ export function addAccountToOrganization(
   state.memberOrder.push(accountId);
   pushTo(state.childAccounts, parent, accountId);
   attachDefaultPolicies(world, accountId);
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
   return member;
 }
 
@@ -428,7 +425,7 @@ export function moveAccount(world: World, accountId: string, sourceParentId: str
   removeFrom(state.childAccounts, sourceParentId, accountId);
   pushTo(state.childAccounts, destinationParentId, accountId);
   member.parentId = destinationParentId;
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
 }
 
 export interface CreatePolicyOptions {
@@ -509,7 +506,7 @@ export function attachPolicy(world: World, policyId: string, targetId: string): 
   // Quota: 5 SCPs per root, OU or account.
   if (attachedPolicies(world, targetId, policy.type).length >= 5) throw errors.constraintViolation('MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED');
   linkPolicy(state, policyId, targetId);
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
 }
 
 export function detachPolicy(world: World, policyId: string, targetId: string): void {
@@ -523,7 +520,7 @@ export function detachPolicy(world: World, policyId: string, targetId: string): 
   }
   removeFrom(state.attachments, targetId, policyId);
   removeFrom(state.policyTargets, policyId, targetId);
-  changed(world);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
 }
 
 export function enableAwsServiceAccess(world: World, servicePrincipal: string): void {

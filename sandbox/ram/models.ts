@@ -780,7 +780,7 @@ export function resourcesSharedWith(world: World, accountId: string, region: str
 export function isSharedByOwner(world: World, arn: string): boolean {
   for (const share of ramState(world).shares.values()) {
     if (shareStatus(world, share) !== 'ACTIVE') continue;
-    const holds = share.associations.some((a) => a.type === 'RESOURCE' && a.entity === arn && associationView(world, a).status === 'ASSOCIATED');
+    const holds = liveAssociations(world, share, 'RESOURCE').some((a) => a.entity === arn);
     if (holds && liveAssociations(world, share, 'PRINCIPAL').length > 0) return true;
   }
   return false;

@@ -2,7 +2,8 @@
 // (account, Region). Resolver endpoints are not modelled: a rule names any endpoint ID string.
 import type { World } from '../core/types.js';
 import { HEX, newId, now, serviceState } from '../core/world.js';
-import { isResourceShared, parseArn, scopedMap, sharedResources } from '../shareable.js';
+import { isSharedByOwner } from '../ram/models.js';
+import { parseArn, scopedMap, sharedResources } from '../shareable.js';
 import * as errors from './exceptions.js';
 
 export type RuleType = 'FORWARD' | 'SYSTEM' | 'RECURSIVE' | 'DELEGATE';
@@ -94,7 +95,7 @@ export function visibleRules(world: World, accountId: string, region: string): R
     { rule: internetResolverRule(accountId, region), shareStatus: 'NOT_SHARED' as const },
     ...ownRules(world, accountId, region).map((rule) => ({
       rule,
-      shareStatus: isResourceShared(world, rule.arn) ? ('SHARED_BY_ME' as const) : ('NOT_SHARED' as const),
+      shareStatus: isSharedByOwner(world, rule.arn) ? ('SHARED_BY_ME' as const) : ('NOT_SHARED' as const),
     })),
     ...shared.map((rule) => ({ rule, shareStatus: 'SHARED_WITH_ME' as const })),
   ];
