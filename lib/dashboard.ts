@@ -3,7 +3,7 @@
 // and RAM invitations pending for the console's account.
 import { GetResourceShareInvitationsCommand, RAMClient } from '@aws-sdk/client-ram';
 import { getClient } from './aws/clients';
-import { explainAwsError } from './aws/errors';
+import { explainingReader } from './aws/errors';
 import type { ConsoleContext } from './aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
 import { organizationSource } from './organizations/console';
@@ -69,14 +69,7 @@ async function pendingInvitations(context: ConsoleContext): Promise<PendingInvit
 
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
   const problems: string[] = [];
-  const read = async <T>(operation: string, run: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await run();
-    } catch (error) {
-      problems.push(explainAwsError(error, { operation, accountId: context.accountId, region: context.region }));
-      return undefined;
-    }
-  };
+  const read = explainingReader(problems, { accountId: context.accountId, region: context.region });
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
   const [counts, invitations] = await Promise.all([
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,

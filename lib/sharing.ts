@@ -3,7 +3,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ListAWSServiceAccessForOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { EnableSharingWithAwsOrganizationCommand, RAMClient } from '@aws-sdk/client-ram';
 import { getClient } from './aws/clients';
-import { awsErrorCode, explainAwsError } from './aws/errors';
+import { awsErrorCode, explainingReader } from './aws/errors';
 import type { ConsoleContext } from './aws/identity';
 
 export const RAM_SERVICE_PRINCIPAL = 'ram.amazonaws.com';
@@ -54,14 +54,7 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
   const problems: string[] = [];
   const { region, accountId } = context;
   const management = context.standing === 'management';
-  const read = async <T>(operation: string, run: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await run();
-    } catch (error) {
-      problems.push(explainAwsError(error, { operation, accountId, region }));
-      return undefined;
-    }
-  };
+  const read = explainingReader(problems, { accountId, region });
   const [trustedAccess, serviceLinkedRole] = management
     ? await Promise.all([
         read('organizations:ListAWSServiceAccessForOrganization', () => trustedAccessEnabled(region)),

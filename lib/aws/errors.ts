@@ -88,3 +88,18 @@ export function explainAwsError(error: unknown, ctx: ErrorContext): string {
       return `${ctx.operation} failed${where(ctx)}: ${code}: ${message}`;
   }
 }
+
+/**
+ * For pages that make several independent reads: a read that fails adds its explanation to `problems`
+ * and yields undefined, so the page shows what it could read and why the rest is missing.
+ */
+export function explainingReader(problems: string[], ctx: Omit<ErrorContext, 'operation'>) {
+  return async <T>(operation: string, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      problems.push(explainAwsError(error, { ...ctx, operation }));
+      return undefined;
+    }
+  };
+}
