@@ -16,27 +16,33 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return result.status ?? 1;
 }
 
-function ensureChromium(): boolean {
-  if (fs.existsSync(CHROMIUM)) return true;
-  console.error(`npm test: ${CHROMIUM} is missing; installing Debian's chromium with apt-get…`);
+/** Installs a Debian package with apt-get (as root, or with passwordless sudo) unless `present()` already holds. */
+function ensureDebianPackage(name: string, present: () => boolean, hint: string): boolean {
+  if (present()) return true;
+  console.error(`npm test: ${name} is missing; installing Debian's ${name} with apt-get…`);
   const asRoot = process.getuid?.() === 0;
   const apt = (args: string[]) => (asRoot ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
-  if (apt(['install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
+  if (apt(['install', '-y', '--no-install-recommends', name]) !== 0) {
     apt(['update']);
-    apt(['install', '-y', '--no-install-recommends', 'chromium']);
+    apt(['install', '-y', '--no-install-recommends', name]);
   }
-  if (fs.existsSync(CHROMIUM)) return true;
-  console.error(
-    `npm test: could not install Chromium (needs root or passwordless sudo, and access to the Debian archive).\n` +
-      `Install it yourself with "apt-get install chromium", or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`,
-  );
+  if (present()) return true;
+  console.error(`npm test: could not install ${name} (needs root or passwordless sudo, and access to the Debian archive).\n${hint}`);
   return false;
 }
+
+const ensureChromium = () =>
+  ensureDebianPackage('chromium', () => fs.existsSync(CHROMIUM), `Install it with "apt-get install chromium", or point CHROMIUM_PATH at a Chromium binary.`);
+
+// The plan tests run the AWS CLI commands a plan page shows.
+const ensureAwsCli = () =>
+  ensureDebianPackage('awscli', () => spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0, 'Install it with "apt-get install awscli".');
 
 async function main(): Promise<number> {
   const only = process.argv[2];
   let failed = false;
   if (only !== 'e2e') {
+    if (!ensureAwsCli()) return 1;
     // vitest strips types and `next build` checks only the app: the sandbox, tests and benchmarks are checked here.
     failed = run(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']) !== 0;
     if (run(path.join(ROOT, 'node_modules/.bin/vitest'), ['run']) !== 0) failed = true;

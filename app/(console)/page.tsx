@@ -2,12 +2,9 @@
 import Link from 'next/link';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
-import { requireUser } from '@/lib/auth/guard';
-import { explainAwsError } from '@/lib/aws/errors';
-import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
-import { getOrganizationSummary } from '@/lib/dashboard';
-import { currentRegion } from '@/lib/region';
-import { getSharingStatus } from '@/lib/sharing';
+import { getOrganizationSummary } from '@/lib/console/dashboard';
+import { loadConsolePage } from '@/lib/console/page';
+import { getSharingStatus } from '@/lib/ram/sharing';
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -21,17 +18,14 @@ function Figure({ label, value, testId }: { label: string; value: React.ReactNod
 }
 
 export default async function Dashboard() {
-  await requireUser();
-  const region = await currentRegion();
-  let context: ConsoleContext;
-  try {
-    context = await getConsoleContext({ region });
-  } catch (error) {
+  const page = await loadConsolePage();
+  const { context, region } = page;
+  if (!context) {
     return (
       <>
         <PageTitle>Dashboard</PageTitle>
         <Alert tone="error" title="AWS cannot be reached">
-          {explainAwsError(error, { operation: 'sts:GetCallerIdentity', region })}
+          {page.error}
         </Alert>
       </>
     );

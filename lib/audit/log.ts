@@ -1,10 +1,8 @@
-// The audit log: every change made through the console, recorded in SQLite (WAL) in the data directory
-// before the action returns. Secrets in parameters are replaced before anything is written.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { config } from '../config';
-import { ensurePrivateDir } from '../private-file';
+// The audit log: every change made through the console, recorded in SQLite (WAL) in the data directory:
+// its intent before the AWS call and its outcome after it. Secrets in parameters are replaced before anything
+// is written.
+import type Database from 'better-sqlite3';
+import { closeDatabases, ensureColumn, privateDatabase } from '../db';
 
 export interface AuditEntry {
   actor: string;
@@ -14,10 +12,17 @@ export interface AuditEntry {
   accountId?: string;
   region?: string;
   parameters?: unknown;
-  outcome: 'success' | 'failure' | 'denied';
+  /** intent: written before the call; success/failure: after it; denied/unauthenticated: refused before any call. */
+  outcome: AuditOutcome;
   requestId?: string;
   error?: string;
+  /** The plan and step (1-based) this entry belongs to, for changes made through a plan. */
+  planId?: string;
+  step?: number;
 }
+
+export const AUDIT_OUTCOMES = ['intent', 'success', 'failure', 'denied', 'unauthenticated'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditRecord extends Omit<AuditEntry, 'parameters'> {
   id: number;
@@ -29,7 +34,8 @@ export interface AuditFilters {
   actor?: string;
   action?: string;
   accountId?: string;
-  outcome?: AuditEntry['outcome'];
+  outcome?: AuditOutcome;
+  planId?: string;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -48,20 +54,7 @@ export function stripSecrets(value: unknown): unknown {
   return value;
 }
 
-let db: Database.Database | undefined;
-let dbPath: string | undefined;
-
-function database(): Database.Database {
-  const file = path.join(config().dataDir, 'audit.sqlite');
-  if (db && dbPath === file) return db;
-  ensurePrivateDir(path.dirname(file));
-  db = new Database(file);
-  dbPath = file;
-  // Who did what is for the console's operators only; SQLite gives the -wal and -shm files the same mode.
-  fs.chmodSync(file, 0o600);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS audit (
+const SCHEMA = `CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
@@ -74,7 +67,17 @@ function database(): Database.Database {
     request_id TEXT,
     error TEXT
   );
-  CREATE INDEX IF NOT EXISTS audit_at ON audit (at);`);
+  CREATE INDEX IF NOT EXISTS audit_at ON audit (at);`;
+
+let migrated: Database.Database | undefined;
+
+function database(): Database.Database {
+  const db = privateDatabase('audit.sqlite', SCHEMA);
+  if (migrated !== db) {
+    ensureColumn(db, 'audit', 'plan_id', 'TEXT');
+    ensureColumn(db, 'audit', 'step', 'INTEGER');
+    migrated = db;
+  }
   return db;
 }
 
@@ -82,8 +85,8 @@ function database(): Database.Database {
 export function recordAudit(entry: AuditEntry): number {
   const result = database()
     .prepare(
-      `INSERT INTO audit (at, actor, role, action, account_id, region, parameters, outcome, request_id, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit (at, actor, role, action, account_id, region, parameters, outcome, request_id, error, plan_id, step)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       new Date().toISOString(),
@@ -96,6 +99,8 @@ export function recordAudit(entry: AuditEntry): number {
       entry.outcome,
       entry.requestId ?? null,
       entry.error ?? null,
+      entry.planId ?? null,
+      entry.step ?? null,
     );
   return Number(result.lastInsertRowid);
 }
@@ -117,6 +122,10 @@ export function listAudit(filters: AuditFilters = {}, page = 1): { entries: Audi
     where.push('outcome = ?');
     args.push(filters.outcome);
   }
+  if (filters.planId) {
+    where.push('plan_id = ?');
+    args.push(filters.planId);
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (database().prepare(`SELECT COUNT(*) AS n FROM audit ${clause}`).get(...args) as { n: number }).n;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -137,16 +146,17 @@ export function listAudit(filters: AuditFilters = {}, page = 1): { entries: Audi
       accountId: (row.account_id as string | null) ?? undefined,
       region: (row.region as string | null) ?? undefined,
       parameters: JSON.parse(row.parameters as string),
-      outcome: row.outcome as AuditEntry['outcome'],
+      outcome: row.outcome as AuditOutcome,
       requestId: (row.request_id as string | null) ?? undefined,
       error: (row.error as string | null) ?? undefined,
+      planId: (row.plan_id as string | null) ?? undefined,
+      step: (row.step as number | null) ?? undefined,
     })),
   };
 }
 
 /** Closes the database (tests, shutdown). */
 export function closeAudit(): void {
-  db?.close();
-  db = undefined;
-  dbPath = undefined;
+  closeDatabases();
+  migrated = undefined;
 }

@@ -45,6 +45,17 @@ describe('control endpoint', () => {
     await expect(iam.send(new ListRolesCommand({}))).resolves.toBeDefined();
   });
 
+  it('holds an answer back for delayMs, then serves it (or fails it when a code is given)', async () => {
+    const iam = new IAMClient({ ...sb.clientConfig(), maxAttempts: 1 });
+    await sb.control.setFaults([{ service: 'iam', operation: 'ListRoles', delayMs: 300 }]);
+    const started = Date.now();
+    await expect(iam.send(new ListRolesCommand({}))).resolves.toBeDefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    await sb.control.setFaults([{ service: 'iam', operation: 'ListRoles', delayMs: 100, code: 'ServiceFailure', status: 500 }]);
+    await expect(iam.send(new ListRolesCommand({}))).rejects.toMatchObject({ name: 'ServiceFailureException' });
+    await sb.control.setFaults([]);
+  });
+
   it('exports the world as JSON', async () => {
     const state = (await (await fetch(`${sb.endpoint}/_sandbox/state`)).json()) as { accounts: Record<string, { createdAt: string }> };
     expect(state.accounts[ACCOUNT_ID].createdAt).toBe('2024-01-01T00:00:00.000Z');

@@ -65,7 +65,9 @@ export async function dispatch(runtime: Runtime, request: WireRequest): Promise<
     if (!resolved || !spec) throw codec.unknownOperation(request);
     const operation = resolved.operation.name;
 
-    runtime.faults.check(service, operation);
+    const fault = runtime.faults.check(service, operation);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    fault?.raise();
     runtime.throttler.take(service, credential.identity.accountId);
 
     let input: Record<string, unknown>;

@@ -1,25 +1,20 @@
 'use server';
-// Settings' change: enabling RAM sharing with AWS Organizations (admins only; audited).
-import { revalidatePath } from 'next/cache';
+// Settings' change: the plan that enables RAM sharing with AWS Organizations (applied from the plan's page).
 import { z } from 'zod';
-import { adminAction, type ActionResult } from '@/lib/actions';
-import { invalidateConsoleContext } from '@/lib/aws/identity';
-import { enableSharingWithOrganization } from '@/lib/sharing';
+import { getConsoleContext } from '@/lib/aws/identity';
+import { userAction, type ActionResult } from '@/lib/console/actions';
+import { savePlan } from '@/lib/plan/store';
+import { getSharingStatus, planEnableSharing } from '@/lib/ram/sharing';
 
-const enable = adminAction({
-  action: 'ram:EnableSharingWithAwsOrganization',
+const plan = userAction({
+  action: 'plan:ram:EnableSharingWithAwsOrganization',
   input: z.object({}).strict(),
-  async run(_input, ctx) {
-    const { returnValue, requestId } = await enableSharingWithOrganization(ctx.region);
-    return { result: { returnValue }, requestId };
+  async run(_input, { user, region }) {
+    const context = await getConsoleContext({ region });
+    return savePlan(planEnableSharing(context, await getSharingStatus(context)), user.email).id;
   },
 });
 
-export async function enableSharing(input: unknown): Promise<ActionResult<{ returnValue: boolean }>> {
-  const result = await enable(input);
-  if (result.ok) {
-    invalidateConsoleContext();
-    revalidatePath('/', 'layout');
-  }
-  return result;
+export async function planEnableSharingAction(input: unknown): Promise<ActionResult<string>> {
+  return plan(input);
 }

@@ -1,29 +1,23 @@
-// Settings: RAM sharing with AWS Organizations, with its preflight checks and the Enable button.
+// Settings: RAM sharing with AWS Organizations, with its preflight checks and the plan that enables it.
+import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
-import { EnableSharingButton } from '@/components/enable-sharing-button';
-import { requireUser } from '@/lib/auth/guard';
-import { explainAwsError } from '@/lib/aws/errors';
-import { getConsoleContext } from '@/lib/aws/identity';
-import { currentRegion } from '@/lib/region';
-import { getSharingStatus } from '@/lib/sharing';
+import { loadConsolePage } from '@/lib/console/page';
+import { getSharingStatus } from '@/lib/ram/sharing';
+import { planEnableSharingAction } from './actions';
 
 export default async function SettingsPage() {
-  const user = await requireUser();
-  const region = await currentRegion();
-  let context;
-  try {
-    context = await getConsoleContext({ region });
-  } catch (error) {
+  const page = await loadConsolePage();
+  if (!page.context) {
     return (
       <>
         <PageTitle>Settings</PageTitle>
         <Alert tone="error" title="AWS cannot be reached">
-          {explainAwsError(error, { operation: 'sts:GetCallerIdentity', region })}
+          {page.error}
         </Alert>
       </>
     );
   }
-  const sharing = await getSharingStatus(context);
+  const sharing = await getSharingStatus(page.context);
   return (
     <>
       <PageTitle>Settings</PageTitle>
@@ -52,7 +46,15 @@ export default async function SettingsPage() {
             </li>
           ))}
         </ul>
-        {!sharing.enabled && <EnableSharingButton allowed={user.role === 'admin'} ready={sharing.canEnable} />}
+        {!sharing.enabled && (
+          <>
+            <p className="mb-2 text-sm text-slate-600">
+              Enabling is one call, <span className="font-mono">ram:EnableSharingWithAwsOrganization</span>: review it as a plan (with its CLI and
+              Terraform equivalents) before an admin applies it.
+            </p>
+            <BuildPlanButton label="Review the plan to enable sharing" build={() => planEnableSharingAction({})} disabled={!sharing.canEnable} />
+          </>
+        )}
       </Card>
     </>
   );

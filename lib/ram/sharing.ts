@@ -1,10 +1,12 @@
-// RAM sharing with AWS Organizations: its status, the preflight checks from the facts file, and enabling it.
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { ListAWSServiceAccessForOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { EnableSharingWithAwsOrganizationCommand, RAMClient } from '@aws-sdk/client-ram';
-import { getClient } from './aws/clients';
-import { awsErrorCode, explainingReader } from './aws/errors';
-import type { ConsoleContext } from './aws/identity';
+// RAM sharing with AWS Organizations: its status, the preflight checks from the facts file, and the plan that
+// enables it.
+import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { getClient } from '../aws/clients';
+import { explainingReader } from '../aws/errors';
+import type { ConsoleContext } from '../aws/identity';
+import { findRole } from '../iam/roles';
+import { PlanError } from '../plan/build';
+import type { PlanDraft } from '../plan/types';
 
 export const RAM_SERVICE_PRINCIPAL = 'ram.amazonaws.com';
 export const RAM_SERVICE_LINKED_ROLE = 'AWSServiceRoleForResourceAccessManager';
@@ -30,24 +32,14 @@ export interface SharingStatus {
 }
 
 async function trustedAccessEnabled(region: string): Promise<boolean> {
-  const organizations = getClient(OrganizationsClient, { region });
-  let NextToken: string | undefined;
-  do {
-    const page = await organizations.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken }));
+  for await (const page of paginateListAWSServiceAccessForOrganization({ client: getClient(OrganizationsClient, { region }) }, {})) {
     if (page.EnabledServicePrincipals?.some((p) => p.ServicePrincipal === RAM_SERVICE_PRINCIPAL)) return true;
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return false;
 }
 
 async function serviceLinkedRolePresent(region: string): Promise<boolean> {
-  try {
-    await getClient(IAMClient, { region }).send(new GetRoleCommand({ RoleName: RAM_SERVICE_LINKED_ROLE }));
-    return true;
-  } catch (error) {
-    if (awsErrorCode(error) === 'NoSuchEntity' || awsErrorCode(error) === 'NoSuchEntityException') return false;
-    throw error;
-  }
+  return (await findRole(RAM_SERVICE_LINKED_ROLE, { region })) !== undefined;
 }
 
 export async function getSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
@@ -114,8 +106,27 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
   };
 }
 
-/** Calls ram:EnableSharingWithAwsOrganization in the console's (management) account. */
-export async function enableSharingWithOrganization(region: string): Promise<{ returnValue: boolean; requestId?: string }> {
-  const out = await getClient(RAMClient, { region }).send(new EnableSharingWithAwsOrganizationCommand({}));
-  return { returnValue: out.returnValue ?? false, requestId: out.$metadata.requestId };
+export const ENABLE_SHARING_KIND = 'ram:enable-sharing';
+
+/** The one-step plan that enables sharing, or a PlanError naming the preflight checks that fail. */
+export function planEnableSharing(context: ConsoleContext, status: SharingStatus): PlanDraft {
+  if (status.enabled) throw new PlanError('Sharing with AWS Organizations is already enabled: there is nothing to do.');
+  if (!status.canEnable) {
+    const failing = status.checks.filter((c) => !c.passed && c.id !== 'service-linked-role' && c.id !== 'trusted-access-trap');
+    throw new PlanError(`Sharing cannot be enabled from here: ${failing.map((c) => c.detail).join(' ')}`);
+  }
+  return {
+    kind: ENABLE_SHARING_KIND,
+    title: 'Enable sharing with AWS Organizations',
+    steps: [
+      {
+        operation: 'ram:EnableSharingWithAwsOrganization',
+        accountId: context.accountId,
+        region: context.region,
+        input: {},
+        reason: `Turns on RAM's trusted access in the organization and creates the service-linked role ${RAM_SERVICE_LINKED_ROLE}, so shares can name the organization and its OUs.`,
+      },
+    ],
+    notes: status.trustedAccess && !status.serviceLinkedRole ? ['Trusted access is already on from the Organizations side; this call creates the missing service-linked role.'] : [],
+  };
 }

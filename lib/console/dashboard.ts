@@ -1,20 +1,12 @@
 // The dashboard's live organization summary: counts from the organization snapshot the tree also uses
 // (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
 // and RAM invitations pending for the console's account.
-import { GetResourceShareInvitationsCommand, RAMClient } from '@aws-sdk/client-ram';
-import { getClient } from './aws/clients';
-import { explainingReader } from './aws/errors';
-import type { ConsoleContext } from './aws/identity';
-import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
-import { organizationSource } from './organizations/console';
-import type { OrganizationSnapshot } from './organizations/types';
-
-export interface PendingInvitation {
-  arn: string;
-  shareName: string;
-  senderAccountId: string;
-  invitedAt?: Date;
-}
+import { explainingReader } from '../aws/errors';
+import type { ConsoleContext } from '../aws/identity';
+import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
+import { organizationSource } from '../organizations/console';
+import type { OrganizationSnapshot } from '../organizations/types';
+import { pendingInvitations, type PendingInvitation } from '../ram/invitations';
 
 export interface OrganizationSummary {
   accounts?: number;
@@ -46,34 +38,13 @@ async function countOrganization(context: ConsoleContext) {
   return { accounts, organizationalUnits, complete: snapshot.complete, fetchedAt: snapshot.fetchedAt };
 }
 
-async function pendingInvitations(context: ConsoleContext): Promise<PendingInvitation[]> {
-  const ram = getClient(RAMClient, { region: context.region });
-  const out: PendingInvitation[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ram.send(new GetResourceShareInvitationsCommand({ nextToken }));
-    for (const invitation of page.resourceShareInvitations ?? []) {
-      if (invitation.status === 'PENDING' && invitation.receiverAccountId === context.accountId) {
-        out.push({
-          arn: invitation.resourceShareInvitationArn!,
-          shareName: invitation.resourceShareName ?? invitation.resourceShareArn ?? '',
-          senderAccountId: invitation.senderAccountId ?? '',
-          invitedAt: invitation.invitationTimestamp,
-        });
-      }
-    }
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return out;
-}
-
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
   const problems: string[] = [];
   const read = explainingReader(problems, { accountId: context.accountId, region: context.region });
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
   const [counts, invitations] = await Promise.all([
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
-    read('ram:GetResourceShareInvitations', () => pendingInvitations(context)),
+    read('ram:GetResourceShareInvitations', () => pendingInvitations(context.accountId, context.region)),
   ]);
   return { ...counts, pendingInvitations: invitations, problems };
 }

@@ -1,0 +1,33 @@
+'use client';
+// Builds a plan on the server from the page's choices and opens it for review. Building changes nothing,
+// so viewers may do it too (to show an admin); only applying is for admins.
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Alert, Button } from '@/components/ui';
+import type { ActionResult } from '@/lib/console/actions';
+
+export function BuildPlanButton({ label, build, disabled }: { label: string; build: () => Promise<ActionResult<string>>; disabled?: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <Button
+          disabled={disabled || pending}
+          onClick={() =>
+            startTransition(async () => {
+              setError(undefined);
+              const result = await build();
+              if (result.ok) router.push(`/plans/${result.data}`);
+              else setError(result.error);
+            })
+          }
+        >
+          {pending ? 'Making the plan…' : label}
+        </Button>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+    </div>
+  );
+}

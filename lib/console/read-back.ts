@@ -1,0 +1,50 @@
+// After a plan runs, the page shows what AWS reads back, not what the calls returned: each kind of plan
+// names the reads that prove (or disprove) its change.
+import type { ConsoleContext } from '../aws/identity';
+import { invalidateConsoleContext } from '../aws/identity';
+import type { StoredPlan } from '../plan/types';
+import { ENABLE_SHARING_KIND, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
+
+export interface ReadBack {
+  tone: 'success' | 'warning' | 'error';
+  title: string;
+  facts: { label: string; value: string }[];
+  /** What the admin should do when AWS does not show the change. */
+  advice?: string;
+  problems: string[];
+}
+
+const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
+
+async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack> {
+  invalidateConsoleContext();
+  const status = await getSharingStatus(context);
+  const facts = [
+    { label: 'Trusted access for ram.amazonaws.com (organizations:ListAWSServiceAccessForOrganization)', value: yesNo(status.trustedAccess) },
+    { label: `Service-linked role ${RAM_SERVICE_LINKED_ROLE} (iam:GetRole)`, value: yesNo(status.serviceLinkedRole) },
+  ];
+  if (status.enabled) return { tone: 'success', title: 'Sharing with AWS Organizations is enabled.', facts, problems: status.problems };
+  const answered = plan.status === 'succeeded';
+  return {
+    tone: answered ? 'warning' : 'error',
+    title: answered ? 'AWS accepted the call, but sharing with AWS Organizations still reads as off.' : 'Sharing with AWS Organizations is off.',
+    facts,
+    advice:
+      status.serviceLinkedRole === false
+        ? `The service-linked role ${RAM_SERVICE_LINKED_ROLE} is missing: the console's identity needs iam:CreateServiceLinkedRole. An endpoint that answers the call without doing it (some AWS-compatible endpoints) leaves it missing too.`
+        : status.trustedAccess === false
+          ? 'Trusted access for ram.amazonaws.com is not on: the console identity needs organizations:EnableAWSServiceAccess, and the organization must have all features.'
+          : undefined,
+    problems: status.problems,
+  };
+}
+
+const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
+  [ENABLE_SHARING_KIND]: enableSharingReadBack,
+};
+
+/** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */
+export async function readBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack | undefined> {
+  if (plan.status === 'ready' || plan.status === 'expired' || plan.status === 'running') return undefined;
+  return readers[plan.kind]?.(plan, context);
+}

@@ -1,0 +1,148 @@
+// Applies a stored plan: its steps in order through the one client factory, each call's intent audited before
+// it and its outcome after; the first failing step stops the run and the rest are recorded as not run. A
+// failed or interrupted run resumes from the first step not done. Runs continue in the background so the
+// plan page can show progress; a second apply joins the run under way.
+import { getClient } from '../aws/clients';
+import { awsErrorCode, awsRequestId, explainAwsError } from '../aws/errors';
+import { recordAudit } from '../audit/log';
+import type { SignedInUser } from '../auth/roles';
+import { clientTokenFor, resolveInput } from './build';
+import { operationSpec } from './operations';
+import { claimRun, finishRun, getPlan, saveStepState } from './store';
+import type { StepState, StoredPlan } from './types';
+
+export interface ApplyOptions {
+  /** How long to wait for what a step starts (RAM associations) to settle. */
+  settleBoundMs?: number;
+}
+
+export type ApplyOutcome =
+  | { state: 'started' | 'joined'; plan: StoredPlan }
+  | { state: 'refused'; error: string; plan?: StoredPlan };
+
+const DEFAULT_SETTLE_BOUND_MS = 120_000;
+
+// Kept on globalThis: every copy of this module in the process must see the same runs.
+const runs: Map<string, Promise<void>> = ((globalThis as { __crossingPlanRuns?: Map<string, Promise<void>> }).__crossingPlanRuns ??= new Map());
+
+function withoutMetadata(output: unknown): unknown {
+  if (!output || typeof output !== 'object') return output;
+  const { $metadata: _metadata, ...rest } = output as Record<string, unknown>;
+  return rest;
+}
+
+async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOptions): Promise<void> {
+  const outputs = plan.stepStates.map((s) => s.output);
+  let failed = false;
+  for (const [index, step] of plan.steps.entries()) {
+    const previous = plan.stepStates[index];
+    if (previous.status === 'done') continue;
+    if (failed) {
+      saveStepState(plan.id, index, { status: 'not-run' });
+      continue;
+    }
+    const spec = operationSpec(step.operation);
+    const base = { actor: user.email, role: user.role, action: step.operation, accountId: step.accountId, region: step.region, planId: plan.id, step: index + 1 };
+    const started: StepState = { status: 'running', startedAt: new Date().toISOString() };
+    let input: Record<string, unknown>;
+    try {
+      input = resolveInput(step.input, outputs) as Record<string, unknown>;
+      if (spec.clientToken) input[spec.clientToken] = clientTokenFor(plan.id, index);
+    } catch (error) {
+      failed = true;
+      saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
+      continue;
+    }
+    recordAudit({ ...base, parameters: input, outcome: 'intent' });
+    saveStepState(plan.id, index, started);
+    let state: StepState;
+    try {
+      const client = getClient(spec.client, { accountId: step.accountId, region: step.region });
+      const output = await client.send(new spec.command(input));
+      const requestId = (output as { $metadata?: { requestId?: string } }).$metadata?.requestId;
+      recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
+      outputs[index] = withoutMetadata(output);
+      state = { ...started, status: 'done', requestId, output: outputs[index] };
+      if (spec.settle) {
+        state.settled = await spec.settle(client, input, output, options.settleBoundMs ?? DEFAULT_SETTLE_BOUND_MS);
+        const failures = state.settled.items.filter((item) => item.status === 'FAILED');
+        if (failures.length) {
+          state.status = 'failed';
+          state.error = `AWS accepted the call, but ${failures.map((f) => `${f.id}${f.statusMessage ? ` (${f.statusMessage})` : ''}`).join(', ')} failed to associate.`;
+        }
+      }
+    } catch (error) {
+      const code = awsErrorCode(error);
+      const requestId = awsRequestId(error);
+      if (spec.alreadyDone?.(code)) {
+        recordAudit({ ...base, parameters: input, outcome: 'success', requestId, error: `${code}: already as asked` });
+        state = { ...started, status: 'done', requestId, error: undefined };
+      } else {
+        const message = explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region });
+        recordAudit({ ...base, parameters: input, outcome: 'failure', requestId, error: message });
+        state = { ...started, status: 'failed', requestId, error: message };
+      }
+    }
+    state.finishedAt = new Date().toISOString();
+    saveStepState(plan.id, index, state);
+    if (state.status === 'failed') failed = true;
+  }
+  finishRun(plan.id, failed ? 'failed' : 'succeeded');
+}
+
+/** Starts applying plan `id` as `user` (an admin: the caller checks), or joins the run already under way. */
+export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions = {}): ApplyOutcome {
+  const plan = getPlan(id);
+  if (!plan) return { state: 'refused', error: 'No such plan: it may have been made on another console, or its link is wrong.' };
+  const running = runs.get(id);
+  if (running) return { state: 'joined', plan };
+  switch (plan.status) {
+    case 'succeeded':
+      return { state: 'refused', error: `This plan was already applied (by ${plan.appliedBy}, finished ${plan.finishedAt}); nothing was done again.`, plan };
+    case 'expired':
+      return { state: 'refused', error: `This plan expired at ${plan.expiresAt} (plans can be applied for one hour after they are made). Make it again to see what it would do now.`, plan };
+    case 'running':
+      return { state: 'joined', plan };
+  }
+  if (!claimRun(id, user.email)) return { state: 'joined', plan: getPlan(id)! };
+  const claimed = getPlan(id)!;
+  const run = runSteps(claimed, user, options)
+    .catch((error: unknown) => {
+      // Only the store can fail here (the steps catch AWS's errors): the plan stays running, and reads as interrupted after a restart.
+      console.error(`plan ${id}: the run stopped: ${(error as Error).message}`);
+    })
+    .finally(() => runs.delete(id));
+  runs.set(id, run);
+  return { state: 'started', plan: claimed };
+}
+
+/** Resolves when the run of `id` in this process (if any) has finished. */
+export async function runFinished(id: string): Promise<StoredPlan | undefined> {
+  await runs.get(id);
+  return getPlan(id);
+}
+
+/**
+ * After a crash: asks AWS whether each unknown step's change is in place. Steps found in place are done (with
+ * the output later steps need); the others go back to pending, so resuming runs them (idempotently).
+ */
+export async function checkUnknownSteps(id: string, user: SignedInUser): Promise<StoredPlan | undefined> {
+  const plan = getPlan(id);
+  if (!plan || plan.status !== 'interrupted') return plan;
+  for (const [index, state] of plan.stepStates.entries()) {
+    if (state.status !== 'unknown') continue;
+    const step = plan.steps[index];
+    const spec = operationSpec(step.operation);
+    if (!spec.check) continue;
+    const base = { actor: user.email, role: user.role, action: `check ${step.operation}`, accountId: step.accountId, region: step.region, planId: id, step: index + 1 };
+    try {
+      const input = resolveInput(step.input, plan.stepStates.map((s) => s.output)) as Record<string, unknown>;
+      const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region }), input);
+      saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
+      recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
+    } catch (error) {
+      recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });
+    }
+  }
+  return getPlan(id);
+}

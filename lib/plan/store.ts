@@ -1,0 +1,136 @@
+// Plans are kept server-side in SQLite in the data dir: the browser holds only a plan's id, so nothing it
+// sends can change the steps. A run is claimed atomically, so a plan is applied at most once at a time,
+// and a run that a crash cut short is recognised after a restart (its owner is another process).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { privateDatabase } from '../db';
+import { checkPlan } from './build';
+import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
+
+/** How long a reviewed plan can still be applied. */
+export const PLAN_TTL_MS = 60 * 60 * 1000;
+
+// One id per console process, kept on globalThis because Next.js may load this module more than once.
+const owner: { id: string } = ((globalThis as { __crossingRunOwner?: { id: string } }).__crossingRunOwner ??= { id: randomUUID() });
+
+const SCHEMA = `CREATE TABLE IF NOT EXISTS plans (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    run_owner TEXT,
+    applied_by TEXT,
+    started_at TEXT,
+    finished_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS plans_created ON plans (created_at);
+  CREATE TABLE IF NOT EXISTS plan_steps (
+    plan_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (plan_id, idx)
+  );`;
+
+const db = () => privateDatabase('plans.sqlite', SCHEMA);
+
+type Row = Record<string, string | null>;
+
+export const PLAN_ID = /^p-[0-9a-f]{20}$/;
+
+export function savePlan(draft: PlanDraft, createdBy: string, now = new Date()): StoredPlan {
+  checkPlan(draft);
+  const id = `p-${randomBytes(10).toString('hex')}`;
+  const expiresAt = new Date(now.getTime() + PLAN_TTL_MS).toISOString();
+  const insert = db().transaction(() => {
+    db()
+      .prepare('INSERT INTO plans (id, kind, draft, created_by, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, draft.kind, JSON.stringify(draft), createdBy, now.toISOString(), expiresAt, 'ready');
+    const step = db().prepare('INSERT INTO plan_steps (plan_id, idx, state) VALUES (?, ?, ?)');
+    draft.steps.forEach((_, i) => step.run(id, i, JSON.stringify({ status: 'pending' } satisfies StepState)));
+  });
+  insert();
+  return getPlan(id)!;
+}
+
+function effectiveStatus(row: Row, now: Date): PlanStatus {
+  const status = row.status as PlanStatus;
+  if (status === 'ready' && now.toISOString() >= row.expires_at!) return 'expired';
+  if (status === 'running' && row.run_owner !== owner.id) return 'interrupted';
+  return status;
+}
+
+/** The plan as the admin sees it; a run cut short shows its in-flight step as unknown. */
+export function getPlan(id: string, now = new Date()): StoredPlan | undefined {
+  if (!PLAN_ID.test(id)) return undefined;
+  const row = db().prepare('SELECT * FROM plans WHERE id = ?').get(id) as Row | undefined;
+  if (!row) return undefined;
+  const status = effectiveStatus(row, now);
+  const states = (db().prepare('SELECT state FROM plan_steps WHERE plan_id = ? ORDER BY idx').all(id) as { state: string }[]).map(
+    (r) => JSON.parse(r.state) as StepState,
+  );
+  const draft = JSON.parse(row.draft!) as PlanDraft;
+  return {
+    ...draft,
+    id,
+    createdBy: row.created_by!,
+    createdAt: row.created_at!,
+    expiresAt: row.expires_at!,
+    status,
+    appliedBy: row.applied_by ?? undefined,
+    startedAt: row.started_at ?? undefined,
+    finishedAt: row.finished_at ?? undefined,
+    stepStates: status === 'interrupted' ? states.map((s) => (s.status === 'running' ? { ...s, status: 'unknown' } : s)) : states,
+  };
+}
+
+/**
+ * Claims the plan for a run by this process: from ready (not expired), failed or interrupted. False when
+ * another run holds it or it has finished.
+ */
+export function claimRun(id: string, appliedBy: string, now = new Date()): boolean {
+  const result = db()
+    .prepare(
+      `UPDATE plans SET status = 'running', run_owner = ?, applied_by = ?, started_at = COALESCE(started_at, ?), finished_at = NULL
+       WHERE id = ? AND ((status = 'ready' AND expires_at > ?) OR status = 'failed' OR (status = 'running' AND run_owner IS NOT ?))`,
+    )
+    .run(owner.id, appliedBy, now.toISOString(), id, now.toISOString(), owner.id);
+  return result.changes === 1;
+}
+
+export function saveStepState(id: string, index: number, state: StepState): void {
+  db().prepare('UPDATE plan_steps SET state = ? WHERE plan_id = ? AND idx = ?').run(JSON.stringify(state), id, index);
+}
+
+export function finishRun(id: string, status: 'succeeded' | 'failed', now = new Date()): void {
+  db().prepare('UPDATE plans SET status = ?, finished_at = ? WHERE id = ? AND run_owner = ?').run(status, now.toISOString(), id, owner.id);
+}
+
+export interface PlanListing {
+  id: string;
+  kind: string;
+  title: string;
+  createdBy: string;
+  createdAt: string;
+  status: PlanStatus;
+  appliedBy?: string;
+  steps: number;
+}
+
+export function listPlans(limit = 50, now = new Date()): PlanListing[] {
+  const rows = db().prepare('SELECT * FROM plans ORDER BY created_at DESC LIMIT ?').all(limit) as Row[];
+  return rows.map((row) => {
+    const draft = JSON.parse(row.draft!) as PlanDraft;
+    return {
+      id: row.id!,
+      kind: row.kind!,
+      title: draft.title,
+      createdBy: row.created_by!,
+      createdAt: row.created_at!,
+      status: effectiveStatus(row, now),
+      appliedBy: row.applied_by ?? undefined,
+      steps: draft.steps.length,
+    };
+  });
+}

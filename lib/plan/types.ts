@@ -1,0 +1,81 @@
+// A plan is data: ordered AWS calls, each with its account, Region, input and reason, computed on the
+// server from validated input, stored, reviewed, then applied once.
+
+/** Where a step's input takes a value from an earlier step's output (the share ARN step 1 returns). */
+export interface StepOutputRef {
+  $ref: {
+    /** Index of the earlier step (0-based). */
+    step: number;
+    /** Dotted path into that step's SDK output: 'resourceShare.resourceShareArn'. */
+    path: string;
+    /** A shell-safe name for the value in the CLI equivalent: 'RESOURCE_SHARE_ARN'. */
+    as: string;
+  };
+}
+
+export interface PlanStep {
+  /** The AWS operation in AWS's words: 'ram:CreateResourceShare'. */
+  operation: string;
+  accountId: string;
+  region: string;
+  /** The SDK command's input; any value may be a StepOutputRef. */
+  input: Record<string, unknown>;
+  /** One line the admin reads: why this call is in the plan. */
+  reason: string;
+  /** Facts about the step's target that its input does not carry (a share's ARN for an invitation), for IaC. */
+  about?: Record<string, string>;
+}
+
+/** What a feature hands to the store: everything the admin reviews. */
+export interface PlanDraft {
+  /** Which feature made it; picks what is read back after applying ('ram:enable-sharing'). */
+  kind: string;
+  title: string;
+  /** Names of accounts the plan touches, for display: { '111111111111': 'network' }. */
+  accountNames?: Record<string, string>;
+  steps: PlanStep[];
+  /** Notes the review shows (e.g. what the source account's admins must do themselves). */
+  notes?: string[];
+  /** Free data the feature's read-back needs (e.g. the share's name). */
+  context?: Record<string, unknown>;
+}
+
+export type PlanStatus = 'ready' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'expired';
+
+/**
+ * pending: not reached yet; running: its call is in flight; done; failed; not-run: after a failed step;
+ * unknown: the console stopped while its call was in flight, so whether AWS made the change is unknown.
+ */
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'not-run' | 'unknown';
+
+export interface StepState {
+  status: StepStatus;
+  startedAt?: string;
+  finishedAt?: string;
+  requestId?: string;
+  /** The SDK output without $metadata. */
+  output?: unknown;
+  /** The admin-facing explanation of a failure. */
+  error?: string;
+  /** Where the step started something asynchronous: how it settled (RAM associations). */
+  settled?: SettledState;
+}
+
+export interface SettledState {
+  /** True when everything reached its final state within the bound. */
+  complete: boolean;
+  items: { id: string; kind: string; status: string; statusMessage?: string; external?: boolean }[];
+  waitedMs: number;
+}
+
+export interface StoredPlan extends PlanDraft {
+  id: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: PlanStatus;
+  appliedBy?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  stepStates: StepState[];
+}

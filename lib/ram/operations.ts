@@ -1,0 +1,153 @@
+// The RAM operations plans are made of, with their idempotency, settling, crash check and IaC forms
+// (CloudFormation AWS::RAM::ResourceShare; Terraform aws_ram_*).
+import {
+  AcceptResourceShareInvitationCommand,
+  AssociateResourceShareCommand,
+  CreateResourceShareCommand,
+  DisassociateResourceShareCommand,
+  EnableSharingWithAwsOrganizationCommand,
+  GetResourceShareInvitationsCommand,
+  GetResourceSharesCommand,
+  RAMClient,
+  RejectResourceShareInvitationCommand,
+  type Tag,
+} from '@aws-sdk/client-ram';
+import { hcl, type AnyClient, type OperationSpec } from '../plan/operation-spec';
+import { waitForAssociations } from './associations';
+
+const ram = (client: AnyClient) => client as RAMClient;
+const list = (value: unknown) => (Array.isArray(value) ? value : []) as unknown[];
+const tagMap = (tags: unknown) => Object.fromEntries((list(tags) as Tag[]).map((t) => [t.key, t.value ?? '']));
+
+const entitiesOf = (input: Record<string, unknown>) => [...list(input.resourceArns), ...list(input.principals)].map(String);
+
+const noCloudFormation = (what: string) => () => ({ unsupported: `CloudFormation has no resource type for ${what}: run the AWS CLI command instead.` });
+
+/** Answering an invitation the way it was already answered is what the step asked for. */
+const answered = (status: 'ACCEPTED' | 'REJECTED'): OperationSpec['check'] => async (client, input) => {
+  const out = await ram(client).send(new GetResourceShareInvitationsCommand({ resourceShareInvitationArns: [String(input.resourceShareInvitationArn)] }));
+  const invitation = out.resourceShareInvitations?.[0];
+  return { inPlace: invitation?.status === status, output: invitation && { resourceShareInvitation: invitation } };
+};
+
+export const ramOperations: Record<string, OperationSpec> = {
+  'ram:EnableSharingWithAwsOrganization': {
+    client: RAMClient,
+    command: EnableSharingWithAwsOrganizationCommand,
+    cloudFormation: noCloudFormation('enabling sharing with AWS Organizations'),
+    terraform: () => ({ blocks: [{ type: 'aws_ram_sharing_with_organization', name: 'this', attributes: {} }] }),
+  },
+  'ram:CreateResourceShare': {
+    client: RAMClient,
+    command: CreateResourceShareCommand,
+    clientToken: 'clientToken',
+    settle: (client, input, output, boundMs) => waitForAssociations(ram(client), output.resourceShare.resourceShareArn, entitiesOf(input), boundMs),
+    async check(client, input) {
+      const out = await ram(client).send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name: String(input.name) }));
+      const share = out.resourceShares?.find((s) => s.status !== 'DELETED' && s.status !== 'DELETING');
+      return { inPlace: !!share, output: share && { resourceShare: share } };
+    },
+    cloudFormation({ step, number, resolve }) {
+      const i = step.input;
+      const logicalId = `ResourceShare${number}`;
+      const properties: Record<string, unknown> = { Name: resolve(i.name) };
+      if (i.allowExternalPrincipals !== undefined) properties.AllowExternalPrincipals = i.allowExternalPrincipals;
+      if (list(i.resourceArns).length) properties.ResourceArns = resolve(i.resourceArns);
+      if (list(i.principals).length) properties.Principals = resolve(i.principals);
+      if (list(i.permissionArns).length) properties.PermissionArns = resolve(i.permissionArns);
+      if (list(i.sources).length) properties.Sources = resolve(i.sources);
+      if (list(i.tags).length) properties.Tags = (list(i.tags) as Tag[]).map((t) => ({ Key: t.key, Value: t.value ?? '' }));
+      return {
+        resources: { [logicalId]: { Type: 'AWS::RAM::ResourceShare', Properties: properties } },
+        exports: { 'resourceShare.resourceShareArn': { Ref: logicalId } },
+      };
+    },
+    terraform({ step, number, resolve }) {
+      const i = step.input;
+      const share = `step${number}`;
+      const arn = `aws_ram_resource_share.${share}.arn`;
+      const attributes: Record<string, unknown> = { name: resolve(i.name) };
+      if (i.allowExternalPrincipals !== undefined) attributes.allow_external_principals = i.allowExternalPrincipals;
+      if (list(i.permissionArns).length) attributes.permission_arns = resolve(i.permissionArns);
+      if (list(i.tags).length) attributes.tags = tagMap(i.tags);
+      return {
+        blocks: [
+          { type: 'aws_ram_resource_share', name: share, attributes },
+          ...list(i.resourceArns).map((resourceArn, n) => ({
+            type: 'aws_ram_resource_association',
+            name: `${share}_resource${n + 1}`,
+            attributes: { resource_arn: resolve(resourceArn), resource_share_arn: hcl(arn) },
+          })),
+          ...list(i.principals).map((principal, n) => ({
+            type: 'aws_ram_principal_association',
+            name: `${share}_principal${n + 1}`,
+            attributes: { principal: resolve(principal), resource_share_arn: hcl(arn) },
+          })),
+        ],
+        exports: { 'resourceShare.resourceShareArn': arn },
+      };
+    },
+  },
+  'ram:AssociateResourceShare': {
+    client: RAMClient,
+    command: AssociateResourceShareCommand,
+    clientToken: 'clientToken',
+    settle: (client, input, _output, boundMs) => waitForAssociations(ram(client), String(input.resourceShareArn), entitiesOf(input), boundMs),
+    cloudFormation({ step, resolve, producerOf }) {
+      const logicalId = producerOf(step.input.resourceShareArn);
+      if (!logicalId) {
+        return { unsupported: 'The share is not made in this template: CloudFormation can add to a share only by updating the stack that manages it.' };
+      }
+      const append: Record<string, unknown[]> = {};
+      if (list(step.input.resourceArns).length) append.ResourceArns = resolve(step.input.resourceArns) as unknown[];
+      if (list(step.input.principals).length) append.Principals = resolve(step.input.principals) as unknown[];
+      return { resources: {}, merge: { logicalId, append } };
+    },
+    terraform({ step, number, resolve }) {
+      const shareArn = resolve(step.input.resourceShareArn);
+      return {
+        blocks: [
+          ...list(step.input.resourceArns).map((resourceArn, n) => ({
+            type: 'aws_ram_resource_association',
+            name: `step${number}_resource${n + 1}`,
+            attributes: { resource_arn: resolve(resourceArn), resource_share_arn: shareArn },
+          })),
+          ...list(step.input.principals).map((principal, n) => ({
+            type: 'aws_ram_principal_association',
+            name: `step${number}_principal${n + 1}`,
+            attributes: { principal: resolve(principal), resource_share_arn: shareArn },
+          })),
+        ],
+      };
+    },
+  },
+  'ram:DisassociateResourceShare': {
+    client: RAMClient,
+    command: DisassociateResourceShareCommand,
+    clientToken: 'clientToken',
+    settle: (client, input, _output, boundMs) => waitForAssociations(ram(client), String(input.resourceShareArn), entitiesOf(input), boundMs),
+    cloudFormation: () => ({ unsupported: 'Remove the resources or principals from the share in the stack that manages it.' }),
+    terraform: () => ({ unsupported: 'Remove the matching aws_ram_resource_association / aws_ram_principal_association blocks from your configuration.' }),
+  },
+  'ram:AcceptResourceShareInvitation': {
+    client: RAMClient,
+    command: AcceptResourceShareInvitationCommand,
+    clientToken: 'clientToken',
+    alreadyDone: (code) => code === 'ResourceShareInvitationAlreadyAcceptedException',
+    check: answered('ACCEPTED'),
+    cloudFormation: noCloudFormation('accepting a resource share invitation'),
+    terraform: ({ step, number }) =>
+      step.about?.resourceShareArn
+        ? { blocks: [{ type: 'aws_ram_resource_share_accepter', name: `step${number}`, attributes: { share_arn: step.about.resourceShareArn } }] }
+        : { unsupported: `Terraform accepts an invitation by its share's ARN (aws_ram_resource_share_accepter); ${step.input.resourceShareInvitationArn} names only the invitation.` },
+  },
+  'ram:RejectResourceShareInvitation': {
+    client: RAMClient,
+    command: RejectResourceShareInvitationCommand,
+    clientToken: 'clientToken',
+    alreadyDone: (code) => code === 'ResourceShareInvitationAlreadyRejectedException',
+    check: answered('REJECTED'),
+    cloudFormation: noCloudFormation('rejecting a resource share invitation'),
+    terraform: () => ({ unsupported: 'Terraform has no resource for rejecting an invitation: run the AWS CLI command instead.' }),
+  },
+};
