@@ -264,3 +264,14 @@ describe('isolation', () => {
     west.destroy();
   });
 });
+
+describe('required members', () => {
+  it('answers MissingParameter naming the first required member left out, also inside a list', async () => {
+    const noVpc = await errorOf(ec2.send(new DeleteVpcCommand({} as never)));
+    expect(noVpc).toMatchObject({ name: 'MissingParameter', message: 'The request must contain the parameter VpcId' });
+    const noCidr = await errorOf(
+      ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'x', MaxEntries: 1, AddressFamily: 'IPv4', Entries: [{ Description: 'no cidr' } as never] })),
+    );
+    expect(noCidr).toMatchObject({ name: 'MissingParameter', message: 'The request must contain the parameter Cidr' });
+  });
+});
