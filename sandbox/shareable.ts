@@ -1,8 +1,7 @@
 // The resources RAM can share, found across the services that own them (EC2, Route 53 Resolver,
 // License Manager, ACM PCA), plus the few helpers those services share: state scoping by
 // (account, Region), ARN parsing, list pagination, and asking RAM what is shared.
-import { AwsError } from './core/errors.js';
-import type { OperationSpec, RequestContext, ServiceModel, World } from './core/types.js';
+import type { RequestContext, World } from './core/types.js';
 import { resourcesSharedWith } from './ram/models.js';
 import * as acmpca from './acmpca/models.js';
 import * as ec2 from './ec2/models.js';
@@ -202,33 +201,3 @@ export function paginate<T>(
     nextToken: end < items.length ? Buffer.from(`o${end}`, 'utf8').toString('base64url') : undefined,
   };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Required members: the SDK does not check them, so the service must (with its own error).
-
-/**
- * Wraps each operation so that a request missing a top-level member the model marks required
- * gets `missing(memberName)` instead of reaching the handler.
- */
-export function checkRequiredMembers(model: ServiceModel, operations: Record<string, OperationSpec>, missing: (member: string) => Error): Record<string, OperationSpec> {
-  return Object.fromEntries(
-    Object.entries(operations).map(([name, spec]) => {
-      const inputShape = model.operations[name]?.input?.shape;
-      const required = inputShape ? (model.shapes[inputShape].required ?? []) : [];
-      if (required.length === 0) return [name, spec];
-      const handler: OperationSpec['handler'] = (ctx, input: Record<string, unknown>) => {
-        const absent = required.find((member) => input[member] === undefined);
-        if (absent) throw missing(absent);
-        return spec.handler(ctx, input);
-      };
-      return [name, { ...spec, handler }];
-    }),
-  );
-}
-
-/** The validation error AWS's JSON services answer for a missing required member. */
-export const memberMustNotBeNull = (member: string) =>
-  new AwsError(
-    'ValidationException',
-    `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
-  );

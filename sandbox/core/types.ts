@@ -163,8 +163,10 @@ export interface ServiceDefinition {
   model: ServiceModel;
   operations: Record<string, OperationSpec>;
   /**
-   * The service's error for input that breaks the model (the core checks required members).
-   * Default: `ValidationError` (query), `MissingParameter` (ec2), `ValidationException` (json, rest-json).
+   * The service's error for a request missing members the model marks required (core/validate.ts
+   * finds them): `message` is AWS's "N validation error(s) detected: Value null at 'roleName' …",
+   * `missing` the members' paths (`roleName`, `entries.1.member.cidr`).
+   * Default: `ValidationError` (query), `ValidationException` (other protocols).
    */
-  validationError?: (message: string) => AwsError;
+  validationError?: (message: string, missing: string[]) => AwsError;
 }
