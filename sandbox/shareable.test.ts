@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyWorld } from './core/world.js';
 import { addDemoResources, demoResourceArns, DEMO_RESOURCE_NAMES, type DemoResourceKey } from './seeds/demo-resources.js';
-import { findShareableResource, listShareableResources, paginate } from './shareable.js';
+import { findShareableResource, listShareableResources } from './shareable.js';
 import { deleteCertificateAuthority } from './acmpca/models.js';
 
 describe('demo resources', () => {
@@ -44,22 +44,5 @@ describe('demo resources', () => {
     expect(findShareableResource(world, arns.workloadsSubnetA.replace('us-east-1', 'us-west-2'))).toBeUndefined();
     deleteCertificateAuthority(world, '300000000002', 'us-east-1', arns.issuingCa);
     expect(findShareableResource(world, arns.issuingCa)).toBeUndefined();
-  });
-});
-
-describe('paginate', () => {
-  const invalidToken = (token: string) => new Error(`bad ${token}`);
-  it('walks all items in pages and rejects a foreign token', () => {
-    const items = Array.from({ length: 12 }, (_, i) => i);
-    const seen: number[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = paginate(items, { maxResults: 5, nextToken, invalidToken });
-      seen.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    expect(seen).toEqual(items);
-    expect(paginate(items, { invalidToken }).items).toHaveLength(12);
-    expect(() => paginate(items, { nextToken: 'garbage', invalidToken })).toThrow('bad garbage');
   });
 });

@@ -1,6 +1,5 @@
 // The resources RAM can share, found across the services that own them (EC2, Route 53 Resolver,
-// License Manager, ACM PCA), plus the few helpers those services share: state scoping by
-// (account, Region), ARN parsing, list pagination, and asking RAM what is shared.
+// License Manager, ACM PCA), and asking RAM what is shared.
 import type { RequestContext, World } from './core/types.js';
 import { resourcesSharedWith } from './ram/models.js';
 import * as acmpca from './acmpca/models.js';
@@ -23,32 +22,6 @@ export interface ShareableResource {
   ownerAccountId: string;
   region: string;
   name?: string;
-}
-
-/** Key of a service's per-(account, Region) state. */
-export const scopeKey = (accountId: string, region: string) => `${accountId}/${region}`;
-
-/** One account's map in a Region, from a service's maps keyed by scopeKey; `create` adds it when missing. */
-export function scopedMap<T>(scopes: Map<string, Map<string, T>>, accountId: string, region: string, create = false): Map<string, T> | undefined {
-  const key = scopeKey(accountId, region);
-  if (!scopes.has(key) && create) scopes.set(key, new Map());
-  return scopes.get(key);
-}
-
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  /** Everything after the account: `subnet/subnet-...`, `license-configuration:lic-...`. */
-  resource: string;
-}
-
-export function parseArn(arn: string): ParsedArn | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition, service, region, account] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(':') };
 }
 
 /** ARNs of resources of that type that RAM shares with the account in the Region. */
@@ -168,36 +141,4 @@ export function findShareableResource(world: World, arn: string): ShareableResou
 export function listShareableResources(world: World, accountId: string, region: string, resourceType?: string): ShareableResource[] {
   const types = resourceType === undefined ? SHAREABLE_RESOURCE_TYPES : SHAREABLE_RESOURCE_TYPES.filter((t) => t === resourceType);
   return types.flatMap((type) => TYPES[type].own(world, accountId, region));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pagination shared by the List/Describe operations of these services.
-
-export interface Page<T> {
-  items: T[];
-  nextToken?: string;
-}
-
-/**
- * One page of `items` starting where `nextToken` left off. Tokens are opaque to clients; an
- * unreadable one makes `invalidToken` throw. Without maxResults (and without `defaultMax`) all
- * items are returned.
- */
-export function paginate<T>(
-  items: T[],
-  options: { maxResults?: number; nextToken?: string; defaultMax?: number; invalidToken: (token: string) => Error },
-): Page<T> {
-  let start = 0;
-  if (options.nextToken !== undefined) {
-    const decoded = /^o(\d+)$/.exec(Buffer.from(options.nextToken, 'base64url').toString('utf8'));
-    if (!decoded || Number(decoded[1]) > items.length) throw options.invalidToken(options.nextToken);
-    start = Number(decoded[1]);
-  }
-  const size = options.maxResults ?? options.defaultMax;
-  if (size === undefined) return { items: items.slice(start) };
-  const end = start + size;
-  return {
-    items: items.slice(start, end),
-    nextToken: end < items.length ? Buffer.from(`o${end}`, 'utf8').toString('base64url') : undefined,
-  };
 }

@@ -1,8 +1,8 @@
 // RAM operations: botocore input shapes → model calls → output shapes. The caller's account and
 // the request's Region scope everything: RAM is Regional.
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
-import { paginate } from '../shareable.js';
 import { AwsError } from '../core/errors.js';
+import { paginate } from '../core/pagination.js';
+import type { OperationSpec, RequestContext, World } from '../core/types.js';
 import * as errors from './exceptions.js';
 import {
   type Association,

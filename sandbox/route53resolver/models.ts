@@ -3,7 +3,9 @@
 import type { World } from '../core/types.js';
 import { HEX, newId, now, serviceState } from '../core/world.js';
 import { isSharedByOwner } from '../ram/models.js';
-import { parseArn, scopedMap, sharedResources } from '../shareable.js';
+import { parseArn } from '../core/arn.js';
+import { scopedMap } from '../core/scope.js';
+import { sharedResources } from '../shareable.js';
 import * as errors from './exceptions.js';
 
 export type RuleType = 'FORWARD' | 'SYSTEM' | 'RECURSIVE' | 'DELEGATE';

@@ -1,6 +1,7 @@
 // Route 53 Resolver operations on resolver rules: botocore shapes ↔ model calls.
 import type { OperationSpec, RequestContext } from '../core/types.js';
-import { authorizationResource, paginate, sharedResourceArns } from '../shareable.js';
+import { paginate } from '../core/pagination.js';
+import { authorizationResource, sharedResourceArns } from '../shareable.js';
 import * as errors from './exceptions.js';
 import * as models from './models.js';
 import type { RuleView } from './models.js';
