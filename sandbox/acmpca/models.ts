@@ -4,7 +4,7 @@ import type { World } from '../core/types.js';
 import { HEX, newId, now, nowMs, serviceState } from '../core/world.js';
 import { parseArn } from '../core/arn.js';
 import { scopedMap } from '../core/scope.js';
-import { sharedResources } from '../shareable.js';
+import { sharedResources } from '../ram/state.js';
 import * as errors from './exceptions.js';
 
 export type CertificateAuthorityType = 'ROOT' | 'SUBORDINATE';

@@ -1,9 +1,16 @@
-// Protects RAM's view of shareable resources: the demo resources exist, are found by ARN, and are listed per owner.
+// Protects RAM's registry of shareable resources: every type has a provider, and the demo resources are found by ARN and listed per owner.
 import { describe, expect, it } from 'vitest';
-import { createEmptyWorld } from './core/world.js';
-import { addDemoResources, demoResourceArns, DEMO_RESOURCE_NAMES, type DemoResourceKey } from './seeds/demo-resources.js';
-import { findShareableResource, listShareableResources } from './shareable.js';
-import { deleteCertificateAuthority } from './acmpca/models.js';
+import { deleteCertificateAuthority } from '../acmpca/models.js';
+import { createEmptyWorld } from '../core/world.js';
+import { addDemoResources, demoResourceArns, DEMO_RESOURCE_NAMES, type DemoResourceKey } from '../seeds/demo-resources.js';
+import { RESOURCE_TYPES } from './resource-types.js';
+import { findShareableResource, listShareableResources, SHAREABLE_RESOURCE_TYPES } from './shareable.js';
+
+describe('registry', () => {
+  it("has a provider for every type in RAM's capabilities table, and no other", () => {
+    expect([...SHAREABLE_RESOURCE_TYPES].sort()).toEqual(RESOURCE_TYPES.map((t) => t.resourceType).sort());
+  });
+});
 
 describe('demo resources', () => {
   it('are deterministic and found by ARN with their type, owner and name', () => {
