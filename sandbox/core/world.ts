@@ -60,7 +60,7 @@ export function serviceState<T>(world: World, name: string, create: () => T): T 
 }
 
 interface CoreState {
-  /** Bumped by IAM and Organizations on any policy change; keys the authorization cache. */
+  /** Bumped by IAM and Organizations on any policy change; keys the authorization cache (iam/authz.ts). */
   policyVersion: number;
 }
 
