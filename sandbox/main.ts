@@ -1,4 +1,4 @@
-// `npm run sandbox`: the sandbox on http://127.0.0.1:4577 (see sandbox/core/README-core.md for flags).
+// `npm run sandbox`: the sandbox on http://127.0.0.1:4577 (flags: USAGE below and sandbox/README.md).
 // Prints the console identity as `export` lines on stdout (eval-able), everything else on stderr.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
-// Plain-data world state helpers shared by every service: clock, deterministic IDs, state slices.
+// Plain-data world state helpers shared by every service: clock, deterministic IDs, state slices,
+// and the policy version IAM and Organizations bump to expire IAM's authorization cache.
 import { createHash } from 'node:crypto';
 import type { World } from './types.js';
 

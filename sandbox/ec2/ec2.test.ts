@@ -1,4 +1,4 @@
-// Protects what the console reads from EC2: VPCs, subnets (CIDR rules, filters, pagination), prefix lists, transit gateways, tags, Regions/AZs, and per-account isolation.
+// Protects what the console reads from EC2: VPCs, subnets (CIDR rules, filters, pagination), prefix lists, transit gateways, tags, Regions/AZs, per-account isolation and MissingParameter for required members.
 import {
   CreateManagedPrefixListCommand,
   CreateSubnetCommand,
