@@ -1,4 +1,4 @@
-// `npm run sandbox`: the sandbox on http://127.0.0.1:4577 (see sandbox/core/README-core.md for flags).
+// `npm run sandbox`: the sandbox on http://127.0.0.1:4577 (flags: USAGE below and sandbox/README.md).
 // Prints the console identity as `export` lines on stdout (eval-able), everything else on stderr.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -40,7 +40,7 @@ export async function startSandboxServer(options: SandboxServerOptions & { quiet
     const ms = Math.round(performance.now() - started);
     process.stderr.write(
       `Crossing sandbox on ${sandbox.endpoint}: seed ${world.seed}, ${world.accounts.size} accounts, ` +
-        `authz ${sandbox.runtime.authz ? 'on' : 'off'}${options.stateFile ? `, state ${options.stateFile}` : ''} (ready in ${ms} ms)\n` +
+        `authz ${sandbox.runtime.authorize ? 'on' : 'off'}${options.stateFile ? `, state ${options.stateFile}` : ''} (ready in ${ms} ms)\n` +
         (key ? `Console identity ${key.identity.arn}: eval the export lines above to point the AWS CLI/SDK here.\n` : 'This world has no console identity.\n'),
     );
   }

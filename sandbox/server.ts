@@ -1,5 +1,5 @@
 // The sandbox's HTTP server: one endpoint for every service (the SigV4 credential scope says
-// which) plus the control endpoint under /_sandbox/.
+// which) plus the control endpoint under /_sandbox/; it gives the core IAM's authorizer.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './core/control.js';
@@ -8,6 +8,7 @@ import type { WireRequest } from './core/protocols/common.js';
 import { createRuntime, saveStateFile, type ResponseEvent, type Runtime, type Seed, type SeedOptions } from './core/runtime.js';
 import type { ThrottleConfig } from './core/throttle.js';
 import type { ServiceDefinition, World } from './core/types.js';
+import { authorize } from './iam/authz.js';
 import { seeds as registeredSeeds } from './seeds/index.js';
 import { services as registeredServices } from './services.js';
 
@@ -19,6 +20,7 @@ export interface SandboxServerOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** Authorize each request with IAM's evaluator (iam/authz.ts); default true. */
   authz?: boolean;
   throttle?: ThrottleConfig;
   stateFile?: string;
@@ -56,7 +58,7 @@ export async function createSandboxServer(options: SandboxServerOptions = {}): P
     world: options.world,
     seed: options.seed,
     seedOptions: options.seedOptions,
-    authz: options.authz,
+    authorize: options.authz === false ? undefined : authorize,
     throttle: options.throttle,
     stateFile: options.stateFile,
     observe: options.observe,

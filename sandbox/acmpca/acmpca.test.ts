@@ -85,4 +85,9 @@ describe('certificate authorities', () => {
     // Another account's CA needs a resource-based policy (or a RAM share) before anything else.
     expect((await errorOf(other.send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: arn })))).name).toBe('AccessDeniedException');
   });
+
+  it('answers ValidationException for a required member left out', async () => {
+    const noArn = await errorOf(pca.send(new DescribeCertificateAuthorityCommand({} as never)));
+    expect(noArn).toMatchObject({ name: 'ValidationException', message: "1 validation error detected: Value null at 'certificateAuthorityArn' failed to satisfy constraint: Member must not be null" });
+  });
 });

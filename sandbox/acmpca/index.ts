@@ -1,17 +1,14 @@
 // AWS Private CA (awsJson1_1, X-Amz-Target ACMPrivateCA.*): certificate authorities.
 import { loadModel } from '../core/models.js';
 import type { ServiceDefinition } from '../core/types.js';
-import { checkRequiredMembers, memberMustNotBeNull } from '../shareable.js';
 import { operations } from './responses.js';
-
-const model = loadModel('acmpca');
 
 const acmpca: ServiceDefinition = {
   name: 'acmpca',
   signingName: 'acm-pca',
   iamPrefix: 'acm-pca',
-  model,
-  operations: checkRequiredMembers(model, operations, memberMustNotBeNull),
+  model: loadModel('acmpca'),
+  operations,
 };
 
 export default acmpca;

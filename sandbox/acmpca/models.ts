@@ -2,7 +2,9 @@
 // per (account, Region). No keys or certificates exist: a new CA waits in PENDING_CERTIFICATE.
 import type { World } from '../core/types.js';
 import { HEX, newId, now, nowMs, serviceState } from '../core/world.js';
-import { parseArn, scopedMap, sharedResources } from '../shareable.js';
+import { parseArn } from '../core/arn.js';
+import { scopedMap } from '../core/scope.js';
+import { sharedResources } from '../ram/state.js';
 import * as errors from './exceptions.js';
 
 export type CertificateAuthorityType = 'ROOT' | 'SUBORDINATE';

@@ -1,14 +1,14 @@
 // One AWS request through the sandbox: signature → service and operation → injected faults →
-// throttling → input → authorization → handler → output, every failure in the service's wire format.
+// throttling → input → authorization (the runtime's authorizer) → handler → output, every failure
+// in the service's wire format.
 import { randomUUID } from 'node:crypto';
-import { authorize } from './authz.js';
 import { AwsError, isAwsError } from './errors.js';
 import { codecs } from './protocols/index.js';
 import { SerdeError, type WireRequest, type WireResponse } from './protocols/common.js';
 import type { Runtime } from './runtime.js';
 import { checkRequired } from './validate.js';
 import { missingAuthentication, parseAuthorization, verifySignature } from './sigv4.js';
-import type { AuthorizeOptions, Protocol, RequestContext, ServiceDefinition, ServiceModel } from './types.js';
+import type { AuthorizeOptions, Protocol, RequestContext, ServiceModel } from './types.js';
 
 // Operations that never change the world, so they need no state-file save.
 const READ_ONLY = /^(Get|List|Describe|Search)(?!.*Token$)/;
@@ -33,6 +33,21 @@ function malformedInput(protocol: Protocol, message: string): AwsError {
       return new AwsError('InvalidParameterValue', message);
     default:
       return new AwsError('SerializationException', message);
+  }
+}
+
+/** A denial (AWS's sentence from the runtime's authorizer) in the family of names the protocol uses. */
+function accessDenied(protocol: Protocol, message: string): AwsError {
+  switch (protocol) {
+    case 'query':
+      return new AwsError('AccessDenied', message, { status: 403 });
+    case 'ec2':
+      return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`, { status: 403 });
+    case 'json':
+      // A modeled AccessDeniedException keeps the model's status (400 unless it says otherwise).
+      return new AwsError('AccessDeniedException', message);
+    case 'rest-json':
+      return new AwsError('AccessDeniedException', message, { status: 403 });
   }
 }
 
@@ -89,11 +104,13 @@ export async function dispatch(runtime: Runtime, request: WireRequest): Promise<
       operation,
       caller,
       credential,
-      authorize: (action: string, resource: string, options: AuthorizeOptions = {}) =>
-        runtime.authz ? authorize(world, protocol, { ...options, caller, action, resource, region: auth.region }) : Promise.resolve(),
+      authorize: async (action: string, resource: string, options: AuthorizeOptions = {}) => {
+        const denial = await runtime.authorize?.(world, { ...options, caller, action, resource, region: auth.region });
+        if (denial !== undefined) throw accessDenied(protocol, denial);
+      },
     };
     const action = spec.action === undefined ? `${service.iamPrefix}:${operation}` : spec.action;
-    if (runtime.authz && action !== null) {
+    if (runtime.authorize && action !== null) {
       const resources = spec.resource?.(ctx, input) ?? '*';
       for (const resource of Array.isArray(resources) ? resources : [resources]) await ctx.authorize(action, resource);
     }

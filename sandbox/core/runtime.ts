@@ -1,10 +1,10 @@
 // Everything a running sandbox holds besides HTTP: the world, the registered services, the
-// seeds, authorization and throttling settings, injected faults and the state file.
+// seeds, the authorizer it was given, throttling settings, injected faults and the state file.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { FaultInjector } from './faults.js';
 import { DEFAULT_THROTTLE, Throttler, type ThrottleConfig } from './throttle.js';
-import type { ServiceDefinition, World } from './types.js';
+import type { Authorizer, ServiceDefinition, World } from './types.js';
 import { createEmptyWorld } from './world.js';
 
 // Loose on purpose: each seed declares its own options (accounts, ous, depth, ...).
@@ -25,8 +25,8 @@ export interface RuntimeOptions {
   world?: World;
   seed?: string;
   seedOptions?: SeedOptions;
-  /** Evaluate IAM policies and SCPs before each operation; default true. */
-  authz?: boolean;
+  /** Decides each operation before its handler runs (the server passes IAM's); absent: nothing is denied. */
+  authorize?: Authorizer;
   throttle?: ThrottleConfig;
   /** Load the world from this file at start when it exists; save it after each change and on close. */
   stateFile?: string;
@@ -38,7 +38,8 @@ export interface Runtime {
   /** By signing name. */
   services: Map<string, ServiceDefinition>;
   seeds: Record<string, Seed>;
-  authz: boolean;
+  /** Absent when authorization is off (`--authz off`). */
+  authorize?: Authorizer;
   throttler: Throttler;
   faults: FaultInjector;
   startedAt: number;
@@ -89,7 +90,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     world,
     services: new Map(options.services.map((service) => [service.signingName, service])),
     seeds: options.seeds,
-    authz: options.authz ?? true,
+    authorize: options.authorize,
     throttler: new Throttler(options.throttle ?? DEFAULT_THROTTLE),
     faults: new FaultInjector(),
     startedAt: Date.now(),

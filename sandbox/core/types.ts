@@ -1,6 +1,6 @@
-// The contract between the sandbox's core (transport, signatures, wire formats, authorization,
-// throttling) and its services (state and rules). A service never sees HTTP; the core never
-// knows a service's rules.
+// The contract between the sandbox's core (transport, signatures, wire formats, throttling) and
+// its services (state and rules). A service never sees HTTP; the core never knows a service's
+// rules, so it authorizes through an `Authorizer` it is given (IAM's, see iam/authz.ts).
 import type { AwsError } from './errors.js';
 
 /** Wire protocol, as botocore's `metadata.protocol` names it. */
@@ -69,6 +69,22 @@ export interface AuthorizeOptions {
   /** Extra request context keys (aws:* or service keys). */
   context?: Record<string, string | string[]>;
 }
+
+/** One authorization question: may `caller` perform `action` on `resource`? */
+export interface AuthzRequest extends AuthorizeOptions {
+  caller: PrincipalIdentity;
+  action: string;
+  resource: string;
+  /** Region from the SigV4 credential scope (`aws:RequestedRegion`). */
+  region: string;
+}
+
+/**
+ * How the core authorizes requests without knowing any policy: given to it by whoever starts the
+ * sandbox (the server passes IAM's, iam/authz.ts). Resolves to undefined when the request is
+ * allowed, else to AWS's sentence for the denial, which the core answers as the protocol's AccessDenied.
+ */
+export type Authorizer = (world: World, request: AuthzRequest) => Promise<string | undefined>;
 
 export interface RequestContext {
   world: World;
@@ -163,8 +179,10 @@ export interface ServiceDefinition {
   model: ServiceModel;
   operations: Record<string, OperationSpec>;
   /**
-   * The service's error for input that breaks the model (the core checks required members).
-   * Default: `ValidationError` (query), `MissingParameter` (ec2), `ValidationException` (json, rest-json).
+   * The service's error for a request missing members the model marks required (core/validate.ts
+   * finds them): `message` is AWS's "N validation error(s) detected: Value null at 'roleName' …",
+   * `missing` the members' paths (`roleName`, `entries.1.member.cidr`).
+   * Default: `ValidationError` (query), `ValidationException` (other protocols).
    */
-  validationError?: (message: string) => AwsError;
+  validationError?: (message: string, missing: string[]) => AwsError;
 }

@@ -1,5 +1,5 @@
-// Required members, checked from the model before any handler runs, so a handler never sees a
-// missing required value and the caller gets AWS's validation error instead of a crash.
+// Required members, checked from the model before any handler runs (the only such check), so a
+// handler never sees a missing required value; the error is AWS's, or the service's own.
 import { AwsError } from './errors.js';
 import type { ServiceDefinition, ServiceModel, ShapeRef } from './types.js';
 
@@ -21,21 +21,17 @@ function missingMembers(model: ServiceModel, ref: ShapeRef, value: unknown, path
   }
 }
 
-/** Throws the service's validation error when a required member is absent. */
+/** Throws the service's validation error (`ServiceDefinition.validationError`) when a required member is absent. */
 export function checkRequired(service: ServiceDefinition, operation: string, input: Record<string, unknown>): void {
   const ref = service.model.operations[operation]?.input;
   if (!ref) return;
   const missing: string[] = [];
   missingMembers(service.model, ref, input, '', missing);
   if (missing.length === 0) return;
-  if (service.model.metadata.protocol === 'ec2') {
-    const name = missing[0].split('.').pop()!;
-    throw new AwsError('MissingParameter', `The request must contain the parameter ${name.charAt(0).toUpperCase()}${name.slice(1)}`);
-  }
   const message =
     `${missing.length} validation error${missing.length > 1 ? 's' : ''} detected: ` +
     missing.map((path) => `Value null at '${path}' failed to satisfy constraint: Member must not be null`).join('; ');
-  throw service.validationError?.(message) ?? defaultValidationError(service.model, message);
+  throw service.validationError?.(message, missing) ?? defaultValidationError(service.model, message);
 }
 
 function defaultValidationError(model: ServiceModel, message: string): AwsError {

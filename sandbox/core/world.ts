@@ -1,4 +1,5 @@
-// Plain-data world state helpers shared by every service: clock, deterministic IDs, state slices.
+// Plain-data world state helpers shared by every service: clock, deterministic IDs, state slices,
+// and the policy version IAM and Organizations bump to expire IAM's authorization cache.
 import { createHash } from 'node:crypto';
 import type { World } from './types.js';
 
@@ -60,7 +61,7 @@ export function serviceState<T>(world: World, name: string, create: () => T): T 
 }
 
 interface CoreState {
-  /** Bumped by IAM and Organizations on any policy change; keys the authorization cache. */
+  /** Bumped by IAM and Organizations on any policy change; keys the authorization cache (iam/authz.ts). */
   policyVersion: number;
 }
 

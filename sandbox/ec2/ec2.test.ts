@@ -1,4 +1,4 @@
-// Protects what the console reads from EC2: VPCs, subnets (CIDR rules, filters, pagination), prefix lists, transit gateways, tags, Regions/AZs, and per-account isolation.
+// Protects what the console reads from EC2: VPCs, subnets (CIDR rules, filters, pagination), prefix lists, transit gateways, tags, Regions/AZs, per-account isolation and MissingParameter for required members.
 import {
   CreateManagedPrefixListCommand,
   CreateSubnetCommand,
@@ -262,5 +262,16 @@ describe('isolation', () => {
     const west = new EC2Client(sb.clientConfig(undefined, 'us-west-2'));
     expect((await west.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc.VpcId!] }] }))).Subnets).toEqual([]);
     west.destroy();
+  });
+});
+
+describe('required members', () => {
+  it('answers MissingParameter naming the first required member left out, also inside a list', async () => {
+    const noVpc = await errorOf(ec2.send(new DeleteVpcCommand({} as never)));
+    expect(noVpc).toMatchObject({ name: 'MissingParameter', message: 'The request must contain the parameter VpcId' });
+    const noCidr = await errorOf(
+      ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'x', MaxEntries: 1, AddressFamily: 'IPv4', Entries: [{ Description: 'no cidr' } as never] })),
+    );
+    expect(noCidr).toMatchObject({ name: 'MissingParameter', message: 'The request must contain the parameter Cidr' });
   });
 });

@@ -50,3 +50,9 @@ export const invalidRegionName = (region: string) => invalidParameterValue(`Inva
 
 export const missingParameter = (name: string) =>
   error('MissingParameter', `The request must contain the parameter ${name}`);
+
+/** EC2's answer to required members left out (core/validate.ts finds them): the first one, by its member name. */
+export const missingRequiredMembers = (_message: string, [path]: string[]) => {
+  const name = path.split('.').pop()!;
+  return missingParameter(`${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+};

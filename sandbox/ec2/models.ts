@@ -2,7 +2,10 @@
 // prefix lists and transit gateways. State is per (account, Region), as in EC2.
 import type { World } from '../core/types.js';
 import { HEX, newId, now, serviceState } from '../core/world.js';
-import { parseArn, scopeKey, sharedResources, type ShareableResourceType } from '../shareable.js';
+import { parseArn } from '../core/arn.js';
+import { scopeKey } from '../core/scope.js';
+import type { ShareableResourceType } from '../ram/resource-types.js';
+import { sharedResources } from '../ram/state.js';
 import * as errors from './exceptions.js';
 
 export type Tags = Record<string, string>;

@@ -1,6 +1,6 @@
 // EC2 operations: botocore input shapes → model calls → botocore output shapes.
 import type { OperationSpec, RequestContext } from '../core/types.js';
-import { paginate } from '../shareable.js';
+import { paginate } from '../core/pagination.js';
 import * as errors from './exceptions.js';
 import { applyFilters, type Filter, type FilterFields } from './filters.js';
 import * as models from './models.js';

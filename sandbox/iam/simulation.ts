@@ -1,5 +1,5 @@
 // SimulatePrincipalPolicy and SimulateCustomPolicy, answered by the same @cloud-copilot/iam-simulate
-// evaluator the core authorizes requests with. The core's `evaluate` only says allowed/denied; the
+// evaluator requests are authorized with (authz.ts). That one only says allowed/denied; the
 // simulator APIs also report which statements decided, so they run the simulation here.
 import type { RequestAnalysis, RunSimulationResults, Simulation } from '@cloud-copilot/iam-simulate';
 import { AwsError } from '../core/errors.js';

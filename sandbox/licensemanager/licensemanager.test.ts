@@ -74,4 +74,9 @@ describe('license configurations', () => {
     // Another account's configuration needs a resource-based policy (or a RAM share).
     expect((await errorOf(other.send(new GetLicenseConfigurationCommand({ LicenseConfigurationArn: arn })))).name).toBe('AccessDeniedException');
   });
+
+  it('answers ValidationException for a required member left out', async () => {
+    const noArn = await errorOf(lm.send(new GetLicenseConfigurationCommand({} as never)));
+    expect(noArn).toMatchObject({ name: 'ValidationException', message: "1 validation error detected: Value null at 'licenseConfigurationArn' failed to satisfy constraint: Member must not be null" });
+  });
 });

@@ -2,7 +2,9 @@
 // per (account, Region). Licenses are never consumed here: no instances run in the sandbox.
 import type { World } from '../core/types.js';
 import { HEX, newId, serviceState } from '../core/world.js';
-import { parseArn, scopedMap, sharedResources } from '../shareable.js';
+import { parseArn } from '../core/arn.js';
+import { scopedMap } from '../core/scope.js';
+import { sharedResources } from '../ram/state.js';
 import * as errors from './exceptions.js';
 
 export type LicenseCountingType = 'vCPU' | 'Instance' | 'Core' | 'Socket';

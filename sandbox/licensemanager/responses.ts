@@ -1,6 +1,7 @@
 // License Manager operations on license configurations: botocore shapes ↔ model calls.
 import type { OperationSpec, RequestContext } from '../core/types.js';
-import { authorizationResource, paginate } from '../shareable.js';
+import { paginate } from '../core/pagination.js';
+import { authorizationResource } from '../ram/state.js';
 import * as errors from './exceptions.js';
 import * as models from './models.js';
 import type { LicenseConfiguration } from './models.js';

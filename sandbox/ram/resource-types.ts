@@ -1,12 +1,43 @@
-// What RAM lets each shareable resource type do, in one place. Source: the AWS RAM User Guide's
-// "Shareable AWS resources" table (IAM principals, accounts outside the organization) and the
-// invitation-expiry list in ../../../shared/reference/aws-facts.md (7 days vs 12 hours).
+// The resource types RAM shares: what RAM lets each do, in one table, and what the service owning
+// a type tells RAM (its `shareable.ts`; ./shareable.ts collects them). Imports no service. Source:
+// the AWS RAM User Guide's "Shareable AWS resources" table (IAM principals, accounts outside the
+// organization) and the invitation-expiry list in ../../../shared/reference/aws-facts.md (7 days vs 12 hours).
+import type { World } from '../core/types.js';
+
+/** RAM's name for each type the sandbox can share, as in ListResourceTypes and ListPermissions. */
+export type ShareableResourceType =
+  | 'ec2:Subnet'
+  | 'ec2:PrefixList'
+  | 'ec2:TransitGateway'
+  | 'route53resolver:ResolverRule'
+  | 'license-manager:LicenseConfiguration'
+  | 'acm-pca:CertificateAuthority';
+
+/** A resource as RAM sees it, whichever service owns it. */
+export interface ShareableResource {
+  arn: string;
+  resourceType: ShareableResourceType;
+  ownerAccountId: string;
+  region: string;
+  name?: string;
+}
+
+/** How RAM finds resources of one type in the service that owns it. */
+export interface ShareableType {
+  /** The resources of the type the account owns in the Region and can share now. */
+  own(world: World, accountId: string, region: string): ShareableResource[];
+  /** The resource an ARN names; undefined if it does not exist or cannot be shared now. */
+  find(world: World, arn: string): ShareableResource | undefined;
+}
+
+/** What a resource service declares in its `shareable.ts`: each of its types and how to find them. */
+export type ShareableProvider = Partial<Record<ShareableResourceType, ShareableType>>;
 
 export type RegionScope = 'REGIONAL' | 'GLOBAL';
 
 export interface ResourceTypeCapabilities {
   /** RAM's name for the type, as in ListResourceTypes and ListPermissions. */
-  resourceType: string;
+  resourceType: ShareableResourceType;
   serviceName: string;
   /** ARN service and resource-type segment that identify the type, e.g. ec2 + subnet. */
   arnService: string;

@@ -1,19 +1,13 @@
 // RAM operations: botocore input shapes → model calls → output shapes. The caller's account and
 // the request's Region scope everything: RAM is Regional.
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
-import { paginate } from '../shareable.js';
 import { AwsError } from '../core/errors.js';
+import { paginate } from '../core/pagination.js';
+import type { OperationSpec, RequestContext, World } from '../core/types.js';
 import * as errors from './exceptions.js';
 import {
-  type Association,
-  type Invitation,
-  type ResourceOwner,
-  type ResourceShare,
-  type Tag,
   acceptResourceShareInvitation,
   associateResourceShare,
   associateResourceSharePermission,
-  associationView,
   createResourceShare,
   deleteResourceShare,
   disassociateResourceShare,
@@ -21,26 +15,34 @@ import {
   enableSharingWithAwsOrganization,
   findShare,
   idempotent,
-  invitationStatus,
   invitationsFor,
-  liveAssociations,
   organizationSharing,
   ownShare,
   pendingInvitationResources,
-  principalAssociationReaches,
-  ramState,
   RAM_SERVICE_PRINCIPAL,
   rejectResourceShareInvitation,
   SERVICE_LINKED_ROLE_NAME,
-  sharesReaching,
-  shareReaches,
-  shareStatus,
   tagResourceShare,
   untagResourceShare,
   updateResourceShare,
 } from './models.js';
 import { MANAGED_PERMISSIONS, managedPermission, type ManagedPermission } from './permissions.js';
 import { RESOURCE_TYPES, resourceType as capabilitiesOf } from './resource-types.js';
+import {
+  associationView,
+  invitationStatus,
+  liveAssociations,
+  principalAssociationReaches,
+  ramState,
+  sharesReaching,
+  shareReaches,
+  shareStatus,
+  type Association,
+  type Invitation,
+  type ResourceOwner,
+  type ResourceShare,
+  type Tag,
+} from './state.js';
 
 // ---- input checks -------------------------------------------------------------------------------
 

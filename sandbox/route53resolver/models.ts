@@ -2,8 +2,9 @@
 // (account, Region). Resolver endpoints are not modelled: a rule names any endpoint ID string.
 import type { World } from '../core/types.js';
 import { HEX, newId, now, serviceState } from '../core/world.js';
-import { isSharedByOwner } from '../ram/models.js';
-import { parseArn, scopedMap, sharedResources } from '../shareable.js';
+import { parseArn } from '../core/arn.js';
+import { scopedMap } from '../core/scope.js';
+import { isSharedByOwner, sharedResources } from '../ram/state.js';
 import * as errors from './exceptions.js';
 
 export type RuleType = 'FORWARD' | 'SYSTEM' | 'RECURSIVE' | 'DELEGATE';

@@ -1,6 +1,7 @@
 // Route 53 Resolver operations on resolver rules: botocore shapes ↔ model calls.
 import type { OperationSpec, RequestContext } from '../core/types.js';
-import { authorizationResource, paginate, sharedResourceArns } from '../shareable.js';
+import { paginate } from '../core/pagination.js';
+import { authorizationResource, resourcesSharedWith } from '../ram/state.js';
 import * as errors from './exceptions.js';
 import * as models from './models.js';
 import type { RuleView } from './models.js';
@@ -21,7 +22,7 @@ const account = (ctx: RequestContext) => ctx.caller.accountId;
 /** A rule ID names no account: the caller's own rule, else one shared with it (authorized by the share). */
 function ruleArn(ctx: RequestContext, id: string): string {
   const own = `arn:aws:route53resolver:${ctx.region}:${account(ctx)}:resolver-rule/${id}`;
-  const shared = sharedResourceArns(ctx.world, account(ctx), ctx.region, 'route53resolver:ResolverRule').find((arn) => arn.endsWith(`/${id}`));
+  const shared = resourcesSharedWith(ctx.world, account(ctx), ctx.region, 'route53resolver:ResolverRule').find((arn) => arn.endsWith(`/${id}`));
   return shared ? authorizationResource(ctx, shared, 'route53resolver:ResolverRule') : own;
 }
 

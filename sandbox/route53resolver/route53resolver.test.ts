@@ -113,4 +113,9 @@ describe('resolver rules', () => {
     expect((await errorOf(other.send(new GetResolverRuleCommand({ ResolverRuleId: id })))).name).toBe('ResourceNotFoundException');
     expect((await errorOf(other.send(new DeleteResolverRuleCommand({ ResolverRuleId: id })))).name).toBe('ResourceNotFoundException');
   });
+
+  it('answers ValidationException for a required member left out', async () => {
+    const noId = await errorOf(resolver.send(new GetResolverRuleCommand({} as never)));
+    expect(noId).toMatchObject({ name: 'ValidationException', message: "1 validation error detected: Value null at 'resolverRuleId' failed to satisfy constraint: Member must not be null" });
+  });
 });

@@ -7,14 +7,9 @@
 // organization (RAM refuses it, see ram/resource-types.ts), and partner-co is outside ours.
 import type { World } from '../core/types.js';
 import { createManagedPrefixList } from '../ec2/models.js';
-import { listShareableResources } from '../shareable.js';
-import {
-  createResourceShare,
-  enableSharingWithAwsOrganization,
-  ramState,
-  withoutAssociationDelay,
-  type ResourceShare,
-} from '../ram/models.js';
+import { createResourceShare, enableSharingWithAwsOrganization, withoutAssociationDelay } from '../ram/models.js';
+import { listShareableResources } from '../ram/shareable.js';
+import { ramState, type ResourceShare } from '../ram/state.js';
 import { DEMO } from './demo.js';
 import { addDemoResources, demoResourceArns, DEMO_REGION } from './demo-resources.js';
 

@@ -6,7 +6,8 @@ import { createCertificateAuthority } from '../acmpca/models.js';
 import { createManagedPrefixList, createSubnet, createTransitGateway, createVpc } from '../ec2/models.js';
 import { createLicenseConfiguration } from '../licensemanager/models.js';
 import { createResolverRule } from '../route53resolver/models.js';
-import { listShareableResources, type ShareableResourceType } from '../shareable.js';
+import type { ShareableResourceType } from '../ram/resource-types.js';
+import { listShareableResources } from '../ram/shareable.js';
 
 export const DEMO_REGION = 'us-east-1';
 const NETWORK = '300000000001';

@@ -1,21 +1,14 @@
-// Authorization with @cloud-copilot/iam-simulate: identity policies and permissions boundary from
-// IAM, SCPs from Organizations, an optional resource policy (a role's trust policy), with AWS's
-// cross-account rule. Decisions are cached until IAM or Organizations bump the policy version.
+// The core's Authorizer, from IAM: @cloud-copilot/iam-simulate evaluates identity policies and
+// permissions boundary (IAM), SCPs (Organizations) and an optional resource policy (a role's trust
+// policy) with AWS's cross-account rule. Here, not in core/, because it reads IAM and Organizations
+// state; the server hands it to the core. Decisions are cached until the policy version is bumped.
 import type { RunSimulationResults, Simulation } from '@cloud-copilot/iam-simulate';
-import { principalPolicies } from '../iam/models.js';
+import type { Authorizer, AuthzRequest, World } from '../core/types.js';
+import { now, policyVersion } from '../core/world.js';
 import { organizationIdOf, serviceControlPoliciesFor } from '../organizations/models.js';
-import { AwsError } from './errors.js';
-import type { AuthorizeOptions, PrincipalIdentity, Protocol, World } from './types.js';
-import { now, policyVersion } from './world.js';
+import { principalPolicies } from './models.js';
 
-export interface AuthzRequest extends AuthorizeOptions {
-  caller: PrincipalIdentity;
-  action: string;
-  resource: string;
-  region: string;
-}
-
-export type Decision = { allowed: true } | { allowed: false; explicit: boolean; policyType: string };
+type Decision = { allowed: true } | { allowed: false; explicit: boolean; policyType: string };
 
 type Simulator = typeof import('@cloud-copilot/iam-simulate');
 let simulator: Promise<Simulator> | undefined;
@@ -159,7 +152,7 @@ function remember(cache: Map<string, Decision>, key: string, decision: Decision)
   return decision;
 }
 
-export async function evaluate(world: World, request: AuthzRequest): Promise<Decision> {
+async function evaluate(world: World, request: AuthzRequest): Promise<Decision> {
   const context = requestContext(world, request);
   const version = policyVersion(world);
   const key = JSON.stringify([version, request.caller.arn, request.action, request.resource, request.resourceAccount, policyText(request.resourcePolicy), context]);
@@ -190,29 +183,14 @@ const POLICY_WORDS: Record<string, [explicit: string, implicit: string]> = {
 };
 
 /** AWS's sentence for a denial, e.g. `User: arn... is not authorized to perform: iam:CreateRole on resource: ... because no identity-based policy allows the iam:CreateRole action`. */
-export function denialMessage(request: AuthzRequest, decision: Extract<Decision, { allowed: false }>): string {
+function denialMessage(request: AuthzRequest, decision: Extract<Decision, { allowed: false }>): string {
   const [explicit, implicit] = POLICY_WORDS[decision.policyType] ?? POLICY_WORDS.identity;
   const why = decision.explicit ? `with an explicit deny in ${explicit}` : `because no ${implicit} allows the ${request.action} action`;
   return `User: ${request.caller.arn} is not authorized to perform: ${request.action} on resource: ${request.resource} ${why}`;
 }
 
-/** The denial in the family of names the protocol uses. */
-export function accessDenied(protocol: Protocol, message: string): AwsError {
-  switch (protocol) {
-    case 'query':
-      return new AwsError('AccessDenied', message, { status: 403 });
-    case 'ec2':
-      return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${message}`, { status: 403 });
-    case 'json':
-      // A modeled AccessDeniedException keeps the model's status (400 unless it says otherwise).
-      return new AwsError('AccessDeniedException', message);
-    case 'rest-json':
-      return new AwsError('AccessDeniedException', message, { status: 403 });
-  }
-}
-
-/** Throws the protocol's AccessDenied unless the request is allowed. */
-export async function authorize(world: World, protocol: Protocol, request: AuthzRequest): Promise<void> {
+/** Allows (undefined) or denies (AWS's sentence) a request; the core answers a denial in the protocol's words. */
+export const authorize: Authorizer = async (world, request) => {
   const decision = await evaluate(world, request);
-  if (!decision.allowed) throw accessDenied(protocol, denialMessage(request, decision));
-}
+  return decision.allowed ? undefined : denialMessage(request, decision);
+};

@@ -1,9 +1,16 @@
-// Protects RAM's view of shareable resources: the demo resources exist, are found by ARN, and are listed per owner.
+// Protects RAM's registry of shareable resources: every type has a provider, and the demo resources are found by ARN and listed per owner.
 import { describe, expect, it } from 'vitest';
-import { createEmptyWorld } from './core/world.js';
-import { addDemoResources, demoResourceArns, DEMO_RESOURCE_NAMES, type DemoResourceKey } from './seeds/demo-resources.js';
-import { findShareableResource, listShareableResources, paginate } from './shareable.js';
-import { deleteCertificateAuthority } from './acmpca/models.js';
+import { deleteCertificateAuthority } from '../acmpca/models.js';
+import { createEmptyWorld } from '../core/world.js';
+import { addDemoResources, demoResourceArns, DEMO_RESOURCE_NAMES, type DemoResourceKey } from '../seeds/demo-resources.js';
+import { RESOURCE_TYPES } from './resource-types.js';
+import { findShareableResource, listShareableResources, SHAREABLE_RESOURCE_TYPES } from './shareable.js';
+
+describe('registry', () => {
+  it("has a provider for every type in RAM's capabilities table, and no other", () => {
+    expect([...SHAREABLE_RESOURCE_TYPES].sort()).toEqual(RESOURCE_TYPES.map((t) => t.resourceType).sort());
+  });
+});
 
 describe('demo resources', () => {
   it('are deterministic and found by ARN with their type, owner and name', () => {
@@ -44,22 +51,5 @@ describe('demo resources', () => {
     expect(findShareableResource(world, arns.workloadsSubnetA.replace('us-east-1', 'us-west-2'))).toBeUndefined();
     deleteCertificateAuthority(world, '300000000002', 'us-east-1', arns.issuingCa);
     expect(findShareableResource(world, arns.issuingCa)).toBeUndefined();
-  });
-});
-
-describe('paginate', () => {
-  const invalidToken = (token: string) => new Error(`bad ${token}`);
-  it('walks all items in pages and rejects a foreign token', () => {
-    const items = Array.from({ length: 12 }, (_, i) => i);
-    const seen: number[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = paginate(items, { maxResults: 5, nextToken, invalidToken });
-      seen.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    expect(seen).toEqual(items);
-    expect(paginate(items, { invalidToken }).items).toHaveLength(12);
-    expect(() => paginate(items, { nextToken: 'garbage', invalidToken })).toThrow('bad garbage');
   });
 });
