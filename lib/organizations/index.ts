@@ -17,4 +17,3 @@ export {
 export { searchOrganization, buildSearchIndex, type SearchResult } from './search';
 export { nodeView, childViews, ancestorsOf, fullPath } from './view';
 export { listServiceControlPolicies, describePolicy, type PolicyDocument } from './policies';
-export { withJitterRetry, isThrottling, type RetryOptions } from './retry';
