@@ -6,7 +6,7 @@ import { getClient } from './aws/clients';
 import { explainingReader } from './aws/errors';
 import type { ConsoleContext } from './aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
-import { organizationSource } from './organizations/console';
+import { organizationSource } from './organizations/snapshot-source';
 import type { OrganizationSnapshot } from './organizations/types';
 
 export interface PendingInvitation {
