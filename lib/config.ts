@@ -20,6 +20,7 @@ const schema = z
     CROSSING_DATA_DIR: z.string().min(1).default('./data'),
     CROSSING_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('crossing-console'),
     CROSSING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -58,6 +59,8 @@ export interface CrossingConfig {
   dataDir: string;
   sessionName: string;
   maxAttempts: number;
+  /** Age after which the cached organization snapshot is refreshed in the background. */
+  orgSnapshotMaxAgeSeconds: number;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -96,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     dataDir: dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }),
     sessionName: e.CROSSING_SESSION_NAME,
     maxAttempts: e.CROSSING_MAX_ATTEMPTS,
+    orgSnapshotMaxAgeSeconds: e.CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS,
     oidc: e.AUTH_OIDC_ISSUER
       ? {
           issuer: e.AUTH_OIDC_ISSUER,

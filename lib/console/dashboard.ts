@@ -4,7 +4,7 @@
 import { explainingReader } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
-import { organizationSource } from '../organizations/console';
+import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { pendingInvitations, type PendingInvitation } from '../ram/invitations';
 

@@ -6,6 +6,7 @@ import { MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organiz
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
 import { DEMO } from '../../sandbox/seeds/demo';
+import { getClient } from '../aws/clients';
 import {
   applyAccountMoved,
   completeSnapshot,
@@ -16,6 +17,7 @@ import {
   refreshOrganizationSnapshot,
   type SnapshotSource,
 } from './cache';
+import { useSandbox } from './test-support';
 import { childViews } from './view';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -30,7 +32,7 @@ describe('organization snapshot cache', () => {
     key: `${sb.endpoint}|test`,
     client: () => {
       clientsMade++;
-      return new OrganizationsClient(sb.clientConfig());
+      return getClient(OrganizationsClient);
     },
     dataDir,
     maxAgeMs: 60_000,
@@ -40,6 +42,7 @@ describe('organization snapshot cache', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'demo' });
+    useSandbox(sb.endpoint, sb.consoleCredentials);
   });
   afterAll(async () => {
     await sb?.close();
@@ -91,7 +94,7 @@ describe('organization snapshot cache', () => {
     fresh();
     const first = await completeSnapshot(source());
     // The organization changes behind the console's back.
-    await new OrganizationsClient(sb.clientConfig()).send(
+    await getClient(OrganizationsClient).send(
       new MoveAccountCommand({ AccountId: DEMO.accounts['web-dev'], SourceParentId: DEMO.ouIds.Dev, DestinationParentId: DEMO.ouIds.Prod }),
     );
     const young = await getOrganizationSnapshot(source());

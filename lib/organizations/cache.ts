@@ -10,15 +10,14 @@ import { writePrivateFile } from '../private-file';
 import { decodeSnapshot, encodeSnapshot, type PersistedSnapshot } from './persist';
 import type { OrganizationSnapshot } from './types';
 
-export const DEFAULT_MAX_AGE_MS = 5 * 60_000;
-
 export interface SnapshotSource {
   /** What the snapshot is of, e.g. endpoint + console account + organization id. */
   key: string;
   client: () => OrganizationsClient | Promise<OrganizationsClient>;
   /** Where the JSON copy lives; none: memory only. */
   dataDir?: string;
-  maxAgeMs?: number;
+  /** Age after which a read revalidates (the console's: CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS). */
+  maxAgeMs: number;
   crawl?: Omit<CrawlOptions, 'key' | 'onParentLoaded' | 'now'>;
   now?: () => number;
 }
@@ -138,7 +137,7 @@ export async function getOrganizationSnapshot(source: SnapshotSource): Promise<S
   const entry = entryFor(source);
   if (entry.snapshot) {
     const now = source.now?.() ?? Date.now();
-    if (entry.stale || now - entry.snapshot.fetchedAt > (source.maxAgeMs ?? DEFAULT_MAX_AGE_MS)) startCrawl(source, entry);
+    if (entry.stale || now - entry.snapshot.fetchedAt > source.maxAgeMs) startCrawl(source, entry);
     return status(source, entry, entry.snapshot);
   }
   const crawl = startCrawl(source, entry);

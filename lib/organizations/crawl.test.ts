@@ -1,12 +1,15 @@
 // Protects the organization tree's data: a complete, correct snapshot from few, polite Organizations calls (empty pages, throttling, 5 levels).
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
 import { DEMO } from '../../sandbox/seeds/demo';
 import { organizationsState } from '../../sandbox/organizations/models';
 import type { World } from '../../sandbox/core/types';
+import { getClient } from '../aws/clients';
+import { config } from '../config';
 import { crawlOrganization, minimumCrawlCalls, startOrganizationCrawl } from './crawl';
 import { listServiceControlPolicies, describePolicy } from './policies';
-import { recordingClient } from './test-support';
+import { recordingClient, useSandbox } from './test-support';
 import { fullPath, nodeView } from './view';
 import type { OrganizationSnapshot } from './types';
 
@@ -40,19 +43,26 @@ function worldMinimumCalls(world: World): number {
   return calls;
 }
 
+// One sandbox for the file: the console's client factory reads its endpoint from the environment once.
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 'demo' });
+  // The console's setting, low so that a throttle that never stops gives up within seconds (default 5: ~15 s of backoff).
+  process.env.CROSSING_MAX_ATTEMPTS = '2';
+  useSandbox(sb.endpoint, sb.consoleCredentials);
+});
+afterAll(async () => {
+  await sb?.close();
+});
+
 describe('organization crawl on the demo organization', () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await startSandbox({ seed: 'demo' });
+  beforeAll(() => {
     // Shards of 2 behind the listings (the demo seed uses 4): any list longer than 2 has an empty page with a NextToken.
     organizationsState(sb.world).pageShardSize = 2;
   });
-  afterAll(async () => {
-    await sb?.close();
-  });
 
   it('lists every OU and account, paging past empty pages, with list calls only', async () => {
-    const rec = recordingClient(sb.clientConfig());
+    const rec = recordingClient();
     const snapshot = await crawlOrganization(rec.client);
 
     expect(snapshot.complete).toBe(true);
@@ -65,7 +75,7 @@ describe('organization crawl on the demo organization', () => {
   });
 
   it('records names, paths, account facts and child counts', async () => {
-    const snapshot = await crawlOrganization(new (await import('@aws-sdk/client-organizations')).OrganizationsClient(sb.clientConfig()));
+    const snapshot = await crawlOrganization(getClient(OrganizationsClient));
     expect(snapshot.organization).toMatchObject({ id: DEMO.organizationId, featureSet: 'ALL', managementAccountId: DEMO.managementAccountId });
     expect(snapshot.rootId).toBe(DEMO.rootId);
 
@@ -87,7 +97,7 @@ describe('organization crawl on the demo organization', () => {
   });
 
   it('paints the root level first and lists an opened node next', async () => {
-    const rec = recordingClient(sb.clientConfig());
+    const rec = recordingClient();
     const loaded: string[] = [];
     const crawl = startOrganizationCrawl(rec.client, { concurrency: 1, onParentLoaded: (id) => loaded.push(id) });
     const first = await crawl.firstLevel;
@@ -101,34 +111,8 @@ describe('organization crawl on the demo organization', () => {
     expect(loaded[1]).toBe(DEMO.ouIds.Workloads);
   });
 
-  it('absorbs TooManyRequestsException with jittered retries and still gets everything', async () => {
-    await sb.control.setFaults([
-      { service: 'organizations', operation: 'ListAccountsForParent', code: 'TooManyRequestsException', status: 400, rate: 0.5 },
-    ]);
-    try {
-      // maxAttempts 1: the SDK does not retry, the crawler's own retry does.
-      const rec = recordingClient({ ...sb.clientConfig(), maxAttempts: 1 });
-      // The jittered waits are recorded, not slept, so the test takes only its calls' CPU however loaded the machine is.
-      // Injected faults fail every other call whatever the rate, so pacing (which learns a rate) is off here.
-      const waits: number[] = [];
-      const sleep = async (ms: number) => void waits.push(ms);
-      const snapshot = await crawlOrganization(rec.client, { retry: { baseMs: 1, capMs: 5, sleep }, pacing: false });
-      expect(snapshotTree(snapshot)).toEqual(worldTree(sb.world));
-      expect(snapshot.throttled).toBeGreaterThan(0);
-      expect(rec.attempts.filter((a) => a.error === 'TooManyRequestsException')).toHaveLength(snapshot.throttled);
-      expect(snapshot.calls).toBe(rec.attempts.length - snapshot.throttled);
-      // One full-jitter wait, within the cap, before each retry.
-      expect(waits).toHaveLength(snapshot.throttled);
-      expect(Math.min(...waits)).toBeGreaterThanOrEqual(0);
-      expect(Math.max(...waits)).toBeLessThanOrEqual(5);
-    } finally {
-      await sb.control.setFaults([]);
-    }
-  });
-
   it('loads the SCPs of a node and their JSON on demand', async () => {
-    const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
-    const client = new OrganizationsClient(sb.clientConfig());
+    const client = getClient(OrganizationsClient);
     const result = await listServiceControlPolicies(client, DEMO.ouIds.Sandbox);
     expect(result.ok).toBe(true);
     const ids = result.ok ? result.policies.map((p) => p.id) : [];
@@ -139,17 +123,14 @@ describe('organization crawl on the demo organization', () => {
   });
 });
 
-describe('organization crawl under throttling and at depth', () => {
-  let sb: Sandbox;
+describe('organization crawl at depth', () => {
   beforeAll(async () => {
-    sb = await startSandbox({ seed: 'large', seedOptions: { accounts: 400, ous: 80, depth: 5 }, throttle: false });
-  });
-  afterAll(async () => {
-    await sb?.close();
+    await sb.control.reset('large', { accounts: 400, ous: 80, depth: 5 });
+    useSandbox(sb.endpoint, sb.consoleCredentials);
   });
 
   it('crawls a 5-level organization completely with at most 4 calls in flight', async () => {
-    const rec = recordingClient(sb.clientConfig());
+    const rec = recordingClient();
     const snapshot = await crawlOrganization(rec.client, { concurrency: 4 });
     expect(snapshotTree(snapshot)).toEqual(worldTree(sb.world));
     const depths = Object.values(snapshot.nodes).filter((n) => n.type === 'ORGANIZATIONAL_UNIT').map((n) => n.depth);
@@ -161,14 +142,13 @@ describe('organization crawl under throttling and at depth', () => {
     expect(rec.attempts.length).toBeLessThanOrEqual(Math.ceil(worldMinimumCalls(sb.world) * 1.05));
   });
 
-  it('gives up with the error when throttling never stops', async () => {
+  it("gives up with the error once the SDK's attempts are spent when throttling never stops", async () => {
     await sb.control.setFaults([{ service: 'organizations', operation: 'ListRoots', code: 'TooManyRequestsException', status: 400, rate: 1 }]);
     try {
-      const rec = recordingClient({ ...sb.clientConfig(), maxAttempts: 1 });
-      await expect(crawlOrganization(rec.client, { retry: { maxAttempts: 3, baseMs: 1, capMs: 2 }, pacing: false })).rejects.toMatchObject({
-        name: 'TooManyRequestsException',
-      });
-      expect(rec.attempts.filter((a) => a.operation === 'ListRoots')).toHaveLength(3);
+      const rec = recordingClient();
+      await expect(crawlOrganization(rec.client)).rejects.toMatchObject({ name: 'TooManyRequestsException' });
+      // The SDK's retry is the only one: no crawler retry multiplies its attempts.
+      expect(rec.attempts.filter((a) => a.operation === 'ListRoots')).toHaveLength(config().maxAttempts);
     } finally {
       await sb.control.setFaults([]);
     }

@@ -1,7 +1,7 @@
 // Builds an organization snapshot with the fewest calls the API allows: per parent one chain of
 // ListOrganizationalUnitsForParent and one of ListAccountsForParent at MaxResults 20 (never
 // ListParents per account), breadth first so the root level is there first, at most `concurrency`
-// calls in flight, throttling absorbed by jittered retries and adaptive pacing (retry.ts).
+// calls in flight, throttling absorbed by the SDK's retry (lib/aws/clients.ts) and adaptive pacing (pacer.ts).
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
@@ -9,7 +9,7 @@ import {
   ListRootsCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import { AdaptivePacer, withJitterRetry, type RetryOptions } from './retry';
+import { AdaptivePacer } from './pacer';
 import type { OrganizationSnapshot } from './types';
 
 /** The page-size limit of Organizations' list operations. */
@@ -20,12 +20,9 @@ export interface CrawlOptions {
   key?: string;
   /** Calls in flight at most; default 4. */
   concurrency?: number;
-  retry?: RetryOptions;
   /** After each parent's children are all listed (the root's first). */
   onParentLoaded?: (parentId: string, snapshot: OrganizationSnapshot) => void;
   signal?: AbortSignal;
-  /** Pace calls at the rate throttling answers reveal (retry.ts AdaptivePacer); default true. */
-  pacing?: boolean;
   /** Clock for the snapshot's fetchedAt; default Date.now. */
   now?: () => number;
 }
@@ -80,21 +77,17 @@ export function startOrganizationCrawl(client: OrganizationsClient, options: Cra
   firstLevel.catch(() => {});
 
   const httpOptions = { abortSignal: options.signal };
-  const pacer = options.pacing === false ? undefined : new AdaptivePacer();
-  const send = async <T>(call: () => Promise<T>): Promise<T> => {
+  const pacer = new AdaptivePacer();
+  const send = async <T extends { $metadata: { attempts?: number } }>(call: () => Promise<T>): Promise<T> => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('Organization crawl aborted');
-    const output = await withJitterRetry(
-      async () => {
-        await pacer?.wait();
-        return call();
-      },
-      options.retry,
-      () => {
-        snapshot.throttled++;
-        pacer?.onThrottled();
-      },
-    );
-    pacer?.onSuccess();
+    const sentAt = await pacer.wait();
+    const output = await call();
+    // The SDK's retry is the only one; it reports the attempts it took, each one before the last refused
+    // (TooManyRequestsException, on Organizations). A call refused past its attempts rejects and ends
+    // the crawl, so only answers have anything to teach the pacer.
+    const { attempts = 1 } = output.$metadata;
+    pacer.onAnswer(sentAt, attempts);
+    snapshot.throttled += attempts - 1;
     snapshot.calls++;
     return output;
   };

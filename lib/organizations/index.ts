@@ -1,4 +1,4 @@
-// Public surface of the organization data layer (no React). Console pages use console.ts on top.
+// Public surface of the organization data layer (no React). Console pages use snapshot-source.ts on top.
 export * from './types';
 export { startOrganizationCrawl, crawlOrganization, minimumCrawlCalls, MAX_PAGE_SIZE, type CrawlOptions, type OrganizationCrawl } from './crawl';
 export {
@@ -9,7 +9,6 @@ export {
   invalidateOrganizationSnapshot,
   applyAccountMoved,
   forgetOrganizationSnapshots,
-  DEFAULT_MAX_AGE_MS,
   type SnapshotSource,
   type SnapshotStatus,
   type AccountMove,
@@ -17,4 +16,3 @@ export {
 export { searchOrganization, buildSearchIndex, type SearchResult } from './search';
 export { nodeView, childViews, ancestorsOf, fullPath } from './view';
 export { listServiceControlPolicies, describePolicy, type PolicyDocument } from './policies';
-export { withJitterRetry, isThrottling, type RetryOptions } from './retry';

@@ -6,21 +6,15 @@ import {
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { MAX_PAGE_SIZE } from './crawl';
-import { withJitterRetry, type RetryOptions } from './retry';
 import type { PolicyRef, TargetPolicies } from './types';
 
-export async function listServiceControlPolicies(
-  client: OrganizationsClient,
-  targetId: string,
-  retry?: RetryOptions,
-): Promise<TargetPolicies> {
+export async function listServiceControlPolicies(client: OrganizationsClient, targetId: string): Promise<TargetPolicies> {
   const policies: PolicyRef[] = [];
   let nextToken: string | undefined;
   try {
     do {
-      const out = await withJitterRetry(
-        () => client.send(new ListPoliciesForTargetCommand({ TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY', MaxResults: MAX_PAGE_SIZE, NextToken: nextToken })),
-        retry,
+      const out = await client.send(
+        new ListPoliciesForTargetCommand({ TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY', MaxResults: MAX_PAGE_SIZE, NextToken: nextToken }),
       );
       for (const p of out.Policies ?? []) {
         policies.push({ id: p.Id ?? '', arn: p.Arn ?? '', name: p.Name ?? p.Id ?? '', description: p.Description || undefined, awsManaged: !!p.AwsManaged });
@@ -43,8 +37,8 @@ export interface PolicyDocument extends PolicyRef {
   content: string;
 }
 
-export async function describePolicy(client: OrganizationsClient, policyId: string, retry?: RetryOptions): Promise<PolicyDocument> {
-  const out = await withJitterRetry(() => client.send(new DescribePolicyCommand({ PolicyId: policyId })), retry);
+export async function describePolicy(client: OrganizationsClient, policyId: string): Promise<PolicyDocument> {
+  const out = await client.send(new DescribePolicyCommand({ PolicyId: policyId }));
   const s = out.Policy?.PolicySummary ?? {};
   const raw = out.Policy?.Content ?? '';
   let content = raw;

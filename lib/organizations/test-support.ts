@@ -1,6 +1,9 @@
-// Test and benchmark helper: an OrganizationsClient for a sandbox that records every HTTP attempt
-// (operation, items, NextToken, answer) and the most attempts ever in flight at once.
+// Test and benchmark helpers: the console's own Organizations client (lib/aws/clients.ts, configured
+// from the environment as npm start configures it) pointed at a sandbox, and a recorder of every HTTP
+// attempt it makes (operation, items, NextToken, answer) and of the most attempts ever in flight at once.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { getClient, resetAwsAccess } from '../aws/clients';
+import { config } from '../config';
 
 export interface Attempt {
   operation: string;
@@ -15,8 +18,27 @@ export interface RecordingClient {
   maxInFlight: () => number;
 }
 
-export function recordingClient(config: ConstructorParameters<typeof OrganizationsClient>[0] & object): RecordingClient {
-  const client = new OrganizationsClient(config);
+/**
+ * Sets the environment the console reads its AWS settings from to this sandbox and its console identity.
+ * config() reads the environment once per process, so one endpoint per test file; the identity may change.
+ */
+export function useSandbox(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): void {
+  Object.assign(process.env, {
+    CROSSING_MODE: 'sandbox',
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  });
+  for (const name of ['AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete process.env[name];
+  if (config().endpoint !== endpoint) throw new Error(`this process already uses the endpoint ${config().endpoint}`);
+  resetAwsAccess();
+}
+
+/** A new console Organizations client (getClient after a reset: the recorder must see only its own attempts). */
+export function recordingClient(): RecordingClient {
+  resetAwsAccess();
+  const client = getClient(OrganizationsClient);
   const attempts: Attempt[] = [];
   let inFlight = 0;
   let max = 0;

@@ -48,7 +48,7 @@ export interface OrganizationSnapshot {
   fetchedAt: number;
   /** Organizations calls the crawl made, throttled attempts excluded. */
   calls: number;
-  /** TooManyRequestsException answers the crawl absorbed. */
+  /** Attempts the SDK retried before the crawl's answers (TooManyRequestsException, on Organizations). */
   throttled: number;
 }
 

@@ -14,7 +14,7 @@ import {
   type OrgNodeView,
   type TargetPolicies,
 } from '@/lib/organizations';
-import { organizationAccessProblem, organizationsClient, organizationSource, snapshotInfo } from '@/lib/organizations/console';
+import { organizationAccessProblem, organizationsClient, organizationSource, snapshotInfo } from '@/lib/organizations/snapshot-source';
 import type { ActionResult, SearchHits, SnapshotInfo } from '@/components/organization-tree/types';
 
 const parentId = z.string().regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/);

@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/guard';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { childViews, getOrganizationSnapshot, nodeView } from '@/lib/organizations';
-import { organizationAccessProblem, organizationSource, snapshotInfo } from '@/lib/organizations/console';
+import { organizationAccessProblem, organizationSource, snapshotInfo } from '@/lib/organizations/snapshot-source';
 import { loadChildrenAction, loadPoliciesAction, refreshAction, searchAction, statusAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/guard';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { describePolicy } from '@/lib/organizations';
-import { organizationAccessProblem, organizationsClient } from '@/lib/organizations/console';
+import { organizationAccessProblem, organizationsClient } from '@/lib/organizations/snapshot-source';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
-// The console's organization data: the snapshot cache wired to the console's configuration, its
-// Organizations client and its identity. Server only.
+// The console's snapshot source: the organization snapshot cache wired to the console's configuration,
+// its Organizations client and its identity. Server only.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { config } from '../config';
 import { getClient } from '../aws/clients';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
-import { DEFAULT_MAX_AGE_MS, type SnapshotSource, type SnapshotStatus } from './cache';
+import type { SnapshotSource, SnapshotStatus } from './cache';
 import type { SnapshotInfo } from './types';
 
 export function organizationsClient(): OrganizationsClient {
@@ -15,12 +15,11 @@ export function organizationsClient(): OrganizationsClient {
 export async function organizationSource(context?: ConsoleContext): Promise<SnapshotSource> {
   const ctx = context ?? (await getConsoleContext());
   const c = config();
-  const maxAge = Number(process.env.CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS);
   return {
     key: [c.endpoint ?? 'aws', ctx.accountId, ctx.organization?.id ?? 'none'].join('|'),
     client: organizationsClient,
     dataDir: c.dataDir,
-    maxAgeMs: Number.isFinite(maxAge) && maxAge > 0 ? maxAge * 1000 : DEFAULT_MAX_AGE_MS,
+    maxAgeMs: c.orgSnapshotMaxAgeSeconds * 1000,
   };
 }
 
