@@ -1,9 +1,6 @@
-// Protects: sign-in and roles, the shell's header, the dashboard's live figures, enabling sharing with
-// Organizations from Settings (audited), a viewer unable to change anything, and the security headers.
-import fs from 'node:fs';
-import path from 'node:path';
+// Protects: sign-in and roles, the shell's header, the dashboard's live figures, the Region selector, and the
+// security headers.
 import { expect, test } from '@playwright/test';
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { navigation } from '../components/navigation';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn, USERS } from './helpers';
@@ -28,24 +25,6 @@ async function countOus(client: OrganizationsClient, parentId: string): Promise<
     NextToken = page.NextToken;
   } while (NextToken);
   return count;
-}
-
-async function serviceLinkedRoleExists(): Promise<boolean> {
-  const iam = new IAMClient(sandboxClientConfig());
-  return iam.send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForResourceAccessManager' })).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** The id Next gave a server action, read from the build's manifest (to call it directly, as an attacker would). */
-function serverActionId(exportName: string): string {
-  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
-  for (const [id, entry] of Object.entries(manifest.node as Record<string, { exportedName?: string; filename?: string }>)) {
-    if (entry.exportedName === exportName && entry.filename?.includes('settings/actions')) return id;
-  }
-  throw new Error(`server action ${exportName} not in the manifest`);
 }
 
 test.describe('signed out', () => {
@@ -133,52 +112,6 @@ test.describe('signed in', () => {
     await expect(page.getByTestId('figure-feature-set')).toHaveText('All features');
     await expect(page.getByTestId('figure-sharing')).toHaveText('Enabled');
     await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
-  });
-
-  test('viewer: sees the pages but the Enable button is off', async ({ page }) => {
-    await resetSandbox('demo', { orgSharing: false });
-    await signIn(page, 'viewer');
-    await expect(page.getByTestId('signed-in-user')).toContainText('viewer');
-    await page.goto('/settings');
-    await expect(page.getByTestId('sharing-status')).toHaveText('Off');
-    await expect(page.getByRole('button', { name: 'Enable sharing with AWS Organizations' })).toBeDisabled();
-  });
-
-  test('viewer: calling the server action directly changes nothing', async ({ page }) => {
-    await resetSandbox('demo', { orgSharing: false });
-    await signIn(page, 'viewer');
-    await page.goto('/settings');
-    const response = await page.request.post('/settings', {
-      headers: { 'Next-Action': serverActionId('enableSharing'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
-      data: '[{}]',
-    });
-    expect(await response.text()).toContain('Not allowed');
-    expect(await serviceLinkedRoleExists()).toBe(false);
-    await page.goto('/audit?outcome=denied');
-    await expect(page.getByTestId('audit-table')).toContainText('viewer@crossing.local');
-  });
-
-  test('admin: enabling sharing with Organizations from Settings works and is audited', async ({ page }) => {
-    await resetSandbox('demo', { orgSharing: false });
-    expect(await serviceLinkedRoleExists()).toBe(false);
-    await signIn(page, 'admin');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByTestId('sharing-status')).toHaveText('Off');
-    await expect(page.getByTestId('check-management-account')).toHaveAttribute('data-passed', 'true');
-    await expect(page.getByTestId('check-all-features')).toHaveAttribute('data-passed', 'true');
-    await expect(page.getByTestId('check-service-linked-role')).toHaveAttribute('data-passed', 'false');
-    await page.screenshot({ path: screenshotPath('settings'), fullPage: true });
-    await page.getByRole('button', { name: 'Enable sharing with AWS Organizations' }).click();
-    await expect(page.getByTestId('sharing-status')).toHaveText('Enabled');
-    await expect(page.getByTestId('check-service-linked-role')).toHaveAttribute('data-passed', 'true');
-    expect(await serviceLinkedRoleExists()).toBe(true);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
-    const row = page.getByTestId('audit-table').locator('tbody tr').first();
-    await expect(row).toContainText('ram:EnableSharingWithAwsOrganization');
-    await expect(row).toContainText('admin@crossing.local');
-    await expect(row).toContainText('success');
-    await expect(row).toContainText('100000000001');
-    await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
   });
 
   test('the Region selector switches the Region the pages read', async ({ page }) => {

@@ -1,4 +1,5 @@
 // Shared e2e helpers: signing in as the sandbox's demo users, and driving the sandbox's control endpoint.
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
@@ -41,4 +42,29 @@ export function sandboxClientConfig() {
 /** Where the end-to-end run leaves the screenshots the README shows. */
 export function screenshotPath(name: string): string {
   return path.join(process.cwd(), 'public', 'screenshots', `${name}.png`);
+}
+
+/** The id Next gave a server action, read from the build's manifest (to call it directly, as an attacker would). */
+export function serverActionId(exportName: string, file: string): string {
+  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
+  for (const [id, entry] of Object.entries(manifest.node as Record<string, { exportedName?: string; filename?: string }>)) {
+    if (entry.exportedName === exportName && entry.filename?.includes(file)) return id;
+  }
+  throw new Error(`server action ${exportName} of ${file} not in the manifest`);
+}
+
+/** Calls a server action directly with `args`, as a script (not the page) would; returns the response text. */
+export async function callServerAction(page: Page, route: string, exportName: string, file: string, args: unknown[]): Promise<string> {
+  const response = await page.request.post(route, {
+    headers: {
+      'Next-Action': serverActionId(exportName, file),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      // A same-origin call, as the console's own pages make: the role check, not the origin check, must refuse it.
+      Origin: new URL(page.url()).origin,
+    },
+    data: JSON.stringify(args),
+  });
+  return response.text();
 }
