@@ -1,0 +1,59 @@
+// Reads across the organization: one call per (account, Region), with a bounded number in flight overall and
+// per account (throttling is left to the SDK's retry), results delivered as they arrive, and every target
+// that could not be read reported with the reason — never silently skipped.
+import { explainAwsError } from './errors';
+
+export interface FanOutTarget {
+  accountId: string;
+  region: string;
+}
+
+export type FanOutResult<T> = (FanOutTarget & { ok: true; value: T }) | (FanOutTarget & { ok: false; error: string });
+
+export interface FanOutOptions<T> {
+  /** The operation named in failure explanations: 'ram:GetResourceShareInvitations'. */
+  operation: string;
+  /** Calls in flight at once; default 8. */
+  concurrency?: number;
+  /** Calls in flight at once in one account (its own API limits); default 2. */
+  perAccount?: number;
+  /** Each result as soon as it is known. */
+  onResult?: (result: FanOutResult<T>) => void;
+}
+
+export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTarget) => Promise<T>, options: FanOutOptions<T>): Promise<FanOutResult<T>[]> {
+  const concurrency = options.concurrency ?? 8;
+  const perAccount = options.perAccount ?? 2;
+  const results: FanOutResult<T>[] = [];
+  const inFlight = new Map<string, number>();
+  const queue = [...targets];
+  let running = 0;
+  return new Promise((resolve) => {
+    const pump = () => {
+      if (queue.length === 0 && running === 0) return resolve(results);
+      for (let i = 0; i < queue.length && running < concurrency; ) {
+        const target = queue[i];
+        if ((inFlight.get(target.accountId) ?? 0) >= perAccount) {
+          i++;
+          continue;
+        }
+        queue.splice(i, 1);
+        running++;
+        inFlight.set(target.accountId, (inFlight.get(target.accountId) ?? 0) + 1);
+        read(target)
+          .then(
+            (value): FanOutResult<T> => ({ ...target, ok: true, value }),
+            (error: unknown): FanOutResult<T> => ({ ...target, ok: false, error: explainAwsError(error, { operation: options.operation, ...target }) }),
+          )
+          .then((result) => {
+            results.push(result);
+            options.onResult?.(result);
+            running--;
+            inFlight.set(target.accountId, inFlight.get(target.accountId)! - 1);
+            pump();
+          });
+      }
+    };
+    pump();
+  });
+}
