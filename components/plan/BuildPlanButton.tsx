@@ -6,7 +6,19 @@ import { useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
 import type { ActionResult } from '@/lib/console/actions';
 
-export function BuildPlanButton({ label, build, disabled }: { label: string; build: () => Promise<ActionResult<string>>; disabled?: boolean }) {
+export function BuildPlanButton<I>({
+  label,
+  build,
+  input,
+  disabled,
+}: {
+  label: string;
+  /** A server action that stores the plan and answers its ID. */
+  build: (input: I) => Promise<ActionResult<string>>;
+  /** The choices the plan is built from (validated again on the server). */
+  input: I;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -18,7 +30,7 @@ export function BuildPlanButton({ label, build, disabled }: { label: string; bui
           onClick={() =>
             startTransition(async () => {
               setError(undefined);
-              const result = await build();
+              const result = await build(input);
               if (result.ok) router.push(`/plans/${result.data}`);
               else setError(result.error);
             })

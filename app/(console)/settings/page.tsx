@@ -52,7 +52,7 @@ export default async function SettingsPage() {
               Enabling is one call, <span className="font-mono">ram:EnableSharingWithAwsOrganization</span>: review it as a plan (with its CLI and
               Terraform equivalents) before an admin applies it.
             </p>
-            <BuildPlanButton label="Review the plan to enable sharing" build={() => planEnableSharingAction({})} disabled={!sharing.canEnable} />
+            <BuildPlanButton label="Review the plan to enable sharing" build={planEnableSharingAction} input={{}} disabled={!sharing.canEnable} />
           </>
         )}
       </Card>
