@@ -10,6 +10,16 @@ export const STANDING_LABELS: Record<ConsoleContext['standing'], string> = {
   'delegated-admin': 'Delegated administrator',
   member: 'Member account',
   'no-organization': 'No organization',
+  unknown: 'Standing unknown',
+};
+
+const UNKNOWN_BECAUSE: Record<string, string> = {
+  unreachable: 'the endpoint cannot be reached',
+  'not-aws': 'the endpoint did not answer as AWS does',
+  credentials: 'AWS refuses the credentials',
+  denied: 'access denied',
+  throttled: 'throttled',
+  other: 'the organization could not be read',
 };
 
 export function ConsoleHeader(props: {
@@ -33,10 +43,19 @@ export function ConsoleHeader(props: {
             </span>
             <span className="text-slate-400">·</span>
             <span data-testid="organization" className="text-slate-700">
-              {context.organization ? <span className="font-mono text-xs">{context.organization.id}</span> : 'No organization'}
+              {context.organization ? (
+                <span className="font-mono text-xs">{context.organization.id}</span>
+              ) : context.standing === 'no-organization' ? (
+                'No organization'
+              ) : (
+                'Organization unknown'
+              )}
             </span>
-            <span data-testid="standing">
-              <Badge tone={context.standing === 'management' ? 'emerald' : 'slate'}>{STANDING_LABELS[context.standing]}</Badge>
+            <span data-testid="standing" title={context.organizationError}>
+              <Badge tone={context.standing === 'management' ? 'emerald' : context.standing === 'unknown' ? 'red' : 'slate'}>
+                {STANDING_LABELS[context.standing]}
+                {context.standing === 'unknown' && context.organizationFailure ? `: ${UNKNOWN_BECAUSE[context.organizationFailure]}` : ''}
+              </Badge>
             </span>
           </>
         ) : (

@@ -1,9 +1,8 @@
 // What the organization tree components receive from the page: data and server actions, never clients.
+import type { ActionResult } from '@/lib/console/actions';
 import type { OrgNodeView, SnapshotInfo, TargetPolicies } from '@/lib/organizations/types';
 
-export type { SnapshotInfo };
-
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+export type { ActionResult, SnapshotInfo };
 
 export interface SearchHits {
   hits: OrgNodeView[];

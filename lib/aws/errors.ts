@@ -26,6 +26,51 @@ export function awsRequestId(error: unknown): string | undefined {
   return (error as SdkErrorLike)?.$metadata?.requestId;
 }
 
+/** What kind of failure an error is, for pages that must say so (the header's standing, a retry message). */
+export type FailureKind = 'unreachable' | 'not-aws' | 'credentials' | 'denied' | 'throttled' | 'other';
+
+const CREDENTIALS = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'CredentialsProviderError',
+]);
+const THROTTLED = new Set(['TooManyRequestsException', 'Throttling', 'ThrottlingException', 'RequestLimitExceeded']);
+
+function isNetworkFailure(error: unknown): boolean {
+  const e = error as SdkErrorLike & { cause?: { code?: string } };
+  const code = awsErrorCode(error);
+  const networkCode = e?.cause?.code ?? e?.code;
+  return NETWORK.has(code) || (!!networkCode && NETWORK.has(networkCode)) || /ECONNREFUSED|fetch failed|socket hang up/.test(e?.message ?? '');
+}
+
+/**
+ * An HTTP answer that is not AWS's: a body the SDK could not parse (an HTML page), or a status with no AWS
+ * request ID. AWS (and the sandbox) put a request ID on every answer, errors included.
+ */
+function notAwsAnswer(error: unknown): number | undefined {
+  const e = error as SdkErrorLike;
+  const status = e?.$metadata?.httpStatusCode;
+  if (status === undefined) return undefined;
+  if (e.name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '') || !e.$metadata?.requestId) return status;
+  return undefined;
+}
+
+export function failureKind(error: unknown): FailureKind {
+  const inner = error instanceof MemberAccessError ? error.cause : error;
+  if (isNetworkFailure(inner)) return 'unreachable';
+  if (notAwsAnswer(inner) !== undefined) return 'not-aws';
+  const code = awsErrorCode(inner);
+  if (CREDENTIALS.has(code)) return 'credentials';
+  if (ACCESS_DENIED.has(code)) return 'denied';
+  if (THROTTLED.has(code)) return 'throttled';
+  return 'other';
+}
+
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError']);
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'TimeoutError']);
 
@@ -51,11 +96,15 @@ export function explainAwsError(error: unknown, ctx: ErrorContext): string {
   const e = error as SdkErrorLike & { cause?: { code?: string } };
   const code = awsErrorCode(error);
   const message = e?.message ?? String(error);
-  const networkCode = e?.cause?.code ?? e?.code;
-  if (NETWORK.has(code) || (networkCode && NETWORK.has(networkCode)) || /ECONNREFUSED|fetch failed|socket hang up/.test(message)) {
+  if (isNetworkFailure(error)) {
     const endpoint = config().endpoint ?? 'AWS';
-    return `${ctx.operation} failed: the endpoint ${endpoint} cannot be reached (${networkCode ?? code}). ` +
+    return `${ctx.operation} failed: the endpoint ${endpoint} cannot be reached (${e?.cause?.code ?? e?.code ?? code}). ` +
       (config().mode === 'sandbox' ? 'Is the sandbox running? Start the console with npm start.' : 'Check the network path to AWS.');
+  }
+  const status = notAwsAnswer(error);
+  if (status !== undefined) {
+    const endpoint = config().endpoint ?? 'AWS';
+    return `The endpoint at ${endpoint} answered ${ctx.operation} with HTTP ${status}${where(ctx)}, which is not an AWS answer: it may not offer this operation.`;
   }
   if (ACCESS_DENIED.has(code)) {
     const scp = /service control policy/i.test(message) ? ' A service control policy denies it: change the SCP or act from another account.' : '';

@@ -2,18 +2,21 @@
 // GetCallerIdentity and DescribeOrganization and cached briefly (every page's header shows it).
 import { DescribeOrganizationCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getCallerIdentity, getClient } from './clients';
-import { awsErrorCode, explainAwsError } from './errors';
+import { awsErrorCode, explainAwsError, failureKind, type FailureKind } from './errors';
 import { config } from '../config';
 
-export type Standing = 'management' | 'delegated-admin' | 'member' | 'no-organization';
+/** 'unknown': AWS did not say (unreachable, not an AWS answer, credentials refused, access denied). */
+export type Standing = 'management' | 'delegated-admin' | 'member' | 'no-organization' | 'unknown';
 
 export interface ConsoleContext {
   accountId: string;
   arn: string;
   organization?: { id: string; arn: string; featureSet: 'ALL' | 'CONSOLIDATED_BILLING'; managementAccountId: string };
   standing: Standing;
-  /** Set when the organization could not be read (e.g. DescribeOrganization denied); standing is then a guess. */
+  /** Set when the organization could not be read; the standing is then 'unknown', and this says why. */
   organizationError?: string;
+  /** What kind of failure left the standing unknown. */
+  organizationFailure?: FailureKind;
   mode: 'sandbox' | 'aws';
   region: string;
   endpoint?: string;
@@ -32,10 +35,12 @@ async function detect(region: string): Promise<ConsoleContext> {
     described = (await organizations.send(new DescribeOrganizationCommand({}))).Organization!;
   } catch (error) {
     if (awsErrorCode(error) === 'AWSOrganizationsNotInUseException') return { ...base, standing: 'no-organization' };
+    // Every account in an organization may describe it: any other failure says nothing about where the console stands.
     return {
       ...base,
-      standing: 'member',
+      standing: 'unknown',
       organizationError: explainAwsError(error, { operation: 'organizations:DescribeOrganization', accountId: identity.accountId }),
+      organizationFailure: failureKind(error),
     };
   }
   const organization = {
@@ -49,8 +54,17 @@ async function detect(region: string): Promise<ConsoleContext> {
   try {
     await organizations.send(new ListRootsCommand({}));
     return { ...base, organization, standing: 'delegated-admin' };
-  } catch {
-    return { ...base, organization, standing: 'member' };
+  } catch (error) {
+    // A member account is refused ListRoots; anything else (the network, throttling) leaves the standing open.
+    const kind = failureKind(error);
+    if (kind === 'denied' || awsErrorCode(error) === 'AccessDeniedException') return { ...base, organization, standing: 'member' };
+    return {
+      ...base,
+      organization,
+      standing: 'unknown',
+      organizationError: explainAwsError(error, { operation: 'organizations:ListRoots', accountId: identity.accountId }),
+      organizationFailure: kind,
+    };
   }
 }
 

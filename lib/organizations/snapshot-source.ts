@@ -31,6 +31,8 @@ export function organizationAccessProblem(ctx: ConsoleContext): string | undefin
       return undefined;
     case 'no-organization':
       return `The console's identity (${ctx.arn}) is in account ${ctx.accountId}, which is not in an AWS Organization. Create an organization, or run the console with an identity in the management account.`;
+    case 'unknown':
+      return `The console cannot tell where it stands in AWS Organizations: ${ctx.organizationError ?? 'the organization could not be read.'}`;
     case 'member':
       return (
         `The console's identity (${ctx.arn}) is in account ${ctx.accountId}, a member account` +

@@ -61,7 +61,9 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
       passed: management,
       detail: management
         ? `The console acts in ${accountId}, the organization's management account.`
-        : context.organization
+        : context.standing === 'unknown'
+          ? `Unknown: ${context.organizationError ?? 'the organization could not be read.'}`
+          : context.organization
           ? `The console acts in ${accountId}, but only the management account (${context.organization.managementAccountId}) can enable sharing. Run the console with credentials of the management account.`
           : `Account ${accountId} is not in an organization. Create one (or run the console in the management account) first.`,
     },
@@ -71,7 +73,9 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
       passed: allFeatures,
       detail: allFeatures
         ? 'The organization has all features enabled.'
-        : context.organization
+        : context.standing === 'unknown'
+          ? 'Unknown: the organization could not be read.'
+          : context.organization
           ? 'The organization has only consolidated billing. Enable all features in AWS Organizations (every member account must approve).'
           : 'No organization.',
     },
