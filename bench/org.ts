@@ -9,13 +9,12 @@
 // retry, with CROSSING_MAX_ATTEMPTS attempts) and the crawler's pacing.
 // Options: --accounts N --ous N --depth N (default 10000/1000/5), --concurrency N (default 4),
 // --no-browser (skip Chromium). The browser part needs a build (npm run build; CROSSING_NEXT_DIST_DIR honoured).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
-import { freePort } from '../sandbox/testing/free-port';
+import { benchConsole, CHROMIUM_ARGS } from './console';
 import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
 import { organizationsState } from '../sandbox/organizations/models';
 import type { World } from '../sandbox/core/types';
@@ -166,40 +165,13 @@ async function browserFigures(options: typeof seedOptions, report: Report): Prom
     console.log('\n(Chromium figures use the default large seed: npm start launches it without size options)');
   }
   const { chromium } = await import('@playwright/test');
-  const [port, sandboxPort] = [await freePort(), await freePort()];
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-bench-org-page-'));
-  const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CROSSING_MODE: 'sandbox',
-    PORT: String(port),
-    SANDBOX_PORT: String(sandboxPort),
-    SANDBOX_SEED: 'large',
-    CROSSING_DATA_DIR: dataDir,
-    CROSSING_SKIP_BUILD: '1',
-    AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-not-used-anywhere-else-0123456789',
-  };
-  delete env.SANDBOX_THROTTLE;
-  let console_: ChildProcess | undefined;
-  const startConsole = async () => {
-    console_ = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      if (console_.exitCode !== null) throw new Error('the console exited while starting');
-      if (await fetch(`${baseURL}/signin`, { redirect: 'manual' }).then(() => true, () => false)) return;
-      await sleep(200);
-    }
-    throw new Error('the console did not start within 120 s');
-  };
-  const stopConsole = async () => {
-    if (!console_ || console_.exitCode !== null) return;
-    const exited = new Promise((r) => console_!.once('exit', r));
-    console_.kill('SIGTERM');
-    await exited;
-  };
+  const benched = await benchConsole('large', { SANDBOX_THROTTLE: undefined });
+  const { baseURL, dataDir } = benched;
+  const startConsole = () => benched.start();
+  const stopConsole = () => benched.stop();
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   // Signed in on a page that makes no Organizations listing (the audit log), as an admin arriving from elsewhere.
   const signedInPage = async () => {

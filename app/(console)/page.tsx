@@ -4,7 +4,7 @@ import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/console/dashboard';
 import { loadConsolePage } from '@/lib/console/page';
-import { getSharingStatus } from '@/lib/ram/sharing';
+import { recentSharingStatus } from '@/lib/ram/sharing';
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -30,7 +30,7 @@ export default async function Dashboard() {
       </>
     );
   }
-  const [summary, sharing] = await Promise.all([getOrganizationSummary(context), getSharingStatus(context)]);
+  const [summary, sharing] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context)]);
   const organization = context.organization;
   return (
     <>

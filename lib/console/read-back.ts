@@ -3,7 +3,7 @@
 import type { ConsoleContext } from '../aws/identity';
 import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
-import { ENABLE_SHARING_KIND, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
+import { ENABLE_SHARING_KIND, forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -18,6 +18,7 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' :
 
 async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack> {
   invalidateConsoleContext();
+  forgetRecentSharingStatus();
   const status = await getSharingStatus(context);
   const facts = [
     { label: 'Trusted access for ram.amazonaws.com (organizations:ListAWSServiceAccessForOrganization)', value: yesNo(status.trustedAccess) },

@@ -4,6 +4,7 @@ import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from
 import { getClient } from '../aws/clients';
 import { explainingReader } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
+import { memo } from '../console/memo';
 import { findRole } from '../iam/roles';
 import { PlanError } from '../plan/build';
 import type { PlanDraft } from '../plan/types';
@@ -42,6 +43,7 @@ async function serviceLinkedRolePresent(region: string): Promise<boolean> {
   return (await findRole(RAM_SERVICE_LINKED_ROLE, { region })) !== undefined;
 }
 
+/** The sharing status as AWS reads it now. */
 export async function getSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
   const problems: string[] = [];
   const { region, accountId } = context;
@@ -108,6 +110,19 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
     canEnable: management && allFeatures,
     problems,
   };
+}
+
+// The dashboard shows the status on every view; Settings and the plan's read-back read it fresh.
+const recent = memo<SharingStatus>(5_000);
+
+/** The sharing status, shared by concurrent page views for a few seconds (one read in flight per account and Region). */
+export function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
+  return recent.get(`${context.accountId}|${context.region}|${context.standing}`, () => getSharingStatus(context));
+}
+
+/** After the console changed sharing: the dashboard's next view reads it again. */
+export function forgetRecentSharingStatus(): void {
+  recent.invalidate();
 }
 
 export const ENABLE_SHARING_KIND = 'ram:enable-sharing';
