@@ -1,11 +1,12 @@
-// Test helper run as its own process: applies one plan as a console process would, so a test can kill it
-// mid-run (SIGKILL) and see what a crash leaves behind. Argument: the plan ID.
+// Test helper run as its own process: applies plans one after another as a console process would, so a test
+// can kill it mid-run (SIGKILL) and see what a crash leaves behind. Arguments: the plan IDs.
 import { applyPlan, runFinished } from './apply';
 
-const planId = process.argv[2];
-const outcome = applyPlan(planId, { email: 'admin@example.com', name: 'Admin', role: 'admin' }, { settleBoundMs: 10_000 });
-if (outcome.state === 'refused') {
-  console.error(outcome.error);
-  process.exit(1);
+for (const planId of process.argv.slice(2)) {
+  const outcome = applyPlan(planId, { email: 'admin@example.com', name: 'Admin', role: 'admin' }, { settleBoundMs: 10_000 });
+  if (outcome.state === 'refused') {
+    console.error(outcome.error);
+    process.exit(1);
+  }
+  await runFinished(planId);
 }
-await runFinished(planId);
