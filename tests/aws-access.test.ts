@@ -1,12 +1,10 @@
 // Protects: the console reaches member accounts by assuming the member role, detects where it stands, and explains a refused AssumeRole.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListRolesCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { OrganizationsClient, DescribeOrganizationCommand, EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
+import { useConsoleEnv } from './support/console-env';
 import { DEMO } from '../sandbox/seeds/demo';
 import { getClient, memberCredentials, MemberAccessError, resetAwsAccess } from '../lib/aws/clients';
 import { explainAwsError } from '../lib/aws/errors';
@@ -19,16 +17,7 @@ const { accounts } = DEMO;
 
 beforeAll(async () => {
   sb = await startSandbox({ seed: 'demo' });
-  Object.assign(process.env, {
-    CROSSING_MODE: 'sandbox',
-    AWS_ENDPOINT_URL: sb.endpoint,
-    AWS_ACCESS_KEY_ID: sb.consoleCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sb.consoleCredentials.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-    CROSSING_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-access-')),
-  });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
+  useConsoleEnv(sb, 'crossing-access-');
 });
 
 afterAll(async () => {

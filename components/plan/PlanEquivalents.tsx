@@ -1,5 +1,6 @@
 // The plan as the admin could run it without Crossing: AWS CLI commands, CloudFormation and Terraform,
 // one template per account and Region, each with a copy button; what a language cannot express is said.
+import type { ReactNode } from 'react';
 import { CodeBlock } from '@/components/ui';
 import type { IacDocument } from '@/lib/plan/iac';
 
@@ -23,27 +24,27 @@ function Documents({ documents, language }: { documents: IacDocument[]; language
   );
 }
 
+function Section({ title, open, children }: { title: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details open={open}>
+      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
+      <div className="mt-2">{children}</div>
+    </details>
+  );
+}
+
 export function PlanEquivalents({ cli, cloudFormation, terraform }: { cli: string; cloudFormation: IacDocument[]; terraform: IacDocument[] }) {
   return (
     <div className="flex flex-col gap-4" data-testid="plan-equivalents">
-      <details open>
-        <summary className="cursor-pointer text-sm font-semibold">AWS CLI</summary>
-        <div className="mt-2">
-          <CodeBlock code={cli} label="AWS CLI commands" testId="plan-cli" />
-        </div>
-      </details>
-      <details>
-        <summary className="cursor-pointer text-sm font-semibold">CloudFormation</summary>
-        <div className="mt-2">
-          <Documents documents={cloudFormation} language="CloudFormation" />
-        </div>
-      </details>
-      <details>
-        <summary className="cursor-pointer text-sm font-semibold">Terraform</summary>
-        <div className="mt-2">
-          <Documents documents={terraform} language="Terraform" />
-        </div>
-      </details>
+      <Section title="AWS CLI" open>
+        <CodeBlock code={cli} label="AWS CLI commands" testId="plan-cli" />
+      </Section>
+      <Section title="CloudFormation">
+        <Documents documents={cloudFormation} language="CloudFormation" />
+      </Section>
+      <Section title="Terraform">
+        <Documents documents={terraform} language="Terraform" />
+      </Section>
     </div>
   );
 }

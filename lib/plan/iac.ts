@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { isStepOutputRef } from './build';
 import { profileFor } from './cli';
-import { isUnsupported, type HclExpression, type IacContext, type TerraformBlock } from './operation-spec';
+import { isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
 import { operationSpec } from './operations';
 import type { PlanStep, StepOutputRef } from './types';
 
@@ -44,41 +44,74 @@ function mapRefs(value: unknown, leaf: (ref: StepOutputRef) => unknown): unknown
   return value;
 }
 
+/**
+ * Walks one template's steps: each step's part in the language, with references resolved to what an earlier
+ * step in the same template exported, or else to a template input (a parameter or variable) that `input` declares.
+ */
+function walk<Part extends { exports?: Record<string, Expression> }, Expression>(
+  group: Group,
+  steps: PlanStep[],
+  render: (ctx: IacContext) => Part | Unsupported,
+  language: { wrap: (expression: Expression) => unknown; input: (ref: StepOutputRef, description: string) => unknown; producers?: Map<number, string> },
+): { parts: { part: Part; index: number }[]; notes: string[] } {
+  const exported = new Map<number, Record<string, Expression>>();
+  const parts: { part: Part; index: number }[] = [];
+  const notes: string[] = [];
+  for (const { step, index } of group.steps) {
+    const part = render({
+      step,
+      number: index + 1,
+      resolve: (value) =>
+        mapRefs(value, (ref) => {
+          const expression = exported.get(ref.$ref.step)?.[ref.$ref.path];
+          if (expression !== undefined) return language.wrap(expression);
+          return language.input(ref, `${ref.$ref.path} returned by step ${ref.$ref.step + 1} (${steps[ref.$ref.step].operation})`);
+        }),
+      producerOf: (value) => (isStepOutputRef(value) ? language.producers?.get(value.$ref.step) : undefined),
+    });
+    if (isUnsupported(part)) {
+      notes.push(`Step ${index + 1} (${step.operation}): ${part.unsupported}`);
+      continue;
+    }
+    if (part.exports) exported.set(index, part.exports);
+    parts.push({ part, index });
+  }
+  return { parts, notes };
+}
+
+const lastSegment = (ref: StepOutputRef) => ref.$ref.path.split('.').pop()!;
+
 export function renderCloudFormation(steps: PlanStep[], options: { planId: string; title: string }): IacDocument[] {
   return groups(steps).map((group) => {
     const resources: Record<string, { Type: string; Properties: Record<string, unknown> }> = {};
     const parameters: Record<string, { Type: string; Description: string }> = {};
-    const exported = new Map<number, Record<string, unknown>>();
     const producers = new Map<number, string>();
-    const notes: string[] = [];
-    for (const { step, index } of group.steps) {
-      const ctx: IacContext = {
-        step,
-        number: index + 1,
-        resolve: (value) =>
-          mapRefs(value, (ref) => {
-            const expression = exported.get(ref.$ref.step)?.[ref.$ref.path];
-            if (expression !== undefined) return expression;
-            const name = `Step${ref.$ref.step + 1}${pascal(ref.$ref.path.split('.').pop()!)}`;
-            parameters[name] = { Type: 'String', Description: `${ref.$ref.path} returned by step ${ref.$ref.step + 1} (${steps[ref.$ref.step].operation})` };
-            return { Ref: name };
-          }),
-        producerOf: (value) => (isStepOutputRef(value) ? producers.get(value.$ref.step) : undefined),
-      };
-      const part = operationSpec(step.operation).cloudFormation(ctx);
-      if (isUnsupported(part)) {
-        notes.push(`Step ${index + 1} (${step.operation}): ${part.unsupported}`);
-        continue;
-      }
-      Object.assign(resources, part.resources);
-      const made = Object.keys(part.resources)[0];
-      if (made) producers.set(index, made);
-      if (part.exports) exported.set(index, part.exports);
-      if (part.merge) {
-        const target = resources[part.merge.logicalId].Properties;
-        for (const [property, values] of Object.entries(part.merge.append)) target[property] = [...((target[property] as unknown[]) ?? []), ...values];
-      }
-    }
+    const { notes } = walk<CloudFormationPart, unknown>(
+      group,
+      steps,
+      (ctx) => {
+        const part = operationSpec(ctx.step.operation).cloudFormation(ctx);
+        if (isUnsupported(part)) return part;
+        // Applied as each step is rendered: a later step may merge into a resource this one made.
+        Object.assign(resources, part.resources);
+        const made = Object.keys(part.resources)[0];
+        if (made) producers.set(ctx.number - 1, made);
+        if (part.merge) {
+          const target = resources[part.merge.logicalId].Properties;
+          for (const [property, values] of Object.entries(part.merge.append)) target[property] = [...((target[property] as unknown[]) ?? []), ...values];
+        }
+        return part;
+      },
+      {
+        wrap: (expression) => expression,
+        input: (ref, description) => {
+          const name = `Step${ref.$ref.step + 1}${pascal(lastSegment(ref))}`;
+          parameters[name] = { Type: 'String', Description: description };
+          return { Ref: name };
+        },
+        producers,
+      },
+    );
     if (Object.keys(resources).length === 0) return { accountId: group.accountId, region: group.region, notes };
     const template = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -125,32 +158,16 @@ function hclBlock(head: string, attributes: Record<string, unknown>): string {
 
 export function renderTerraform(steps: PlanStep[], options: { planId: string }): IacDocument[] {
   return groups(steps).map((group) => {
-    const blocks: TerraformBlock[] = [];
     const variables: Record<string, string> = {};
-    const exported = new Map<number, Record<string, string>>();
-    const notes: string[] = [];
-    for (const { step, index } of group.steps) {
-      const ctx: IacContext = {
-        step,
-        number: index + 1,
-        resolve: (value) =>
-          mapRefs(value, (ref) => {
-            const expression = exported.get(ref.$ref.step)?.[ref.$ref.path];
-            if (expression) return { $hcl: expression };
-            const name = `step${ref.$ref.step + 1}_${snake(ref.$ref.path.split('.').pop()!)}`;
-            variables[name] = `${ref.$ref.path} returned by step ${ref.$ref.step + 1} (${steps[ref.$ref.step].operation})`;
-            return { $hcl: `var.${name}` };
-          }),
-        producerOf: () => undefined,
-      };
-      const part = operationSpec(step.operation).terraform(ctx);
-      if (isUnsupported(part)) {
-        notes.push(`Step ${index + 1} (${step.operation}): ${part.unsupported}`);
-        continue;
-      }
-      blocks.push(...part.blocks);
-      if (part.exports) exported.set(index, part.exports);
-    }
+    const { parts, notes } = walk<TerraformPart, string>(group, steps, (ctx) => operationSpec(ctx.step.operation).terraform(ctx), {
+      wrap: (expression) => ({ $hcl: expression }),
+      input: (ref, description) => {
+        const name = `step${ref.$ref.step + 1}_${snake(lastSegment(ref))}`;
+        variables[name] = description;
+        return { $hcl: `var.${name}` };
+      },
+    });
+    const blocks = parts.flatMap(({ part }) => part.blocks);
     if (blocks.length === 0) return { accountId: group.accountId, region: group.region, notes };
     const text = [
       `# Account ${group.accountId}, Region ${group.region} (Crossing plan ${options.planId}).`,
