@@ -33,3 +33,15 @@ export async function organizationAccounts(context: ConsoleContext): Promise<Org
   const { snapshot } = await getOrganizationSnapshot(source);
   return accountsOf(snapshot.complete ? snapshot : await completeSnapshot(source));
 }
+
+/** Account names by ID from the snapshot as it is now (no waiting for a crawl); empty when the organization cannot be listed. */
+export async function knownAccountNames(context: ConsoleContext): Promise<Record<string, string>> {
+  if (context.standing !== 'management' && context.standing !== 'delegated-admin') return {};
+  try {
+    const { snapshot } = await getOrganizationSnapshot(await organizationSource(context));
+    return Object.fromEntries(Object.values(snapshot.nodes).filter((n) => n.type === 'ACCOUNT').map((n) => [n.id, n.name]));
+  } catch {
+    // Names are a convenience on pages that show IDs anyway.
+    return {};
+  }
+}

@@ -13,6 +13,7 @@ import { PLAN_STATUS } from '@/lib/console/plan-status';
 import { renderCli } from '@/lib/plan/cli';
 import { renderCloudFormation, renderTerraform } from '@/lib/plan/iac';
 import { getPlan } from '@/lib/plan/store';
+import { knownAccountNames } from '@/lib/organizations/accounts';
 import { applyPlanAction, checkPlanAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const page = await loadConsolePage();
   const plan = getPlan((await params).id);
   if (!plan) notFound();
-  const result = page.context ? await readBack(plan, page.context) : undefined;
+  const [result, names] = page.context ? await Promise.all([readBack(plan, page.context), knownAccountNames(page.context)]) : [undefined, {}];
+  const accountNames = { ...names, ...plan.accountNames };
   const options = { planId: plan.id, title: plan.title };
   const status = PLAN_STATUS[plan.status];
   return (
@@ -69,7 +71,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               {note}
             </p>
           ))}
-          <PlanSteps steps={plan.steps} states={plan.stepStates} accountNames={plan.accountNames} />
+          <PlanSteps steps={plan.steps} states={plan.stepStates} accountNames={accountNames} />
           <div className="mt-4">
             <PlanControls
               planId={plan.id}
@@ -113,7 +115,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         {page.error && <Alert tone="error" title="AWS cannot be reached">{page.error}</Alert>}
         <Card title="Equivalents">
           <PlanEquivalents
-            cli={renderCli(plan.steps, { planId: plan.id, endpointUrl: config().endpoint, accountNames: plan.accountNames })}
+            cli={renderCli(plan.steps, { planId: plan.id, endpointUrl: config().endpoint, accountNames })}
             cloudFormation={renderCloudFormation(plan.steps, options)}
             terraform={renderTerraform(plan.steps, options)}
           />
