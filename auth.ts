@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { config } from './lib/config';
+import { authLogger } from './lib/auth/logger';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
 import { credentialVersion, verifyPassword } from './lib/auth/users';
@@ -31,12 +32,7 @@ function authConfig(): NextAuthConfig {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
-    logger: {
-      // A wrong password is not a server error.
-      error(error) {
-        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
-      },
-    },
+    logger: authLogger,
     providers: [
       Credentials({
         id: 'credentials',

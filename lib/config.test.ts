@@ -31,4 +31,9 @@ describe('parseConfig', () => {
     });
     expect(c.oidc).toMatchObject({ groupsClaim: 'groups', adminGroups: ['platform', 'cloud-admins'], viewerGroups: undefined });
   });
+
+  it('reads the log format', () => {
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'json' })).not.toThrow();
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'xml' })).toThrow(/CROSSING_LOG_FORMAT/);
+  });
 });

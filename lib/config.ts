@@ -27,6 +27,8 @@ const schema = z
     AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
     AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
     AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+    // Read by lib/log.ts itself (logging must work before and without a valid configuration); checked here so a typo fails at start.
+    CROSSING_LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   })
   .superRefine((env, ctx) => {
     if (env.CROSSING_MODE === 'sandbox' && !env.AWS_ENDPOINT_URL) {
