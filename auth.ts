@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { config } from './lib/config';
+import { clientAddress } from './lib/net/address';
 import { authLogger } from './lib/auth/logger';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
@@ -26,7 +27,7 @@ function oidcRole(profile: Record<string, unknown>): Role | undefined {
 }
 
 function authConfig(): NextAuthConfig {
-  const { oidc } = config();
+  const { oidc, trustedProxies } = config();
   return {
     trustHost: true,
     secret: authSecret(),
@@ -40,7 +41,7 @@ function authConfig(): NextAuthConfig {
         async authorize(raw, request) {
           const input = credentialsInput.safeParse(raw);
           if (!input.success) return null;
-          const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+          const address = clientAddress(request.headers.get('x-forwarded-for'), trustedProxies);
           // Without a known address, only the per-email limit applies (one shared key would let anyone lock everyone out).
           const keys = [`email:${input.data.email.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
           if (isSignInLimited(keys)) throw new SignInRateLimited();

@@ -1,15 +1,11 @@
 import type { NextConfig } from 'next';
+import { SECURITY_HEADERS, STATIC_CSP } from './lib/net/security-headers';
 
-// Headers for every response; the Content-Security-Policy (with a per-request nonce) comes from proxy.ts.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
-
-const staticPolicy = [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }];
+// Headers for every response Next.js answers through its routing; the Content-Security-Policy of pages (with a
+// per-request nonce) comes from proxy.ts, and scripts/serve.ts adds these to responses Next sends before routing
+// (a trailing-slash redirect, an early error).
+const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+const staticPolicy = [{ key: 'Content-Security-Policy', value: STATIC_CSP }];
 
 const nextConfig: NextConfig = {
   // Two builds can coexist (e.g. one per engineer or per test run).

@@ -1,12 +1,10 @@
 // Protects: sign-in and roles, the shell's header, the dashboard's live figures, enabling sharing with
 // Organizations from Settings (audited), a viewer unable to change anything, and the security headers.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { navigation } from '../components/navigation';
-import { resetSandbox, sandboxClientConfig, screenshotPath, signIn, USERS } from './helpers';
+import { resetSandbox, sandboxClientConfig, screenshotPath, serverActionId, signIn, USERS } from './helpers';
 
 async function countAccounts(client: OrganizationsClient): Promise<number> {
   let count = 0;
@@ -36,16 +34,6 @@ async function serviceLinkedRoleExists(): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** The id Next gave a server action, read from the build's manifest (to call it directly, as an attacker would). */
-function serverActionId(exportName: string): string {
-  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
-  for (const [id, entry] of Object.entries(manifest.node as Record<string, { exportedName?: string; filename?: string }>)) {
-    if (entry.exportedName === exportName && entry.filename?.includes('settings/actions')) return id;
-  }
-  throw new Error(`server action ${exportName} not in the manifest`);
 }
 
 test.describe('signed out', () => {
@@ -149,7 +137,11 @@ test.describe('signed in', () => {
     await signIn(page, 'viewer');
     await page.goto('/settings');
     const response = await page.request.post('/settings', {
-      headers: { 'Next-Action': serverActionId('enableSharing'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+      headers: {
+        'Next-Action': serverActionId('enableSharing', 'settings/actions'),
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Accept: 'text/x-component',
+      },
       data: '[{}]',
     });
     expect(await response.text()).toContain('Not allowed');

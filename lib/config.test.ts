@@ -36,4 +36,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'json' })).not.toThrow();
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'xml' })).toThrow(/CROSSING_LOG_FORMAT/);
   });
+
+  it('reads the trusted proxies, refusing what is not an address or CIDR', () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws' }).trustedProxies.check('10.0.0.1', 'ipv4')).toBe(false);
+    const c = parseConfig({ CROSSING_MODE: 'aws', CROSSING_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8' });
+    expect(c.trustedProxies.check('10.1.2.3', 'ipv4')).toBe(true);
+    expect(c.trustedProxies.check('fd00::1', 'ipv6')).toBe(true);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/CROSSING_TRUSTED_PROXIES: "10.0.0.0\/40" is not an IP address or CIDR/);
+  });
 });

@@ -2,6 +2,7 @@
 // with a clear message instead of an AWS call going somewhere unexpected.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './net/address';
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -27,6 +28,17 @@ const schema = z
     AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
     AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
     AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+    CROSSING_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     // Read by lib/log.ts itself (logging must work before and without a valid configuration); checked here so a typo fails at start.
     CROSSING_LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   })
@@ -70,6 +82,8 @@ export interface CrossingConfig {
     /** Undefined: every signed-in OIDC user who is not an admin is a viewer. */
     viewerGroups?: string[];
   };
+  /** Peers whose X-Forwarded-For, -Host and -Proto are believed. */
+  trustedProxies: TrustedProxies;
 }
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -109,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
           viewerGroups: e.AUTH_OIDC_VIEWER_GROUPS ? list(e.AUTH_OIDC_VIEWER_GROUPS) : undefined,
         }
       : undefined,
+    trustedProxies: e.CROSSING_TRUSTED_PROXIES,
   };
 }
 
