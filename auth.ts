@@ -1,5 +1,6 @@
 // Sign-in: a credentials provider backed by the users file, and a generic OpenID Connect provider when
-// AUTH_OIDC_* is set (its groups claim mapped to roles). Sessions are signed JWT cookies.
+// AUTH_OIDC_* is set (its groups claim mapped to roles). Sessions are signed JWT cookies naming a session the
+// server records (lib/auth/sessions.ts), so that signing out, the lifetime and the idle timeout end them.
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { clientAddress } from './lib/net/address';
 import { authLogger } from './lib/auth/logger';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
+import { endSession, startSession, useSession } from './lib/auth/sessions';
 import { credentialVersion, verifyPassword } from './lib/auth/users';
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './lib/auth/rate-limit';
 
@@ -27,11 +29,12 @@ function oidcRole(profile: Record<string, unknown>): Role | undefined {
 }
 
 function authConfig(): NextAuthConfig {
-  const { oidc, trustedProxies } = config();
+  const { oidc, session, trustedProxies } = config();
   return {
     trustHost: true,
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    // The cookie lives as long as a session may; lib/auth/sessions.ts decides whether it still counts.
+    session: { strategy: 'jwt', maxAge: session.maxAgeSeconds },
     pages: { signIn: '/signin', error: '/signin' },
     logger: authLogger,
     providers: [
@@ -88,12 +91,21 @@ function authConfig(): NextAuthConfig {
           token.role = (user as { role?: Role }).role;
           token.provider = account?.provider;
           token.credentialVersion = (user as { credentialVersion?: string }).credentialVersion;
+          // Not `jti`: next-auth gives the JWT a new one every time it re-issues the cookie.
+          token.sid = startSession(user.email!);
+          return token;
         }
-        return token;
+        // Every later use: the server's record decides (signed out, past its lifetime, idle too long).
+        return useSession(token.sid) ? token : null;
       },
       session({ session, token }) {
         Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });
         return session;
+      },
+    },
+    events: {
+      signOut(message) {
+        if ('token' in message) endSession(message.token?.sid);
       },
     },
   };

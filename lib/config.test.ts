@@ -44,4 +44,13 @@ describe('parseConfig', () => {
     expect(c.trustedProxies.check('fd00::1', 'ipv6')).toBe(true);
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/CROSSING_TRUSTED_PROXIES: "10.0.0.0\/40" is not an IP address or CIDR/);
   });
+
+  it('reads the session lifetime and idle timeout', () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws' }).session).toEqual({ maxAgeSeconds: 8 * 3600, idleTimeoutSeconds: 3600 });
+    const c = parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_MAX_AGE_SECONDS: '1800', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '7200' });
+    // An idle timeout longer than the lifetime changes nothing.
+    expect(c.session).toEqual({ maxAgeSeconds: 1800, idleTimeoutSeconds: 1800 });
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_MAX_AGE_SECONDS: '8h' })).toThrow(/CROSSING_SESSION_MAX_AGE_SECONDS/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '30' })).toThrow(/CROSSING_SESSION_IDLE_TIMEOUT_SECONDS/);
+  });
 });

@@ -28,6 +28,9 @@ const schema = z
     AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
     AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
     AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+    CROSSING_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
+    // Last-seen times are written at most once a minute, so a shorter idle timeout could not be kept.
+    CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(120).default(3600),
     CROSSING_TRUSTED_PROXIES: z
       .string()
       .optional()
@@ -82,6 +85,12 @@ export interface CrossingConfig {
     /** Undefined: every signed-in OIDC user who is not an admin is a viewer. */
     viewerGroups?: string[];
   };
+  session: {
+    /** Seconds from sign-in after which a session ends, however active. */
+    maxAgeSeconds: number;
+    /** Seconds without a request after which a session ends. */
+    idleTimeoutSeconds: number;
+  };
   /** Peers whose X-Forwarded-For, -Host and -Proto are believed. */
   trustedProxies: TrustedProxies;
 }
@@ -123,6 +132,10 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
           viewerGroups: e.AUTH_OIDC_VIEWER_GROUPS ? list(e.AUTH_OIDC_VIEWER_GROUPS) : undefined,
         }
       : undefined,
+    session: {
+      maxAgeSeconds: e.CROSSING_SESSION_MAX_AGE_SECONDS,
+      idleTimeoutSeconds: Math.min(e.CROSSING_SESSION_IDLE_TIMEOUT_SECONDS, e.CROSSING_SESSION_MAX_AGE_SECONDS),
+    },
     trustedProxies: e.CROSSING_TRUSTED_PROXIES,
   };
 }
