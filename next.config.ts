@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { BODY_SIZE_LIMIT_BYTES } from './lib/net/request-body';
 import { SECURITY_HEADERS, STATIC_CSP } from './lib/net/security-headers';
 
 // Headers for every response Next.js answers through its routing; the Content-Security-Policy of pages (with a
@@ -14,6 +15,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', '@cloud-copilot/iam-simulate'],
   // The build checks the app's own code; the sandbox, tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
+  experimental: { serverActions: { bodySizeLimit: BODY_SIZE_LIMIT_BYTES } },
+  // No page uses next/image; the optimizer would fetch /screenshots/… without the visitor's cookie, get the
+  // sign-in redirect and answer 500. Off, /_next/image answers 404.
+  images: { unoptimized: true },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -53,4 +53,9 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_MAX_AGE_SECONDS: '8h' })).toThrow(/CROSSING_SESSION_MAX_AGE_SECONDS/);
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '30' })).toThrow(/CROSSING_SESSION_IDLE_TIMEOUT_SECONDS/);
   });
+
+  it("reads the public URL's origin", () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws', AUTH_URL: 'https://console.example.com/' }).publicOrigin).toBe('https://console.example.com');
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', AUTH_URL: 'console.example.com' })).toThrow(/AUTH_URL/);
+  });
 });

@@ -42,6 +42,8 @@ const schema = z
           return z.NEVER;
         }
       }),
+    // next-auth reads it itself; the console compares request origins with it.
+    AUTH_URL: z.url().optional(),
     // Read by lib/log.ts itself (logging must work before and without a valid configuration); checked here so a typo fails at start.
     CROSSING_LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   })
@@ -93,6 +95,8 @@ export interface CrossingConfig {
   };
   /** Peers whose X-Forwarded-For, -Host and -Proto are believed. */
   trustedProxies: TrustedProxies;
+  /** AUTH_URL's origin: where browsers reach the console, when it cannot tell from the request. */
+  publicOrigin?: string;
 }
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -137,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
       idleTimeoutSeconds: Math.min(e.CROSSING_SESSION_IDLE_TIMEOUT_SECONDS, e.CROSSING_SESSION_MAX_AGE_SECONDS),
     },
     trustedProxies: e.CROSSING_TRUSTED_PROXIES,
+    publicOrigin: e.AUTH_URL && new URL(e.AUTH_URL).origin,
   };
 }
 
