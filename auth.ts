@@ -5,8 +5,10 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { config } from './lib/config';
+import { log, errorReason } from './lib/log';
 import { clientAddress } from './lib/net/address';
 import { authLogger } from './lib/auth/logger';
+import { oidcRole, verifyIdToken } from './lib/auth/oidc';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
 import { endSession, startSession, useSession } from './lib/auth/sessions';
@@ -19,14 +21,8 @@ class SignInRateLimited extends CredentialsSignin {
 
 const credentialsInput = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 
-function oidcRole(profile: Record<string, unknown>): Role | undefined {
-  const oidc = config().oidc!;
-  const claim = profile[oidc.groupsClaim];
-  const groups = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[ ,]+/) : [];
-  if (groups.some((g) => oidc.adminGroups.includes(g))) return 'admin';
-  if (!oidc.viewerGroups || groups.some((g) => oidc.viewerGroups!.includes(g))) return 'viewer';
-  return undefined;
-}
+/** Where the sign-in page says an OIDC answer was refused because it could not be verified. */
+const UNVERIFIED_SIGN_IN = '/signin?error=OAuthCallbackError';
 
 function authConfig(): NextAuthConfig {
   const { oidc, session, trustedProxies } = config();
@@ -82,7 +78,15 @@ function authConfig(): NextAuthConfig {
         : []),
     ],
     callbacks: {
-      signIn({ user }) {
+      async signIn({ user, account }) {
+        if (account?.provider === 'oidc') {
+          try {
+            await verifyIdToken(account.id_token);
+          } catch (error) {
+            log('warn', 'sign-in refused: the ID token is not signed by the provider', { reason: errorReason(error) });
+            return UNVERIFIED_SIGN_IN;
+          }
+        }
         // OIDC users in none of the mapped groups are refused.
         return isRole((user as { role?: unknown }).role);
       },
