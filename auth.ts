@@ -1,11 +1,17 @@
 // Sign-in: a credentials provider backed by the users file, and a generic OpenID Connect provider when
-// AUTH_OIDC_* is set (its groups claim mapped to roles). Sessions are signed JWT cookies.
+// AUTH_OIDC_* is set (its groups claim mapped to roles). Sessions are signed JWT cookies naming a session the
+// server records (lib/auth/sessions.ts), so that signing out, the lifetime and the idle timeout end them.
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { config } from './lib/config';
+import { log, errorReason } from './lib/log';
+import { clientAddress } from './lib/net/address';
+import { authLogger } from './lib/auth/logger';
+import { oidcRole, verifyIdToken } from './lib/auth/oidc';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
+import { endSession, startSession, useSession } from './lib/auth/sessions';
 import { credentialVersion, verifyPassword } from './lib/auth/users';
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './lib/auth/rate-limit';
 
@@ -15,28 +21,18 @@ class SignInRateLimited extends CredentialsSignin {
 
 const credentialsInput = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 
-function oidcRole(profile: Record<string, unknown>): Role | undefined {
-  const oidc = config().oidc!;
-  const claim = profile[oidc.groupsClaim];
-  const groups = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[ ,]+/) : [];
-  if (groups.some((g) => oidc.adminGroups.includes(g))) return 'admin';
-  if (!oidc.viewerGroups || groups.some((g) => oidc.viewerGroups!.includes(g))) return 'viewer';
-  return undefined;
-}
+/** Where the sign-in page says an OIDC answer was refused because it could not be verified. */
+const UNVERIFIED_SIGN_IN = '/signin?error=OAuthCallbackError';
 
 function authConfig(): NextAuthConfig {
-  const { oidc } = config();
+  const { oidc, session, trustedProxies } = config();
   return {
     trustHost: true,
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    // The cookie lives as long as a session may; lib/auth/sessions.ts decides whether it still counts.
+    session: { strategy: 'jwt', maxAge: session.maxAgeSeconds },
     pages: { signIn: '/signin', error: '/signin' },
-    logger: {
-      // A wrong password is not a server error.
-      error(error) {
-        if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
-      },
-    },
+    logger: authLogger,
     providers: [
       Credentials({
         id: 'credentials',
@@ -44,7 +40,7 @@ function authConfig(): NextAuthConfig {
         async authorize(raw, request) {
           const input = credentialsInput.safeParse(raw);
           if (!input.success) return null;
-          const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+          const address = clientAddress(request.headers.get('x-forwarded-for'), trustedProxies);
           // Without a known address, only the per-email limit applies (one shared key would let anyone lock everyone out).
           const keys = [`email:${input.data.email.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
           if (isSignInLimited(keys)) throw new SignInRateLimited();
@@ -82,7 +78,15 @@ function authConfig(): NextAuthConfig {
         : []),
     ],
     callbacks: {
-      signIn({ user }) {
+      async signIn({ user, account }) {
+        if (account?.provider === 'oidc') {
+          try {
+            await verifyIdToken(account.id_token);
+          } catch (error) {
+            log('warn', 'sign-in refused: the ID token is not signed by the provider', { reason: errorReason(error) });
+            return UNVERIFIED_SIGN_IN;
+          }
+        }
         // OIDC users in none of the mapped groups are refused.
         return isRole((user as { role?: unknown }).role);
       },
@@ -91,12 +95,21 @@ function authConfig(): NextAuthConfig {
           token.role = (user as { role?: Role }).role;
           token.provider = account?.provider;
           token.credentialVersion = (user as { credentialVersion?: string }).credentialVersion;
+          // Not `jti`: next-auth gives the JWT a new one every time it re-issues the cookie.
+          token.sid = startSession(user.email!);
+          return token;
         }
-        return token;
+        // Every later use: the server's record decides (signed out, past its lifetime, idle too long).
+        return useSession(token.sid) ? token : null;
       },
       session({ session, token }) {
         Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });
         return session;
+      },
+    },
+    events: {
+      signOut(message) {
+        if ('token' in message) endSession(message.token?.sid);
       },
     },
   };

@@ -1,13 +1,25 @@
-// End-to-end tests in Debian's Chromium against the built console and a sandbox, both started here on the
-// ports `npm test` chose (scripts/test.ts), or on fixed defaults when run directly with `npx playwright test`.
+// End-to-end tests in Debian's Chromium against the built console, a sandbox and an OpenID Connect provider,
+// all started here on the ports `npm test` chose (scripts/test.ts), or on fixed defaults when run directly with
+// `npx playwright test`.
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4610);
+const oidcPort = Number(process.env.E2E_OIDC_PORT || 4620);
 const dataDir = process.env.E2E_DATA_DIR || path.join(os.tmpdir(), `crossing-e2e-${port}`);
+const consoleUrl = `http://127.0.0.1:${port}`;
 process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
+// The console signs in through a real OpenID Connect provider too (e2e/oidc-provider.ts, e2e/oidc.spec.ts).
+const oidc = {
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  AUTH_OIDC_CLIENT_ID: 'crossing-e2e',
+  AUTH_OIDC_CLIENT_SECRET: 'e2e-only-oidc-client-secret-0123456789',
+  AUTH_OIDC_NAME: 'Test IdP',
+  AUTH_OIDC_ADMIN_GROUPS: 'crossing-admins',
+  AUTH_OIDC_VIEWER_GROUPS: 'crossing-viewers',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +31,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: consoleUrl,
     browserName: 'chromium',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -35,20 +47,30 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npx tsx scripts/start.ts',
-    url: `http://127.0.0.1:${port}/signin`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      CROSSING_MODE: 'sandbox',
-      PORT: String(port),
-      SANDBOX_PORT: String(sandboxPort),
-      SANDBOX_THROTTLE: 'off',
-      CROSSING_DATA_DIR: dataDir,
-      AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+  webServer: [
+    {
+      command: 'npx tsx e2e/oidc-provider.ts',
+      url: `${oidc.AUTH_OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { ...oidc, E2E_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER, E2E_CONSOLE_URL: consoleUrl },
     },
-  },
+    {
+      command: 'npx tsx scripts/start.ts',
+      url: `${consoleUrl}/signin`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        CROSSING_MODE: 'sandbox',
+        PORT: String(port),
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_THROTTLE: 'off',
+        CROSSING_DATA_DIR: dataDir,
+        AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+        ...oidc,
+      },
+    },
+  ],
 });

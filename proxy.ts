@@ -1,9 +1,21 @@
-// Runs before every page and route: sets the Content-Security-Policy with a fresh nonce, and sends signed-out
-// browsers to /signin (a convenience only: every page, action and route handler checks on the server).
+// Runs before every page, route and server action: refuses what must never reach them (an undecodable path,
+// a cross-site request, an oversized or undecodable body) with a plain 4xx instead of Next's 500, sets the
+// Content-Security-Policy with a fresh nonce, and sends signed-out browsers to /signin (a convenience only:
+// every page, action and route handler checks on the server).
 import { NextResponse, type NextRequest } from 'next/server';
+import { decode } from 'next-auth/jwt';
+import { recordAudit } from './lib/audit/log';
+import { authSecret } from './lib/auth/secret';
+import { config as crossingConfig } from './lib/config';
+import { log } from './lib/log';
+import { clientAddress } from './lib/net/address';
+import { isSameOrigin } from './lib/net/origin';
+import { actionBodyProblem, bodySizeProblem, isActionRequest, type BodyProblem } from './lib/net/request-body';
+import { STATIC_CSP } from './lib/net/security-headers';
 
 const PUBLIC_PATHS = ['/signin', '/api/auth'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';
@@ -22,7 +34,60 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export function proxy(request: NextRequest) {
+/** The signed-in user the session cookie names, for the audit log only (whether the session is still valid does not matter there). */
+async function cookieUser(request: NextRequest): Promise<string> {
+  for (const name of SESSION_COOKIES) {
+    const token = request.cookies.get(name)?.value;
+    if (!token) continue;
+    const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
+    if (typeof payload?.email === 'string') return payload.email;
+  }
+  return 'anonymous';
+}
+
+function refuse(request: NextRequest, { status, message }: BodyProblem | { status: 403; message: string }): NextResponse {
+  log('warn', 'request refused', {
+    status,
+    reason: message,
+    method: request.method,
+    path: request.nextUrl.pathname,
+    address: clientAddress(request.headers.get('x-forwarded-for'), crossingConfig().trustedProxies),
+  });
+  // The other security headers come from next.config.ts, as on every response.
+  return new NextResponse(`${message}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': STATIC_CSP },
+  });
+}
+
+/** A refusal for what must not reach the app, or undefined. */
+async function screen(request: NextRequest): Promise<NextResponse | undefined> {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return refuse(request, { status: 400, message: 'Bad request: the path is not valid percent-encoding.' });
+  }
+  if (SAFE_METHODS.has(request.method)) return undefined;
+  const { trustedProxies, publicOrigin } = crossingConfig();
+  if (!isSameOrigin(request.headers, trustedProxies, publicOrigin)) {
+    const message = 'Cross-site request refused: changes are only accepted from pages of this console.';
+    recordAudit({
+      actor: await cookieUser(request),
+      role: '-',
+      action: 'cross-site request',
+      parameters: { method: request.method, path: request.nextUrl.pathname.slice(0, 200), origin: request.headers.get('origin')?.slice(0, 200) ?? '(none)' },
+      outcome: 'denied',
+      error: message,
+    });
+    return refuse(request, { status: 403, message });
+  }
+  const problem = bodySizeProblem(request.headers) ?? (isActionRequest(request) ? await actionBodyProblem(request.clone()) : undefined);
+  return problem && refuse(request, problem);
+}
+
+export async function proxy(request: NextRequest) {
+  const refusal = await screen(request);
+  if (refusal) return refusal;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;

@@ -1,4 +1,5 @@
-// Shared e2e helpers: signing in as the sandbox's demo users, and driving the sandbox's control endpoint.
+// Shared e2e helpers: signing in as the sandbox's demo users, calling server actions as an attacker would, and
+// driving the sandbox's control endpoint.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -18,6 +19,38 @@ export async function signIn(page: Page, who: keyof typeof USERS, callbackPath =
   await page.getByLabel('Password').fill(USERS[who].password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(USERS[who].email);
+}
+
+interface ActionManifestEntry {
+  exportedName?: string;
+  filename?: string;
+  workers?: Record<string, unknown>;
+}
+
+/** `app/(console)/settings/page` → `/settings`; undefined for a page with a dynamic segment. */
+function pagePath(worker: string): string | undefined {
+  if (worker.includes('[')) return undefined;
+  const segments = worker.split('/').slice(1, -1).filter((s) => !/^\(.*\)$/.test(s));
+  return `/${segments.join('/')}`;
+}
+
+/** Every server action of the build, from its manifest: id, exported name, source file and a page that has it. */
+export function serverActions(): { id: string; exportedName: string; filename: string; page: string }[] {
+  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
+  return Object.entries(manifest.node as Record<string, ActionManifestEntry>).map(([id, entry]) => ({
+    id,
+    exportedName: entry.exportedName ?? '',
+    filename: entry.filename ?? '',
+    page: Object.keys(entry.workers ?? {}).map(pagePath).find(Boolean) ?? '/',
+  }));
+}
+
+/** The id Next gave a server action (to call it directly, as an attacker would). */
+export function serverActionId(exportName: string, file: string): string {
+  const action = serverActions().find((a) => a.exportedName === exportName && a.filename.includes(file));
+  if (!action) throw new Error(`server action ${exportName} of ${file} not in the manifest`);
+  return action.id;
 }
 
 /** POST /_sandbox/reset: back to a seed (e.g. demo with sharing with Organizations off). */
@@ -42,16 +75,6 @@ export function sandboxClientConfig() {
 /** Where the end-to-end run leaves the screenshots the README shows. */
 export function screenshotPath(name: string): string {
   return path.join(process.cwd(), 'public', 'screenshots', `${name}.png`);
-}
-
-/** The id Next gave a server action, read from the build's manifest (to call it directly, as an attacker would). */
-export function serverActionId(exportName: string, file: string): string {
-  const distDir = process.env.CROSSING_NEXT_DIST_DIR || '.next';
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'));
-  for (const [id, entry] of Object.entries(manifest.node as Record<string, { exportedName?: string; filename?: string }>)) {
-    if (entry.exportedName === exportName && entry.filename?.includes(file)) return id;
-  }
-  throw new Error(`server action ${exportName} of ${file} not in the manifest`);
 }
 
 /** Calls a server action directly with `args`, as a script (not the page) would; returns the response text. */

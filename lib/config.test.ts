@@ -31,4 +31,31 @@ describe('parseConfig', () => {
     });
     expect(c.oidc).toMatchObject({ groupsClaim: 'groups', adminGroups: ['platform', 'cloud-admins'], viewerGroups: undefined });
   });
+
+  it('reads the log format', () => {
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'json' })).not.toThrow();
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'xml' })).toThrow(/CROSSING_LOG_FORMAT/);
+  });
+
+  it('reads the trusted proxies, refusing what is not an address or CIDR', () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws' }).trustedProxies.check('10.0.0.1', 'ipv4')).toBe(false);
+    const c = parseConfig({ CROSSING_MODE: 'aws', CROSSING_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8' });
+    expect(c.trustedProxies.check('10.1.2.3', 'ipv4')).toBe(true);
+    expect(c.trustedProxies.check('fd00::1', 'ipv6')).toBe(true);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/CROSSING_TRUSTED_PROXIES: "10.0.0.0\/40" is not an IP address or CIDR/);
+  });
+
+  it('reads the session lifetime and idle timeout', () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws' }).session).toEqual({ maxAgeSeconds: 8 * 3600, idleTimeoutSeconds: 3600 });
+    const c = parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_MAX_AGE_SECONDS: '1800', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '7200' });
+    // An idle timeout longer than the lifetime changes nothing.
+    expect(c.session).toEqual({ maxAgeSeconds: 1800, idleTimeoutSeconds: 1800 });
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_MAX_AGE_SECONDS: '8h' })).toThrow(/CROSSING_SESSION_MAX_AGE_SECONDS/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '30' })).toThrow(/CROSSING_SESSION_IDLE_TIMEOUT_SECONDS/);
+  });
+
+  it("reads the public URL's origin", () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws', AUTH_URL: 'https://console.example.com/' }).publicOrigin).toBe('https://console.example.com');
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', AUTH_URL: 'console.example.com' })).toThrow(/AUTH_URL/);
+  });
 });

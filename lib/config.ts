@@ -2,6 +2,7 @@
 // with a clear message instead of an AWS call going somewhere unexpected.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './net/address';
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -28,6 +29,24 @@ const schema = z
     AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
     AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
     AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+    CROSSING_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
+    // Last-seen times are written at most once a minute, so a shorter idle timeout could not be kept.
+    CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(120).default(3600),
+    CROSSING_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    // next-auth reads it itself; the console compares request origins with it.
+    AUTH_URL: z.url().optional(),
+    // Read by lib/log.ts itself (logging must work before and without a valid configuration); checked here so a typo fails at start.
+    CROSSING_LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   })
   .superRefine((env, ctx) => {
     if (env.CROSSING_MODE === 'sandbox' && !env.AWS_ENDPOINT_URL) {
@@ -71,6 +90,16 @@ export interface CrossingConfig {
     /** Undefined: every signed-in OIDC user who is not an admin is a viewer. */
     viewerGroups?: string[];
   };
+  session: {
+    /** Seconds from sign-in after which a session ends, however active. */
+    maxAgeSeconds: number;
+    /** Seconds without a request after which a session ends. */
+    idleTimeoutSeconds: number;
+  };
+  /** Peers whose X-Forwarded-For, -Host and -Proto are believed. */
+  trustedProxies: TrustedProxies;
+  /** AUTH_URL's origin: where browsers reach the console, when it cannot tell from the request. */
+  publicOrigin?: string;
 }
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -111,6 +140,12 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
           viewerGroups: e.AUTH_OIDC_VIEWER_GROUPS ? list(e.AUTH_OIDC_VIEWER_GROUPS) : undefined,
         }
       : undefined,
+    session: {
+      maxAgeSeconds: e.CROSSING_SESSION_MAX_AGE_SECONDS,
+      idleTimeoutSeconds: Math.min(e.CROSSING_SESSION_IDLE_TIMEOUT_SECONDS, e.CROSSING_SESSION_MAX_AGE_SECONDS),
+    },
+    trustedProxies: e.CROSSING_TRUSTED_PROXIES,
+    publicOrigin: e.AUTH_URL && new URL(e.AUTH_URL).origin,
   };
 }
 

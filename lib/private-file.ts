@@ -5,6 +5,20 @@ import path from 'node:path';
 
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true, mode: 0o700 });
+  // `mode` applies only when the directory is created: one that exists already (0755 from a restore, an older
+  // version or a hand-made mkdir) is narrowed too.
+  if (fs.statSync(/*turbopackIgnore: true*/ dir).mode & 0o077) fs.chmodSync(/*turbopackIgnore: true*/ dir, 0o700);
+}
+
+/** At start: the directory and everything in it for the owner only (directories 0700, files 0600), whatever they were. */
+export function securePrivateDir(dir: string): void {
+  ensurePrivateDir(dir);
+  for (const entry of fs.readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })) {
+    const child = path.join(dir, entry.name);
+    if (entry.isDirectory()) securePrivateDir(child);
+    // Symbolic links are left alone: their own mode means nothing, and what they point at is not ours to change.
+    else if (entry.isFile() && fs.statSync(/*turbopackIgnore: true*/ child).mode & 0o077) fs.chmodSync(/*turbopackIgnore: true*/ child, 0o600);
+  }
 }
 
 /**

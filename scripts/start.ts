@@ -99,10 +99,11 @@ async function main(): Promise<void> {
     console.error('crossing: the build failed (see above).');
     return stop(1);
   }
-  const next = spawn(path.join(ROOT, 'node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
+  // Not `next start`: scripts/serve.ts runs Next behind its own listener, which alone sees the socket's peer.
+  const next = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/serve.ts', ...(dev ? ['--dev'] : [])], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env,
+    env: { ...env, PORT: String(port), HOST: host, NODE_ENV: dev ? 'development' : 'production' },
   });
   watch(next, 'console');
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

@@ -12,8 +12,8 @@ export interface SignInState {
 }
 
 const input = z.object({
-  email: z.string().trim().min(1, 'Enter your email').max(254),
-  password: z.string().min(1, 'Enter your password').max(1024),
+  email: z.string({ error: 'Enter your email' }).trim().min(1, 'Enter your email').max(254, 'That email is too long'),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024, 'That password is too long'),
   callbackUrl: z.string().optional(),
 });
 
@@ -22,7 +22,11 @@ function safeCallback(url: string | undefined): string {
   return url && /^\/(?![/\\])[^\\\s]*$/.test(url) ? url : '/';
 }
 
+// Anyone can call an action with any arguments, not only the form: anything else is refused, not thrown on.
+const NOT_THE_FORM = 'Sign in with the form: email and password.';
+
 export async function signInWithPassword(_state: SignInState, form: FormData): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: NOT_THE_FORM };
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   try {
@@ -44,5 +48,6 @@ export async function signInWithPassword(_state: SignInState, form: FormData): P
 
 export async function signInWithOidc(form: FormData): Promise<void> {
   if (!config().oidc) return; // callable by anyone: without OIDC configured there is nothing to start
-  await signIn('oidc', { redirectTo: safeCallback(form.get('callbackUrl')?.toString()) });
+  const callbackUrl = form instanceof FormData ? form.get('callbackUrl') : undefined;
+  await signIn('oidc', { redirectTo: safeCallback(typeof callbackUrl === 'string' ? callbackUrl : undefined) });
 }

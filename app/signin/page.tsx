@@ -6,15 +6,28 @@ import { currentUser } from '@/lib/auth/guard';
 import { DEMO_USERS } from '@/lib/auth/users';
 import { signInWithOidc } from './actions';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+// Why a sign-in through the provider did not happen, by next-auth's error type (https://errors.authjs.dev).
+const PROVIDER_ERRORS: Record<string, string> = {
+  AccessDenied: 'Your account is in none of the groups that may use this console. Ask an admin to add you.',
+  OAuthCallbackError: "The provider's answer could not be verified, so nobody was signed in. Try again; if it happens again, tell an admin (the console's log says why).",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   if (await currentUser()) redirect('/');
-  const { callbackUrl } = await searchParams;
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined;
+  const error = typeof params.error === 'string' ? (PROVIDER_ERRORS[params.error] ?? 'Signing in did not work. Try again.') : undefined;
   const { mode, oidc } = config();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-2xl font-semibold">Crossing</h1>
         <p className="mb-6 text-sm text-slate-600">Sign in to manage cross-account access.</p>
+        {error && (
+          <p role="alert" data-testid="signin-refused" className="mb-4 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+            {error}
+          </p>
+        )}
         <SignInForm callbackUrl={callbackUrl} />
         {oidc && (
           <form action={signInWithOidc} className="mt-4">

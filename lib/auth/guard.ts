@@ -1,5 +1,6 @@
 // Server-side checks every page, server action and route handler runs (proxy.ts only redirects for convenience).
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { auth } from '../../auth';
 import { isRole, type SignedInUser } from './roles';
 import { credentialVersion, findUser } from './users';
@@ -7,10 +8,11 @@ import { credentialVersion, findUser } from './users';
 export type { SignedInUser } from './roles';
 
 /**
- * The signed-in user, or undefined. Users of the users file get their current role; removing them or changing
- * their password signs them out.
+ * The signed-in user, or undefined. Sessions that were signed out, are past their lifetime or idle for too long
+ * do not count (auth.ts asks lib/auth/sessions.ts). Users of the users file get their current role; removing them
+ * or changing their password signs them out. Once per request: the layout and the page both ask.
  */
-export async function currentUser(): Promise<SignedInUser | undefined> {
+export const currentUser = cache(async (): Promise<SignedInUser | undefined> => {
   const session = await auth();
   const user = session?.user as { email?: string; name?: string; role?: unknown; provider?: string; credentialVersion?: string } | undefined;
   if (!user?.email || !isRole(user.role)) return undefined;
@@ -20,7 +22,7 @@ export async function currentUser(): Promise<SignedInUser | undefined> {
     return { email: stored.email, name: stored.name, role: stored.role };
   }
   return { email: user.email, name: user.name ?? user.email, role: user.role };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to /signin. */
 export async function requireUser(): Promise<SignedInUser> {

@@ -7,6 +7,7 @@ import bcrypt from 'bcryptjs';
 import { z } from 'zod';
 import { config, dataDir } from '../config';
 import { type Role, ROLES } from './roles';
+import { log } from '../log';
 import { writePrivateFile } from '../private-file';
 import { authSecret } from './secret';
 
@@ -38,7 +39,7 @@ export function readUsersFile(file = usersFilePath()): StoredUser[] {
     return [];
   }
   if (fileCache?.mtimeMs === stat.mtimeMs && file === usersFilePath()) return fileCache.users;
-  if (stat.mode & 0o077) console.warn(`crossing: ${file} is readable by other users; run chmod 600 on it`);
+  if (stat.mode & 0o077) log('warn', 'the users file is readable by other users; run chmod 600 on it', { file });
   const users = fileSchema.parse(JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"))).users;
   if (file === usersFilePath()) fileCache = { mtimeMs: stat.mtimeMs, users };
   return users;
