@@ -12,7 +12,7 @@ test.describe('cross-site requests', () => {
     ];
     for (const extra of attempts) {
       const response = await request.post('/settings', {
-        headers: { 'Next-Action': serverActionId('enableSharing', 'settings/actions'), 'Content-Type': 'text/plain;charset=UTF-8', ...extra },
+        headers: { 'Next-Action': serverActionId('planEnableSharingAction', 'settings/actions'), 'Content-Type': 'text/plain;charset=UTF-8', ...extra },
         data: '[{}]',
       });
       expect(response.status(), JSON.stringify(extra)).toBe(403);

@@ -16,7 +16,7 @@ test.describe('sign-out', () => {
     expect(settings.status()).toBe(307);
     expect(settings.headers().location).toMatch(/\/signin/);
     const action = await replay.post('/settings', {
-      headers: { 'Next-Action': serverActionId('enableSharing', 'settings/actions'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+      headers: { 'Next-Action': serverActionId('planEnableSharingAction', 'settings/actions'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
       data: '[{}]',
     });
     expect(await action.text()).toContain('Not signed in');
