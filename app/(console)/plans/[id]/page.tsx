@@ -102,6 +102,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 ))}
               </dl>
               {result.advice && <p className="mt-2">{result.advice}</p>}
+              {result.links?.map((link) => (
+                <p key={link.href} className="mt-2">
+                  <Link className="text-sky-700 underline" href={link.href}>
+                    {link.label}
+                  </Link>
+                </p>
+              ))}
             </Alert>
             {result.problems.map((problem) => (
               <div key={problem} className="mt-2">
