@@ -1,0 +1,31 @@
+'use client';
+// Saving a wizard step: the server validates it and answers the step that opens next, or the errors to
+// show at the fields they concern.
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import type { ActionResult } from './types';
+
+export function stepHref(draftId: string, step: number): string {
+  return `/shares/new?draft=${draftId}&step=${step}`;
+}
+
+export function useStepSave<I>(draftId: string, save: (input: I) => Promise<ActionResult<number>>) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const submit = (input: I) =>
+    startTransition(async () => {
+      setError(undefined);
+      setFieldErrors({});
+      const result = await save(input);
+      if (result.ok) router.push(stepHref(draftId, result.data));
+      else {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    });
+  /** The messages of a field and of the fields under it (tags.0.key under tags). */
+  const errorsOf = (field: string) => Object.entries(fieldErrors).flatMap(([k, v]) => (k === field || k.startsWith(`${field}.`) ? v : []));
+  return { submit, pending, error, errorsOf };
+}
