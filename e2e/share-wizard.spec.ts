@@ -16,6 +16,8 @@ const ACCOUNTS = {
   webDev: '400000000012',
   partner: '900000000001',
 };
+/** workloads-a and workloads-b. */
+const WORKLOADS_CIDRS = ['10.0.1.0/24', '10.0.2.0/24'];
 const PARTNER_CREDENTIALS = { accessKeyId: 'AKIACROSSINGPARTNER1', secretAccessKey: 'partnerDemoSecretKey0000000000000000000P' };
 
 /** A member account's own credentials: the console identity assumes OrganizationAccountAccessRole there. */
@@ -27,9 +29,10 @@ async function memberConfig(accountId: string) {
   return { ...sandboxClientConfig(), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } };
 }
 
-async function subnetNamesSeenBy(accountId: string): Promise<string[]> {
+/** The CIDRs of the subnets an account sees (a participant does not see the owner's tags, so not their names). */
+async function subnetsSeenBy(accountId: string): Promise<string[]> {
   const out = await new EC2Client(await memberConfig(accountId)).send(new DescribeSubnetsCommand({}));
-  return (out.Subnets ?? []).map((s) => s.Tags?.find((t) => t.Key === 'Name')?.Value ?? '').sort();
+  return (out.Subnets ?? []).map((s) => s.CidrBlock!).sort();
 }
 
 async function sharesNamed(name: string) {
@@ -57,7 +60,7 @@ async function fillDetails(page: Page, name: string, resourceType: string, resou
 }
 
 async function next(page: Page, step: number) {
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`step=${step}$`));
 }
 
@@ -82,7 +85,7 @@ test.describe('create a resource share', () => {
 
   test('subnets for the Dev OU picked in the tree plus an account typed by ID: the receivers see them', async ({ page }) => {
     await deleteSeedSubnetShare();
-    expect(await subnetNamesSeenBy(ACCOUNTS.paymentsDev)).toEqual([]);
+    expect(await subnetsSeenBy(ACCOUNTS.paymentsDev)).toEqual([]);
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Create resource share' }).click();
     await fillDetails(page, 'dev-subnets', 'ec2:Subnet', ['workloads-a', 'workloads-b']);
@@ -125,9 +128,9 @@ test.describe('create a resource share', () => {
     await expect(readBack).toContainText(/Resource workloads-b — arn:aws:ec2:us-east-1:300000000001:subnet\/subnet-[0-9a-f]+\s*ASSOCIATED/);
     await expect(readBack.getByRole('link', { name: /Open the share's page/ })).toHaveAttribute('href', /^\/shares\/us-east-1\/[0-9a-f-]+$/);
 
-    expect(await subnetNamesSeenBy(ACCOUNTS.paymentsDev)).toEqual(['workloads-a', 'workloads-b']);
-    expect(await subnetNamesSeenBy(ACCOUNTS.webDev)).toEqual(['workloads-a', 'workloads-b']);
-    expect(await subnetNamesSeenBy(ACCOUNTS.paymentsProd)).toEqual([]);
+    expect(await subnetsSeenBy(ACCOUNTS.paymentsDev)).toEqual(WORKLOADS_CIDRS);
+    expect(await subnetsSeenBy(ACCOUNTS.webDev)).toEqual(WORKLOADS_CIDRS);
+    expect(await subnetsSeenBy(ACCOUNTS.paymentsProd)).toEqual([]);
   });
 
   test('a prefix list shared with an account outside the organization sends it an invitation', async ({ page }) => {
@@ -152,7 +155,7 @@ test.describe('create a resource share', () => {
     await fillDetails(page, 'refusals', 'ec2:Subnet', ['workloads-a']);
     // Step 1 refuses an empty name at the field.
     await page.getByLabel('Name').fill('   ');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(page.getByText('Enter a name for the resource share.')).toBeVisible();
     await page.getByLabel('Name').fill('refusals');
     await next(page, 2);
@@ -166,21 +169,9 @@ test.describe('create a resource share', () => {
     await expect(refusal).toContainText('Subnets (ec2:Subnet) cannot be shared with IAM roles');
     await expect(page.getByTestId('selected-principal')).toHaveCount(0);
     // Nothing refused made it into the share, and Next without principals stays on this step.
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(page.getByText('Add at least one principal')).toBeVisible();
     await expect(page).toHaveURL(/step=3$/);
-  });
-
-  test('the tree is offered off, with the reason, when sharing with Organizations is off', async ({ page }) => {
-    await resetSandbox('demo', { orgSharing: false });
-    await signIn(page, 'admin');
-    await fillDetails(page, 'no-org-sharing', 'ec2:PrefixList', ['corp-cidrs']);
-    await next(page, 2);
-    await next(page, 3);
-    const off = page.getByTestId('tree-unavailable');
-    await expect(off).toContainText('sharing with AWS Organizations is not enabled');
-    await expect(off.getByRole('link', { name: 'Enable it in Settings' })).toHaveAttribute('href', '/settings');
-    await expect(page.getByRole('tree')).toHaveCount(0);
   });
 
   test('a double click on Create makes one share', async ({ page }) => {
@@ -231,5 +222,17 @@ test.describe('create a resource share', () => {
     const draft = new URL(page.url()).searchParams.get('draft');
     await page.goto(`/shares/new?draft=${draft}&step=9`);
     await expect(page).toHaveURL(/step=4$/);
+  });
+
+  test('the tree is offered off, with the reason, when sharing with Organizations is off', async ({ page }) => {
+    await resetSandbox('demo', { orgSharing: false });
+    await signIn(page, 'admin');
+    await fillDetails(page, 'no-org-sharing', 'ec2:PrefixList', ['corp-cidrs']);
+    await next(page, 2);
+    await next(page, 3);
+    const off = page.getByTestId('tree-unavailable');
+    await expect(off).toContainText('sharing with AWS Organizations is not enabled');
+    await expect(off.getByRole('link', { name: 'Enable it in Settings' })).toHaveAttribute('href', '/settings');
+    await expect(page.getByRole('tree')).toHaveCount(0);
   });
 });

@@ -3,5 +3,5 @@ export { PermissionsStep, type PermissionsStepProps } from './PermissionsStep';
 export { PrincipalPicker, type PrincipalPickerProps, type PrincipalTreeProps } from './PrincipalPicker';
 export { PrincipalsStep, type PrincipalsStepProps } from './PrincipalsStep';
 export { ResourcePicker, type ResourcePickerProps } from './ResourcePicker';
-export { stepHref } from './use-step-save';
+export { stepHref } from './href';
 export type * from './types';

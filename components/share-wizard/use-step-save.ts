@@ -3,11 +3,8 @@
 // show at the fields they concern.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { stepHref } from './href';
 import type { ActionResult } from './types';
-
-export function stepHref(draftId: string, step: number): string {
-  return `/shares/new?draft=${draftId}&step=${step}`;
-}
 
 export function useStepSave<I>(draftId: string, save: (input: I) => Promise<ActionResult<number>>) {
   const router = useRouter();

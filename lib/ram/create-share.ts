@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { ConsoleContext } from '../aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
 import { organizationAccessProblem, organizationSource } from '../organizations/snapshot-source';
-import type { OrganizationSnapshot } from '../organizations/types';
+import type { OrganizationSnapshot, OrgNodeView } from '../organizations/types';
+import { childViews, nodeView } from '../organizations/view';
 import { PlanError } from '../plan/build';
 import type { PlanDraft } from '../plan/types';
 import { permissionsFor } from './permissions';
@@ -24,6 +25,12 @@ export async function consoleOrganization(context: ConsoleContext): Promise<Orga
   const source = await organizationSource(context);
   const { snapshot } = await getOrganizationSnapshot(source);
   return snapshot.complete ? snapshot : completeSnapshot(source);
+}
+
+/** What the principal tree opens with: the root and its children (more load as the admin opens OUs). */
+export function principalTreeOf(snapshot: OrganizationSnapshot): { initial: { root: OrgNodeView; children: Record<string, OrgNodeView[]> }; organizationArn: string } {
+  const root = nodeView(snapshot, snapshot.rootId)!;
+  return { initial: { root, children: { [root.id]: childViews(snapshot, root.id) ?? [] } }, organizationArn: snapshot.organization.arn };
 }
 
 /** The sharing account's name: the console's own account or a member of its organization, else a refusal. */

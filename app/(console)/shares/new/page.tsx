@@ -15,11 +15,10 @@ import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
-import { childViews, nodeView } from '@/lib/organizations/view';
 import { renderCli } from '@/lib/plan/cli';
 import { renderCloudFormation, renderTerraform } from '@/lib/plan/iac';
 import { getPlan, savePlan } from '@/lib/plan/store';
-import { consoleOrganization, draftFingerprint, planCreateResourceShare, shareTypes } from '@/lib/ram/create-share';
+import { consoleOrganization, draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { permissionsFor } from '@/lib/ram/permissions';
 import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
@@ -122,11 +121,7 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
   const management = context.standing === 'management';
   const sharing = management ? await getSharingStatus(context) : undefined;
   const snapshot = sharing?.enabled ? await consoleOrganization(context) : undefined;
-  const root = snapshot && nodeView(snapshot, snapshot.rootId)!;
-  const tree =
-    snapshot && root
-      ? { initial: { root, children: { [root.id]: childViews(snapshot, root.id) ?? [] } }, organizationArn: snapshot.organization.arn, loadChildren: loadChildrenAction, search: searchAction }
-      : undefined;
+  const tree = snapshot && { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction };
   const unavailable = !management ? (
     <Alert tone="info">Off: the organization's structure can be shown only when the console runs in the management account (it runs in {context.accountId}). Type principals below.</Alert>
   ) : (
