@@ -31,7 +31,7 @@ export interface DetailsStepProps {
 
 export function DetailsStep({ draftId, initial, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, save }: DetailsStepProps) {
   const [value, setValue] = useState(initial);
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save);
+  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'details');
   const set = (patch: Partial<DetailsValue>) => setValue((v) => ({ ...v, ...patch }));
   const accountLabel = value.accountName === value.accountId ? value.accountId : `${value.accountName} (${value.accountId})`;
 

@@ -19,7 +19,7 @@ export function PermissionsStep({ draftId, types, initial, save }: PermissionsSt
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     Object.fromEntries(types.map(({ type, permissions }) => [type.resourceType, initial[type.resourceType] ?? permissions.find((p) => p.isDefault)?.arn ?? permissions[0]?.arn ?? ''])),
   );
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save);
+  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'permissions');
   return (
     <form
       className="flex flex-col gap-6"

@@ -21,7 +21,7 @@ export interface PrincipalsStepProps {
 export function PrincipalsStep({ draftId, types, initial, tree, treeUnavailable, check, save }: PrincipalsStepProps) {
   const [allowExternalPrincipals, setAllow] = useState(initial.allowExternalPrincipals);
   const [principals, setPrincipals] = useState(initial.principals);
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save);
+  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'principals');
   const orgOnly = types.filter((t) => !t.outsideOrganization);
   return (
     <div className="flex flex-col gap-6">

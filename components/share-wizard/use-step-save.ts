@@ -6,7 +6,8 @@ import { useState, useTransition } from 'react';
 import { stepHref } from './href';
 import type { ActionResult } from './types';
 
-export function useStepSave<I>(draftId: string, save: (input: I) => Promise<ActionResult<number>>) {
+/** `prefix`: the input member the step's data is under ('details'), which field names are relative to. */
+export function useStepSave<I>(draftId: string, save: (input: I) => Promise<ActionResult<number>>, prefix: string) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -19,7 +20,8 @@ export function useStepSave<I>(draftId: string, save: (input: I) => Promise<Acti
       if (result.ok) router.push(stepHref(draftId, result.data));
       else {
         setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
+        const relative = Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.startsWith(`${prefix}.`) ? k.slice(prefix.length + 1) : k, v] as const);
+        setFieldErrors(Object.fromEntries(relative));
       }
     });
   /** The messages of a field and of the fields under it (tags.0.key under tags). */
