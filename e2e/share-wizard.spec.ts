@@ -64,10 +64,14 @@ async function next(page: Page, step: number) {
   await expect(page).toHaveURL(new RegExp(`step=${step}$`));
 }
 
-async function typePrincipal(page: Page, type: string, value: string) {
+/** Types a principal and adds it; waits for the server's answer (an added principal clears the box). */
+async function typePrincipal(page: Page, type: string, value: string, outcome: 'added' | 'refused' = 'added') {
   await page.getByLabel('Principal type').selectOption({ label: type });
-  await page.getByLabel('Principal', { exact: true }).fill(value);
+  const box = page.getByLabel('Principal', { exact: true });
+  await box.fill(value);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
+  if (outcome === 'added') await expect(box).toHaveValue('');
+  else await expect(page.getByTestId('principal-refusal')).toBeVisible();
 }
 
 /** Create on the review step, then the plan's page with what AWS reads back. */
@@ -107,6 +111,13 @@ test.describe('create a resource share', () => {
     await tree.locator('[data-node-id="ou-7c0r-dev5h1zc"]').click();
     await expect(page.getByTestId('selected-principal')).toHaveCount(1);
     await expect(page.getByTestId('selected-principal')).toContainText('Root / Workloads / Dev');
+    // The keyboard: Dev is the active row; ArrowDown moves to Sandbox, Space checks and unchecks it.
+    await page.keyboard.press('ArrowDown');
+    await expect(tree.locator('[data-node-id="ou-7c0r-sbx6p0jw"]')).toHaveAttribute('data-active', 'true');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('selected-principal')).toHaveCount(2);
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('selected-principal')).toHaveCount(1);
     await tree.locator('[data-node-id="ou-7c0r-dev5h1zc"] button').click();
     await expect(tree.locator(`[data-node-id="${ACCOUNTS.paymentsDev}"]`)).toHaveAttribute('data-included', 'true');
     await expect(tree.locator(`[data-node-id="${ACCOUNTS.paymentsDev}"]`)).toHaveAttribute('aria-checked', 'true');
@@ -161,11 +172,11 @@ test.describe('create a resource share', () => {
     await next(page, 2);
     await next(page, 3);
     const refusal = page.getByTestId('principal-refusal');
-    await typePrincipal(page, 'AWS account', ACCOUNTS.partner);
+    await typePrincipal(page, 'AWS account', ACCOUNTS.partner, 'refused');
     await expect(refusal).toContainText('Account 900000000001 is outside your organization: Subnets (ec2:Subnet) can only be shared within your organization.');
-    await typePrincipal(page, 'Organizational unit', 'ou-zz99-abcdefgh');
+    await typePrincipal(page, 'Organizational unit', 'ou-zz99-abcdefgh', 'refused');
     await expect(refusal).toContainText('ou-zz99-abcdefgh is not an organizational unit of your organization (o-exmpl7c0rp)');
-    await typePrincipal(page, 'IAM role', `arn:aws:iam::${ACCOUNTS.paymentsDev}:role/OrganizationAccountAccessRole`);
+    await typePrincipal(page, 'IAM role', `arn:aws:iam::${ACCOUNTS.paymentsDev}:role/OrganizationAccountAccessRole`, 'refused');
     await expect(refusal).toContainText('Subnets (ec2:Subnet) cannot be shared with IAM roles');
     await expect(page.getByTestId('selected-principal')).toHaveCount(0);
     // Nothing refused made it into the share, and Next without principals stays on this step.

@@ -2,10 +2,11 @@
 // Step 1, "Specify resource share details": the sharing account (searchable, from the organization), the
 // Region, the share's name, its resources and its tags.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Field, inputClass } from '@/components/ui';
+import { Button, Card, Field, inputClass } from '@/components/ui';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import { ResourcePicker } from './ResourcePicker';
 import type { AccountChoice, ActionResult, ListResources, PickedResource } from './types';
+import { StepFooter } from './StepFooter';
 import { useStepSave } from './use-step-save';
 
 export interface DetailsValue {
@@ -92,12 +93,7 @@ export function DetailsStep({ draftId, initial, regions, resourceTypes, canChoos
       <Card title="Tags">
         <TagsEditor tags={value.tags} onChange={(tags) => set({ tags })} errorsOf={errorsOf} />
       </Card>
-      {error && <Alert tone="error">{error}</Alert>}
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Checking…' : 'Next'}
-        </Button>
-      </div>
+      <StepFooter error={error} pending={pending} />
     </form>
   );
 }

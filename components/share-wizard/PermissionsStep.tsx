@@ -2,10 +2,11 @@
 // Step 2, "Associate managed permissions": per resource type in the share, the managed permissions RAM
 // offers for it, the default preselected; each expands to the actions its policy template allows.
 import { useState } from 'react';
-import { Alert, Badge, Button, Card } from '@/components/ui';
+import { Badge, Card } from '@/components/ui';
 import type { ManagedPermissionChoice } from '@/lib/ram/permissions';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import type { ActionResult } from './types';
+import { StepFooter } from './StepFooter';
 import { useStepSave } from './use-step-save';
 
 export interface PermissionsStepProps {
@@ -71,12 +72,7 @@ export function PermissionsStep({ draftId, types, initial, save }: PermissionsSt
           ))}
         </Card>
       ))}
-      {error && <Alert tone="error">{error}</Alert>}
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Checking…' : 'Next'}
-        </Button>
-      </div>
+      <StepFooter error={error} pending={pending} />
     </form>
   );
 }

@@ -2,10 +2,11 @@
 // Step 3, "Grant access to principals": whether principals outside the organization are allowed (on by
 // default, as in the RAM console; organization-only types said next to it), then the principals.
 import { useState } from 'react';
-import { Alert, Button, Card } from '@/components/ui';
+import { Card } from '@/components/ui';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import { PrincipalPicker, type PrincipalTreeProps } from './PrincipalPicker';
 import type { CheckPrincipal, ActionResult, SelectedPrincipal } from './types';
+import { StepFooter } from './StepFooter';
 import { useStepSave } from './use-step-save';
 
 export interface PrincipalsStepProps {
@@ -44,12 +45,7 @@ export function PrincipalsStep({ draftId, types, initial, tree, treeUnavailable,
           errors={errorsOf('principals')}
         />
       </Card>
-      {error && <Alert tone="error">{error}</Alert>}
-      <div>
-        <Button disabled={pending} onClick={() => submit({ draftId, principals: { allowExternalPrincipals, principals } })}>
-          {pending ? 'Checking…' : 'Next'}
-        </Button>
-      </div>
+      <StepFooter error={error} pending={pending} onNext={() => submit({ draftId, principals: { allowExternalPrincipals, principals } })} />
     </div>
   );
 }

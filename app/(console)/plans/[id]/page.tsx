@@ -6,12 +6,10 @@ import { PlanControls } from '@/components/plan/PlanControls';
 import { PlanEquivalents } from '@/components/plan/PlanEquivalents';
 import { PlanSteps } from '@/components/plan/PlanSteps';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
-import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
 import { readBack } from '@/lib/console/read-back';
 import { PLAN_STATUS } from '@/lib/console/plan-status';
-import { renderCli } from '@/lib/plan/cli';
-import { renderCloudFormation, renderTerraform } from '@/lib/plan/iac';
+import { planEquivalents } from '@/lib/plan/equivalents';
 import { getPlan } from '@/lib/plan/store';
 import { applyPlanAction, checkPlanAction } from './actions';
 
@@ -24,7 +22,6 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const plan = getPlan((await params).id);
   if (!plan) notFound();
   const result = page.context ? await readBack(plan, page.context) : undefined;
-  const options = { planId: plan.id, title: plan.title };
   const status = PLAN_STATUS[plan.status];
   return (
     <>
@@ -119,11 +116,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         )}
         {page.error && <Alert tone="error" title="AWS cannot be reached">{page.error}</Alert>}
         <Card title="Equivalents">
-          <PlanEquivalents
-            cli={renderCli(plan.steps, { planId: plan.id, endpointUrl: config().endpoint, accountNames: plan.accountNames })}
-            cloudFormation={renderCloudFormation(plan.steps, options)}
-            terraform={renderTerraform(plan.steps, options)}
-          />
+          <PlanEquivalents {...planEquivalents(plan)} />
         </Card>
       </div>
     </>

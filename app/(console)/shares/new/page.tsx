@@ -15,8 +15,7 @@ import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
-import { renderCli } from '@/lib/plan/cli';
-import { renderCloudFormation, renderTerraform } from '@/lib/plan/iac';
+import { planEquivalents } from '@/lib/plan/equivalents';
 import { getPlan, savePlan } from '@/lib/plan/store';
 import { consoleOrganization, draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { permissionsFor } from '@/lib/ram/permissions';
@@ -167,7 +166,6 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
       Edit
     </Link>
   );
-  const options = { planId: plan.id, title: plan.title };
   return (
     <div className="flex flex-col gap-6">
       <Card title="Step 1: Resource share details" actions={edit(1)} testId="review-details">
@@ -228,11 +226,7 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
         </div>
       </Card>
       <Card title="Equivalents">
-        <PlanEquivalents
-          cli={renderCli(plan.steps, { planId: plan.id, endpointUrl: config().endpoint, accountNames: plan.accountNames })}
-          cloudFormation={renderCloudFormation(plan.steps, options)}
-          terraform={renderTerraform(plan.steps, options)}
-        />
+        <PlanEquivalents {...planEquivalents(plan)} />
       </Card>
     </div>
   );
