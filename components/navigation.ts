@@ -7,6 +7,7 @@ export interface NavigationEntry {
 export const navigation: NavigationEntry[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/organization', label: 'Organization' },
+  { href: '/shares/new', label: 'Create resource share' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

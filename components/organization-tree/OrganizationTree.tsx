@@ -21,7 +21,8 @@ export interface OrganizationTreeProps {
   onSelect?(node: OrgNodeView): void;
   /**
    * Picker mode (principal picker): a checkbox per row that `isSelectable` allows; Space or a click
-   * toggles it; the tree is aria-multiselectable and rows carry aria-checked.
+   * toggles it; the tree is aria-multiselectable and rows carry aria-checked. The descendants of a
+   * checked node show as included (checked, not toggleable on their own).
    */
   selectable?: boolean;
   selected?: ReadonlySet<string>;
@@ -68,7 +69,7 @@ export function OrganizationTree(props: OrganizationTreeProps) {
   const toggleChecked = useCallback(
     (id: string) => {
       const node = tree.nodes[id];
-      if (!node || !isSelectable(node) || !onSelectionChange) return;
+      if (!node || !isSelectable(node) || !onSelectionChange || includedBy(node, selected)) return;
       const next = new Set(selected ?? []);
       if (next.has(id)) next.delete(id);
       else next.add(id);
@@ -154,7 +155,8 @@ export function OrganizationTree(props: OrganizationTreeProps) {
           const node = tree.nodes[row.id];
           const active = row.id === rows[activeIndex]?.id;
           const isSelected = !selectable && props.selectedId === row.id;
-          const checked = selectable ? !!selected?.has(row.id) : undefined;
+          const included = selectable ? includedBy(node, selected) : undefined;
+          const checked = selectable ? !!selected?.has(row.id) || !!included : undefined;
           return (
             <div
               key={item.key}
@@ -166,6 +168,8 @@ export function OrganizationTree(props: OrganizationTreeProps) {
               aria-expanded={row.expandable ? row.expanded : undefined}
               aria-selected={selectable ? undefined : isSelected}
               aria-checked={checked}
+              aria-disabled={included ? true : undefined}
+              data-included={included ? true : undefined}
               aria-busy={tree.loading.has(row.id) || undefined}
               data-node-id={row.id}
               data-active={active || undefined}
@@ -199,19 +203,27 @@ export function OrganizationTree(props: OrganizationTreeProps) {
                   type="checkbox"
                   tabIndex={-1}
                   aria-hidden
-                  disabled={!isSelectable(node)}
+                  disabled={!isSelectable(node) || !!included}
                   checked={!!checked}
                   onChange={() => toggleChecked(row.id)}
                   onClick={(event) => event.stopPropagation()}
                 />
               )}
               <NodeLabel node={node} />
+              {included && <span className="shrink-0 rounded bg-sky-50 px-1.5 text-xs text-sky-800">Included through {included}</span>}
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+/** The name of the checked ancestor that includes the node, if any. */
+function includedBy(node: OrgNodeView, selected: ReadonlySet<string> | undefined): string | undefined {
+  if (!selected || selected.size === 0) return undefined;
+  const i = node.pathIds.findIndex((id) => selected.has(id));
+  return i < 0 ? undefined : node.pathNames[i];
 }
 
 const KIND: Record<OrgNodeView['type'], { icon: string; label: string }> = {

@@ -130,7 +130,7 @@ export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}):
   if (!accountId) return getOwnClient(Client, region);
   return cachedClient(Client, `${accountId}|${region}`, () => {
     const own = getOwnClient(Client, region) as { config?: { credentials?: () => Promise<AwsCredentials> } };
-    return new Client({
+    const client = new Client({
       ...baseSettings(region),
       credentials: async () => {
         const identity = await getCallerIdentity();
@@ -138,7 +138,36 @@ export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}):
         return memberCredentials(accountId);
       },
     });
+    forgetRejectedSessions(client as unknown as MiddlewareClient, accountId);
+    return client;
   });
+}
+
+// What AWS answers when a session it issued no longer works (its role was deleted or its sessions revoked).
+const REJECTED_SESSION = new Set(['InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'AuthFailure', 'UnrecognizedClientException', 'InvalidToken']);
+
+type MiddlewareClient = {
+  middlewareStack: { add(middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>, options: { step: 'initialize'; name: string }): void };
+  /** The SDK's memoized credentials: forceRefresh asks the provider again. */
+  config: { credentials(options?: { forceRefresh?: boolean }): Promise<unknown> };
+};
+
+/** A member session AWS rejects is assumed again once, instead of failing every call until it would have expired. */
+function forgetRejectedSessions(client: MiddlewareClient, accountId: string): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const code = (error as { name?: string; Code?: string })?.Code ?? (error as { name?: string })?.name ?? '';
+        if (!REJECTED_SESSION.has(code) || !sessions.has(accountId)) throw error;
+        sessions.delete(accountId);
+        await client.config.credentials({ forceRefresh: true });
+        return next(args);
+      }
+    },
+    { step: 'initialize', name: 'crossingForgetRejectedSession' },
+  );
 }
 
 /** Forget every client, session and identity (tests; configuration changes). */

@@ -35,7 +35,7 @@ async function runChecked<S extends z.ZodType, T>(spec: ActionSpec<S, T>, raw: u
   try {
     return { ok: true, data: await spec.run(parsed.data, { user, region: await currentRegion() }) };
   } catch (error) {
-    if (error instanceof PlanError) return { ok: false, error: error.message };
+    if (error instanceof PlanError) return { ok: false, error: error.message, ...(error.fieldErrors && { fieldErrors: error.fieldErrors }) };
     return { ok: false, error: explainAwsError(error, { operation: spec.action }) };
   }
 }

@@ -3,6 +3,8 @@
 import type { ConsoleContext } from '../aws/identity';
 import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
+import { CREATE_SHARE_KIND } from '../ram/create-share';
+import { createShareReadBack } from '../ram/create-share-read-back';
 import { ENABLE_SHARING_KIND, forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 
 export interface ReadBack {
@@ -11,6 +13,8 @@ export interface ReadBack {
   facts: { label: string; value: string }[];
   /** What the admin should do when AWS does not show the change. */
   advice?: string;
+  /** Where the admin goes next (the created share's page, the wizard step to fix). */
+  links?: { href: string; label: string }[];
   problems: string[];
 }
 
@@ -42,6 +46,7 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
 
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
+  [CREATE_SHARE_KIND]: createShareReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

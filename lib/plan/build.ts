@@ -19,7 +19,15 @@ export function referencesIn(value: unknown): StepOutputRef[] {
   return [];
 }
 
-export class PlanError extends Error {}
+/** A refusal in the admin's words; `fieldErrors` ties it to the form fields it concerns. */
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
 
 export function checkPlan(draft: PlanDraft): PlanDraft {
   if (draft.steps.length === 0) throw new PlanError('A plan needs at least one step.');

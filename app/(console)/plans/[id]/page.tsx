@@ -6,12 +6,10 @@ import { PlanControls } from '@/components/plan/PlanControls';
 import { PlanEquivalents } from '@/components/plan/PlanEquivalents';
 import { PlanSteps } from '@/components/plan/PlanSteps';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
-import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
 import { readBack } from '@/lib/console/read-back';
 import { PLAN_STATUS } from '@/lib/console/plan-status';
-import { renderCli } from '@/lib/plan/cli';
-import { renderCloudFormation, renderTerraform } from '@/lib/plan/iac';
+import { planEquivalents } from '@/lib/plan/equivalents';
 import { getPlan } from '@/lib/plan/store';
 import { knownAccountNames } from '@/lib/organizations/accounts';
 import { applyPlanAction, checkPlanAction } from './actions';
@@ -26,7 +24,6 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (!plan) notFound();
   const [result, names] = page.context ? await Promise.all([readBack(plan, page.context), knownAccountNames(page.context)]) : [undefined, {}];
   const accountNames = { ...names, ...plan.accountNames };
-  const options = { planId: plan.id, title: plan.title };
   const status = PLAN_STATUS[plan.status];
   return (
     <>
@@ -104,6 +101,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 ))}
               </dl>
               {result.advice && <p className="mt-2">{result.advice}</p>}
+              {result.links?.map((link) => (
+                <p key={link.href} className="mt-2">
+                  <Link className="text-sky-700 underline" href={link.href}>
+                    {link.label}
+                  </Link>
+                </p>
+              ))}
             </Alert>
             {result.problems.map((problem) => (
               <div key={problem} className="mt-2">
@@ -114,11 +118,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         )}
         {page.error && <Alert tone="error" title="AWS cannot be reached">{page.error}</Alert>}
         <Card title="Equivalents">
-          <PlanEquivalents
-            cli={renderCli(plan.steps, { planId: plan.id, endpointUrl: config().endpoint, accountNames })}
-            cloudFormation={renderCloudFormation(plan.steps, options)}
-            terraform={renderTerraform(plan.steps, options)}
-          />
+          <PlanEquivalents {...planEquivalents(plan, accountNames)} />
         </Card>
       </div>
     </>

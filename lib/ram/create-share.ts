@@ -1,0 +1,157 @@
+// Creating a resource share: the checks each wizard step makes against AWS before it counts as finished
+// (the sharing account is the console's or a member; the resources are the owner's, in that Region; each
+// permission is one RAM offers for its type; the principals pass RAM's rules), and the plan they lead
+// to, one ram:CreateResourceShare in the sharing account and Region (a pure function of the draft).
+import { createHash } from 'node:crypto';
+import type { ConsoleContext } from '../aws/identity';
+import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
+import { organizationAccessProblem, organizationSource } from '../organizations/snapshot-source';
+import type { OrganizationSnapshot, OrgNodeView } from '../organizations/types';
+import { childViews, nodeView } from '../organizations/view';
+import { PlanError } from '../plan/build';
+import type { PlanDraft } from '../plan/types';
+import { permissionsFor } from './permissions';
+import { checkPrincipals, organizationDirectory, type PrincipalRules } from './principals';
+import { GLOBAL_TYPES_REGION, listResourceTypes, resourceTypeInfo, type ResourceTypeInfo } from './resource-types';
+import { listOwnedResources } from './resources';
+import { typesOf, type ShareDetails, type ShareDraftState, type SharePrincipals } from './share-draft';
+import { getSharingStatus } from './sharing';
+
+export const CREATE_SHARE_KIND = 'ram:create-resource-share';
+
+/** The organization as the console sees it, when it can list it (management account or delegated admin). */
+export async function consoleOrganization(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
+  if (organizationAccessProblem(context)) return undefined;
+  const source = await organizationSource(context);
+  const { snapshot } = await getOrganizationSnapshot(source);
+  return snapshot.complete ? snapshot : completeSnapshot(source);
+}
+
+/** What the principal tree opens with: the root and its children (more load as the admin opens OUs). */
+export function principalTreeOf(snapshot: OrganizationSnapshot): { initial: { root: OrgNodeView; children: Record<string, OrgNodeView[]> }; organizationArn: string } {
+  const root = nodeView(snapshot, snapshot.rootId)!;
+  return { initial: { root, children: { [root.id]: childViews(snapshot, root.id) ?? [] } }, organizationArn: snapshot.organization.arn };
+}
+
+/** The sharing account's name: the console's own account or a member of its organization, else a refusal. */
+export function sharingAccountName(context: ConsoleContext, snapshot: OrganizationSnapshot | undefined, accountId: string): string {
+  const node = snapshot?.nodes[accountId];
+  if (node?.type === 'ACCOUNT') return node.name;
+  if (accountId === context.accountId) return accountId;
+  throw new PlanError('Choose a sharing account of the organization.', {
+    accountId: [`${accountId} is not an account of your organization: share from the console's account (${context.accountId}) or a member account.`],
+  });
+}
+
+/** Step 1: the details as submitted, with each resource checked against the owner's own listing. */
+export async function checkDetails(context: ConsoleContext, input: Omit<ShareDetails, 'accountName'>, regions: string[]): Promise<ShareDetails> {
+  const snapshot = await consoleOrganization(context);
+  const accountName = sharingAccountName(context, snapshot, input.accountId);
+  if (!regions.includes(input.region)) throw new PlanError('Choose a Region.', { region: [`${input.region} is not one of the console's Regions.`] });
+  const target = { accountId: input.accountId, region: input.region };
+  const offered = new Map((await listResourceTypes(target)).map((t) => [t.resourceType, t]));
+  const errors: string[] = [];
+  for (const type of typesOf(input)) {
+    const info = offered.get(type);
+    if (!info) {
+      errors.push(`RAM does not offer ${type} in ${input.region}.`);
+      continue;
+    }
+    if (info.regionScope === 'GLOBAL' && input.region !== GLOBAL_TYPES_REGION) {
+      errors.push(`${info.label} (${type}) is a global resource type: share it from ${GLOBAL_TYPES_REGION}.`);
+      continue;
+    }
+    const { resources } = await listOwnedResources(target, type);
+    const owned = new Set(resources.map((r) => r.arn));
+    for (const r of input.resources.filter((x) => x.resourceType === type && !owned.has(x.arn))) {
+      errors.push(`${r.name ?? r.id} is not a resource ${accountName} (${input.accountId}) owns in ${input.region}: only the owner can share a resource, and a resource shared with the account cannot be shared again.`);
+    }
+  }
+  if (errors.length) throw new PlanError('Some of the selected resources cannot be shared.', { resources: errors });
+  return { ...input, accountName };
+}
+
+/** Step 2: one permission per type in the share, each one RAM offers for it. */
+export async function checkPermissions(details: ShareDetails, chosen: Record<string, string>): Promise<Record<string, string>> {
+  const target = { accountId: details.accountId, region: details.region };
+  const out: Record<string, string> = {};
+  const errors: Record<string, string[]> = {};
+  for (const type of typesOf(details)) {
+    const offered = await permissionsFor(target, type);
+    const arn = chosen[type] ?? offered.find((p) => p.isDefault)?.arn;
+    if (arn && offered.some((p) => p.arn === arn)) out[type] = arn;
+    else errors[type] = [`Choose one of the managed permissions RAM offers for ${type}.`];
+  }
+  if (Object.keys(errors).length) throw new PlanError('Choose a managed permission for each resource type.', errors);
+  return out;
+}
+
+/** The rules principals of this share must pass. */
+export async function principalRulesFor(context: ConsoleContext, details: ShareDetails, allowExternalPrincipals: boolean): Promise<PrincipalRules> {
+  const [snapshot, sharing] = await Promise.all([consoleOrganization(context), context.standing === 'management' ? getSharingStatus(context) : undefined]);
+  return {
+    organization: snapshot && organizationDirectory(snapshot),
+    // Only the management account can read whether sharing is on; RAM itself would refuse otherwise.
+    organizationSharing: sharing ? sharing.enabled : context.standing === 'delegated-admin',
+    sharingAccountId: details.accountId,
+    allowExternalPrincipals,
+    resourceTypes: shareTypes(details),
+  };
+}
+
+export function shareTypes(details: Pick<ShareDetails, 'resources'>): ResourceTypeInfo[] {
+  return typesOf(details).map((t) => resourceTypeInfo(t));
+}
+
+/** Step 3: every principal checked again for the share as it stands. */
+export async function checkSharePrincipals(context: ConsoleContext, details: ShareDetails, input: SharePrincipals): Promise<SharePrincipals> {
+  const rules = await principalRulesFor(context, details, input.allowExternalPrincipals);
+  const { principals, errors } = checkPrincipals(input.principals, rules);
+  const messages = Object.values(errors);
+  if (messages.length) throw new PlanError('Some principals cannot be in this share.', { principals: messages });
+  return { allowExternalPrincipals: input.allowExternalPrincipals, principals };
+}
+
+type CompleteDraft = Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>;
+
+/** A fingerprint of what the plan is made from, so the review step knows when to make it again. */
+export function draftFingerprint(draft: CompleteDraft): string {
+  return createHash('sha256').update(JSON.stringify([draft.details, draft.permissions, draft.principals])).digest('hex').slice(0, 16);
+}
+
+/** The plan: one CreateResourceShare with the resources, permissions and principals (RAM's clientToken added by the engine). */
+export function planCreateResourceShare(draft: CompleteDraft, draftId: string): PlanDraft {
+  const { details, permissions, principals } = draft;
+  const outside = principals.principals.filter((p) => p.outside);
+  const containing = principals.principals.filter((p) => p.containsSharingAccount);
+  const notes = [
+    `The share lives in ${details.region} only: its principals use the resources there.`,
+    ...(outside.length
+      ? [`RAM sends an invitation to ${outside.map((p) => p.name).join(', ')}: outside the organization, access starts only when the invitation is accepted.`]
+      : []),
+    ...containing.map((p) => `${p.name} contains the sharing account ${details.accountName} (${details.accountId}): its own principals get the share's access too.`),
+  ];
+  return {
+    kind: CREATE_SHARE_KIND,
+    title: `Create resource share ${details.name}`,
+    accountNames: { [details.accountId]: details.accountName },
+    steps: [
+      {
+        operation: 'ram:CreateResourceShare',
+        accountId: details.accountId,
+        region: details.region,
+        input: {
+          name: details.name,
+          resourceArns: details.resources.map((r) => r.arn),
+          principals: principals.principals.map((p) => p.principal),
+          permissionArns: typesOf(details).map((t) => permissions[t]),
+          allowExternalPrincipals: principals.allowExternalPrincipals,
+          ...(details.tags.length ? { tags: details.tags } : {}),
+        },
+        reason: `Creates the share ${details.name} in ${details.accountName} (${details.accountId}), ${details.region}: ${details.resources.length} resource(s) for ${principals.principals.length} principal(s).`,
+      },
+    ],
+    notes,
+    context: { draftId, name: details.name, principals: principals.principals, resources: details.resources },
+  };
+}
