@@ -3,6 +3,8 @@
 import type { ConsoleContext } from '../aws/identity';
 import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
+import { ANSWER_INVITATIONS_KIND } from '../ram/invitation-plan';
+import { answerInvitationsReadBack } from '../ram/invitation-read-back';
 import { ENABLE_SHARING_KIND, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 
 export interface ReadBack {
@@ -12,6 +14,8 @@ export interface ReadBack {
   /** What the admin should do when AWS does not show the change. */
   advice?: string;
   problems: string[];
+  /** Where to see the result in the console. */
+  links?: { href: string; label: string }[];
 }
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
@@ -41,6 +45,7 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
 
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
+  [ANSWER_INVITATIONS_KIND]: answerInvitationsReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */
