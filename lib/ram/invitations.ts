@@ -218,3 +218,18 @@ export function summarizeInvitations(snapshot: InvitationsSnapshot, region?: str
     unreachableAccounts: new Set(snapshot.unreachable.map((u) => u.accountId)).size,
   };
 }
+
+/** RAM's quota of pending invitations per sharing account (aws-facts.md: 20). */
+export const PENDING_INVITATIONS_QUOTA = 20;
+const NEAR_QUOTA = 15;
+
+/** Senders with so many invitations pending to this organization alone that they near RAM's quota. */
+export function sendersNearQuota(snapshot: InvitationsSnapshot, now = awsNow()): { senderAccountId: string; senderName?: string; pending: number }[] {
+  const bySender = new Map<string, { senderAccountId: string; senderName?: string; pending: number }>();
+  for (const i of openInvitations(snapshot, now)) {
+    const entry = bySender.get(i.senderAccountId) ?? { senderAccountId: i.senderAccountId, senderName: i.senderName, pending: 0 };
+    entry.pending += 1;
+    bySender.set(i.senderAccountId, entry);
+  }
+  return [...bySender.values()].filter((s) => s.pending >= NEAR_QUOTA).sort((a, b) => b.pending - a.pending);
+}
