@@ -68,6 +68,7 @@ export default defineConfig({
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_THROTTLE: 'off',
         CROSSING_DATA_DIR: dataDir,
+        CROSSING_REGIONS: 'us-east-1,eu-west-1',
         AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
         ...oidc,
       },

@@ -1,10 +1,10 @@
 'use client';
-// Navigation links with the current page marked for assistive technology.
+// Navigation links with the current page marked for assistive technology, and counts the layout knows cheaply.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { navigation } from './navigation';
 
-export function NavLinks() {
+export function NavLinks({ counts = {} }: { counts?: Record<string, number> }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
@@ -18,6 +18,11 @@ export function NavLinks() {
             className={`rounded px-3 py-2 text-sm ${current ? 'bg-slate-800 font-medium text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}
           >
             {entry.label}
+            {counts[entry.href] ? (
+              <span className="ml-2 rounded-full bg-amber-400 px-2 text-xs font-semibold text-slate-900" data-testid={`nav-count-${entry.href.slice(1)}`}>
+                {counts[entry.href]}
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -8,6 +8,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/organization', label: 'Organization' },
   { href: '/shares/new', label: 'Create resource share' },
+  { href: '/invitations', label: 'Invitations' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

@@ -8,6 +8,7 @@ import type { WireRequest } from './core/protocols/common.js';
 import { createRuntime, saveStateFile, type ResponseEvent, type Runtime, type Seed, type SeedOptions } from './core/runtime.js';
 import type { ThrottleConfig } from './core/throttle.js';
 import type { ServiceDefinition, World } from './core/types.js';
+import { now } from './core/world.js';
 import { authorize } from './iam/authz.js';
 import { seeds as registeredSeeds } from './seeds/index.js';
 import { services as registeredServices } from './services.js';
@@ -74,7 +75,8 @@ export async function createSandboxServer(options: SandboxServerOptions = {}): P
         : dispatch(runtime, request);
       answer.then(
         (wire) => {
-          response.writeHead(wire.status, { ...wire.headers, 'content-length': Buffer.byteLength(wire.body) });
+          // Every AWS answer carries the service's clock in Date; here it is the sandbox clock.
+          response.writeHead(wire.status, { date: now(runtime.world).toUTCString(), ...wire.headers, 'content-length': Buffer.byteLength(wire.body) });
           response.end(wire.body);
         },
         (error: unknown) => {

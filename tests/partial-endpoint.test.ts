@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
-import { getOrganizationSummary } from '../lib/console/dashboard';
 import { readBack } from '../lib/console/read-back';
 import { applyPlan, runFinished } from '../lib/plan/apply';
+import { readOrganizationInvitations } from '../lib/ram/invitations';
 import { savePlan } from '../lib/plan/store';
 import { getSharingStatus, planEnableSharing } from '../lib/ram/sharing';
 import { useConsoleEnv } from './support/console-env';
@@ -62,13 +62,14 @@ beforeEach(() => {
 });
 
 describe('an endpoint that lacks an operation', () => {
-  it("explains the dashboard's missing read by call and HTTP status, not by the SDK's parser error", async () => {
-    const summary = await getOrganizationSummary(await getConsoleContext());
-    expect(summary.pendingInvitations).toBeUndefined();
-    expect(summary.problems).toEqual([
+  it("explains the inbox's missing read by call and HTTP status, not by the SDK's parser error", async () => {
+    const reading = await readOrganizationInvitations(await getConsoleContext(), ['us-east-1']);
+    expect(reading.invitations).toEqual([]);
+    const management = reading.unreachable.find((u) => u.accountId === '100000000001')!;
+    expect(management.error).toBe(
       `The endpoint at ${process.env.AWS_ENDPOINT_URL} answered ram:GetResourceShareInvitations with HTTP 404 in 100000000001 (us-east-1), which is not an AWS answer: it may not offer this operation.`,
-    ]);
-    expect(summary.problems.join()).not.toMatch(/Unexpected token|Deserialization|\$response/);
+    );
+    expect(reading.unreachable.map((u) => u.error).join()).not.toMatch(/Unexpected token|Deserialization|\$response/);
   });
 
   it('reports what it reads back after a change the endpoint answered but did not make', async () => {

@@ -7,11 +7,18 @@ import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
+import { cachedOrganizationInvitations, summarizeInvitations } from '@/lib/ram/invitations';
 import { currentRegion } from '@/lib/region';
 
 async function signOutAction() {
   'use server';
   await signOut({ redirectTo: '/signin' });
+}
+
+/** Pending invitations from the inbox's cache only: the navigation never waits for AWS. */
+function pendingCount(context: ConsoleContext | undefined): number {
+  const snapshot = context && cachedOrganizationInvitations(context);
+  return snapshot ? summarizeInvitations(snapshot).pending : 0;
 }
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -28,7 +35,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <div className="flex min-h-screen">
       <aside className="w-56 shrink-0 bg-slate-900 p-4">
         <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
-        <NavLinks />
+        <NavLinks counts={{ '/invitations': pendingCount(context) }} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <ConsoleHeader

@@ -1,9 +1,10 @@
 // Dashboard: the live organization summary, with honest empty and error states.
 import Link from 'next/link';
-import { Alert, Badge, Card, PageTitle } from '@/components/ui';
+import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/console/dashboard';
 import { loadConsolePage } from '@/lib/console/page';
+import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
@@ -92,22 +93,29 @@ export default async function Dashboard() {
             )}
           </Card>
         )}
-        <Card title="Invitations pending for this account" testId="pending-invitations">
-          {summary.pendingInvitations === undefined ? (
+        <Card title="Resource share invitations pending across the organization" testId="pending-invitations">
+          {summary.invitations === undefined ? (
             <p className="text-sm text-slate-500">Unknown (see above).</p>
-          ) : summary.pendingInvitations.length === 0 ? (
-            <p className="text-sm text-slate-500">No pending resource share invitations in {region}.</p>
           ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {summary.pendingInvitations.map((invitation) => (
-                <li key={invitation.arn} className="flex items-center justify-between py-2">
-                  <span>
-                    <span className="font-medium">{invitation.shareName}</span> from <span className="font-mono">{invitation.senderAccountId}</span>
-                  </span>
-                  <Badge tone="amber">Pending</Badge>
-                </li>
-              ))}
-            </ul>
+            <div className="flex flex-col gap-1 text-sm">
+              <p>
+                <Link className="font-medium text-sky-700 underline" href="/invitations" data-testid="pending-invitations-summary">
+                  {summary.invitations.pending === 0
+                    ? 'None pending'
+                    : `${summary.invitations.pending} pending${summary.invitations.soonestExpiresInMs === undefined ? '' : `, the first expires in ${formatDuration(summary.invitations.soonestExpiresInMs)}`}`}
+                </Link>
+              </p>
+              <p className="text-slate-600">
+                {summary.invitations.pendingInRegion
+                  ? `${summary.invitations.pendingInRegion} of them in ${region}, the Region you work in.`
+                  : `No pending resource share invitations in ${region}, the Region you work in.`}
+              </p>
+              {summary.invitations.unreachableAccounts > 0 && (
+                <p className="text-amber-700">
+                  {summary.invitations.unreachableAccounts} account(s) could not be read: see the inbox for why.
+                </p>
+              )}
+            </div>
           )}
         </Card>
       </div>

@@ -62,7 +62,65 @@ function cachedClient<C>(Client: ClientClass<C>, key: string, create: () => C): 
   let byKey = clients.get(Client);
   if (!byKey) clients.set(Client, (byKey = new Map()));
   let client = byKey.get(key) as C | undefined;
-  if (!client) byKey.set(key, (client = create()));
+  if (!client) byKey.set(key, (client = readsAwsClock(create())));
+  return client;
+}
+
+// The AWS clock, as the Date header of the latest answer read it (an offset from this host's clock), kept on
+// globalThis so every copy of this module sees one clock. Expiry countdowns follow it, not the host's clock.
+const awsClock: { offsetMs: number } = ((globalThis as { __crossingAwsClock?: { offsetMs: number } }).__crossingAwsClock ??= { offsetMs: 0 });
+
+/** Now on the AWS clock (epoch ms): the host's clock corrected by what AWS's answers say. */
+export function awsNow(): number {
+  return Date.now() + awsClock.offsetMs;
+}
+
+type Stack = { middlewareStack: { add(middleware: unknown, options: { step: string; name: string }): void } };
+type Answer = { response?: { headers?: Record<string, string> }; $response?: { headers?: Record<string, string> } };
+
+function noteDate(answer: Answer | undefined): void {
+  const date = Date.parse(answer?.response?.headers?.date ?? answer?.$response?.headers?.date ?? '');
+  // Date has one-second precision: only a larger difference is the other clock's.
+  if (Number.isFinite(date) && Math.abs(date - awsNow()) > 1500) awsClock.offsetMs = date - Date.now();
+}
+
+function readsAwsClock<C>(client: C): C {
+  (client as Stack).middlewareStack.add(
+    (next: (args: unknown) => Promise<Answer>) => async (args: unknown) => {
+      try {
+        const out = await next(args);
+        noteDate(out);
+        return out;
+      } catch (error) {
+        noteDate(error as Answer);
+        throw error;
+      }
+    },
+    { step: 'deserialize', name: 'crossingAwsClock' },
+  );
+  return client;
+}
+
+// A member session AWS no longer accepts (expired on AWS's clock, its role deleted, its sessions revoked) is
+// assumed again, once, instead of failing every call until it would have expired here.
+const STALE_SESSION = new Set(['ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'AuthFailure', 'InvalidToken']);
+
+function renewsStaleSession<C>(client: C, accountId: string): C {
+  const c = client as Stack & { config: { credentials: (options?: { forceRefresh?: boolean }) => Promise<unknown> } };
+  c.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const code = (error as { name?: string; Code?: string }).Code ?? (error as { name?: string }).name ?? '';
+        if (!STALE_SESSION.has(code)) throw error;
+        sessions.delete(accountId);
+        await c.config.credentials({ forceRefresh: true });
+        return next(args);
+      }
+    },
+    { step: 'initialize', name: 'crossingRenewStaleSession' },
+  );
   return client;
 }
 
@@ -138,36 +196,8 @@ export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}):
         return memberCredentials(accountId);
       },
     });
-    forgetRejectedSessions(client as unknown as MiddlewareClient, accountId);
-    return client;
+    return renewsStaleSession(client, accountId);
   });
-}
-
-// What AWS answers when a session it issued no longer works (its role was deleted or its sessions revoked).
-const REJECTED_SESSION = new Set(['InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'AuthFailure', 'UnrecognizedClientException', 'InvalidToken']);
-
-type MiddlewareClient = {
-  middlewareStack: { add(middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>, options: { step: 'initialize'; name: string }): void };
-  /** The SDK's memoized credentials: forceRefresh asks the provider again. */
-  config: { credentials(options?: { forceRefresh?: boolean }): Promise<unknown> };
-};
-
-/** A member session AWS rejects is assumed again once, instead of failing every call until it would have expired. */
-function forgetRejectedSessions(client: MiddlewareClient, accountId: string): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        const code = (error as { name?: string; Code?: string })?.Code ?? (error as { name?: string })?.name ?? '';
-        if (!REJECTED_SESSION.has(code) || !sessions.has(accountId)) throw error;
-        sessions.delete(accountId);
-        await client.config.credentials({ forceRefresh: true });
-        return next(args);
-      }
-    },
-    { step: 'initialize', name: 'crossingForgetRejectedSession' },
-  );
 }
 
 /** Forget every client, session and identity (tests; configuration changes). */

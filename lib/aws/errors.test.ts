@@ -40,4 +40,12 @@ describe('explainAwsError', () => {
       /not a member of an organization/,
     );
   });
+
+  it('says in plain words why an invitation can no longer be answered', () => {
+    const ctx = { operation: 'ram:AcceptResourceShareInvitation', accountId: '300000000004', region: 'us-east-1' };
+    expect(explainAwsError(awsError('ResourceShareInvitationExpiredException', 'x'), ctx)).toBe(
+      'The invitation has expired in 300000000004 (us-east-1): it can no longer be accepted or rejected. Ask the sender to share again.',
+    );
+    expect(explainAwsError(awsError('ResourceShareInvitationAlreadyRejectedException', 'x'), ctx)).toMatch(/^The invitation was already rejected .*cannot be accepted now/);
+  });
 });

@@ -116,6 +116,15 @@ export function explainAwsError(error: unknown, ctx: ErrorContext): string {
     // no IAM permission fixes it, and AWS's message says which rule.
     case 'OperationNotPermittedException':
       return `${ctx.operation} was refused${where(ctx)}: ${message}`;
+    // Answers to accepting or rejecting an invitation that is no longer pending (RAM's own rules).
+    case 'ResourceShareInvitationAlreadyAcceptedException':
+      return `The invitation was already accepted${where(ctx)}: its resources are shared with the account, and rejecting it is no longer possible (leave the share instead).`;
+    case 'ResourceShareInvitationAlreadyRejectedException':
+      return `The invitation was already rejected${where(ctx)}: it cannot be accepted now. Ask the sender to share again.`;
+    case 'ResourceShareInvitationExpiredException':
+      return `The invitation has expired${where(ctx)}: it can no longer be accepted or rejected. Ask the sender to share again.`;
+    case 'ResourceShareInvitationArnNotFoundException':
+      return `AWS does not know this invitation${where(ctx)}: the share may have been deleted or the account removed from it, or AWS dropped the invitation (about 7 days after it was answered or expired).`;
     case 'AWSOrganizationsNotInUseException':
       return `${ctx.operation} failed${where(ctx)}: the account is not a member of an organization.`;
     case 'InvalidClientTokenId':

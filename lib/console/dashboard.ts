@@ -1,12 +1,12 @@
 // The dashboard's live organization summary: counts from the organization snapshot the tree also uses
 // (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
-// and RAM invitations pending for the console's account.
+// and the resource share invitations pending across the organization (from the inbox's brief cache).
 import { explainingReader } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
 import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
-import { pendingInvitations, type PendingInvitation } from '../ram/invitations';
+import { getOrganizationInvitations, summarizeInvitations, type InvitationSummary } from '../ram/invitations';
 
 export interface OrganizationSummary {
   accounts?: number;
@@ -15,7 +15,7 @@ export interface OrganizationSummary {
   complete?: boolean;
   /** Epoch ms the counts date from. */
   fetchedAt?: number;
-  pendingInvitations?: PendingInvitation[];
+  invitations?: InvitationSummary;
   problems: string[];
 }
 
@@ -44,7 +44,7 @@ export async function getOrganizationSummary(context: ConsoleContext): Promise<O
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
   const [counts, invitations] = await Promise.all([
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
-    read('ram:GetResourceShareInvitations', () => pendingInvitations(context.accountId, context.region)),
+    read('ram:GetResourceShareInvitations', async () => summarizeInvitations(await getOrganizationInvitations(context), context.region)),
   ]);
-  return { ...counts, pendingInvitations: invitations, problems };
+  return { ...counts, invitations, problems };
 }

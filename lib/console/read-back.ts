@@ -5,6 +5,8 @@ import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
 import { CREATE_SHARE_KIND } from '../ram/create-share';
 import { createShareReadBack } from '../ram/create-share-read-back';
+import { ANSWER_INVITATIONS_KIND } from '../ram/invitation-plan';
+import { answerInvitationsReadBack } from '../ram/invitation-read-back';
 import { ENABLE_SHARING_KIND, forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 
 export interface ReadBack {
@@ -47,6 +49,7 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
   [CREATE_SHARE_KIND]: createShareReadBack,
+  [ANSWER_INVITATIONS_KIND]: answerInvitationsReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

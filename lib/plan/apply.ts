@@ -1,5 +1,6 @@
 // Applies a stored plan: its steps in order through the one client factory, each call's intent audited before
-// it and its outcome after; the first failing step stops the run and the rest are recorded as not run. A
+// it and its outcome after; the first failing step stops the run and the rest are recorded as not run (unless
+// the plan's steps are independent: then every step runs and keeps its own outcome). A
 // failed or interrupted run resumes from the first step not done. Runs continue in the background so the
 // plan page can show progress; a second apply joins the run under way.
 import { getClient } from '../aws/clients';
@@ -37,7 +38,7 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
   for (const [index, step] of plan.steps.entries()) {
     const previous = plan.stepStates[index];
     if (previous.status === 'done') continue;
-    if (failed) {
+    if (failed && !plan.independentSteps) {
       saveStepState(plan.id, index, { status: 'not-run' });
       continue;
     }

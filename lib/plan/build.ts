@@ -34,6 +34,7 @@ export function checkPlan(draft: PlanDraft): PlanDraft {
   draft.steps.forEach((step: PlanStep, index) => {
     if (!/^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/.test(step.operation)) throw new PlanError(`Step ${index + 1}: "${step.operation}" is not service:Operation.`);
     if (!/^\d{12}$/.test(step.accountId)) throw new PlanError(`Step ${index + 1}: account "${step.accountId}" is not 12 digits.`);
+    if (draft.independentSteps && referencesIn(step.input).length) throw new PlanError(`Step ${index + 1} refers to an earlier step, but this plan's steps are independent.`);
     for (const ref of referencesIn(step.input)) {
       if (ref.$ref.step < 0 || ref.$ref.step >= index) throw new PlanError(`Step ${index + 1} refers to step ${ref.$ref.step + 1}, which does not come before it.`);
       if (!/^[A-Z][A-Z0-9_]*$/.test(ref.$ref.as)) throw new PlanError(`Step ${index + 1}: "${ref.$ref.as}" is not a shell variable name.`);

@@ -38,12 +38,18 @@ export interface PlanDraft {
   notes?: string[];
   /** Free data the feature's read-back needs (e.g. the share's name). */
   context?: Record<string, unknown>;
+  /**
+   * The steps do not depend on each other (answering many invitations): a failed step does not stop the
+   * others, and each keeps its own outcome. Default: the first failing step stops the run.
+   */
+  independentSteps?: boolean;
 }
 
 export type PlanStatus = 'ready' | 'running' | 'succeeded' | 'failed' | 'interrupted' | 'expired';
 
 /**
- * pending: not reached yet; running: its call is in flight; done; failed; not-run: after a failed step;
+ * pending: not reached yet; running: its call is in flight; done; failed; not-run: after a failed step (unless
+ * the plan's steps are independent);
  * unknown: the console stopped while its call was in flight, so whether AWS made the change is unknown.
  */
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'not-run' | 'unknown';

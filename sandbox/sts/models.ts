@@ -1,7 +1,8 @@
 // STS sessions: temporary credentials (ASIA keys with a session token) registered in world.credentials,
 // expiring on the sandbox clock. Who may assume what is decided in responses.ts with the core's authorizer.
+import { randomBytes } from 'node:crypto';
 import type { CredentialRecord, PrincipalIdentity, World } from '../core/types.js';
-import { newId, nowMs, UPPER_ALNUM } from '../core/world.js';
+import { nowMs, UPPER_ALNUM } from '../core/world.js';
 import { recordRoleUse, type Role } from '../iam/models.js';
 import { validationError } from './exceptions.js';
 
@@ -10,12 +11,17 @@ const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 export const CHAINED_SESSION_LIMIT = 3600;
 export const DEFAULT_SESSION_DURATION = 3600;
 
+/** Random, not derived from the seed: AWS never issues the same key twice, even to a world reset to the same seed. */
+function randomId(length: number, alphabet: string): string {
+  return [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
 function issue(world: World, identity: PrincipalIdentity, durationSeconds: number): CredentialRecord {
   const record: CredentialRecord = {
-    accessKeyId: `ASIA${newId(world, 16, UPPER_ALNUM)}`,
-    secretAccessKey: newId(world, 40, SECRET_ALPHABET),
+    accessKeyId: `ASIA${randomId(16, UPPER_ALNUM)}`,
+    secretAccessKey: randomId(40, SECRET_ALPHABET),
     // Real tokens are opaque base64 blobs of a few hundred characters.
-    sessionToken: `IQoJb3JpZ2luX2VjE${newId(world, 300, SECRET_ALPHABET)}`,
+    sessionToken: `IQoJb3JpZ2luX2VjE${randomId(300, SECRET_ALPHABET)}`,
     expiresAt: nowMs(world) + durationSeconds * 1000,
     status: 'Active',
     identity,

@@ -51,9 +51,15 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           )}
           {plan.status === 'failed' && (
             <div className="mb-3">
-              <Alert tone="error" title="A step failed; the steps after it were not run">
-                The steps marked Done changed AWS; the failed step says why it failed. Fix the cause, then resume: done steps are not repeated.
-              </Alert>
+              {plan.independentSteps ? (
+                <Alert tone="error" title="Some steps failed; the others ran">
+                  Each step ran on its own: the steps marked Done changed AWS; each failed step says why it failed. Resume runs only the failed ones again.
+                </Alert>
+              ) : (
+                <Alert tone="error" title="A step failed; the steps after it were not run">
+                  The steps marked Done changed AWS; the failed step says why it failed. Fix the cause, then resume: done steps are not repeated.
+                </Alert>
+              )}
             </div>
           )}
           {plan.status === 'interrupted' && (

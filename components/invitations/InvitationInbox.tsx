@@ -1,0 +1,136 @@
+'use client';
+// The organization's invitations in one table: filters by receiving account, sender, status and Region;
+// checkboxes on the open ones; Accept selected / Reject selected build one plan for the admin to review.
+import { useMemo, useState } from 'react';
+import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
+import { Badge, Cell, Field, inputClass, Table, type BadgeTone } from '@/components/ui';
+import type { ActionResult } from '@/lib/console/actions';
+import type { InvitationDecision } from '@/lib/ram/invitation-plan';
+import type { InvitationStatus, OrgInvitation } from '@/lib/ram/invitations';
+import { Countdown } from './Countdown';
+
+export interface InboxRow extends OrgInvitation {
+  /** Time left on the AWS clock when the page was made (pending ones). */
+  remainingMs?: number;
+  /** AWS's status, or EXPIRED once the AWS clock has passed a pending invitation's expiry. */
+  shownStatus: InvitationStatus;
+  senderLabel: string;
+}
+
+export type DecisionInput = { decision: InvitationDecision; invitationArns: string[] };
+
+const STATUS_TONE: Record<InvitationStatus, BadgeTone> = { PENDING: 'amber', ACCEPTED: 'emerald', REJECTED: 'slate', EXPIRED: 'red' };
+
+const utc = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+const FILTERS = [
+  { key: 'receiver', label: 'Receiving account', value: (r: InboxRow) => r.receiverAccountId, text: (r: InboxRow) => `${r.receiverName} (${r.receiverAccountId})` },
+  { key: 'sender', label: 'Sender', value: (r: InboxRow) => r.senderAccountId, text: (r: InboxRow) => r.senderLabel },
+  { key: 'status', label: 'Status', value: (r: InboxRow) => r.shownStatus, text: (r: InboxRow) => r.shownStatus },
+  { key: 'region', label: 'Region', value: (r: InboxRow) => r.region, text: (r: InboxRow) => r.region },
+] as const;
+
+type FilterKey = (typeof FILTERS)[number]['key'];
+
+export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (input: DecisionInput) => Promise<ActionResult<string>> }) {
+  const [filters, setFilters] = useState<Partial<Record<FilterKey, string>>>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const options = useMemo(
+    () => Object.fromEntries(FILTERS.map((f) => [f.key, [...new Map(rows.map((r) => [f.value(r), f.text(r)])).entries()].sort((a, b) => a[1].localeCompare(b[1]))])),
+    [rows],
+  );
+  const visible = rows.filter((r) => FILTERS.every((f) => !filters[f.key] || f.value(r) === filters[f.key]));
+  const chosen = visible.filter((r) => r.shownStatus === 'PENDING' && selected.has(r.arn)).map((r) => r.arn);
+  const toggle = (arn: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(arn)) next.add(arn);
+      return next;
+    });
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        {FILTERS.map((f) => (
+          <Field key={f.key} label={f.label} htmlFor={`filter-${f.key}`}>
+            <select
+              id={`filter-${f.key}`}
+              className={inputClass}
+              value={filters[f.key] ?? ''}
+              onChange={(event) => setFilters({ ...filters, [f.key]: event.target.value || undefined })}
+            >
+              <option value="">Any</option>
+              {options[f.key].map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
+      </div>
+      <div className="flex flex-wrap items-start gap-3">
+        <BuildPlanButton label={`Accept selected (${chosen.length})`} build={build} input={{ decision: 'accept', invitationArns: chosen }} disabled={!chosen.length} />
+        <BuildPlanButton label={`Reject selected (${chosen.length})`} build={build} input={{ decision: 'reject', invitationArns: chosen }} disabled={!chosen.length} />
+      </div>
+      <Table
+        testId="invitations-table"
+        columns={[<span key="select" className="sr-only">Select</span>, 'Share', 'Sender', 'Receiving account', 'Region', 'Resources', 'Sent', 'Expires', 'Status']}
+      >
+        {visible.map((r) => (
+          <tr key={r.arn} data-testid="invitation-row" data-arn={r.arn} data-share={r.shareName} data-receiver={r.receiverName} data-status={r.shownStatus}>
+            <Cell>
+              <input
+                type="checkbox"
+                aria-label={`Select ${r.shareName} for ${r.receiverName} (${r.region})`}
+                disabled={r.shownStatus !== 'PENDING'}
+                checked={r.shownStatus === 'PENDING' && selected.has(r.arn)}
+                onChange={() => toggle(r.arn)}
+              />
+            </Cell>
+            <Cell>
+              <span className="font-medium">{r.shareName}</span>
+            </Cell>
+            <Cell>
+              {r.senderName ? r.senderLabel : (
+                <>
+                  <span className="font-mono text-xs">{r.senderAccountId}</span> <Badge tone="sky">outside the organization</Badge>
+                </>
+              )}
+            </Cell>
+            <Cell>
+              {r.receiverName} <span className="font-mono text-xs text-slate-500">{r.receiverAccountId}</span>
+            </Cell>
+            <Cell mono>{r.region}</Cell>
+            <Cell>
+              {r.resources?.map((resource) => (
+                <div key={resource.arn}>
+                  <span className="text-xs text-slate-500">{resource.type}</span> <span className="font-mono text-xs">{resource.arn}</span>
+                </div>
+              ))}
+              {r.resourcesError && <span className="text-xs text-red-700">{r.resourcesError}</span>}
+              {!r.resources && !r.resourcesError && <span className="text-xs text-slate-500">AWS lists resources of pending invitations only</span>}
+            </Cell>
+            <Cell>{utc(r.invitedAt)}</Cell>
+            <Cell>
+              {r.expiresAt !== undefined && r.remainingMs !== undefined ? (
+                <>
+                  <div>{utc(r.expiresAt)}</div>
+                  <Countdown remainingMs={r.remainingMs} />{' '}
+                  <span className="text-xs text-slate-500">({r.termHours === 12 ? '12 hours' : '7 days'} after sending)</span>
+                </>
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
+            </Cell>
+            <Cell>
+              <Badge tone={STATUS_TONE[r.shownStatus]} testId="invitation-status">
+                {r.shownStatus}
+              </Badge>
+            </Cell>
+          </tr>
+        ))}
+      </Table>
+      {visible.length === 0 && <p className="text-sm text-slate-500">No invitations match these filters.</p>}
+    </div>
+  );
+}
