@@ -3,6 +3,8 @@
 import type { ConsoleContext } from '../aws/identity';
 import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
+import { ACCESS_KIND, TRUST_EDIT_KIND } from '../iam/access';
+import { crossAccountReadBack } from '../iam/read-back';
 import { ENABLE_SHARING_KIND, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 
 export interface ReadBack {
@@ -41,6 +43,8 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
 
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
+  [ACCESS_KIND]: crossAccountReadBack,
+  [TRUST_EDIT_KIND]: crossAccountReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

@@ -258,7 +258,8 @@ export function buildRemovalPlan(principal: string, facts: RemovalFacts): PlanDr
     accountNames: Object.fromEntries([accountId, sourceAccount].filter((id) => facts.accountNames[id]).map((id) => [id, facts.accountNames[id]])),
     steps,
     notes,
-    context: { roleArn: role.arn, principal },
+    // Read back after the run: the principal must no longer be able to assume the role.
+    context: { roleArn: role.arn, principal, expect: 'denied' },
   };
 }
 
@@ -284,7 +285,7 @@ export function buildConditionsPlan(principal: string, grant: TrustGrant, facts:
           reason: `Sets ${principal}'s conditions in ${role.name}'s trust policy; every other principal and statement stays.`,
         },
       ],
-      context: { roleArn: role.arn, principal },
+      context: { roleArn: role.arn, principal, requireMfa: grant.requireMfa },
     },
     diff,
   };

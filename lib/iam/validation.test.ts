@@ -58,6 +58,6 @@ describe('a whole request', () => {
     expect(errorsOf(request({ source: { accountId: '400000000001', principal: 'account' } }))['destination.accountId']).toEqual([
       'Destination account: it is the source account; cross-account access needs two different accounts.',
     ]);
-    expect(errorsOf(request({ source: { principal: 'arn:aws:iam::400000000011:group/devs' } }))['source.principal'][0]).toMatch(/^Principal: a user or role ARN/);
+    expect(errorsOf(request({ source: { principal: 'arn:aws:iam::400000000011:group/devs' } }))['source.principal'][0]).toMatch(/^Source principal: the whole account, or a user or role ARN/);
   });
 });

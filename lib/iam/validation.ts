@@ -58,7 +58,10 @@ export const sourceSchema = z
   .object({
     accountId: accountIdSchema('Source account'),
     /** 'account' trusts the whole account; otherwise a user's or role's ARN in it. */
-    principal: z.union([z.literal('account'), principalArnSchema]),
+    principal: z
+      .string()
+      .trim()
+      .refine((v) => v === 'account' || principalArnPattern.test(v), 'Source principal: the whole account, or a user or role ARN (arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/PATH/NAME).'),
   })
   .refine((s) => s.principal === 'account' || parsePrincipalArn(s.principal)?.accountId === s.accountId, {
     message: 'Source principal: the ARN names another account than the source account.',
