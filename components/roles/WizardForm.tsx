@@ -26,3 +26,13 @@ export function GoTo({ step, children, variant = 'primary' }: { step: WizardStep
     </button>
   );
 }
+
+/** The error of a choice among radios or checkboxes (a Field shows its own). */
+export function ChoiceError({ messages }: { messages?: string[] }) {
+  if (!messages) return null;
+  return (
+    <p role="alert" className="text-xs text-red-700">
+      {messages.join(' ')}
+    </p>
+  );
+}

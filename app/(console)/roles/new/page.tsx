@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { PolicyDiff } from '@/components/roles/PolicyDiff';
-import { GoTo, WizardForm } from '@/components/roles/WizardForm';
+import { ChoiceError, GoTo, WizardForm } from '@/components/roles/WizardForm';
 import { Alert, Card, Cell, CodeBlock, Field, inputClass, PageTitle, Steps, Table } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/console/page';
@@ -81,15 +81,11 @@ async function WhoStep({ state, accounts, errors }: { state: WizardState; accoun
               ))}
             </>
           ) : (
-            <Field label="User or role ARN" htmlFor="sp-arn" hint="The account is outside the organization: the console cannot list its principals. Leave empty to trust the whole account.">
+            <Field label="User or role ARN" htmlFor="sp-arn" hint="The account is outside the organization: the console cannot list its principals. Or choose the whole account above.">
               <input id="sp-arn" name="sp" defaultValue={state.sp !== 'account' ? state.sp : undefined} className={inputClass} placeholder={`arn:aws:iam::${state.sa}:user/NAME`} />
             </Field>
           )}
-          {errors['source.principal'] && (
-            <p role="alert" className="text-xs text-red-700">
-              {errors['source.principal'].join(' ')}
-            </p>
-          )}
+          <ChoiceError messages={errors['source.principal']} />
         </fieldset>
       )}
       <div className="flex gap-2">
@@ -143,11 +139,7 @@ async function WhereStep({ state, accounts, errors }: { state: WizardState; acco
               </details>
             </div>
           ))}
-          {errors['destination.role.name'] && (
-            <p role="alert" className="text-xs text-red-700">
-              {errors['destination.role.name'].join(' ')}
-            </p>
-          )}
+          <ChoiceError messages={errors['destination.role.name']} />
         </fieldset>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
@@ -186,7 +178,7 @@ async function WhereStep({ state, accounts, errors }: { state: WizardState; acco
                 <span className="font-mono text-xs text-slate-500">{p.arn}</span>
               </label>
             ))}
-            {errors['destination.role.managedPolicyArns'] && <p className="text-xs text-red-700">{errors['destination.role.managedPolicyArns'].join(' ')}</p>}
+            <ChoiceError messages={errors['destination.role.managedPolicyArns']} />
           </fieldset>
         </div>
       )}
