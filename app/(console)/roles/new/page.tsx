@@ -74,10 +74,12 @@ async function WhoStep({ state, accounts, errors }: { state: WizardState; accoun
                 </GoTo>
               </div>
               {principals.map((p) => (
-                <label key={p.arn} className="flex items-center gap-2">
-                  <input type="radio" name="sp" value={p.arn} defaultChecked={state.sp === p.arn} /> {p.kind} {p.name}
+                <div key={p.arn} className="flex items-center gap-2">
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="sp" value={p.arn} defaultChecked={state.sp === p.arn} /> {p.kind} {p.name}
+                  </label>
                   <span className="font-mono text-xs text-slate-500">{p.arn}</span>
-                </label>
+                </div>
               ))}
             </>
           ) : (
@@ -173,10 +175,12 @@ async function WhereStep({ state, accounts, errors }: { state: WizardState; acco
               </GoTo>
             </div>
             {shown.map((p) => (
-              <label key={p.arn} className="flex items-center gap-2">
-                <input type="checkbox" name="pol" value={p.arn} defaultChecked={state.pol.includes(p.arn)} /> {p.name}
+              <div key={p.arn} className="flex items-center gap-2">
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="pol" value={p.arn} defaultChecked={state.pol.includes(p.arn)} /> {p.name}
+                </label>
                 <span className="font-mono text-xs text-slate-500">{p.arn}</span>
-              </label>
+              </div>
             ))}
             <ChoiceError messages={errors['destination.role.managedPolicyArns']} />
           </fieldset>
