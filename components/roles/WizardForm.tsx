@@ -36,3 +36,26 @@ export function ChoiceError({ messages }: { messages?: string[] }) {
     </p>
   );
 }
+
+/** A radio or checkbox for an IAM entity: its name is the label, its ARN shown beside it. */
+export function Choice({ type, name, value, checked, label }: { type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; label: string }) {
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <label className="flex items-center gap-2">
+        <input type={type} name={name} value={value} defaultChecked={checked} /> {label}
+      </label>
+      <span className="font-mono text-xs text-slate-500">{value}</span>
+    </div>
+  );
+}
+
+export function NextBack({ next, back }: { next: WizardStep; back: WizardStep }) {
+  return (
+    <div className="flex gap-2">
+      <GoTo step={next}>{`Next: ${next}`}</GoTo>
+      <GoTo step={back} variant="secondary">
+        Back
+      </GoTo>
+    </div>
+  );
+}

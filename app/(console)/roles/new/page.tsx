@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { PolicyDiff } from '@/components/roles/PolicyDiff';
-import { ChoiceError, GoTo, WizardForm } from '@/components/roles/WizardForm';
+import { Choice, ChoiceError, GoTo, NextBack, WizardForm } from '@/components/roles/WizardForm';
 import { Alert, Card, Cell, CodeBlock, Field, inputClass, PageTitle, Steps, Table } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/console/page';
@@ -74,12 +74,7 @@ async function WhoStep({ state, accounts, errors }: { state: WizardState; accoun
                 </GoTo>
               </div>
               {principals.map((p) => (
-                <div key={p.arn} className="flex items-center gap-2">
-                  <label className="flex items-center gap-2">
-                    <input type="radio" name="sp" value={p.arn} defaultChecked={state.sp === p.arn} /> {p.kind} {p.name}
-                  </label>
-                  <span className="font-mono text-xs text-slate-500">{p.arn}</span>
-                </div>
+                <Choice key={p.arn} type="radio" name="sp" value={p.arn} checked={state.sp === p.arn} label={`${p.kind} ${p.name}`} />
               ))}
             </>
           ) : (
@@ -175,23 +170,13 @@ async function WhereStep({ state, accounts, errors }: { state: WizardState; acco
               </GoTo>
             </div>
             {shown.map((p) => (
-              <div key={p.arn} className="flex items-center gap-2">
-                <label className="flex items-center gap-2">
-                  <input type="checkbox" name="pol" value={p.arn} defaultChecked={state.pol.includes(p.arn)} /> {p.name}
-                </label>
-                <span className="font-mono text-xs text-slate-500">{p.arn}</span>
-              </div>
+              <Choice key={p.arn} type="checkbox" name="pol" value={p.arn} checked={state.pol.includes(p.arn)} label={p.name} />
             ))}
             <ChoiceError messages={errors['destination.role.managedPolicyArns']} />
           </fieldset>
         </div>
       )}
-      <div className="flex gap-2">
-        <GoTo step="conditions">Next: conditions</GoTo>
-        <GoTo step="who" variant="secondary">
-          Back
-        </GoTo>
-      </div>
+      <NextBack next="conditions" back="who" />
     </WizardForm>
   );
 }
@@ -228,12 +213,7 @@ function ConditionsStep({ state, accounts, errors }: { state: WizardState; accou
         {roleSource && <li>The source is a role (role chaining): sessions last at most 1 hour and cannot be used from the AWS console.</li>}
         <li>A role that requires an ExternalId cannot be used with the console&apos;s switch-role: only from the CLI and SDKs.</li>
       </ul>
-      <div className="flex gap-2">
-        <GoTo step="review">Next: review</GoTo>
-        <GoTo step="where" variant="secondary">
-          Back
-        </GoTo>
-      </div>
+      <NextBack next="review" back="where" />
     </WizardForm>
   );
 }
