@@ -9,6 +9,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/organization', label: 'Organization' },
   { href: '/shares/new', label: 'Create resource share' },
   { href: '/invitations', label: 'Invitations' },
+  { href: '/roles', label: 'Cross-account access' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

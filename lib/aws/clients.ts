@@ -206,3 +206,8 @@ export function resetAwsAccess(): void {
   sessions.clear();
   callerIdentity = undefined;
 }
+
+/** A client acting with credentials the console obtained for another identity (a live sts:AssumeRole check). */
+export function clientWithCredentials<C>(Client: ClientClass<C>, credentials: AwsCredentials, region = config().region): C {
+  return new Client({ ...baseSettings(region), credentials });
+}

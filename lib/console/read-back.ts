@@ -8,6 +8,8 @@ import { createShareReadBack } from '../ram/create-share-read-back';
 import { ANSWER_INVITATIONS_KIND } from '../ram/invitation-plan';
 import { answerInvitationsReadBack } from '../ram/invitation-read-back';
 import { ENABLE_SHARING_KIND, forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
+import { ACCESS_KIND, TRUST_EDIT_KIND } from '../iam/access';
+import { crossAccountReadBack } from '../iam/read-back';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -50,6 +52,8 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
   [CREATE_SHARE_KIND]: createShareReadBack,
   [ANSWER_INVITATIONS_KIND]: answerInvitationsReadBack,
+  [ACCESS_KIND]: crossAccountReadBack,
+  [TRUST_EDIT_KIND]: crossAccountReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

@@ -1,8 +1,9 @@
 // Every AWS operation a plan may contain, gathered from the service folders that declare them.
+import { iamOperations } from '../iam/operations';
 import { ramOperations } from '../ram/operations';
 import type { OperationSpec } from './operation-spec';
 
-const operations: Record<string, OperationSpec> = { ...ramOperations };
+const operations: Record<string, OperationSpec> = { ...ramOperations, ...iamOperations };
 
 export function operationSpec(operation: string): OperationSpec {
   const spec = operations[operation];

@@ -1,0 +1,172 @@
+// Protects: cross-account access on the demo seed, end to end: the wizard sets up both halves in one plan
+// (alice in payments-dev → new role DeployFromDev in payments-prod), AWS then holds exactly that (checked
+// through the SDK, and with alice's own keys), verify explains allow, an MFA requirement and an SCP denial
+// with the deciding statements; an existing role keeps its statement when a principal is merged in; a whole
+// outside account gets an ExternalId condition.
+import { expect, test, type Page } from '@playwright/test';
+import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListUserPoliciesCommand, type IAMClientConfig } from '@aws-sdk/client-iam';
+import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+
+const DEV = '400000000011';
+const PROD = '400000000001';
+const PARTNER = '900000000001';
+const ALICE = `arn:aws:iam::${DEV}:user/alice`;
+const ROLE_ARN = `arn:aws:iam::${PROD}:role/DeployFromDev`;
+const ALICE_KEYS = { accessKeyId: 'AKIACROSSINGALICE001', secretAccessKey: 'aliceDemoSecretKey000000000000000000000A' };
+
+async function memberIam(accountId: string): Promise<IAMClient> {
+  const c = (await new STSClient(sandboxClientConfig()).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e' }))).Credentials!;
+  return new IAMClient({ ...sandboxClientConfig(), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken } } as IAMClientConfig);
+}
+
+const trustOf = async (accountId: string, roleName: string) =>
+  JSON.parse(decodeURIComponent((await (await memberIam(accountId)).send(new GetRoleCommand({ RoleName: roleName }))).Role!.AssumeRolePolicyDocument!));
+
+const aliceAssumes = (roleArn: string) => new STSClient({ ...sandboxClientConfig(), credentials: ALICE_KEYS }).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'alice' }));
+
+async function chooseSource(page: Page, accountId: string, principal?: string) {
+  await page.getByLabel('Source account').fill(accountId);
+  await page.getByRole('button', { name: 'List principals' }).first().click();
+  if (principal) await page.getByRole('radio', { name: principal }).check();
+  else await page.getByRole('radio', { name: /^The whole account/ }).check();
+  await page.getByRole('button', { name: 'Next: where' }).click();
+}
+
+async function applyPlan(page: Page) {
+  await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Applied');
+}
+
+async function verify(page: Page, card: string) {
+  const panel = page.getByTestId(`trusted-${card}`);
+  await panel.getByRole('button', { name: 'Verify' }).click();
+  return panel.getByTestId('verify-result');
+}
+
+test.describe('cross-account access', () => {
+  // One reset for the three tests (they touch different roles): a reset ends the member-role sessions the
+  // console holds, which it keeps until they expire, as it may with real AWS.
+  test.beforeAll(async () => {
+    await resetSandbox('demo');
+  });
+
+  test('alice → DeployFromDev: both halves from one wizard, checked through the SDK, verified and explained', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cross-account access' }).click();
+    await expect(page.getByTestId('trusts-table')).toContainText('ReadOnlyAuditor');
+    await page.getByRole('link', { name: 'Set up cross-account access' }).click();
+
+    await chooseSource(page, DEV, 'user alice');
+    await page.getByLabel('Destination account').fill(PROD);
+    await page.getByLabel('Role name').fill('DeployFromDev');
+    await page.getByLabel('Search policies by name').fill('ReadOnly');
+    await page.getByRole('button', { name: 'Search policies' }).click();
+    await page.getByRole('checkbox', { name: 'ReadOnlyAccess', exact: true }).check();
+    await page.getByRole('button', { name: 'Next: conditions' }).click();
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    // The wizard's state is the URL: a reload shows the same review.
+    await page.reload();
+    const review = page.getByTestId('review');
+    await expect(review.getByTestId('review-trust-policy')).toContainText(`"AWS": "${ALICE}"`);
+    await expect(review.getByTestId('review-source-policy')).toContainText(`"Resource": "${ROLE_ARN}"`);
+    await expect(review.getByTestId('size-checks')).toContainText('AssumeRolePolicySizeQuota');
+    await page.screenshot({ path: screenshotPath('roles-review'), fullPage: true });
+    await review.getByRole('button', { name: 'Review the plan' }).click();
+    await expect(page.getByTestId('plan-cli')).toContainText('aws iam create-role --role-name DeployFromDev');
+    await applyPlan(page);
+    await expect(page.getByTestId('read-back')).toContainText('user alice can assume DeployFromDev, because');
+
+    // Both halves, through the SDK: the role trusts alice; alice's policy allows sts:AssumeRole on exactly that ARN.
+    expect((await trustOf(PROD, 'DeployFromDev')).Statement).toEqual([{ Sid: `AllowAssumeFrom${DEV}`, Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole' }]);
+    const devIam = await memberIam(DEV);
+    expect((await devIam.send(new ListUserPoliciesCommand({ UserName: 'alice' }))).PolicyNames).toEqual([`CrossingAssume-${PROD}-DeployFromDev`]);
+    const policy = await devIam.send(new GetUserPolicyCommand({ UserName: 'alice', PolicyName: `CrossingAssume-${PROD}-DeployFromDev` }));
+    expect(JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement).toEqual([{ Sid: 'AssumeDeployFromDev', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ROLE_ARN }]);
+    // With alice's own keys: this role, and not another one in payments-prod.
+    expect((await aliceAssumes(ROLE_ARN)).AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${PROD}:assumed-role/DeployFromDev/alice`);
+    await expect(aliceAssumes(`arn:aws:iam::${PROD}:role/ReadOnlyAuditor`)).rejects.toThrow(/not authorized to perform: sts:AssumeRole/);
+
+    await page.goto(`/roles/${PROD}/DeployFromDev`);
+    const allowed = await verify(page, ALICE);
+    await expect(allowed).toHaveAttribute('data-allowed', 'true');
+    await expect(allowed.getByTestId('verify-layer-identity')).toContainText(`Allowed by statement AssumeDeployFromDev of inline policy CrossingAssume-${PROD}-DeployFromDev of user alice.`);
+    await expect(allowed.getByTestId('verify-layer-scp')).toContainText('No SCP on Root / Workloads / Dev / payments-dev denies it.');
+    await expect(allowed.getByTestId('verify-layer-trust')).toContainText(`Trusted by statement AllowAssumeFrom${DEV} of the role's trust policy.`);
+    const handOff = page.getByTestId(`trusted-${ALICE}`).getByTestId('hand-off');
+    await expect(handOff.getByTestId('switch-role-link')).toHaveText(`https://signin.aws.amazon.com/switchrole?account=${PROD}&roleName=DeployFromDev&displayName=DeployFromDev+%40+payments-prod`);
+    await expect(handOff.getByTestId('aws-profile')).toContainText(`role_arn = ${ROLE_ARN}`);
+    await expect(handOff.getByTestId('assume-role-command')).toContainText(`aws sts assume-role --role-arn ${ROLE_ARN} --role-session-name alice`);
+    await page.screenshot({ path: screenshotPath('role-verified'), fullPage: true });
+
+    // Require MFA (a plan), then a session without MFA is denied, and verify says by which condition.
+    await page.getByTestId(`trusted-${ALICE}`).getByRole('button', { name: 'Plan: require MFA' }).click();
+    await applyPlan(page);
+    await page.goto(`/roles/${PROD}/DeployFromDev`);
+    const noMfa = await verify(page, ALICE);
+    await expect(noMfa).toHaveAttribute('data-allowed', 'false');
+    await expect(noMfa.getByTestId('verify-layer-trust')).toContainText(
+      `statement AllowAssumeFrom${DEV} of the role's trust policy names user alice, but its condition is not met: Bool aws:MultiFactorAuthPresent = true (the request has no aws:MultiFactorAuthPresent).`,
+    );
+    await expect(aliceAssumes(ROLE_ARN)).rejects.toThrow(/not authorized/);
+
+    // An SCP denying sts:AssumeRole on the source's OU, added through the SDK: verify names it.
+    const organizations = new OrganizationsClient(sandboxClientConfig());
+    const scp = await organizations.send(
+      new CreatePolicyCommand({ Name: 'DenyAssumeRoleFromDev', Description: 'e2e', Type: 'SERVICE_CONTROL_POLICY', Content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'NoAssume', Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] }) }),
+    );
+    const scpId = scp.Policy!.PolicySummary!.Id!;
+    await organizations.send(new AttachPolicyCommand({ PolicyId: scpId, TargetId: 'ou-7c0r-dev5h1zc' }));
+    const panel = page.getByTestId(`trusted-${ALICE}`);
+    await panel.getByLabel('Session with MFA').check();
+    await panel.getByRole('button', { name: 'Verify' }).click();
+    await expect(panel.getByTestId('verify-layer-scp')).toContainText(`Denied by statement NoAssume of SCP DenyAssumeRoleFromDev (${scpId}) on Dev.`);
+    await expect(panel.getByTestId('verify-result')).toHaveAttribute('data-allowed', 'false');
+  });
+
+  test('adding alice to the existing ReadOnlyAuditor role keeps its statement: the diff, then the SDK', async ({ page }) => {
+    const before = await trustOf(PROD, 'ReadOnlyAuditor');
+    await signIn(page, 'admin');
+    await page.goto('/roles/new');
+    await chooseSource(page, DEV, 'user alice');
+    await page.getByLabel('Destination account').fill(PROD);
+    await page.getByRole('radio', { name: 'Existing role' }).check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('radio', { name: 'ReadOnlyAuditor' }).check();
+    await page.getByRole('button', { name: 'Next: conditions' }).click();
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    await expect(page.getByTestId('trust-change')).toContainText('The principal is added to statement 1 (same actions and conditions); no statement is removed.');
+    const diff = page.getByTestId('trust-diff');
+    await expect(diff.locator('[data-op="added"]', { hasText: ALICE })).toHaveCount(1);
+    await expect(diff.locator('[data-op="removed"]')).toHaveCount(1);
+    await page.screenshot({ path: screenshotPath('roles-merge-diff'), fullPage: true });
+    await page.getByRole('button', { name: 'Review the plan' }).click();
+    await applyPlan(page);
+    const after = await trustOf(PROD, 'ReadOnlyAuditor');
+    expect(after.Statement).toHaveLength(before.Statement.length);
+    expect(after.Statement[0].Principal.AWS).toEqual([before.Statement[0].Principal.AWS, ALICE]);
+    expect(after.Statement[0].Action).toEqual(before.Statement[0].Action);
+  });
+
+  test('a whole outside account (partner-co) gets an ExternalId condition, and no switch-role link', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/roles/new');
+    await chooseSource(page, PARTNER);
+    await page.getByLabel('Destination account').fill(PROD);
+    await page.getByLabel('Role name').fill('PartnerSupport');
+    await page.getByRole('button', { name: 'Next: conditions' }).click();
+    await expect(page.getByRole('checkbox', { name: /^Require an ExternalId \(recommended/ })).toBeChecked();
+    await page.getByLabel('ExternalId', { exact: true }).fill('partner-co-7f3a');
+    await page.getByRole('button', { name: 'Next: review' }).click();
+    await expect(page.getByTestId('review-trust-policy')).toContainText('"sts:ExternalId": "partner-co-7f3a"');
+    await expect(page.getByTestId('review')).toContainText('No change in the source account.');
+    await page.getByRole('button', { name: 'Review the plan' }).click();
+    await applyPlan(page);
+    const trust = await trustOf(PROD, 'PartnerSupport');
+    expect(trust.Statement[0]).toMatchObject({ Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Condition: { StringEquals: { 'sts:ExternalId': 'partner-co-7f3a' } } });
+    await page.goto(`/roles/${PROD}/PartnerSupport`);
+    await expect(page.getByTestId(`trusted-arn:aws:iam::${PARTNER}:root`).getByTestId('switch-role-omitted')).toContainText('requires an ExternalId');
+  });
+});

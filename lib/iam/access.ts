@@ -1,0 +1,292 @@
+// The cross-account access plan (pure): from a validated request and what was read from IAM, the two halves —
+// the destination role's trust policy (a new role with its permissions, or the existing trust policy with the
+// source merged in) and the source principal's inline policy allowing sts:AssumeRole on exactly that role —
+// with both documents, the diff, the sizes against the accounts' quotas, and the notes the admin must read.
+import { outputOf, PlanError } from '../plan/build';
+import type { PlanDraft, PlanStep } from '../plan/types';
+import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
+import { addTrust, grantActions, isWholeAccount, newTrustPolicy, policyDiff, removeTrust, type DiffLine, type TrustChange, type TrustGrant } from './trust';
+import { parsePrincipalArn, type AccessConditions, type AccessRequest } from './validation';
+
+export const ACCESS_KIND = 'iam:cross-account-access';
+export const TRUST_EDIT_KIND = 'iam:trust-edit';
+// IAM is global; its API is signed for us-east-1 in the aws partition.
+const IAM_REGION = 'us-east-1';
+
+/** What the plan needs from IAM and Organizations, read just before building. */
+export interface AccessFacts {
+  organizationId?: string;
+  /** Account ID → name, for the accounts of the organization. */
+  accountNames: Record<string, string>;
+  /** Whether the console can change IAM in the source account (it is in the organization). */
+  sourceReachable: boolean;
+  /** For an existing role: as IAM returns it. */
+  existingRole?: { arn: string; path: string; trust: PolicyDocument };
+  /** GetAccountSummary of the destination account. */
+  destinationQuotas: Record<string, number>;
+  /** GetAccountSummary of the source account, and the size of the principal's other inline policies. */
+  sourceQuotas?: Record<string, number>;
+  sourceOtherInlineSize?: number;
+}
+
+export interface SizeCheck {
+  label: string;
+  size: number;
+  quota: number;
+  ok: boolean;
+}
+
+export interface AccessReview {
+  roleArn: string;
+  trustPolicy: string;
+  /** For an existing role: what changes in its trust policy. */
+  trustDiff?: DiffLine[];
+  trustChange: TrustChange;
+  permissions: string[];
+  sourcePolicy?: { name: string; holder: string; document: string };
+  sizes: SizeCheck[];
+  notes: string[];
+}
+
+export function roleArnOf(accountId: string, path: string, name: string): string {
+  return `arn:aws:iam::${accountId}:role${path}${name}`;
+}
+
+export function grantFor(principal: string, conditions: AccessConditions, organizationId?: string): TrustGrant {
+  return {
+    principal,
+    externalId: conditions.externalId,
+    requireMfa: conditions.requireMfa,
+    organizationId: conditions.restrictToOrganization ? organizationId : undefined,
+    allowTagSession: conditions.allowTagSession,
+    allowSetSourceIdentity: conditions.allowSetSourceIdentity,
+  };
+}
+
+/** The source's inline policy: sts:AssumeRole (and the session actions the trust allows) on exactly the role. */
+export function sourcePolicyFor(roleArn: string, grant: TrustGrant): PolicyDocument {
+  const roleName = roleArn.split('/').pop()!;
+  const actions = grantActions(grant);
+  return {
+    Version: POLICY_VERSION,
+    Statement: [{ Sid: `Assume${roleName.replace(/[^A-Za-z0-9]/g, '')}`, Effect: 'Allow', Action: actions.length === 1 ? actions[0] : actions, Resource: roleArn }],
+  };
+}
+
+/** The inline policy's name on the source principal: one per destination role, so removing it removes only that access. */
+export const sourcePolicyName = (roleArn: string) => `CrossingAssume-${roleArn.split(':')[4]}-${roleArn.split('/').pop()}`.slice(0, 128);
+
+const named = (facts: AccessFacts, accountId: string) => (facts.accountNames[accountId] ? `${facts.accountNames[accountId]} (${accountId})` : accountId);
+
+function sizeCheck(label: string, size: number, quota: number | undefined): SizeCheck | undefined {
+  return quota === undefined ? undefined : { label, size, quota, ok: size <= quota };
+}
+
+/** The source half: the step that grants it, or the note saying who must. */
+function sourceHalf(request: AccessRequest, roleArn: string, grant: TrustGrant, facts: AccessFacts) {
+  const { source } = request;
+  if (source.principal === 'account') {
+    return {
+      note: `The role trusts the whole account ${named(facts, source.accountId)}: no principal there can assume it until that account's admins allow sts:AssumeRole on ${roleArn} in its own policies. This plan changes nothing in the source account.`,
+    };
+  }
+  const parsed = parsePrincipalArn(source.principal)!;
+  const document = sourcePolicyFor(roleArn, grant);
+  const name = sourcePolicyName(roleArn);
+  const holder = `${parsed.kind} ${parsed.name} in ${named(facts, source.accountId)}`;
+  if (!facts.sourceReachable) {
+    return {
+      review: { name, holder, document: renderPolicy(document) },
+      note: `${named(facts, source.accountId)} is outside the organization: the console cannot change it. Its admins must attach the source policy shown (inline policy ${name} on ${parsed.kind} ${parsed.name}).`,
+    };
+  }
+  const step: PlanStep = {
+    operation: parsed.kind === 'user' ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy',
+    accountId: source.accountId,
+    region: IAM_REGION,
+    input: { [parsed.kind === 'user' ? 'UserName' : 'RoleName']: parsed.name, PolicyName: name, PolicyDocument: JSON.stringify(document) },
+    reason: `Allows ${parsed.kind} ${parsed.name} to call sts:AssumeRole on ${roleArn}, and nothing else.`,
+  };
+  const quotaKey = parsed.kind === 'user' ? 'UserPolicySizeQuota' : 'RolePolicySizeQuota';
+  const size = sizeCheck(`Inline policies of ${parsed.kind} ${parsed.name} (${quotaKey})`, (facts.sourceOtherInlineSize ?? 0) + policySize(document), facts.sourceQuotas?.[quotaKey]);
+  return { step, size, review: { name, holder, document: renderPolicy(document) } };
+}
+
+function accessNotes(request: AccessRequest, facts: AccessFacts): string[] {
+  const notes: string[] = [];
+  const { source, conditions } = request;
+  if (source.principal !== 'account' && parsePrincipalArn(source.principal)?.kind === 'role') {
+    notes.push('The source is a role (role chaining): sessions last at most 1 hour, and the chain cannot be used from the AWS Management Console.');
+  }
+  if (conditions.externalId) notes.push('The role requires an ExternalId: the console\'s switch-role cannot pass one, so it is usable only from the CLI and SDKs.');
+  if (conditions.requireMfa) notes.push('The role requires MFA: callers must assume it with an MFA session (mfa_serial in their profile, or --serial-number and --token-code).');
+  if (!(source.accountId in facts.accountNames) && !conditions.externalId) {
+    notes.push(`${source.accountId} is outside the organization and no ExternalId is required: an ExternalId protects against the confused deputy when a third party assumes the role.`);
+  }
+  return notes;
+}
+
+export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { draft: PlanDraft; review: AccessReview } {
+  const { source, destination, conditions } = request;
+  if (conditions.restrictToOrganization && !facts.organizationId) throw new PlanError('Restrict to the organization: the console cannot read the organization ID.');
+  if (conditions.restrictToOrganization && !(source.accountId in facts.accountNames)) {
+    throw new PlanError(`Restrict to the organization: ${source.accountId} is not in the organization, so aws:PrincipalOrgID would never match.`);
+  }
+  const principal = source.principal === 'account' ? `arn:aws:iam::${source.accountId}:root` : source.principal;
+  const grant = grantFor(principal, conditions, facts.organizationId);
+  const steps: PlanStep[] = [];
+  const sizes: SizeCheck[] = [];
+  let roleArn: string;
+  let trust: PolicyDocument;
+  let trustDiff: DiffLine[] | undefined;
+  let trustChange: TrustChange;
+  let permissions: string[] = [];
+  const role = destination.role;
+  if (role.kind === 'new') {
+    if (facts.existingRole) throw new PlanError(`Role name: ${role.name} already exists in ${named(facts, destination.accountId)}; choose it as an existing role, or another name.`);
+    roleArn = roleArnOf(destination.accountId, role.path, role.name);
+    trust = newTrustPolicy(grant);
+    trustChange = { kind: 'added', statementIndex: 0 };
+    permissions = role.managedPolicyArns;
+    steps.push({
+      operation: 'iam:CreateRole',
+      accountId: destination.accountId,
+      region: IAM_REGION,
+      input: {
+        RoleName: role.name,
+        Path: role.path,
+        AssumeRolePolicyDocument: JSON.stringify(trust),
+        ...(role.description ? { Description: role.description } : {}),
+        MaxSessionDuration: role.maxSessionHours * 3600,
+      },
+      reason: `Creates role ${role.name}, trusting ${principal}.`,
+    });
+    for (const arn of role.managedPolicyArns) {
+      steps.push({
+        operation: 'iam:AttachRolePolicy',
+        accountId: destination.accountId,
+        region: IAM_REGION,
+        input: { RoleName: outputOf(0, 'Role.RoleName', 'ROLE_NAME'), PolicyArn: arn },
+        reason: `Gives the role the permissions of ${arn.split('/').pop()}.`,
+      });
+    }
+  } else {
+    if (!facts.existingRole) throw new PlanError(`Role: ${role.name} does not exist in ${named(facts, destination.accountId)}.`);
+    roleArn = facts.existingRole.arn;
+    const merged = addTrust(facts.existingRole.trust, grant);
+    trust = merged.document;
+    trustChange = merged.change;
+    trustDiff = policyDiff(facts.existingRole.trust, trust);
+    if (merged.change.kind !== 'unchanged') {
+      steps.push({
+        operation: 'iam:UpdateAssumeRolePolicy',
+        accountId: destination.accountId,
+        region: IAM_REGION,
+        input: { RoleName: role.name, PolicyDocument: JSON.stringify(trust) },
+        reason:
+          merged.change.kind === 'merged'
+            ? `Adds ${principal} to statement ${merged.change.statementIndex + 1} of ${role.name}'s trust policy (same actions and conditions); every other statement stays.`
+            : `Adds one statement trusting ${principal} to ${role.name}'s trust policy; every existing statement stays.`,
+      });
+    }
+  }
+  const trustSize = sizeCheck(`Trust policy of ${roleArn.split('/').pop()} (AssumeRolePolicySizeQuota)`, policySize(trust), facts.destinationQuotas.AssumeRolePolicySizeQuota);
+  if (trustSize) sizes.push(trustSize);
+  if (role.kind === 'new') {
+    const attachedQuota = facts.destinationQuotas.AttachedPoliciesPerRoleQuota;
+    if (attachedQuota !== undefined) sizes.push({ label: 'Managed policies on the role (AttachedPoliciesPerRoleQuota)', size: permissions.length, quota: attachedQuota, ok: permissions.length <= attachedQuota });
+  }
+  const half = sourceHalf(request, roleArn, grant, facts);
+  if (half.step) steps.push(half.step);
+  if (half.size) sizes.push(half.size);
+  const over = sizes.filter((s) => !s.ok);
+  if (over.length) throw new PlanError(`Too large for the account's quota: ${over.map((s) => `${s.label} would be ${s.size}, the quota is ${s.quota}`).join('; ')}. Nothing was changed.`);
+  if (steps.length === 0) throw new PlanError(`${principal} is already trusted by ${roleArn} with these conditions, and the source needs no change: there is nothing to do.`);
+  const notes = [...(half.note ? [half.note] : []), ...accessNotes(request, facts)];
+  const accountNames = Object.fromEntries([source.accountId, destination.accountId].filter((id) => facts.accountNames[id]).map((id) => [id, facts.accountNames[id]]));
+  return {
+    draft: {
+      kind: ACCESS_KIND,
+      title: `Let ${source.principal === 'account' ? `account ${named(facts, source.accountId)}` : principal.split(':').pop()} assume ${roleArn.split('/').pop()} in ${named(facts, destination.accountId)}`,
+      accountNames,
+      steps,
+      notes,
+      context: { roleArn, principal, sourceAccountId: source.accountId, externalId: conditions.externalId, requireMfa: conditions.requireMfa },
+    },
+    review: { roleArn, trustPolicy: renderPolicy(trust), trustDiff, trustChange, permissions, sourcePolicy: half.review, sizes, notes },
+  };
+}
+
+/** What removing a principal's access takes: its trust (and, where Crossing made one, the source's inline policy). */
+export interface RemovalFacts {
+  role: { arn: string; name: string; trust: PolicyDocument };
+  accountNames: Record<string, string>;
+  /** The source's inline policy Crossing made, where it exists and the console can delete it. */
+  sourcePolicy?: { kind: 'user' | 'role'; name: string; policyName: string };
+}
+
+export function buildRemovalPlan(principal: string, facts: RemovalFacts): PlanDraft {
+  const { role } = facts;
+  const removed = removeTrust(role.trust, principal);
+  if (removed.changedStatements.length === 0 && removed.droppedStatements.length === 0) throw new PlanError(`${principal} is not trusted by ${role.arn}: there is nothing to remove.`);
+  if (removed.document.Statement.length === 0) throw new PlanError(`${principal} is the only principal ${role.name} trusts: a trust policy needs at least one statement. Delete the role instead.`);
+  const accountId = role.arn.split(':')[4];
+  const steps: PlanStep[] = [
+    {
+      operation: 'iam:UpdateAssumeRolePolicy',
+      accountId,
+      region: IAM_REGION,
+      input: { RoleName: role.name, PolicyDocument: JSON.stringify(removed.document) },
+      reason: `Takes ${principal} out of ${role.name}'s trust policy; every other principal and statement stays.`,
+    },
+  ];
+  const source = facts.sourcePolicy;
+  const sourceAccount = principal.split(':')[4];
+  if (source) {
+    steps.push({
+      operation: source.kind === 'user' ? 'iam:DeleteUserPolicy' : 'iam:DeleteRolePolicy',
+      accountId: sourceAccount,
+      region: IAM_REGION,
+      input: { [source.kind === 'user' ? 'UserName' : 'RoleName']: source.name, PolicyName: source.policyName },
+      reason: `Deletes the inline policy ${source.policyName} that let ${source.kind} ${source.name} assume ${role.name}.`,
+    });
+  }
+  const notes = isWholeAccount(principal) || source ? [] : [`No inline policy made by Crossing was found on ${principal}: any policy of its own that allows sts:AssumeRole on ${role.arn} stays (it grants nothing once the trust is gone).`];
+  return {
+    kind: TRUST_EDIT_KIND,
+    title: `Remove ${principal.split(':').pop()}'s access to ${role.name}`,
+    accountNames: Object.fromEntries([accountId, sourceAccount].filter((id) => facts.accountNames[id]).map((id) => [id, facts.accountNames[id]])),
+    steps,
+    notes,
+    // Read back after the run: the principal must no longer be able to assume the role.
+    context: { roleArn: role.arn, principal, expect: 'denied' },
+  };
+}
+
+/** Changing the conditions on one principal: its grant taken out and put back with the new conditions. */
+export function buildConditionsPlan(principal: string, grant: TrustGrant, facts: Omit<RemovalFacts, 'sourcePolicy'>): { draft: PlanDraft; diff: DiffLine[] } {
+  const { role } = facts;
+  const without = removeTrust(role.trust, principal);
+  if (without.changedStatements.length === 0 && without.droppedStatements.length === 0) throw new PlanError(`${principal} is not trusted by ${role.arn}.`);
+  const next = addTrust(without.document, grant).document;
+  const diff = policyDiff(role.trust, next);
+  if (!diff.some((l) => l.op !== ' ')) throw new PlanError(`${principal} already has exactly these conditions: there is nothing to change.`);
+  return {
+    draft: {
+      kind: TRUST_EDIT_KIND,
+      title: `Change the conditions on ${principal.split(':').pop()} in ${role.name}'s trust policy`,
+      accountNames: facts.accountNames[role.arn.split(':')[4]] ? { [role.arn.split(':')[4]]: facts.accountNames[role.arn.split(':')[4]] } : {},
+      steps: [
+        {
+          operation: 'iam:UpdateAssumeRolePolicy',
+          accountId: role.arn.split(':')[4],
+          region: IAM_REGION,
+          input: { RoleName: role.name, PolicyDocument: JSON.stringify(next) },
+          reason: `Sets ${principal}'s conditions in ${role.name}'s trust policy; every other principal and statement stays.`,
+        },
+      ],
+      context: { roleArn: role.arn, principal, requireMfa: grant.requireMfa },
+    },
+    diff,
+  };
+}
