@@ -1,5 +1,6 @@
 // Dashboard: the live organization summary, with honest empty and error states.
 import Link from 'next/link';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/console/dashboard';
@@ -22,14 +23,7 @@ export default async function Dashboard() {
   const page = await loadConsolePage();
   const { context, region } = page;
   if (!context) {
-    return (
-      <>
-        <PageTitle>Dashboard</PageTitle>
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={<PageTitle>Dashboard</PageTitle>} error={page.error} />;
   }
   const [summary, sharing] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context)]);
   const organization = context.organization;

@@ -6,6 +6,7 @@ export { Card } from './Card';
 export { CodeBlock } from './CodeBlock';
 export { ConfirmDialog } from './ConfirmDialog';
 export { Field, inputClass } from './Field';
+export { FilterForm, type FilterField } from './FilterForm';
 export { PageTitle } from './PageTitle';
 export { Steps, type StepItem } from './Steps';
 export { Cell, Table } from './Table';

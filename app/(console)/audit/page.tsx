@@ -1,7 +1,7 @@
 // The audit log: every change made through the console, filtered and paged.
 import Link from 'next/link';
 import { z } from 'zod';
-import { Badge, Button, Card, Cell, Field, inputClass, PageTitle, Table } from '@/components/ui';
+import { Badge, Card, Cell, FilterForm, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { AUDIT_OUTCOMES, listAudit } from '@/lib/audit/log';
 
@@ -27,37 +27,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageTitle description="Every change made through the console, newest first: each AWS call's intent before it, its outcome after.">Audit log</PageTitle>
       <Card>
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-          {filters.planId && <input type="hidden" name="planId" value={filters.planId} />}
-          <Field label="Who" htmlFor="audit-actor">
-            <input id="audit-actor" name="actor" defaultValue={filters.actor} className={inputClass} />
-          </Field>
-          <Field label="Action" htmlFor="audit-action">
-            <input id="audit-action" name="action" defaultValue={filters.action} className={inputClass} />
-          </Field>
-          <Field label="Account" htmlFor="audit-account">
-            <input id="audit-account" name="accountId" defaultValue={filters.accountId} className={`w-36 ${inputClass}`} />
-          </Field>
-          <Field label="Outcome" htmlFor="audit-outcome">
-            <select id="audit-outcome" name="outcome" defaultValue={filters.outcome ?? ''} className={inputClass}>
-              <option value="">Any</option>
-              {AUDIT_OUTCOMES.map((outcome) => (
-                <option key={outcome} value={outcome}>
-                  {outcome}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Button type="submit" size="sm">
-            Filter
-          </Button>
+        <FilterForm
+          id="audit"
+          hidden={{ planId: filters.planId }}
+          fields={[
+            { name: 'actor', label: 'Who', value: filters.actor },
+            { name: 'action', label: 'Action', value: filters.action },
+            { name: 'accountId', label: 'Account', value: filters.accountId, narrow: true },
+            { name: 'outcome', label: 'Outcome', value: filters.outcome, options: AUDIT_OUTCOMES },
+          ]}
+        >
           {filters.planId && (
             <span>
               Plan <Link className="font-mono text-sky-700 underline" href={`/plans/${filters.planId}`}>{filters.planId}</Link> only ·{' '}
               <Link className="text-sky-700 underline" href="/audit">all entries</Link>
             </span>
           )}
-        </form>
+        </FilterForm>
         {result.total === 0 ? (
           <p className="text-sm text-slate-500" data-testid="audit-empty">No entries.</p>
         ) : (

@@ -3,6 +3,7 @@
 import { InvitationInbox, type InboxRow } from '@/components/invitations/InvitationInbox';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
 import { RefreshButton } from '@/components/invitations/RefreshButton';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { awsNow } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -22,14 +23,7 @@ export default async function InvitationsPage() {
   const page = await loadConsolePage();
   const title = <PageTitle description={DESCRIPTION}>Invitations</PageTitle>;
   if (!page.context) {
-    return (
-      <>
-        {title}
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={title} error={page.error} />;
   }
   let snapshot: InvitationsSnapshot | undefined;
   let error: string | undefined;

@@ -1,5 +1,6 @@
 // Cross-account access: every role in the organization that trusts a principal of another account.
 import Link from 'next/link';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, buttonClass, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { loadConsolePage } from '@/lib/console/page';
 import { crossAccountTrusts } from '@/lib/iam/trusts';
@@ -12,14 +13,7 @@ export default async function RolesPage() {
     <PageTitle description="Roles whose trust policy names a principal in another account: who can reach each account, and on what conditions.">Cross-account access</PageTitle>
   );
   if (!page.context) {
-    return (
-      <>
-        {title}
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={title} error={page.error} />;
   }
   const { trusts, failures } = await crossAccountTrusts(page.context);
   return (

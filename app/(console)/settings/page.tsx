@@ -1,5 +1,6 @@
 // Settings: RAM sharing with AWS Organizations, with its preflight checks and the plan that enables it.
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/console/page';
 import { getSharingStatus } from '@/lib/ram/sharing';
@@ -8,14 +9,7 @@ import { planEnableSharingAction } from './actions';
 export default async function SettingsPage() {
   const page = await loadConsolePage();
   if (!page.context) {
-    return (
-      <>
-        <PageTitle>Settings</PageTitle>
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={<PageTitle>Settings</PageTitle>} error={page.error} />;
   }
   const sharing = await getSharingStatus(page.context);
   return (

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
-import { Badge, Button, Card, Cell, Field, inputClass, PageTitle, Table } from '@/components/ui';
+import { Badge, Card, Cell, FilterForm, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { listHistory } from '@/lib/ram/invitation-history';
 
@@ -33,30 +33,15 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
       </PageTitle>
       <InvitationTabs current="/invitations/history" />
       <Card>
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-          <Field label="Receiving account ID" htmlFor="history-receiver">
-            <input id="history-receiver" name="receiverAccountId" defaultValue={filters.receiverAccountId} className={`w-36 ${inputClass}`} />
-          </Field>
-          <Field label="Sender account ID" htmlFor="history-sender">
-            <input id="history-sender" name="senderAccountId" defaultValue={filters.senderAccountId} className={`w-36 ${inputClass}`} />
-          </Field>
-          <Field label="State" htmlFor="history-status">
-            <select id="history-status" name="status" defaultValue={filters.status ?? ''} className={inputClass}>
-              <option value="">Any</option>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {status}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Decided by" htmlFor="history-decided-by">
-            <input id="history-decided-by" name="decidedBy" defaultValue={filters.decidedBy} className={inputClass} />
-          </Field>
-          <Button type="submit" size="sm">
-            Filter
-          </Button>
-        </form>
+        <FilterForm
+          id="history"
+          fields={[
+            { name: 'receiverAccountId', label: 'Receiving account ID', value: filters.receiverAccountId, narrow: true },
+            { name: 'senderAccountId', label: 'Sender account ID', value: filters.senderAccountId, narrow: true },
+            { name: 'status', label: 'State', value: filters.status, options: STATUSES },
+            { name: 'decidedBy', label: 'Decided by', value: filters.decidedBy },
+          ]}
+        />
         <Table testId="history-table" columns={['Share', 'Sender', 'Receiving account', 'Region', 'Resources', 'Sent', 'State', 'Decided through the console', 'Last seen in AWS']}>
           {entries.map((e) => (
             <tr key={e.arn} data-testid="history-row" data-share={e.shareName} data-receiver={e.receiverAccountId}>

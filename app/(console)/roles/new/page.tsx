@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { PolicyDiff } from '@/components/roles/PolicyDiff';
 import { Choice, ChoiceError, GoTo, NextBack, WizardForm } from '@/components/roles/WizardForm';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, Cell, CodeBlock, Field, inputClass, PageTitle, Steps, Table } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/console/page';
@@ -286,14 +287,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
   const page = await loadConsolePage();
   const title = <PageTitle description="Both halves in one plan: the destination role's trust policy, and the source principal's permission to assume it.">Set up cross-account access</PageTitle>;
   if (!page.context) {
-    return (
-      <>
-        {title}
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={title} error={page.error} />;
   }
   const requested = wizardState(await searchParams);
   const errors = wizardErrors(requested);

@@ -9,6 +9,7 @@ import { PlanControls } from '@/components/plan/PlanControls';
 import { PlanEquivalents } from '@/components/plan/PlanEquivalents';
 import { PlanSteps } from '@/components/plan/PlanSteps';
 import { DetailsStep, PermissionsStep, PrincipalsStep, stepHref } from '@/components/share-wizard';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle, Steps } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
@@ -38,14 +39,7 @@ export default async function CreateResourceSharePage({ searchParams }: { search
     </PageTitle>
   );
   if (!page.context) {
-    return (
-      <>
-        {title}
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={title} error={page.error} />;
   }
   const found = params.draft ? getDraft(params.draft, page.user.email) : undefined;
   if (!found) redirect(stepHref(createDraft(page.user.email).id, 1));

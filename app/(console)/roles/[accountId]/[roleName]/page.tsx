@@ -5,7 +5,8 @@ import { notFound } from 'next/navigation';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { HandOffPanel } from '@/components/roles/HandOffPanel';
 import { VerifyPanel } from '@/components/roles/VerifyPanel';
-import { Alert, Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
+import { Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/console/page';
 import { accountNamesOf } from '@/lib/iam/access-facts';
 import { handOff } from '@/lib/iam/handoff';
@@ -30,14 +31,7 @@ export default async function RolePage({ params }: { params: Promise<{ accountId
   const roleName = decodeURIComponent(encoded);
   if (!/^\d{12}$/.test(accountId) || !/^[\w+=,.@-]{1,64}$/.test(roleName)) notFound();
   if (!page.context) {
-    return (
-      <>
-        <PageTitle>{roleName}</PageTitle>
-        <Alert tone="error" title="AWS cannot be reached">
-          {page.error}
-        </Alert>
-      </>
-    );
+    return <AwsUnavailable title={<PageTitle>{roleName}</PageTitle>} error={page.error} />;
   }
   const [role, names] = await Promise.all([roleDetails(accountId, roleName), accountNamesOf(page.context)]);
   if (!role) notFound();
