@@ -7,6 +7,7 @@ export interface NavigationEntry {
 export const navigation: NavigationEntry[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/organization', label: 'Organization' },
+  { href: '/shares', label: 'Resource shares' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

@@ -4,6 +4,8 @@ import type { ConsoleContext } from '../aws/identity';
 import { invalidateConsoleContext } from '../aws/identity';
 import type { StoredPlan } from '../plan/types';
 import { ENABLE_SHARING_KIND, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
+import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
+import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -41,6 +43,8 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
 
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
+  [EDIT_SHARE_KIND]: shareEditReadBack,
+  [LEAVE_SHARE_KIND]: leaveShareReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

@@ -1,0 +1,137 @@
+// /shares: every resource share the organization's accounts own, in every configured Region, on one list
+// (Shared by me, as the RAM console calls it), with its three views. Thin: data from lib/ram.
+import Link from 'next/link';
+import { Alert, buttonClass, Card, PageTitle } from '@/components/ui';
+import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
+import { ShareFilters } from '@/components/shares/ShareFilters';
+import { Pager, PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
+import { config } from '@/lib/config';
+import { loadConsolePage } from '@/lib/console/page';
+import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareTab } from '@/lib/ram/share-list';
+import { getShareSnapshotSoon, type RamSnapshot } from '@/lib/ram/snapshot';
+import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { shareSnapshotStatusAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+const TABS: { tab: ShareTab; label: string }[] = [
+  { tab: 'shares', label: 'Resource shares' },
+  { tab: 'resources', label: 'Shared resources' },
+  { tab: 'principals', label: 'Principals' },
+];
+
+/** Targets that could not be read, one line per account (its Regions together when the reason is the same). */
+function unreachable(snapshot: RamSnapshot, names: Record<string, string>) {
+  const byReason = new Map<string, { accountId: string; regions: string[]; error: string }>();
+  for (const t of Object.values(snapshot.targets)) {
+    if (!t.error) continue;
+    const key = `${t.accountId}|${t.error.replaceAll(t.region, '<region>')}`;
+    const item = byReason.get(key) ?? { accountId: t.accountId, regions: [], error: t.error };
+    item.regions.push(t.region);
+    byReason.set(key, item);
+  }
+  return [...byReason.values()].map((u) => ({ ...u, name: names[u.accountId] }));
+}
+
+export default async function SharesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const page = await loadConsolePage();
+  const title = (
+    <PageTitle description={`Shares owned by every account of the organization, in ${config().regions.length} Regions (${config().regions.join(', ')}).`}>
+      Resource shares
+    </PageTitle>
+  );
+  if (!page.context) {
+    return (
+      <>
+        {title}
+        <Alert tone="error" title="AWS cannot be reached">{page.error}</Alert>
+      </>
+    );
+  }
+  const filters = parseShareFilters(await searchParams);
+  const source = shareSnapshotSource(page.context);
+  const [status, names] = await Promise.all([getShareSnapshotSoon(source, 800), organizationNames(page.context)]);
+  const { snapshot } = status;
+  const shares = filterShares(snapshot, filters, names);
+  const failures = unreachable(snapshot, names);
+  return (
+    <>
+      {title}
+      <div className="mb-4 flex gap-3">
+        <Link className={buttonClass('primary', 'sm')} href="/shares/new">
+          Create resource share
+        </Link>
+        <Link className={buttonClass('secondary', 'sm')} href="/shares/received">
+          Shared with me
+        </Link>
+      </div>
+      <SnapshotStatus
+        initial={{
+          fetchedAt: snapshot.fetchedAt,
+          complete: snapshot.complete,
+          refreshing: status.refreshing,
+          done: status.progress?.done,
+          total: status.progress?.total,
+          shares: Object.keys(snapshot.shares).length,
+          lastError: status.lastError,
+        }}
+        status={shareSnapshotStatusAction}
+      />
+      {failures.length > 0 && (
+        <div className="mb-4">
+          <Alert tone="warning" title={`${failures.length} account(s) or Region(s) could not be read: their shares are not on this list`} testId="unreachable">
+            <ul className="list-disc pl-5">
+              {failures.map((f) => (
+                <li key={`${f.accountId}${f.error}`} data-testid="unreachable-target">
+                  <span className="font-medium">{f.name ?? f.accountId}</span> ({f.accountId}, {f.regions.join(', ')}): {f.error}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      )}
+      <Card>
+        <nav aria-label="Views" className="mb-4 flex gap-1 border-b border-slate-200 text-sm">
+          {TABS.map(({ tab, label }) => (
+            <Link
+              key={tab}
+              href={`/shares${filterQuery({ ...filters, tab, page: 1 })}`}
+              aria-current={filters.tab === tab ? 'page' : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 ${filters.tab === tab ? 'border-slate-900 font-semibold text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <ShareFilters filters={filters} options={filterOptions(snapshot, names)} />
+        {filters.tab === 'shares' && (() => {
+          const rows = shareRows(shares, names, filters.page);
+          return (
+            <>
+              <SharesTable page={rows} />
+              <Pager page={rows} filters={filters} noun="shares" />
+            </>
+          );
+        })()}
+        {filters.tab === 'resources' && (() => {
+          const rows = resourceRows(shares, names, filters.page);
+          return (
+            <>
+              <ResourcesTable page={rows} />
+              <Pager page={rows} filters={filters} noun="resources" />
+            </>
+          );
+        })()}
+        {filters.tab === 'principals' && (() => {
+          const rows = principalRows(shares, names, filters.page);
+          return (
+            <>
+              <PrincipalsTable page={rows} filters={filters} />
+              <Pager page={rows} filters={filters} noun="principals" />
+            </>
+          );
+        })()}
+      </Card>
+    </>
+  );
+}
