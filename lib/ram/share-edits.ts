@@ -64,12 +64,12 @@ function step(share: ShareRecord, operation: string, input: Record<string, unkno
 
 function requireAbsent(values: string[], present: Set<string>, what: string) {
   const already = values.filter((v) => present.has(v));
-  if (already.length === values.length) throw new PlanError(`${short(already)} ${already.length === 1 ? 'is' : 'are'} already ${what} of the share: there is nothing to add.`);
+  if (already.length === values.length) throw new PlanError(`${short(already)} ${already.length === 1 ? 'is' : 'are'} already among the share's ${what}: there is nothing to add.`);
 }
 
 function requirePresent(values: string[], present: Set<string>, what: string) {
   const missing = values.filter((v) => !present.has(v));
-  if (missing.length) throw new PlanError(`${short(missing)} ${missing.length === 1 ? 'is not' : 'are not'} ${what} of the share.`);
+  if (missing.length) throw new PlanError(`${short(missing)} ${missing.length === 1 ? 'is' : 'are'} not among the share's ${what}.`);
 }
 
 function stepsFor(share: ShareRecord, edit: ShareEdit, names: NameBook): { title: string; steps: PlanStep[]; notes?: string[] } {
@@ -133,7 +133,7 @@ function stepsFor(share: ShareRecord, edit: ShareEdit, names: NameBook): { title
       return { title: `Tag ${label}`, steps: [step(share, 'ram:TagResource', { tags: edit.tags }, `Sets ${edit.tags.map((t) => `${t.key}=${t.value}`).join(', ')}.`)] };
     }
     case 'untag':
-      requirePresent(edit.tagKeys, new Set(share.tags.map((t) => t.key)), 'tag keys');
+      requirePresent(edit.tagKeys, new Set(share.tags.map((t) => t.key)), 'tags');
       return { title: `Remove tags from ${label}`, steps: [step(share, 'ram:UntagResource', { tagKeys: edit.tagKeys }, `Removes ${edit.tagKeys.join(', ')}.`)] };
     case 'delete':
       if (edit.confirmName !== share.name) throw new PlanError(`Type the share's name, ${share.name}, to confirm deleting it.`);
