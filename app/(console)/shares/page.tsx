@@ -14,10 +14,10 @@ import { shareSnapshotStatusAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-const TABS: { tab: ShareTab; label: string }[] = [
-  { tab: 'shares', label: 'Resource shares' },
-  { tab: 'resources', label: 'Shared resources' },
-  { tab: 'principals', label: 'Principals' },
+const TABS: { tab: ShareTab; label: string; noun: string }[] = [
+  { tab: 'shares', label: 'Resource shares', noun: 'shares' },
+  { tab: 'resources', label: 'Shared resources', noun: 'resources' },
+  { tab: 'principals', label: 'Principals', noun: 'principals' },
 ];
 
 /** Targets that could not be read, one line per account (its Regions together when the reason is the same). */
@@ -54,6 +54,9 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
   const { snapshot } = status;
   const shares = filterShares(snapshot, filters, names);
   const failures = unreachable(snapshot, names);
+  const sharesPage = filters.tab === 'shares' ? shareRows(shares, names, filters.page) : undefined;
+  const resourcesPage = filters.tab === 'resources' ? resourceRows(shares, names, filters.page) : undefined;
+  const principalsPage = filters.tab === 'principals' ? principalRows(shares, names, filters.page) : undefined;
   return (
     <>
       {title}
@@ -104,33 +107,10 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
           ))}
         </nav>
         <ShareFilters filters={filters} options={filterOptions(snapshot, names)} />
-        {filters.tab === 'shares' && (() => {
-          const rows = shareRows(shares, names, filters.page);
-          return (
-            <>
-              <SharesTable page={rows} />
-              <Pager page={rows} filters={filters} noun="shares" />
-            </>
-          );
-        })()}
-        {filters.tab === 'resources' && (() => {
-          const rows = resourceRows(shares, names, filters.page);
-          return (
-            <>
-              <ResourcesTable page={rows} />
-              <Pager page={rows} filters={filters} noun="resources" />
-            </>
-          );
-        })()}
-        {filters.tab === 'principals' && (() => {
-          const rows = principalRows(shares, names, filters.page);
-          return (
-            <>
-              <PrincipalsTable page={rows} filters={filters} />
-              <Pager page={rows} filters={filters} noun="principals" />
-            </>
-          );
-        })()}
+        {sharesPage && <SharesTable page={sharesPage} />}
+        {resourcesPage && <ResourcesTable page={resourcesPage} />}
+        {principalsPage && <PrincipalsTable page={principalsPage} filters={filters} />}
+        <Pager page={(sharesPage ?? resourcesPage ?? principalsPage)!} filters={filters} noun={TABS.find((t) => t.tab === filters.tab)!.noun} />
       </Card>
     </>
   );
