@@ -42,7 +42,7 @@ beforeAll(async () => {
     seed: 'large',
     seedOptions: { accounts: 200, ous: 20, shares: 600 },
     // RAM limited per account (the member sessions), plus the default Organizations limit for the account list.
-    throttle: { ram: { rate: 10, burst: 4 }, organizations: { rate: 10, burst: 20 } },
+    throttle: { ram: { rate: 20, burst: 8 }, organizations: { rate: 10, burst: 20 } },
   });
   useConsoleEnv(sb, 'crossing-ram-snapshot-');
   process.env.CROSSING_REGIONS = LARGE_SHARING.regions.join(',');
@@ -63,7 +63,7 @@ beforeAll(async () => {
   context = await getConsoleContext();
   source = shareSnapshotSource(context);
   // Some association listings fail with a throttling error on top of the bucket: the SDK's retry absorbs them.
-  await sb.control.setFaults([{ service: 'ram', operation: 'GetResourceShareAssociations', code: 'ThrottlingException', status: 400, rate: 0.2 }]);
+  await sb.control.setFaults([{ service: 'ram', operation: 'GetResourceShareAssociations', code: 'ThrottlingException', status: 400, rate: 0.1 }]);
 }, 120_000);
 
 afterAll(async () => {
