@@ -19,7 +19,20 @@ export function ShareFilters({ filters, options }: { filters: Filters; options: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const select = (label: string, key: 'owner' | 'region' | 'status' | 'type', values: { value: string; label: string }[]) => (
+  // Free text for values with too many choices for a list (thousands of owning accounts, principals).
+  const text = (label: string, key: 'owner' | 'principal', placeholder: string) => (
+    <label className="flex flex-col gap-1 text-xs text-slate-600">
+      {label}
+      <input
+        className={inputClass}
+        defaultValue={filters[key] ?? ''}
+        placeholder={placeholder}
+        onBlur={(e) => e.target.value.trim() !== (filters[key] ?? '') && go({ [key]: e.target.value.trim() || undefined })}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+    </label>
+  );
+  const select = (label: string, key: 'region' | 'status' | 'type', values: { value: string; label: string }[]) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
       <select className={inputClass} value={filters[key] ?? ''} onChange={(e) => go({ [key]: e.target.value || undefined })}>
@@ -39,14 +52,11 @@ export function ShareFilters({ filters, options }: { filters: Filters; options: 
         Search
         <input className={inputClass} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name, ARN, account, principal, tag" />
       </label>
-      {select('Owner account', 'owner', options.owners.map((o) => ({ value: o.id, label: o.name ? `${o.name} (${o.id})` : o.id })))}
+      {text('Owner account', 'owner', '12-digit account ID')}
       {select('Region', 'region', plain(options.regions))}
       {select('Status', 'status', plain(options.statuses))}
       {select('Resource type', 'type', plain(options.types))}
-      <label className="flex flex-col gap-1 text-xs text-slate-600">
-        Principal
-        <input className={inputClass} defaultValue={filters.principal ?? ''} placeholder="Account, OU or ARN" onBlur={(e) => e.target.value !== (filters.principal ?? '') && go({ principal: e.target.value.trim() || undefined })} />
-      </label>
+      {text('Principal', 'principal', 'Account, OU or ARN')}
       <label className="flex items-center gap-2 pb-1 text-sm">
         <input type="checkbox" checked={filters.external} onChange={(e) => go({ external: e.target.checked })} />
         External principals only

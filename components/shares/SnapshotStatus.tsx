@@ -16,13 +16,16 @@ function age(ms: number): string {
   return `${Math.round(s / 3600)} h ago`;
 }
 
+/** What changes the rows: a first build's progress, or a new complete snapshot (a refresh shows the old one until then). */
+const markOf = (p: SnapshotProgress) => (p.complete ? `complete ${p.fetchedAt}` : `partial ${p.done}/${p.shares}`);
+
 export function SnapshotStatus({ initial, status }: { initial: SnapshotProgress; status: (input: { refresh?: boolean }) => Promise<ActionResult<SnapshotProgress>> }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [error, setError] = useState<string>();
   const [now, setNow] = useState(() => Date.now());
   const [pending, startTransition] = useTransition();
-  const seen = useRef(`${initial.done}/${initial.shares}/${initial.complete}`);
+  const seen = useRef(markOf(initial));
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 5_000);
@@ -35,7 +38,7 @@ export function SnapshotStatus({ initial, status }: { initial: SnapshotProgress;
       const result = await status({});
       if (!result.ok) return setError(result.error);
       setProgress(result.data);
-      const mark = `${result.data.done}/${result.data.shares}/${result.data.complete}`;
+      const mark = markOf(result.data);
       if (mark !== seen.current) {
         seen.current = mark;
         router.refresh();

@@ -114,7 +114,6 @@ export interface ListPage<R> {
 }
 
 export interface FilterOptions {
-  owners: { id: string; name?: string }[];
   regions: string[];
   statuses: string[];
   types: string[];
@@ -227,19 +226,16 @@ export function principalRows(shares: ShareRecord[], names: NameBook, page: numb
   return pageOf(rows, page);
 }
 
-export function filterOptions(snapshot: RamSnapshot, names: NameBook): FilterOptions {
-  const owners = new Set<string>();
+export function filterOptions(snapshot: RamSnapshot): FilterOptions {
   const regions = new Set<string>();
   const statuses = new Set<string>();
   const types = new Set<string>();
   for (const share of Object.values(snapshot.shares)) {
-    owners.add(share.owningAccountId);
     regions.add(share.region);
     statuses.add(share.status);
     for (const r of share.resources) types.add(r.type);
   }
   return {
-    owners: [...owners].map((id) => ({ id, name: names[id] })).sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id)),
     regions: [...regions].sort(),
     statuses: [...statuses].sort(),
     types: [...types].sort(),

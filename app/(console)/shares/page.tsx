@@ -1,18 +1,23 @@
 // /shares: every resource share the organization's accounts own, in every configured Region, on one list
 // (Shared by me, as the RAM console calls it), with its three views. Thin: data from lib/ram.
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { Alert, buttonClass, Card, PageTitle } from '@/components/ui';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { ShareFilters } from '@/components/shares/ShareFilters';
 import { Pager, PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
-import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareTab } from '@/lib/ram/share-list';
+import type { ConsoleContext } from '@/lib/aws/identity';
+import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareFilters as Filters, type ShareTab } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, type RamSnapshot } from '@/lib/ram/snapshot';
 import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { shareSnapshotStatusAction } from './actions';
 
 export const dynamic = 'force-dynamic';
+
+// A first read streams its first rows in; after this the page shows what is there and the status bar polls.
+const FIRST_ROWS_WAIT_MS = 10_000;
 
 const TABS: { tab: ShareTab; label: string; noun: string }[] = [
   { tab: 'shares', label: 'Resource shares', noun: 'shares' },
@@ -49,14 +54,6 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
     );
   }
   const filters = parseShareFilters(await searchParams);
-  const source = shareSnapshotSource(page.context);
-  const [status, names] = await Promise.all([getShareSnapshotSoon(source, 800), organizationNames(page.context)]);
-  const { snapshot } = status;
-  const shares = filterShares(snapshot, filters, names);
-  const failures = unreachable(snapshot, names);
-  const sharesPage = filters.tab === 'shares' ? shareRows(shares, names, filters.page) : undefined;
-  const resourcesPage = filters.tab === 'resources' ? resourceRows(shares, names, filters.page) : undefined;
-  const principalsPage = filters.tab === 'principals' ? principalRows(shares, names, filters.page) : undefined;
   return (
     <>
       {title}
@@ -68,6 +65,25 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
           Shared with me
         </Link>
       </div>
+      {/* Streamed: the shell shows at once, the rows as soon as the first accounts' shares are read. */}
+      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s shares…</p>}>
+        <SharesView context={page.context} filters={filters} />
+      </Suspense>
+    </>
+  );
+}
+
+async function SharesView({ context, filters }: { context: ConsoleContext; filters: Filters }) {
+  const source = shareSnapshotSource(context);
+  const [status, names] = await Promise.all([getShareSnapshotSoon(source, FIRST_ROWS_WAIT_MS), organizationNames(context)]);
+  const { snapshot } = status;
+  const shares = filterShares(snapshot, filters, names);
+  const failures = unreachable(snapshot, names);
+  const sharesPage = filters.tab === 'shares' ? shareRows(shares, names, filters.page) : undefined;
+  const resourcesPage = filters.tab === 'resources' ? resourceRows(shares, names, filters.page) : undefined;
+  const principalsPage = filters.tab === 'principals' ? principalRows(shares, names, filters.page) : undefined;
+  return (
+    <>
       <SnapshotStatus
         initial={{
           fetchedAt: snapshot.fetchedAt,
@@ -106,7 +122,7 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
             </Link>
           ))}
         </nav>
-        <ShareFilters filters={filters} options={filterOptions(snapshot, names)} />
+        <ShareFilters filters={filters} options={filterOptions(snapshot)} />
         {sharesPage && <SharesTable page={sharesPage} />}
         {resourcesPage && <ResourcesTable page={resourcesPage} />}
         {principalsPage && <PrincipalsTable page={principalsPage} filters={filters} />}
