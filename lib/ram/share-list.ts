@@ -143,11 +143,25 @@ function textOf(share: ShareRecord, names: NameBook): string {
 /** Whether a principal filter (account ID, OU/organization ID or ARN, role ARN) names this association. */
 const principalMatches = (id: string, wanted: string) => id === wanted || id.endsWith(`/${wanted}`);
 
-/** The snapshot's shares that pass the filters (the tab does not filter). */
+const byName = (a: ShareRecord, b: ShareRecord) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region) || a.arn.localeCompare(b.arn);
+
+// The shares in list order, sorted once per snapshot object (a snapshot being filled changes its size).
+const sortedShares = new WeakMap<RamSnapshot, { size: number; shares: ShareRecord[] }>();
+
+function inListOrder(snapshot: RamSnapshot): ShareRecord[] {
+  const all = Object.values(snapshot.shares);
+  const cached = sortedShares.get(snapshot);
+  if (cached && cached.size === all.length && cached.shares.every((s) => snapshot.shares[s.arn] === s)) return cached.shares;
+  const shares = all.sort(byName);
+  sortedShares.set(snapshot, { size: shares.length, shares });
+  return shares;
+}
+
+/** The snapshot's shares that pass the filters (the tab does not filter), in list order. */
 export function filterShares(snapshot: RamSnapshot, filters: ShareFilters, names: NameBook): ShareRecord[] {
   const q = filters.q?.toLowerCase();
   const out: ShareRecord[] = [];
-  for (const share of Object.values(snapshot.shares)) {
+  for (const share of inListOrder(snapshot)) {
     if (filters.owner && share.owningAccountId !== filters.owner) continue;
     if (filters.region && share.region !== filters.region) continue;
     if (filters.status && share.status !== filters.status) continue;
@@ -166,9 +180,9 @@ function pageOf<R>(rows: R[], page: number): ListPage<R> {
   return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), matching: rows.length, page: current, pages };
 }
 
+/** Rows of shares in the order given (filterShares gives list order). */
 export function shareRows(shares: ShareRecord[], names: NameBook, page: number): ListPage<ShareRow> {
-  const sorted = [...shares].sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region) || a.arn.localeCompare(b.arn));
-  const current = pageOf(sorted, page);
+  const current = pageOf(shares, page);
   return {
     ...current,
     rows: current.rows.map((s) => ({
