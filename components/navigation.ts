@@ -7,6 +7,7 @@ export interface NavigationEntry {
 export const navigation: NavigationEntry[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/organization', label: 'Organization' },
+  { href: '/shares', label: 'Resource shares' },
   { href: '/shares/new', label: 'Create resource share' },
   { href: '/invitations', label: 'Invitations' },
   { href: '/roles', label: 'Cross-account access' },

@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --accounts N          large: member accounts (default 10000)
   --ous N               large: organizational units (default 1000)
   --depth N             large: deepest OU level, 1..5 (default 5)
+  --shares N            large: resource shares over accounts and 3 Regions (default 3000)
   --authz on|off        evaluate IAM policies and SCPs (default on)
   --throttle SPEC       off, or SERVICE=RATE:BURST (repeatable; default organizations=10:20)
   --state FILE          load the world from FILE if it exists; save it on every change and on exit
@@ -78,6 +79,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
       accounts: { type: 'string' },
       ous: { type: 'string' },
       depth: { type: 'string' },
+      shares: { type: 'string' },
       authz: { type: 'string' },
       throttle: { type: 'string', multiple: true },
       state: { type: 'string' },
@@ -91,7 +93,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
   }
   if (values.authz !== undefined && values.authz !== 'on' && values.authz !== 'off') throw new Error('--authz expects on or off');
   const seedOptions: SeedOptions = {};
-  for (const name of ['accounts', 'ous', 'depth'] as const) {
+  for (const name of ['accounts', 'ous', 'depth', 'shares'] as const) {
     const n = positiveInteger(name, values[name]);
     if (n !== undefined) seedOptions[name] = n;
   }

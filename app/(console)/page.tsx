@@ -64,6 +64,16 @@ export default async function Dashboard() {
             />
           </dl>
         )}
+        {summary.shares && (
+          <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="share-summary">
+            <Figure label={`Resource shares${summary.shares.complete ? '' : ' (still reading)'}`} value={<Link href="/shares">{summary.shares.total}</Link>} testId="figure-shares" />
+            <Figure
+              label="Shares with external principals"
+              value={<Link href="/shares?external=1">{summary.shares.withExternalPrincipals}</Link>}
+              testId="figure-external-shares"
+            />
+          </dl>
+        )}
         {organization && (
           <Card title="Organization">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">

@@ -7,6 +7,9 @@ import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cach
 import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { getOrganizationInvitations, summarizeInvitations, type InvitationSummary } from '../ram/invitations';
+import { shareCounts, type ShareCounts } from '../ram/share-list';
+import { getShareSnapshot } from '../ram/snapshot';
+import { shareSnapshotSource } from '../ram/snapshot-source';
 
 export interface OrganizationSummary {
   accounts?: number;
@@ -16,6 +19,8 @@ export interface OrganizationSummary {
   /** Epoch ms the counts date from. */
   fetchedAt?: number;
   invitations?: InvitationSummary;
+  /** From the organization's RAM snapshot (never waited for: partial while its first read runs). */
+  shares?: ShareCounts & { complete: boolean };
   problems: string[];
 }
 
@@ -46,5 +51,6 @@ export async function getOrganizationSummary(context: ConsoleContext): Promise<O
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
     read('ram:GetResourceShareInvitations', async () => summarizeInvitations(await getOrganizationInvitations(context), context.region)),
   ]);
-  return { ...counts, invitations, problems };
+  const { snapshot } = getShareSnapshot(shareSnapshotSource(context));
+  return { ...counts, invitations, shares: { ...shareCounts(snapshot), complete: snapshot.complete }, problems };
 }

@@ -3,13 +3,18 @@
 import {
   AcceptResourceShareInvitationCommand,
   AssociateResourceShareCommand,
+  AssociateResourceSharePermissionCommand,
   CreateResourceShareCommand,
+  DeleteResourceShareCommand,
   DisassociateResourceShareCommand,
   EnableSharingWithAwsOrganizationCommand,
   GetResourceShareInvitationsCommand,
   GetResourceSharesCommand,
   RAMClient,
   RejectResourceShareInvitationCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateResourceShareCommand,
   type Tag,
 } from '@aws-sdk/client-ram';
 import { hcl, type AnyClient, type OperationSpec } from '../plan/operation-spec';
@@ -19,9 +24,36 @@ const ram = (client: AnyClient) => client as RAMClient;
 const list = (value: unknown) => (Array.isArray(value) ? value : []) as unknown[];
 const tagMap = (tags: unknown) => Object.fromEntries((list(tags) as Tag[]).map((t) => [t.key, t.value ?? '']));
 
+const tagText = (tags: unknown) => (list(tags) as Tag[]).map((t) => `${t.key}=${t.value ?? ''}`).join(', ');
+
 const entitiesOf = (input: Record<string, unknown>) => [...list(input.resourceArns), ...list(input.principals)].map(String);
 
 const noCloudFormation = (what: string) => () => ({ unsupported: `CloudFormation has no resource type for ${what}: run the AWS CLI command instead.` });
+
+/**
+ * A change to a share made outside the template (the console edits shares that already exist): CloudFormation
+ * and Terraform can express it only in the stack or configuration that manages the share, if one does.
+ */
+const inManagingCode = (cloudFormation: (input: Record<string, unknown>) => string, terraform: (input: Record<string, unknown>) => string): Pick<OperationSpec, 'cloudFormation' | 'terraform'> => ({
+  cloudFormation: ({ step }) => ({
+    unsupported: `${cloudFormation(step.input)} on the AWS::RAM::ResourceShare in the stack that manages the share, if one does; otherwise run the AWS CLI command.`,
+  }),
+  terraform: ({ step }) => ({
+    unsupported: `${terraform(step.input)} on the aws_ram_resource_share in the configuration that manages the share, if one does (terraform import aws_ram_resource_share.NAME <share ARN> brings an existing share under Terraform); otherwise run the AWS CLI command.`,
+  }),
+});
+
+/** "Name: x and AllowExternalPrincipals: false" in the words of one language. */
+const settings = (input: Record<string, unknown>, name: string, external: string, quote: (v: string) => string, separator: string) =>
+  [input.name !== undefined && `${name}${separator}${quote(String(input.name))}`, input.allowExternalPrincipals !== undefined && `${external}${separator}${input.allowExternalPrincipals}`]
+    .filter(Boolean)
+    .join(' and ');
+
+/** The share as GetResourceShares reads it now, for crash checks. */
+async function shareNow(client: AnyClient, input: Record<string, unknown>) {
+  const out = await ram(client).send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [String(input.resourceShareArn)] }));
+  return out.resourceShares?.[0];
+}
 
 /** Answering an invitation the way it was already answered is what the step asked for. */
 const answered = (status: 'ACCEPTED' | 'REJECTED'): OperationSpec['check'] => async (client, input) => {
@@ -128,6 +160,59 @@ export const ramOperations: Record<string, OperationSpec> = {
     settle: (client, input, _output, boundMs) => waitForAssociations(ram(client), String(input.resourceShareArn), entitiesOf(input), boundMs),
     cloudFormation: () => ({ unsupported: 'Remove the resources or principals from the share in the stack that manages it.' }),
     terraform: () => ({ unsupported: 'Remove the matching aws_ram_resource_association / aws_ram_principal_association blocks from your configuration.' }),
+  },
+  'ram:UpdateResourceShare': {
+    client: RAMClient,
+    command: UpdateResourceShareCommand,
+    clientToken: 'clientToken',
+    async check(client, input) {
+      const share = await shareNow(client, input);
+      const inPlace =
+        !!share &&
+        (input.name === undefined || share.name === input.name) &&
+        (input.allowExternalPrincipals === undefined || share.allowExternalPrincipals === input.allowExternalPrincipals);
+      return { inPlace, output: share && { resourceShare: share } };
+    },
+    ...inManagingCode(
+      (i) => `Set ${settings(i, 'Name', 'AllowExternalPrincipals', (v) => v, ': ')}`,
+      (i) => `Set ${settings(i, 'name', 'allow_external_principals', JSON.stringify, ' = ')}`,
+    ),
+  },
+  'ram:DeleteResourceShare': {
+    client: RAMClient,
+    command: DeleteResourceShareCommand,
+    clientToken: 'clientToken',
+    async check(client, input) {
+      const share = await shareNow(client, input);
+      return { inPlace: !share || share.status === 'DELETING' || share.status === 'DELETED', output: { returnValue: true } };
+    },
+    cloudFormation: () => ({ unsupported: 'Remove the AWS::RAM::ResourceShare from the stack that manages the share, if one does (deleting the stack deletes it); otherwise run the AWS CLI command.' }),
+    terraform: () => ({ unsupported: 'Remove the aws_ram_resource_share and its aws_ram_*_association blocks from the configuration that manages the share, if one does, and apply; otherwise run the AWS CLI command.' }),
+  },
+  'ram:AssociateResourceSharePermission': {
+    client: RAMClient,
+    command: AssociateResourceSharePermissionCommand,
+    clientToken: 'clientToken',
+    ...inManagingCode((i) => `List ${i.permissionArn} in PermissionArns`, (i) => `List ${i.permissionArn} in permission_arns`),
+  },
+  'ram:TagResource': {
+    client: RAMClient,
+    command: TagResourceCommand,
+    async check(client, input) {
+      const share = await shareNow(client, input);
+      const tags = tagMap(share?.tags);
+      return { inPlace: (list(input.tags) as Tag[]).every((t) => tags[t.key!] === (t.value ?? '')), output: {} };
+    },
+    ...inManagingCode((i) => `Add ${tagText(i.tags)} to Tags`, (i) => `Add ${tagText(i.tags)} to tags`),
+  },
+  'ram:UntagResource': {
+    client: RAMClient,
+    command: UntagResourceCommand,
+    async check(client, input) {
+      const tags = tagMap((await shareNow(client, input))?.tags);
+      return { inPlace: list(input.tagKeys).every((key) => !(String(key) in tags)), output: {} };
+    },
+    ...inManagingCode((i) => `Remove the keys ${list(i.tagKeys).join(', ')} from Tags`, (i) => `Remove the keys ${list(i.tagKeys).join(', ')} from tags`),
   },
   'ram:AcceptResourceShareInvitation': {
     client: RAMClient,

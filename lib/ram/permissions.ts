@@ -1,5 +1,5 @@
-// The managed permissions RAM offers for a resource type (ListPermissions with resourceType), each with
-// the actions its policy template allows (GetPermission), for step 2 of the create-share wizard.
+// The managed permissions RAM offers for a resource type (ListPermissions with resourceType): with the actions
+// each template allows (GetPermission) for step 2 of the create-share wizard, and as choices on a share's page.
 import { GetPermissionCommand, paginateListPermissions, RAMClient } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
 
@@ -34,11 +34,16 @@ export function templateActions(template: string | undefined): { actions: string
   return { actions, condition: conditions.length ? JSON.stringify(conditions.length === 1 ? conditions[0] : conditions) : undefined };
 }
 
+async function listedPermissions(client: RAMClient, resourceType: string) {
+  const listed = [];
+  for await (const page of paginateListPermissions({ client }, { resourceType })) listed.push(...(page.permissions ?? []));
+  return listed.filter((p) => p.arn);
+}
+
 /** The permissions of one type, the default first. */
 export async function permissionsFor(target: { accountId: string; region: string }, resourceType: string): Promise<ManagedPermissionChoice[]> {
   const client = getClient(RAMClient, target);
-  const listed = [];
-  for await (const page of paginateListPermissions({ client }, { resourceType })) listed.push(...(page.permissions ?? []));
+  const listed = await listedPermissions(client, resourceType);
   const choices = await Promise.all(
     listed.map(async (p) => {
       const got = await client.send(new GetPermissionCommand({ permissionArn: p.arn! }));
@@ -53,4 +58,28 @@ export async function permissionsFor(target: { accountId: string; region: string
     }),
   );
   return choices.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}
+
+export interface PermissionChoice {
+  arn: string;
+  name: string;
+  version: string;
+  isResourceTypeDefault: boolean;
+}
+
+/** For a share's page: each type's permissions as the owner may choose them. */
+export async function permissionsByType(accountId: string, region: string, resourceTypes: string[]): Promise<Record<string, PermissionChoice[]>> {
+  const client = getClient(RAMClient, { accountId, region });
+  const entries = await Promise.all(
+    resourceTypes.map(async (resourceType) => {
+      const choices = (await listedPermissions(client, resourceType)).map((p) => ({
+        arn: p.arn!,
+        name: p.name ?? p.arn!.split('/').pop()!,
+        version: p.version ?? '',
+        isResourceTypeDefault: p.isResourceTypeDefault ?? false,
+      }));
+      return [resourceType, choices] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }

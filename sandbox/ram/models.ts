@@ -33,6 +33,7 @@ import {
   ramState,
   recordedPrincipal,
   resourcesSharedWith,
+  shareReaches,
   shareStatus,
   type Association,
   type AssociationStatus,
@@ -473,6 +474,8 @@ export function associateResourceShare(world: World, callerAccountId: string, re
 }
 
 export function disassociateResourceShare(world: World, callerAccountId: string, region: string, input: AssociationChange): Association[] {
+  const received = findShare(world, input.resourceShareArn);
+  if (received && received.region === region && received.owningAccountId !== callerAccountId) return leaveResourceShare(world, callerAccountId, received, input);
   const share = shareToChange(world, callerAccountId, region, input);
   const targets: Association[] = [];
   for (const arn of dedupe(input.resourceArns ?? [])) {
@@ -487,6 +490,28 @@ export function disassociateResourceShare(world: World, callerAccountId: string,
   for (const type of share.permissions.keys()) if (!remainingTypes.has(type)) share.permissions.delete(type);
   share.lastUpdatedTime = nowMs(world);
   return targets;
+}
+
+/**
+ * A receiver leaving a share ("Leave resource share"): DisassociateResourceShare naming only its own account,
+ * which works for an account added individually, not for one that receives the share through its organization or OU.
+ */
+function leaveResourceShare(world: World, callerAccountId: string, share: ResourceShare, input: AssociationChange): Association[] {
+  const own = share.associations.find((a) => a.type === 'PRINCIPAL' && a.entity === callerAccountId && isLive(associationView(world, a).status));
+  if (!own && !shareReaches(world, share, callerAccountId)) throw errors.shareNotFound(share.arn);
+  if (input.resourceArns?.length || dedupe(input.principals ?? []).some((p) => p !== callerAccountId) || !input.principals?.length) {
+    throw errors.operationNotPermitted(
+      `You can only remove your own account (${callerAccountId}) from a resource share owned by another account.`,
+    );
+  }
+  if (!own) {
+    throw errors.operationNotPermitted(
+      `You cannot leave the resource share ${share.arn}: you receive it through your organization or organizational unit. Ask its owner (${share.owningAccountId}) to remove that principal.`,
+    );
+  }
+  disassociate(world, own);
+  share.lastUpdatedTime = nowMs(world);
+  return [own];
 }
 
 function liveAssociation(world: World, share: ResourceShare, type: 'PRINCIPAL' | 'RESOURCE', entity: string): Association {

@@ -293,8 +293,9 @@ export const operations: Record<string, OperationSpec<Input>> = {
       }),
   },
 
+  // A receiver leaving a share names the owner's share: authorized on '*', as the invitation calls are.
   DisassociateResourceShare: {
-    resource: shareResource,
+    resource: (ctx, input) => (findShare(ctx.world, input.resourceShareArn ?? '')?.owningAccountId === account(ctx) ? input.resourceShareArn : '*'),
     handler: (ctx, input) =>
       once(ctx, input, () => {
         const arn = required(input.resourceShareArn, 'resourceShareArn');
@@ -488,6 +489,40 @@ export const operations: Record<string, OperationSpec<Input>> = {
         ...permissionOut(managedPermission(attached.arn)!, 'ASSOCIATED'),
         version: attached.version,
       }));
+      const { items, nextToken } = page(rows, input);
+      return { permissions: items, nextToken };
+    },
+  },
+
+  // Every permission attached to the caller's shares in the Region: one listing instead of one call per share.
+  ListPermissionAssociations: {
+    handler: (ctx, input) => {
+      const rows = ownShares(ctx)
+        .filter((s) => shareStatus(ctx.world, s) !== 'DELETED')
+        .flatMap((s) =>
+          [...s.permissions.entries()].map(([resourceType, attached]) => {
+            const permission = managedPermission(attached.arn)!;
+            return {
+              arn: attached.arn,
+              permissionVersion: attached.version,
+              defaultVersion: attached.version === permission.version,
+              resourceType,
+              status: 'ASSOCIATED',
+              featureSet: 'STANDARD',
+              lastUpdatedTime: date(attached.attachedAt),
+              resourceShareArn: s.arn,
+            };
+          }),
+        )
+        .filter(
+          (p) =>
+            (input.permissionArn === undefined || p.arn === input.permissionArn) &&
+            (input.permissionVersion === undefined || p.permissionVersion === String(input.permissionVersion)) &&
+            (input.resourceType === undefined || p.resourceType === input.resourceType) &&
+            (input.associationStatus === undefined || input.associationStatus === 'ASSOCIATED') &&
+            (input.featureSet === undefined || input.featureSet === 'STANDARD') &&
+            (input.defaultVersion === undefined || p.defaultVersion === input.defaultVersion),
+        );
       const { items, nextToken } = page(rows, input);
       return { permissions: items, nextToken };
     },

@@ -12,6 +12,8 @@ export interface SeedOptions {
   ous?: number;
   /** large: deepest OU level, 1..5 (default 5). */
   depth?: number;
+  /** large: resource shares spread over accounts and three Regions (default 3,000; 0 for none). */
+  shares?: number;
   /** demo: false leaves RAM sharing with AWS Organizations off (the console's "enable sharing" demo). */
   orgSharing?: boolean;
   /** demo and large: the organization's feature set (default ALL). */

@@ -1,5 +1,5 @@
 // Seed `large`: a generated organization (default 10,000 accounts, 1,000 OUs, 5 levels) for the tree,
-// the crawler and the benchmarks. Deterministic: the same options give the same tree (seeded PRNG).
+// the crawler and the benchmarks, with RAM sharing (option `shares`, see large-ram.ts). Deterministic: the same options give the same tree (seeded PRNG).
 // Realistic shape: business units → teams → environments → regions, equal OU names under different
 // parents ("Prod" under many teams), and an uneven spread of accounts (a few OUs hold hundreds,
 // most hold a handful, many none), so that pagination and empty pages matter.
@@ -7,6 +7,7 @@ import type { World } from '../core/types.js';
 import { addAccountToOrganization, createOrganization, createOrganizationalUnit, MAX_OU_DEPTH } from '../organizations/models.js';
 import type { SeedOptions } from './index.js';
 import { addAccount, addConsoleIdentity, addMemberAccessRole, trustPolicy } from './common.js';
+import { addLargeSharing, LARGE_SHARING } from './large-ram.js';
 
 export const LARGE = {
   managementAccountId: '100000000001',
@@ -123,6 +124,7 @@ export function largeSeed(world: World, options: SeedOptions): void {
   };
 
   const trust = trustPolicy(mgmt);
+  const memberIds: string[] = [];
   for (let i = 1; i < accounts; i++) {
     const id = String(200_000_000_000 + i);
     const team = pick(LEVEL_NAMES[1]);
@@ -130,5 +132,9 @@ export function largeSeed(world: World, options: SeedOptions): void {
     addAccount(world, id, `${team}-${env}-${String(i).padStart(5, '0')}`);
     addAccountToOrganization(world, id, parentFor().id, random() < 0.1 ? 'INVITED' : 'CREATED');
     addMemberAccessRole(world, id, trust);
+    memberIds.push(id);
   }
+
+  const shares = count(options.shares, LARGE_SHARING.defaultShares, 0, 1_000_000);
+  addLargeSharing(world, { managementAccountId: mgmt, memberIds, ouIds: slots.map((s) => s.id), organizationId: organization.id, shares, random: prng(seedNumber(`large-ram:${accounts}:${shares}`)) });
 }

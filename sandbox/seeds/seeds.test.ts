@@ -7,6 +7,8 @@ import { DEMO } from './demo.js';
 import { EMPTY } from './empty.js';
 import { createWorld } from './index.js';
 import { LARGE } from './large.js';
+import { LARGE_SHARING } from './large-ram.js';
+import { ramState } from '../ram/state.js';
 
 function shape(world: World) {
   const state = organizationsState(world);
@@ -98,6 +100,19 @@ describe('large seed', () => {
     expect(new Set(names).size).toBeLessThan(names.length / 5);
     expect(world.consoleAccessKeyId).toBe(LARGE.consoleCredentials.accessKeyId);
     expect(getRole(world, '200000009999', 'OrganizationAccountAccessRole').attachedPolicies).toContain('arn:aws:iam::aws:policy/AdministratorAccess');
+  });
+
+  it('shares resources across accounts and three Regions, some with accounts outside the organization', () => {
+    const world = createWorld('large', { accounts: 300, ous: 30, shares: 400 });
+    const shares = [...ramState(world).shares.values()];
+    expect(shares).toHaveLength(400);
+    expect(new Set(shares.map((s) => s.region))).toEqual(new Set(LARGE_SHARING.regions));
+    expect(new Set(shares.map((s) => s.owningAccountId)).size).toBe(40);
+    expect(shares.every((s) => s.associations.some((a) => a.type === 'RESOURCE'))).toBe(true);
+    const external = shares.filter((s) => s.associations.some((a) => a.type === 'PRINCIPAL' && a.external));
+    expect(external.length).toBeGreaterThan(10);
+    expect(external.every((s) => s.allowExternalPrincipals)).toBe(true);
+    expect(createWorld('large', { accounts: 300, ous: 30, shares: 0 }).services.ram).toBeUndefined();
   });
 });
 

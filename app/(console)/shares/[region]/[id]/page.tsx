@@ -1,0 +1,159 @@
+// A resource share's page: summary, resources, principals (named from the organization), managed permissions
+// and tags as AWS reads them now, and its changes as plans. Thin: data from lib/ram.
+import Link from 'next/link';
+import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { ShareEditor } from '@/components/shares/ShareEditor';
+import { statusTone } from '@/components/shares/ShareTables';
+import { explainAwsError } from '@/lib/aws/errors';
+import { loadConsolePage } from '@/lib/console/page';
+import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions';
+import { principalKind, principalName } from '@/lib/ram/share-list';
+import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';
+import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { planShareEditAction } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+
+const utc = (ms?: number) => (ms ? `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC` : '—');
+
+/** Invitations only go to principals outside the organization; RAM holds their association at ASSOCIATING until they accept. */
+function invitation(p: SharePrincipal): string {
+  if (!p.external) return '—';
+  return p.status === 'ASSOCIATING' ? 'Pending' : p.status === 'ASSOCIATED' ? 'Accepted' : p.status;
+}
+
+export default async function SharePage({ params }: { params: Promise<{ region: string; id: string }> }) {
+  const { region, id } = await params;
+  const page = await loadConsolePage();
+  if (!page.context) {
+    return (
+      <>
+        <PageTitle>Resource share</PageTitle>
+        <Alert tone="error" title="AWS cannot be reached">{page.error}</Alert>
+      </>
+    );
+  }
+  const [{ snapshot }, names] = await Promise.all([getShareSnapshotSoon(shareSnapshotSource(page.context), 5_000), organizationNames(page.context)]);
+  const known = Object.values(snapshot.shares).find((s) => s.region === region && s.id === id);
+  if (!known) {
+    return (
+      <>
+        <PageTitle>Resource share</PageTitle>
+        <Alert tone="warning" title={`No share ${id} in ${region}`}>
+          The organization&apos;s share list does not hold it{snapshot.complete ? '' : ' yet (it is still being read)'}. <Link className="underline" href="/shares">Back to the list</Link>, or refresh it there.
+        </Alert>
+      </>
+    );
+  }
+  // What AWS says now (and the list learns it too): associations settle after a change.
+  let share: ShareRecord | undefined = known;
+  let readError: string | undefined;
+  let permissions: Record<string, PermissionChoice[]> = {};
+  try {
+    share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
+    if (share) permissions = await permissionsByType(share.owningAccountId, share.region, share.permissions.map((p) => p.resourceType));
+  } catch (error) {
+    readError = explainAwsError(error, { operation: 'ram:GetResourceShares', accountId: known.owningAccountId, region: known.region });
+  }
+  if (!share) {
+    return (
+      <>
+        <PageTitle>{known.name}</PageTitle>
+        <Alert tone="info" title="The share is deleted">Its owner {known.owningAccountId} no longer lists it in {known.region}. <Link className="underline" href="/shares">Back to the list</Link>.</Alert>
+      </>
+    );
+  }
+  const owner = names[share.owningAccountId];
+  const summary: [string, React.ReactNode][] = [
+    ['Name', share.name],
+    ['ID', <span key="id" className="font-mono">{share.id}</span>],
+    ['ARN', <span key="arn" className="font-mono text-xs">{share.arn}</span>],
+    ['Owner', `${owner ? `${owner} ` : ''}(${share.owningAccountId})`],
+    ['Region', share.region],
+    ['Status', <Badge key="s" tone={statusTone(share.status)} testId="share-status">{share.status}</Badge>],
+    ['Created', utc(share.creationTime)],
+    ['Last updated', utc(share.lastUpdatedTime)],
+    ['Allows external principals', share.allowExternalPrincipals ? 'yes' : 'no'],
+  ];
+  return (
+    <>
+      <PageTitle description={<Link className="text-sky-700 underline" href="/shares">All resource shares</Link>}>{share.name}</PageTitle>
+      <div className="flex flex-col gap-6">
+        {readError && <Alert tone="warning" title="The share could not be read again; this is the list's copy">{readError}</Alert>}
+        <Card title="Summary" testId="share-summary">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+            {summary.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title={`Resources (${share.resources.length})`} testId="share-resources">
+          <Table columns={['Type', 'Resource', 'Status']}>
+            {share.resources.map((r) => (
+              <tr key={r.arn} data-testid="share-resource">
+                <Cell>{r.type}</Cell>
+                <Cell mono>
+                  {r.arn.split(/[:/]/).pop()}
+                  <span className="block text-slate-500">{r.arn}</span>
+                </Cell>
+                <Cell>
+                  <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+                  {r.statusMessage && <span className="block text-xs text-red-700">{r.statusMessage}</span>}
+                </Cell>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        <Card title={`Principals (${share.principals.length})`} testId="share-principals">
+          <Table columns={['Type', 'ID', 'Name', 'Status', 'External', 'Invitation']}>
+            {share.principals.map((p) => (
+              <tr key={p.id} data-testid="share-principal">
+                <Cell>{principalKind(p.id)}</Cell>
+                <Cell mono>{p.id}</Cell>
+                <Cell>{principalName(p.id, names) ?? (principalKind(p.id) === 'account' ? 'outside the organization' : '—')}</Cell>
+                <Cell>
+                  <Badge tone={statusTone(p.status)}>{p.status}</Badge>
+                  {p.statusMessage && <span className="block text-xs text-red-700">{p.statusMessage}</span>}
+                </Cell>
+                <Cell>{p.external ? <Badge tone="amber">yes</Badge> : 'no'}</Cell>
+                <Cell>{invitation(p)}</Cell>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        <Card title="Managed permissions" testId="share-permissions">
+          <Table columns={['Resource type', 'Permission', 'Version']}>
+            {share.permissions.map((p) => (
+              <tr key={p.resourceType} data-testid="share-permission">
+                <Cell>{p.resourceType}</Cell>
+                <Cell mono>{p.name}</Cell>
+                <Cell>
+                  {p.version}
+                  {p.defaultVersion ? ' (default)' : <Badge tone="amber">a newer default version exists</Badge>}
+                </Cell>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        <Card title={`Tags (${share.tags.length})`} testId="share-tags">
+          {share.tags.length === 0 ? (
+            <p className="text-sm text-slate-500">No tags.</p>
+          ) : (
+            <Table columns={['Key', 'Value']}>
+              {share.tags.map((t) => (
+                <tr key={t.key} data-testid="share-tag">
+                  <Cell mono>{t.key}</Cell>
+                  <Cell mono>{t.value}</Cell>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <ShareEditor share={share} permissions={permissions} build={planShareEditAction} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// The three views of the organization's shares, one page of rows each, and the pager between pages.
+import Link from 'next/link';
+import { Badge, Cell, Table } from '@/components/ui';
+import { filterQuery, type ListPage, type PrincipalRow, type ResourceRow, type ShareFilters, type ShareRow } from '@/lib/ram/share-list';
+
+const date = (ms?: number) => (ms ? new Date(ms).toISOString().slice(0, 10) : '—');
+
+export const statusTone = (status: string) =>
+  status === 'ACTIVE' || status === 'ASSOCIATED' ? 'emerald' : status === 'FAILED' ? 'red' : status === 'DELETING' || status === 'DELETED' || status === 'DISASSOCIATING' ? 'slate' : 'amber';
+
+export const shareHref = (row: { region: string; id: string }) => `/shares/${row.region}/${row.id}`;
+
+function Account({ id, name }: { id: string; name?: string }) {
+  return (
+    <>
+      {name && name !== id && <span className="block">{name}</span>}
+      <span className="font-mono text-xs text-slate-500">{id}</span>
+    </>
+  );
+}
+
+export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
+  return (
+    <Table testId="shares-table" columns={['Name', 'Owner', 'Region', 'Status', 'Resources', 'Principals', 'External', 'Created']}>
+      {page.rows.map((row) => (
+        <tr key={row.arn} data-testid="share-row">
+          <Cell>
+            <Link className="font-medium text-sky-700 underline" href={shareHref(row)}>
+              {row.name}
+            </Link>
+          </Cell>
+          <Cell>
+            <Account id={row.owningAccountId} name={row.ownerName} />
+          </Cell>
+          <Cell mono>{row.region}</Cell>
+          <Cell>
+            <Badge tone={statusTone(row.status)}>{row.status}</Badge>
+          </Cell>
+          <Cell>
+            {row.resourceCount}
+            {row.resourceTypes.length > 0 && <span className="block text-xs text-slate-500">{row.resourceTypes.join(', ')}</span>}
+          </Cell>
+          <Cell>{row.principalCount}</Cell>
+          <Cell>{row.external ? <Badge tone="amber">yes</Badge> : 'no'}</Cell>
+          <Cell>{date(row.creationTime)}</Cell>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function ResourcesTable({ page }: { page: ListPage<ResourceRow> }) {
+  return (
+    <Table testId="resources-table" columns={['Resource', 'Type', 'Owner', 'Region', 'Shares', 'Principals']}>
+      {page.rows.map((row) => (
+        <tr key={row.arn} data-testid="resource-row">
+          <Cell mono>{row.arn}</Cell>
+          <Cell>{row.type}</Cell>
+          <Cell>
+            <Account id={row.owningAccountId} name={row.ownerName} />
+          </Cell>
+          <Cell mono>{row.region}</Cell>
+          <Cell>{row.shareCount}</Cell>
+          <Cell>{row.principalCount}</Cell>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+const KIND_LABELS: Record<PrincipalRow['kind'], string> = {
+  account: 'AWS account',
+  organization: 'Organization',
+  'organizational-unit': 'Organizational unit',
+  role: 'IAM role',
+  user: 'IAM user',
+  service: 'Service principal',
+};
+
+export function PrincipalsTable({ page, filters }: { page: ListPage<PrincipalRow>; filters: ShareFilters }) {
+  return (
+    <Table testId="principals-table" columns={['Principal', 'Type', 'Name', 'External', 'Shares', 'Resources']}>
+      {page.rows.map((row) => (
+        <tr key={row.id} data-testid="principal-row">
+          <Cell mono>
+            <Link className="text-sky-700 underline" href={`/shares${filterQuery({ ...filters, tab: 'shares', page: 1, principal: row.id })}`}>
+              {row.id}
+            </Link>
+          </Cell>
+          <Cell>{KIND_LABELS[row.kind]}</Cell>
+          <Cell>{row.name ?? (row.kind === 'account' ? 'outside the organization' : '—')}</Cell>
+          <Cell>{row.external ? <Badge tone="amber">yes</Badge> : 'no'}</Cell>
+          <Cell>{row.shareCount}</Cell>
+          <Cell>{row.resourceCount}</Cell>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function Pager({ page, filters, noun }: { page: ListPage<unknown>; filters: ShareFilters; noun: string }) {
+  const link = (n: number, label: string) => (
+    <Link className="text-sky-700 underline" href={`/shares${filterQuery({ ...filters, page: n })}`} scroll={false}>
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm text-slate-600" data-testid="pager">
+      <span data-testid="matching">
+        {page.matching} {noun}
+        {page.pages > 1 ? ` · page ${page.page} of ${page.pages}` : ''}
+      </span>
+      {page.page > 1 && link(page.page - 1, 'Previous')}
+      {page.page < page.pages && link(page.page + 1, 'Next')}
+    </nav>
+  );
+}

@@ -1,0 +1,173 @@
+// Protects the organization-wide resource shares on the demo seed: network's workloads-subnets and corp-dns and a
+// share made in eu-west-1 on one list without changing the header's Region; a share's page (the Workloads OU
+// ASSOCIATED, both subnets, the subnet permission, the tags); adding a principal, removing a resource and
+// deleting a share through reviewed plans, each checked in AWS through the SDK; payments-dev's received shares
+// owned by network; and a viewer who sees everything and changes nothing.
+import { expect, test, type Page } from '@playwright/test';
+import { CreateManagedPrefixListCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { callServerAction, resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+
+const NETWORK = '300000000001';
+const SHARED_SERVICES = '300000000002';
+const PAYMENTS_DEV = '400000000011';
+const WORKLOADS_OU = 'ou-7c0r-wl8d2m6t';
+const EU_SHARE = 'eu-ranges';
+
+async function asNetwork(region = 'us-east-1') {
+  const { Credentials: c } = await new STSClient(sandboxClientConfig()).send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${NETWORK}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e-shares' }),
+  );
+  const config = { ...sandboxClientConfig(), region, credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken } };
+  return { ram: new RAMClient(config), ec2: new EC2Client(config) };
+}
+
+async function networkShare(name: string, region = 'us-east-1') {
+  const { ram } = await asNetwork(region);
+  const out = await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name }));
+  return out.resourceShares?.find((s) => s.status !== 'DELETED');
+}
+
+async function associations(name: string, associationType: 'PRINCIPAL' | 'RESOURCE') {
+  const share = await networkShare(name);
+  const { ram } = await asNetwork();
+  const out = await ram.send(new GetResourceShareAssociationsCommand({ associationType, resourceShareArns: [share!.resourceShareArn!] }));
+  return (out.resourceShareAssociations ?? []).map((a) => `${a.associatedEntity} ${a.status}`);
+}
+
+/** /shares with a fresh read of the organization (other specs may have changed the sandbox since the console cached it). */
+async function freshList(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Resource shares' }).click();
+  await expect(page).toHaveURL(/\/shares$/);
+  await page.getByTestId('snapshot-status').getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('snapshot-status')).toContainText(/Read \d+ s ago/, { timeout: 60_000 });
+}
+
+const shareRow = (page: Page, name: string) => page.getByTestId('share-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+async function applyPlan(page: Page) {
+  await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
+  await expect(page.getByTestId('plan-status')).toHaveText('Ready to apply');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Applied', { timeout: 30_000 });
+}
+
+test.describe('resource shares across the organization', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test.beforeAll(async () => {
+    await resetSandbox('demo');
+    const { ec2, ram } = await asNetwork('eu-west-1');
+    const list = await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'eu-ranges', AddressFamily: 'IPv4', MaxEntries: 5 }));
+    await ram.send(new CreateResourceShareCommand({ name: EU_SHARE, resourceArns: [list.PrefixList!.PrefixListArn!], principals: [PAYMENTS_DEV], allowExternalPrincipals: false }));
+  });
+
+  test('one list holds network’s shares and the eu-west-1 share; the share page shows what AWS holds', async ({ page }) => {
+    await signIn(page, 'admin');
+    await expect(page.getByTestId('console-header').getByLabel('Region')).toHaveValue('us-east-1');
+    await freshList(page);
+    for (const name of ['workloads-subnets', 'corp-dns']) {
+      await expect(shareRow(page, name)).toContainText('network');
+      await expect(shareRow(page, name)).toContainText(NETWORK);
+      await expect(shareRow(page, name)).toContainText('us-east-1');
+    }
+    await expect(shareRow(page, EU_SHARE)).toContainText('eu-west-1');
+    await expect(shareRow(page, EU_SHARE)).toContainText('ec2:PrefixList');
+    await expect(page.getByTestId('console-header').getByLabel('Region')).toHaveValue('us-east-1');
+    // partner-co's shares are not the organization's.
+    await expect(shareRow(page, 'partner-network')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('shares'), fullPage: true });
+
+    // Filters live in the URL.
+    await page.getByTestId('share-filters').getByLabel('Region').selectOption('eu-west-1');
+    await expect(page).toHaveURL(/region=eu-west-1/);
+    await expect(page.getByTestId('share-row')).toHaveCount(1);
+    await page.goto('/shares?tab=principals');
+    await expect(page.getByTestId('principal-row').filter({ hasText: WORKLOADS_OU })).toContainText('Workloads');
+
+    await page.goto('/shares');
+    await shareRow(page, 'workloads-subnets').getByRole('link', { name: 'workloads-subnets' }).click();
+    await expect(page).toHaveURL(/\/shares\/us-east-1\/[0-9a-f-]+$/);
+    const ou = page.getByTestId('share-principal').filter({ hasText: WORKLOADS_OU });
+    await expect(ou).toContainText('Workloads');
+    await expect(ou).toContainText('ASSOCIATED');
+    await expect(page.getByTestId('share-resource')).toHaveCount(2);
+    await expect(page.getByTestId('share-resources')).toContainText('ec2:Subnet');
+    await expect(page.getByTestId('share-permission')).toContainText('AWSRAMDefaultPermissionSubnet');
+    await expect(page.getByTestId('share-tag')).toContainText('team');
+    await expect(page.getByTestId('share-tag')).toContainText('network');
+    await page.screenshot({ path: screenshotPath('share'), fullPage: true });
+  });
+
+  test('adding a principal, removing a resource and deleting a share each reach AWS through a plan', async ({ page }) => {
+    await signIn(page, 'admin', '/shares');
+    await shareRow(page, 'workloads-subnets').getByRole('link', { name: 'workloads-subnets' }).click();
+    await expect(page).toHaveURL(/\/shares\/us-east-1\/[0-9a-f-]+$/);
+    const sharePage = page.url();
+
+    await page.getByLabel('Add principals').fill(SHARED_SERVICES);
+    await page.getByRole('button', { name: 'Plan adding principals' }).click();
+    await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
+    await expect(page.getByTestId('plan-cli')).toContainText(`aws ram associate-resource-share --resource-share-arn arn:aws:ram:us-east-1:${NETWORK}:resource-share/`);
+    await applyPlan(page);
+    await expect(page.getByTestId('read-back')).toContainText(SHARED_SERVICES);
+    expect(await associations('workloads-subnets', 'PRINCIPAL')).toContainEqual(expect.stringMatching(new RegExp(`^${SHARED_SERVICES} (ASSOCIATING|ASSOCIATED)$`)));
+
+    await page.goto(sharePage);
+    await expect(page.getByTestId('share-principal').filter({ hasText: SHARED_SERVICES })).toContainText('shared-services');
+    const subnetB = (await page.getByTestId('remove-resources').locator('label').nth(1).textContent())!.trim();
+    await page.getByTestId('remove-resources').getByRole('checkbox').nth(1).check();
+    await page.getByRole('button', { name: 'Plan removing resources' }).click();
+    await expect(page.getByTestId('plan-step-1')).toContainText('ram:DisassociateResourceShare');
+    await applyPlan(page);
+    expect(await associations('workloads-subnets', 'RESOURCE')).toContainEqual(expect.stringMatching(new RegExp(`^${subnetB} (DISASSOCIATING|DISASSOCIATED)$`)));
+    await page.goto(sharePage);
+    await expect(page.getByTestId('share-resource').filter({ hasText: subnetB }).filter({ hasText: 'ASSOCIATED' })).toHaveCount(0);
+
+    await page.goto('/shares?region=eu-west-1');
+    await shareRow(page, EU_SHARE).getByRole('link', { name: EU_SHARE }).click();
+    await page.getByRole('button', { name: 'Plan deleting the share' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: 'Make the plan' })).toBeDisabled();
+    await dialog.getByRole('textbox').fill(EU_SHARE);
+    await dialog.getByRole('button', { name: 'Make the plan' }).click();
+    await expect(page.getByTestId('plan-step-1')).toContainText('ram:DeleteResourceShare');
+    await expect(page.getByTestId('plan-step-1')).toContainText('eu-west-1');
+    await applyPlan(page);
+    const deleted = await networkShare(EU_SHARE, 'eu-west-1');
+    expect(deleted === undefined || ['DELETING', 'DELETED'].includes(deleted.status!)).toBe(true);
+    await page.goto('/shares');
+    await expect(shareRow(page, 'workloads-subnets')).toBeVisible();
+    await expect(shareRow(page, EU_SHARE).filter({ hasText: 'ACTIVE' })).toHaveCount(0);
+  });
+
+  test('payments-dev’s received shares name network as their owner', async ({ page }) => {
+    await signIn(page, 'admin', '/shares/received');
+    await page.getByLabel('Receiving account').selectOption(PAYMENTS_DEV);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(new RegExp(`account=${PAYMENTS_DEV}`));
+    for (const name of ['workloads-subnets', 'corp-dns']) {
+      const row = page.getByTestId('received-share').filter({ hasText: name });
+      await expect(row.getByTestId('received-owner')).toHaveText('network');
+      await expect(row).toContainText('Received through the organization');
+    }
+    await page.screenshot({ path: screenshotPath('shares-received'), fullPage: true });
+  });
+
+  test('a viewer sees the list and a share, may build a plan, and changes nothing', async ({ page }) => {
+    await signIn(page, 'viewer', '/shares');
+    await expect(shareRow(page, 'corp-dns')).toBeVisible();
+    await shareRow(page, 'corp-dns').getByRole('link', { name: 'corp-dns' }).click();
+    await expect(page.getByTestId('share-principals')).toContainText('Organization o-exmpl7c0rp');
+    const before = await associations('corp-dns', 'PRINCIPAL');
+    await page.getByLabel('Add principals').fill(SHARED_SERVICES);
+    await page.getByRole('button', { name: 'Plan adding principals' }).click();
+    await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
+    const planId = page.url().split('/').pop()!;
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'plans/[id]/actions', [{ planId }]);
+    expect(answer).toContain('Not allowed');
+    expect(await associations('corp-dns', 'PRINCIPAL')).toEqual(before);
+  });
+});

@@ -1,0 +1,199 @@
+// Changes to an existing resource share, each a plan: add or remove resources and principals, change a
+// resource type's permission, rename, allow or refuse external principals, tag and untag, delete; and a
+// receiver leaving a share. Pure builders from validated input and the share as the snapshot read it. The
+// rules RAM itself enforces (which principals a resource type accepts, outside principals) are left to RAM:
+// its refusal is explained in the plan's failed step.
+import { z } from 'zod';
+import { PlanError } from '../plan/build';
+import type { PlanDraft, PlanStep } from '../plan/types';
+import { hasExternal, principalName, type NameBook } from './share-list';
+import type { ShareRecord } from './snapshot';
+
+export const EDIT_SHARE_KIND = 'ram:edit-share';
+export const LEAVE_SHARE_KIND = 'ram:leave-share';
+
+const RESOURCE_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):[^\s]+$/;
+// Account, organization or OU (ID or ARN), IAM role or user ARN, service principal (aws-facts.md, step 3).
+const PRINCIPAL =
+  /^(\d{12}|o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|arn:aws[a-z-]*:organizations::\d{12}:(organization\/o-[a-z0-9]{10,32}|ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com)$/;
+const PERMISSION_ARN = /^arn:aws[a-z-]*:ram::(aws|\d{12}):permission\/[\w+=,.@-]+$/;
+
+const entries = (what: string, pattern: RegExp, form: string) =>
+  z
+    .array(z.string().trim().regex(pattern, `Each ${what} must be ${form}.`))
+    .min(1, `Name at least one ${what}.`)
+    .max(100, `At most 100 ${what}s per change (RAM's limit per call).`)
+    .transform((values) => [...new Set(values)]);
+
+const resourceArns = entries('resource ARN', RESOURCE_ARN, 'an ARN such as arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0abc');
+const principals = entries(
+  'principal',
+  PRINCIPAL,
+  'an account ID (12 digits), an organization (o-…) or OU (ou-…-…) ID or ARN, an IAM role or user ARN, or a service principal (name.amazonaws.com)',
+);
+const tag = z.object({
+  key: z
+    .string()
+    .trim()
+    .min(1, 'A tag key is required.')
+    .max(128, 'Tag keys are at most 128 characters.')
+    .refine((k) => !k.toLowerCase().startsWith('aws:'), 'Tag keys starting with aws: are reserved for AWS.'),
+  value: z.string().max(256, 'Tag values are at most 256 characters.').default(''),
+});
+
+export const shareEditSchema = z.discriminatedUnion('edit', [
+  z.object({ edit: z.literal('add-resources'), resourceArns }),
+  z.object({ edit: z.literal('remove-resources'), resourceArns }),
+  z.object({ edit: z.literal('add-principals'), principals }),
+  z.object({ edit: z.literal('remove-principals'), principals }),
+  z.object({ edit: z.literal('permission'), resourceType: z.string().min(1), permissionArn: z.string().regex(PERMISSION_ARN, 'A permission ARN such as arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet.') }),
+  z.object({ edit: z.literal('rename'), name: z.string().trim().min(1, 'A share needs a name.').max(255, 'Share names are at most 255 characters.') }),
+  z.object({ edit: z.literal('external'), allow: z.boolean() }),
+  z.object({ edit: z.literal('tag'), tags: z.array(tag).min(1, 'Add at least one tag.').max(50, 'A share holds at most 50 tags.') }),
+  z.object({ edit: z.literal('untag'), tagKeys: z.array(z.string().min(1)).min(1, 'Choose at least one tag to remove.') }),
+  z.object({ edit: z.literal('delete'), confirmName: z.string() }),
+]);
+
+export type ShareEdit = z.infer<typeof shareEditSchema>;
+
+const short = (items: string[]) => (items.length <= 3 ? items.join(', ') : `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`);
+
+function step(share: ShareRecord, operation: string, input: Record<string, unknown>, reason: string): PlanStep {
+  return { operation, accountId: share.owningAccountId, region: share.region, input: { resourceShareArn: share.arn, ...input }, reason };
+}
+
+function requireAbsent(values: string[], present: Set<string>, what: string) {
+  const already = values.filter((v) => present.has(v));
+  if (already.length === values.length) throw new PlanError(`${short(already)} ${already.length === 1 ? 'is' : 'are'} already among the share's ${what}: there is nothing to add.`);
+}
+
+function requirePresent(values: string[], present: Set<string>, what: string) {
+  const missing = values.filter((v) => !present.has(v));
+  if (missing.length) throw new PlanError(`${short(missing)} ${missing.length === 1 ? 'is' : 'are'} not among the share's ${what}.`);
+}
+
+function stepsFor(share: ShareRecord, edit: ShareEdit, names: NameBook): { title: string; steps: PlanStep[]; notes?: string[] } {
+  const label = `"${share.name}"`;
+  switch (edit.edit) {
+    case 'add-resources': {
+      requireAbsent(edit.resourceArns, new Set(share.resources.map((r) => r.arn)), 'resources');
+      const foreign = edit.resourceArns.filter((arn) => RESOURCE_ARN.exec(arn)![1] !== share.owningAccountId);
+      if (foreign.length) throw new PlanError(`Only the owner shares a resource: ${short(foreign)} ${foreign.length === 1 ? 'is' : 'are'} not in account ${share.owningAccountId}, which owns this share.`);
+      return { title: `Add ${edit.resourceArns.length} resource(s) to ${label}`, steps: [step(share, 'ram:AssociateResourceShare', { resourceArns: edit.resourceArns }, `Shares ${short(edit.resourceArns)} with the share's principals.`)] };
+    }
+    case 'remove-resources':
+      requirePresent(edit.resourceArns, new Set(share.resources.map((r) => r.arn)), 'resources');
+      return { title: `Remove ${edit.resourceArns.length} resource(s) from ${label}`, steps: [step(share, 'ram:DisassociateResourceShare', { resourceArns: edit.resourceArns }, `The share's principals lose access to ${short(edit.resourceArns)}.`)] };
+    case 'add-principals': {
+      const present = new Set(share.principals.flatMap((p) => [p.id, p.id.split('/').pop()!]));
+      requireAbsent(edit.principals, present, 'principals');
+      const own = edit.principals.filter((p) => p === share.owningAccountId);
+      if (own.length) throw new PlanError(`Account ${share.owningAccountId} owns the share: the owner cannot be one of its principals.`);
+      const named = edit.principals.map((p) => principalName(p, names) ?? p);
+      return {
+        title: `Share ${label} with ${short(named)}`,
+        steps: [step(share, 'ram:AssociateResourceShare', { principals: edit.principals }, `Gives ${short(named)} access to the share's resources.`)],
+        notes: share.allowExternalPrincipals ? ['The share allows external principals: an account outside the organization gets an invitation it must accept.'] : [],
+      };
+    }
+    case 'remove-principals':
+      requirePresent(edit.principals, new Set(share.principals.map((p) => p.id)), 'principals');
+      return {
+        title: `Stop sharing ${label} with ${short(edit.principals.map((p) => principalName(p, names) ?? p))}`,
+        steps: [step(share, 'ram:DisassociateResourceShare', { principals: edit.principals }, 'These principals lose access to every resource in the share.')],
+      };
+    case 'permission': {
+      const current = share.permissions.find((p) => p.resourceType === edit.resourceType);
+      if (!share.resources.some((r) => r.type === edit.resourceType)) throw new PlanError(`The share holds no resources of type ${edit.resourceType}.`);
+      if (current?.arn === edit.permissionArn && current.defaultVersion) throw new PlanError(`${edit.resourceType} already uses the default version of ${current.name}.`);
+      const updating = current?.arn === edit.permissionArn;
+      return {
+        title: updating ? `Update ${edit.resourceType}'s permission in ${label} to its default version` : `Use ${edit.permissionArn.split('/').pop()} for ${edit.resourceType} in ${label}`,
+        steps: [
+          step(share, 'ram:AssociateResourceSharePermission', { permissionArn: edit.permissionArn, replace: true }, updating ? `Attaches the default version of ${current!.name} (now version ${current!.version}).` : `Replaces ${current?.name ?? 'the current permission'}: principals get what ${edit.permissionArn.split('/').pop()} allows on ${edit.resourceType}.`),
+        ],
+      };
+    }
+    case 'rename':
+      if (edit.name === share.name) throw new PlanError(`The share is already named "${share.name}".`);
+      return { title: `Rename ${label} to "${edit.name}"`, steps: [step(share, 'ram:UpdateResourceShare', { name: edit.name }, 'Renames the share; its ARN, resources and principals stay.')] };
+    case 'external':
+      if (edit.allow === share.allowExternalPrincipals) throw new PlanError(`The share already ${edit.allow ? 'allows' : 'refuses'} external principals.`);
+      if (!edit.allow && hasExternal(share)) {
+        const outside = share.principals.filter((p) => p.external).map((p) => p.id);
+        throw new PlanError(`Principals outside the organization are associated (${short(outside)}): remove them before refusing external principals.`);
+      }
+      return {
+        title: `${edit.allow ? 'Allow' : 'Refuse'} external principals in ${label}`,
+        steps: [step(share, 'ram:UpdateResourceShare', { allowExternalPrincipals: edit.allow }, edit.allow ? 'Accounts outside the organization may then be added (they get invitations).' : 'Only principals in the organization may then be added.')],
+      };
+    case 'tag': {
+      const keys = new Set([...share.tags.map((t) => t.key), ...edit.tags.map((t) => t.key)]);
+      if (keys.size > 50) throw new PlanError(`A share holds at most 50 tags; this would make ${keys.size}.`);
+      return { title: `Tag ${label}`, steps: [step(share, 'ram:TagResource', { tags: edit.tags }, `Sets ${edit.tags.map((t) => `${t.key}=${t.value}`).join(', ')}.`)] };
+    }
+    case 'untag':
+      requirePresent(edit.tagKeys, new Set(share.tags.map((t) => t.key)), 'tags');
+      return { title: `Remove tags from ${label}`, steps: [step(share, 'ram:UntagResource', { tagKeys: edit.tagKeys }, `Removes ${edit.tagKeys.join(', ')}.`)] };
+    case 'delete':
+      if (edit.confirmName !== share.name) throw new PlanError(`Type the share's name, ${share.name}, to confirm deleting it.`);
+      return {
+        title: `Delete ${label}`,
+        steps: [step(share, 'ram:DeleteResourceShare', {}, `Every principal loses access to the share's ${share.resources.length} resource(s); the resources themselves stay.`)],
+      };
+  }
+}
+
+/** The plan for one change to a share the console's snapshot holds. */
+export function planShareEdit(share: ShareRecord, edit: ShareEdit, names: NameBook): PlanDraft {
+  if (share.status === 'DELETING' || share.status === 'DELETED') throw new PlanError(`The share is ${share.status.toLowerCase()}: it can no longer be changed.`);
+  const { title, steps, notes } = stepsFor(share, edit, names);
+  return {
+    kind: EDIT_SHARE_KIND,
+    title,
+    accountNames: names[share.owningAccountId] ? { [share.owningAccountId]: names[share.owningAccountId] } : undefined,
+    steps,
+    notes,
+    context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.owningAccountId, region: share.region, edit: edit.edit },
+  };
+}
+
+export interface ReceivedShare {
+  arn: string;
+  name: string;
+  owningAccountId: string;
+  region: string;
+  status: string;
+  /** The receiving account. */
+  accountId: string;
+  resources: { arn: string; type: string; status?: string }[];
+  /** How the account receives it: its own account ID, or the organization / OU that contains it. */
+  via: string[];
+}
+
+/** Whether the account was added to the share as an individual account (only then may it leave). */
+export const receivedIndividually = (share: ReceivedShare) => share.via.includes(share.accountId);
+
+/** The plan that takes a receiving account out of a share it was added to individually. */
+export function planLeaveShare(share: ReceivedShare, names: NameBook): PlanDraft {
+  if (!receivedIndividually(share)) {
+    throw new PlanError(
+      `Account ${share.accountId} receives "${share.name}" through ${share.via.map((v) => principalName(v, names) ?? v).join(', ') || 'its organization'}, not as an individual account: only the owner (${share.owningAccountId}) can stop sharing it.`,
+    );
+  }
+  return {
+    kind: LEAVE_SHARE_KIND,
+    title: `${names[share.accountId] ?? share.accountId} leaves "${share.name}"`,
+    accountNames: names[share.accountId] ? { [share.accountId]: names[share.accountId] } : undefined,
+    steps: [
+      {
+        operation: 'ram:DisassociateResourceShare',
+        accountId: share.accountId,
+        region: share.region,
+        input: { resourceShareArn: share.arn, principals: [share.accountId] },
+        reason: `Account ${share.accountId} stops receiving the share's ${share.resources.length} resource(s) from ${names[share.owningAccountId] ?? share.owningAccountId}. Only the owner can share them again.`,
+      },
+    ],
+    context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.accountId, region: share.region, owner: share.owningAccountId },
+  };
+}

@@ -1,0 +1,406 @@
+// The organization's RAM snapshot: for each account (the console's own, members through the member role)
+// and each configured Region, the shares it owns (GetResourceShares SELF) with their resource and principal
+// associations and attached permissions. Read with the SDK's paginators through one bounded fan-out (the
+// SDK's retry handles throttling), delivered as targets finish so the first accounts show while the rest
+// arrive, cached stale-while-revalidate in memory and in the data directory, and refreshed per
+// (account, Region) after the console itself changes a share. A target that cannot be read is kept with its
+// reason, never dropped.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  paginateGetResourceShareAssociations,
+  paginateGetResourceShares,
+  paginateListPermissionAssociations,
+  RAMClient,
+} from '@aws-sdk/client-ram';
+import { getCallerIdentity, getClient, memberCredentials } from '../aws/clients';
+import { fanOut, type FanOutTarget } from '../aws/fan-out';
+import { writePrivateFile } from '../private-file';
+
+export interface ShareResource {
+  arn: string;
+  /** RAM's type, e.g. ec2:Subnet (read from the ARN when the association does not say). */
+  type: string;
+  status: string;
+  statusMessage?: string;
+}
+
+export interface SharePrincipal {
+  /** Account ID, organization/OU ARN, or IAM role/user ARN, as RAM records it. */
+  id: string;
+  status: string;
+  statusMessage?: string;
+  external: boolean;
+}
+
+export interface SharePermission {
+  resourceType: string;
+  arn: string;
+  name: string;
+  version: string;
+  /** Whether the attached version is the permission's default one. */
+  defaultVersion: boolean;
+}
+
+export interface ShareRecord {
+  arn: string;
+  /** The last part of the ARN, used in the share page's URL. */
+  id: string;
+  name: string;
+  owningAccountId: string;
+  region: string;
+  status: string;
+  statusMessage?: string;
+  allowExternalPrincipals: boolean;
+  /** Epoch ms. */
+  creationTime?: number;
+  lastUpdatedTime?: number;
+  tags: { key: string; value: string }[];
+  resources: ShareResource[];
+  principals: SharePrincipal[];
+  permissions: SharePermission[];
+}
+
+export interface TargetRead {
+  accountId: string;
+  region: string;
+  /** Epoch ms the read finished. */
+  readAt: number;
+  /** Why the account or Region could not be read (member role, RAM refusing), explained for admins. */
+  error?: string;
+  shareCount: number;
+}
+
+export interface RamSnapshot {
+  key: string;
+  /** Epoch ms the build started: the data is at least this old. */
+  fetchedAt: number;
+  complete: boolean;
+  /** Targets to read (accounts × Regions). */
+  targetCount: number;
+  /** 'ACCOUNT/REGION' → how the read went, for every target read so far. */
+  targets: Record<string, TargetRead>;
+  /** Share ARN → share. */
+  shares: Record<string, ShareRecord>;
+  /** RAM calls (pages) made, retries excluded. */
+  calls: number;
+}
+
+export interface AccountRef {
+  id: string;
+  name: string;
+}
+
+export interface ShareSnapshotSource {
+  /** What the snapshot is of: endpoint, console account, organization, Regions. */
+  key: string;
+  /** The accounts to read (may wait for a cold organization crawl). */
+  accounts: () => Promise<AccountRef[]>;
+  regions: string[];
+  dataDir?: string;
+  maxAgeMs: number;
+  /** Calls in flight at once overall (default 8) and per account (default 2). */
+  concurrency?: number;
+  perAccount?: number;
+  now?: () => number;
+}
+
+export interface ShareSnapshotStatus {
+  snapshot: RamSnapshot;
+  ageMs: number;
+  /** A build is running (the first one, or a refresh behind a complete snapshot). */
+  refreshing: boolean;
+  /** Targets read / to read by the running build. */
+  progress?: { done: number; total: number };
+  lastError?: string;
+}
+
+const PAGE_SIZE = 500;
+// resourceShareArns per GetResourceShareAssociations call (the model sets no maximum; stay well within request limits).
+const ARNS_PER_CALL = 100;
+
+const targetKey = (accountId: string, region: string) => `${accountId}/${region}`;
+
+const time = (date: Date | undefined) => (date ? date.getTime() : undefined);
+
+/** ec2:Subnet from arn:aws:ec2:us-east-1:111111111111:subnet/subnet-1 (RAM's association rows carry no type). */
+export function resourceTypeOfArn(arn: string): string {
+  const [, , service, , , rest = ''] = arn.split(':');
+  const kind = rest.split('/')[0];
+  const words: Record<string, string> = {
+    'subnet': 'Subnet',
+    'prefix-list': 'PrefixList',
+    'transit-gateway': 'TransitGateway',
+    'resolver-rule': 'ResolverRule',
+    'license-configuration': 'LicenseConfiguration',
+    'certificate-authority': 'CertificateAuthority',
+  };
+  const name = words[kind] ?? kind.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
+  return `${service}:${name}`;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The shares one account owns in one Region, with associations and permissions: one GetResourceShares
+ * listing, then (only when it owns any) one listing each of principal and resource associations and of
+ * permission associations. `count` is told of each page.
+ */
+export async function readOwnedShares(accountId: string, region: string, count: () => void = () => {}): Promise<ShareRecord[]> {
+  const client = getClient(RAMClient, { accountId, region });
+  const shares = new Map<string, ShareRecord>();
+  for await (const page of paginateGetResourceShares({ client, pageSize: PAGE_SIZE }, { resourceOwner: 'SELF' })) {
+    count();
+    for (const s of page.resourceShares ?? []) {
+      if (!s.resourceShareArn || s.status === 'DELETED') continue;
+      shares.set(s.resourceShareArn, {
+        arn: s.resourceShareArn,
+        id: s.resourceShareArn.split('/').pop()!,
+        name: s.name ?? '',
+        owningAccountId: s.owningAccountId ?? accountId,
+        region,
+        status: s.status ?? 'UNKNOWN',
+        statusMessage: s.statusMessage,
+        allowExternalPrincipals: s.allowExternalPrincipals ?? false,
+        creationTime: time(s.creationTime),
+        lastUpdatedTime: time(s.lastUpdatedTime),
+        tags: (s.tags ?? []).map((t) => ({ key: t.key ?? '', value: t.value ?? '' })),
+        resources: [],
+        principals: [],
+        permissions: [],
+      });
+    }
+  }
+  if (shares.size === 0) return [];
+  for (const resourceShareArns of chunks([...shares.keys()], ARNS_PER_CALL)) {
+    for (const associationType of ['PRINCIPAL', 'RESOURCE'] as const) {
+      for await (const page of paginateGetResourceShareAssociations({ client, pageSize: PAGE_SIZE }, { associationType, resourceShareArns })) {
+        count();
+        for (const a of page.resourceShareAssociations ?? []) {
+          const share = shares.get(a.resourceShareArn ?? '');
+          // Removed associations stay listed as DISASSOCIATED for a while: they are history, not sharing.
+          if (!share || !a.associatedEntity || a.status === 'DISASSOCIATED') continue;
+          const status = a.status ?? 'UNKNOWN';
+          if (associationType === 'RESOURCE') share.resources.push({ arn: a.associatedEntity, type: resourceTypeOfArn(a.associatedEntity), status, statusMessage: a.statusMessage });
+          else share.principals.push({ id: a.associatedEntity, status, statusMessage: a.statusMessage, external: a.external ?? false });
+        }
+      }
+    }
+  }
+  for await (const page of paginateListPermissionAssociations({ client, pageSize: PAGE_SIZE }, {})) {
+    count();
+    for (const p of page.permissions ?? []) {
+      const share = shares.get(p.resourceShareArn ?? '');
+      if (!share || !p.arn) continue;
+      share.permissions.push({
+        resourceType: p.resourceType ?? '',
+        arn: p.arn,
+        name: p.arn.split('/').pop()!,
+        version: p.permissionVersion ?? '',
+        defaultVersion: p.defaultVersion ?? true,
+      });
+    }
+  }
+  return [...shares.values()];
+}
+
+// ---- the cache ---------------------------------------------------------------------------------------
+
+interface Build {
+  snapshot: RamSnapshot;
+  done: Promise<RamSnapshot>;
+}
+
+interface Entry {
+  /** The last complete snapshot. */
+  snapshot?: RamSnapshot;
+  build?: Build;
+  stale: boolean;
+  lastError?: string;
+}
+
+// On globalThis: Next may evaluate this module once per route bundle; the cache must be one.
+const store: Map<string, Entry> = ((globalThis as Record<string, unknown>).__crossingShareSnapshots ??= new Map()) as Map<string, Entry>;
+// The source each key was last read with, so refreshSharesOf can persist without being handed it again.
+const sources: Map<string, ShareSnapshotSource> = ((globalThis as Record<string, unknown>).__crossingShareSources ??= new Map()) as Map<string, ShareSnapshotSource>;
+
+function fileFor(dataDir: string, key: string): string {
+  return path.join(dataDir, `ram-snapshot-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+}
+
+function readPersisted(source: ShareSnapshotSource): RamSnapshot | undefined {
+  if (!source.dataDir) return undefined;
+  try {
+    const snapshot = JSON.parse(readFileSync(fileFor(source.dataDir, source.key), 'utf8')) as RamSnapshot & { format?: number };
+    return snapshot.format === 1 && snapshot.key === source.key && snapshot.complete ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function persist(source: ShareSnapshotSource, snapshot: RamSnapshot): void {
+  if (!source.dataDir) return;
+  try {
+    // Who shares what with whom is for the console's operators only, like the organization snapshot.
+    writePrivateFile(fileFor(source.dataDir, source.key), JSON.stringify({ format: 1, ...snapshot }));
+  } catch (error) {
+    console.warn(`RAM snapshot not saved in ${source.dataDir}: ${(error as Error).message}`);
+  }
+}
+
+function entryFor(source: ShareSnapshotSource): Entry {
+  sources.set(source.key, source);
+  let entry = store.get(source.key);
+  if (!entry) store.set(source.key, (entry = { stale: false, snapshot: readPersisted(source) }));
+  return entry;
+}
+
+/** Puts one target's answer into a snapshot: its shares replace the ones it held before. */
+function applyTarget(snapshot: RamSnapshot, read: TargetRead, shares: ShareRecord[] | undefined): void {
+  snapshot.targets[targetKey(read.accountId, read.region)] = read;
+  if (!shares) return;
+  for (const [arn, share] of Object.entries(snapshot.shares)) {
+    if (share.owningAccountId === read.accountId && share.region === read.region) delete snapshot.shares[arn];
+  }
+  for (const share of shares) snapshot.shares[share.arn] = share;
+}
+
+// Member sessions (STS AssumeRole) are fetched in a lane of their own, ahead of the reads: STS's rate then
+// paces only the sessions, and an account's RAM reads never wait behind another account's session.
+const SESSION_LANE = 8;
+
+async function prefetchSessions(accountIds: string[]): Promise<void> {
+  const own = (await getCallerIdentity()).accountId;
+  const queue = accountIds.filter((id) => id !== own);
+  const lane = async () => {
+    // A failure is left for the account's first read to meet and report (it asks again, once).
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await memberCredentials(id).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: SESSION_LANE }, lane));
+}
+
+function startBuild(source: ShareSnapshotSource, entry: Entry): Build {
+  if (entry.build) return entry.build;
+  entry.stale = false;
+  const now = source.now ?? Date.now;
+  const snapshot: RamSnapshot = { key: source.key, fetchedAt: now(), complete: false, targetCount: 0, targets: {}, shares: {}, calls: 0 };
+  const done = (async () => {
+    const accounts = await source.accounts();
+    const targets: FanOutTarget[] = accounts.flatMap((a) => source.regions.map((region) => ({ accountId: a.id, region })));
+    snapshot.targetCount = targets.length;
+    void prefetchSessions(accounts.map((a) => a.id)).catch(() => undefined);
+    await fanOut(targets, (t) => readOwnedShares(t.accountId, t.region, () => snapshot.calls++), {
+      operation: 'ram:GetResourceShares',
+      concurrency: source.concurrency ?? 8,
+      perAccount: source.perAccount ?? 2,
+      onResult: (result) => {
+        const read: TargetRead = { accountId: result.accountId, region: result.region, readAt: now(), shareCount: result.ok ? result.value.length : 0 };
+        if (!result.ok) read.error = result.error;
+        applyTarget(snapshot, read, result.ok ? result.value : undefined);
+      },
+    });
+    snapshot.complete = true;
+    return snapshot;
+  })();
+  const build = { snapshot, done };
+  entry.build = build;
+  done.then(
+    (complete) => {
+      if (entry.build !== build) return;
+      entry.build = undefined;
+      entry.snapshot = complete;
+      entry.lastError = undefined;
+      persist(source, complete);
+    },
+    (error: unknown) => {
+      if (entry.build !== build) return;
+      entry.build = undefined;
+      entry.lastError = (error as Error)?.message ?? String(error);
+    },
+  );
+  return build;
+}
+
+function statusOf(source: ShareSnapshotSource, entry: Entry, snapshot: RamSnapshot): ShareSnapshotStatus {
+  const now = (source.now ?? Date.now)();
+  const build = entry.build;
+  return {
+    snapshot,
+    ageMs: Math.max(0, now - snapshot.fetchedAt),
+    refreshing: !!build,
+    progress: build && { done: Object.keys(build.snapshot.targets).length, total: build.snapshot.targetCount },
+    lastError: entry.lastError,
+  };
+}
+
+/**
+ * The snapshot for reads: the last complete one (revalidated in the background when older than maxAgeMs or
+ * marked stale), else the first build's partial one as it fills. Never waits for a build.
+ */
+export function getShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStatus {
+  const entry = entryFor(source);
+  if (entry.snapshot) {
+    const now = (source.now ?? Date.now)();
+    if (entry.stale || now - entry.snapshot.fetchedAt > source.maxAgeMs) startBuild(source, entry);
+    return statusOf(source, entry, entry.snapshot);
+  }
+  return statusOf(source, entry, startBuild(source, entry).snapshot);
+}
+
+/** As getShareSnapshot, but a first build is given up to `boundMs` to show its first shares (a page's first paint). */
+export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs: number): Promise<ShareSnapshotStatus> {
+  const started = Date.now();
+  let status = getShareSnapshot(source);
+  while (!status.snapshot.complete && Object.keys(status.snapshot.shares).length === 0 && Date.now() - started < boundMs) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = getShareSnapshot(source);
+  }
+  return status;
+}
+
+/** Starts a build now (Refresh) unless one runs; the current snapshot stays in use until it completes. */
+export function refreshShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStatus {
+  const entry = entryFor(source);
+  const build = startBuild(source, entry);
+  return statusOf(source, entry, entry.snapshot ?? build.snapshot);
+}
+
+/** Resolves with the next complete snapshot. */
+export function completeShareSnapshot(source: ShareSnapshotSource): Promise<RamSnapshot> {
+  const entry = entryFor(source);
+  if (entry.snapshot && !entry.build) return Promise.resolve(entry.snapshot);
+  return startBuild(source, entry).done;
+}
+
+/**
+ * Re-reads one account's shares in one Region into every cached snapshot (and the running build), after the
+ * console changed a share there, so the list shows AWS's answer without a full rebuild. Returns the shares read.
+ */
+export async function refreshSharesOf(accountId: string, region: string): Promise<ShareRecord[]> {
+  const shares = await readOwnedShares(accountId, region);
+  const read: TargetRead = { accountId, region, readAt: Date.now(), shareCount: shares.length };
+  for (const [key, entry] of store) {
+    for (const snapshot of new Set([entry.snapshot, entry.build?.snapshot])) {
+      if (!snapshot) continue;
+      applyTarget(snapshot, read, shares);
+      if (snapshot === entry.snapshot && sources.get(key)) persist(sources.get(key)!, snapshot);
+    }
+  }
+  return shares;
+}
+
+/** Marks every cached snapshot stale: the next read answers from it and rebuilds in the background. */
+export function invalidateShareSnapshots(): void {
+  for (const entry of store.values()) entry.stale = true;
+}
+
+/** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
+export function forgetShareSnapshots(): void {
+  store.clear();
+  sources.clear();
+}
