@@ -10,13 +10,12 @@
 // is the RAM read alone (bench:org measures the organization crawl).
 // Options: --accounts N --ous N --shares N, --concurrency N (default 16), --ram RATE:BURST (default 5:10),
 // --sts RATE:BURST (default 20:20), --no-browser.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
-import { freePort } from '../sandbox/testing/free-port';
+import { benchConsole, CHROMIUM_ARGS } from './console';
 import { DEFAULT_THROTTLE, type RateLimit } from '../sandbox/core/throttle';
 import { organizationsState } from '../sandbox/organizations/models';
 import { ramState, shareStatus } from '../sandbox/ram/state';
@@ -167,29 +166,11 @@ async function browserFigures(): Promise<void> {
     return;
   }
   const { chromium } = await import('@playwright/test');
-  const [port, sandboxPort] = [await freePort(), await freePort()];
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-bench-shares-page-'));
-  const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CROSSING_MODE: 'sandbox',
-    PORT: String(port),
-    SANDBOX_PORT: String(sandboxPort),
-    SANDBOX_SEED: 'large',
-    CROSSING_REGIONS: regions.join(','),
-    CROSSING_DATA_DIR: dataDir,
-    CROSSING_SKIP_BUILD: '1',
-    AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-not-used-anywhere-else-0123456789',
-  };
-  delete env.SANDBOX_THROTTLE;
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const target = await benchConsole('large', { SANDBOX_THROTTLE: undefined, CROSSING_REGIONS: regions.join(',') });
+  const { baseURL } = target;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
-    const deadline = Date.now() + 180_000;
-    while (!(await fetch(`${baseURL}/signin`, { redirect: 'manual' }).then(() => true, () => false))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error('the console did not start');
-      await sleep(300);
-    }
+    await target.start();
     const page = await (await browser.newContext({ baseURL })).newPage();
     await page.goto('/signin?callbackUrl=%2Forganization');
     await page.getByLabel('Email').fill('admin@crossing.local');
@@ -227,8 +208,8 @@ async function browserFigures(): Promise<void> {
     report('for comparison: the audit log page (no AWS data) in Chromium', `median ${Math.round(shell[2])} ms`, '');
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await target.stop();
+    rmSync(target.dataDir, { recursive: true, force: true });
   }
 }
 

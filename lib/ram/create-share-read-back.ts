@@ -6,6 +6,7 @@ import { getClient } from '../aws/clients';
 import { explainAwsError } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
 import type { ReadBack } from '../console/read-back';
+import { refreshSharesOf } from './snapshot';
 import type { StoredPlan } from '../plan/types';
 import { shareAssociations } from './associations';
 import type { SelectedPrincipal } from './principals';
@@ -30,6 +31,8 @@ export async function createShareReadBack(plan: StoredPlan, _context: ConsoleCon
     const arn = (state.output as { resourceShare?: ResourceShare } | undefined)?.resourceShare?.resourceShareArn;
     const out = await ram.send(new GetResourceSharesCommand(arn ? { resourceOwner: 'SELF', resourceShareArns: [arn] } : { resourceOwner: 'SELF', name: String(step.input.name) }));
     share = out.resourceShares?.find((s) => s.status !== 'DELETED');
+    // The organization's list shows the new share at once, without waiting for its next read.
+    if (share) await refreshSharesOf(step.accountId, step.region);
   } catch (error) {
     problems.push(explainAwsError(error, { operation: 'ram:GetResourceShares', accountId: step.accountId, region: step.region }));
   }

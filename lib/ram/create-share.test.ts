@@ -11,7 +11,9 @@ import { resetAwsAccess } from '../aws/clients';
 import { readBack } from '../console/read-back';
 import { applyPlan, runFinished } from '../plan/apply';
 import { getPlan, savePlan } from '../plan/store';
+import { PlanError } from '../plan/build';
 import { checkDetails, checkSharePrincipals, planCreateResourceShare } from './create-share';
+import { checkAddedPrincipals } from './share-edits';
 import { permissionsFor } from './permissions';
 import { listResourceTypes } from './resource-types';
 import { listOwnedResources } from './resources';
@@ -104,5 +106,32 @@ describe('step checks and the plan', () => {
     expect(result).toMatchObject({ tone: 'success', title: 'Resource share prefixes is created.' });
     expect(result!.facts).toContainEqual({ label: `Principal payments-dev (Root / Workloads / Dev) — ${paymentsDev}`, value: 'ASSOCIATED' });
     expect(result!.links?.[0].href).toMatch(/^\/shares\/us-east-1\/[0-9a-f-]+$/);
+  });
+});
+
+describe('principals added to an existing share', () => {
+  it('pass the wizard’s rules, with its messages', async () => {
+    const context = await getConsoleContext();
+    const subnetShare = {
+      arn: `arn:aws:ram:${region}:${network}:resource-share/x`,
+      id: 'x',
+      name: 'workloads-subnets',
+      owningAccountId: network,
+      region,
+      status: 'ACTIVE',
+      allowExternalPrincipals: true,
+      tags: [],
+      resources: [{ arn: `arn:aws:ec2:${region}:${network}:subnet/subnet-1`, type: 'ec2:Subnet', status: 'ASSOCIATED' }],
+      principals: [],
+      permissions: [],
+    };
+    await expect(checkAddedPrincipals(context, subnetShare, [DEMO.accounts['payments-prod']])).resolves.toBeUndefined();
+    const refused = await checkAddedPrincipals(context, subnetShare, [DEMO.accounts['partner-co'], `arn:aws:iam::${paymentsDev}:role/Dev`]).catch((e: PlanError) => e);
+    expect(refused).toBeInstanceOf(PlanError);
+    const messages = (refused as PlanError).fieldErrors!.principals;
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/outside your organization/);
+    expect(messages[0]).toMatch(/ec2:Subnet/);
+    expect(messages[1]).toMatch(/IAM role/);
   });
 });

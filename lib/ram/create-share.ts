@@ -86,8 +86,12 @@ export async function checkPermissions(details: ShareDetails, chosen: Record<str
   return out;
 }
 
-/** The rules principals of this share must pass. */
-export async function principalRulesFor(context: ConsoleContext, details: ShareDetails, allowExternalPrincipals: boolean): Promise<PrincipalRules> {
+/** The rules principals of a share must pass: one being made from `details`, or one that exists (its owner and resources). */
+export async function principalRulesFor(
+  context: ConsoleContext,
+  details: { accountId: string; resources: Pick<ShareDetails['resources'][number], 'resourceType'>[] },
+  allowExternalPrincipals: boolean,
+): Promise<PrincipalRules> {
   const [snapshot, sharing] = await Promise.all([consoleOrganization(context), context.standing === 'management' ? getSharingStatus(context) : undefined]);
   return {
     organization: snapshot && organizationDirectory(snapshot),
@@ -99,7 +103,7 @@ export async function principalRulesFor(context: ConsoleContext, details: ShareD
   };
 }
 
-export function shareTypes(details: Pick<ShareDetails, 'resources'>): ResourceTypeInfo[] {
+export function shareTypes(details: { resources: Pick<ShareDetails['resources'][number], 'resourceType'>[] }): ResourceTypeInfo[] {
   return typesOf(details).map((t) => resourceTypeInfo(t));
 }
 

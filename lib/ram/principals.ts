@@ -99,6 +99,16 @@ function accountRules(accountId: string, rules: PrincipalRules, what: string): {
 }
 
 /** Checks one principal typed (or picked) by the admin against RAM's rules for this share. */
+/** The type a typed principal is by its form (account ID, o-/ou- ID or ARN, role or user ARN); accounts by default. */
+export function principalTypeOf(value: string): PrincipalType {
+  const v = value.trim();
+  if (/^(arn:[^:]+:organizations::\d{12}:ou\/|ou-)/.test(v)) return 'ORGANIZATIONAL_UNIT';
+  if (/^(arn:[^:]+:organizations::\d{12}:organization\/|o-)/.test(v)) return 'ORGANIZATION';
+  if (/^arn:[^:]+:iam::\d{12}:role\//.test(v)) return 'IAM_ROLE';
+  if (/^arn:[^:]+:iam::\d{12}:user\//.test(v)) return 'IAM_USER';
+  return 'AWS_ACCOUNT';
+}
+
 export function checkPrincipal(type: PrincipalType, raw: string, rules: PrincipalRules, already: readonly SelectedPrincipal[] = []): PrincipalCheck {
   const value = raw.trim();
   const info = PRINCIPAL_TYPE_INFO[type];

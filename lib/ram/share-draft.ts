@@ -131,6 +131,6 @@ export function allowedStep(draft: ShareDraftState, wanted: number): number {
 }
 
 /** The resource types in the share, in the order resources were picked. */
-export function typesOf(details: Pick<ShareDetails, 'resources'> | undefined): string[] {
+export function typesOf(details: { resources: Pick<ShareDetails['resources'][number], 'resourceType'>[] } | undefined): string[] {
   return [...new Set((details?.resources ?? []).map((r) => r.resourceType))];
 }

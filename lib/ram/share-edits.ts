@@ -4,8 +4,11 @@
 // rules RAM itself enforces (which principals a resource type accepts, outside principals) are left to RAM:
 // its refusal is explained in the plan's failed step.
 import { z } from 'zod';
+import type { ConsoleContext } from '../aws/identity';
 import { PlanError } from '../plan/build';
 import type { PlanDraft, PlanStep } from '../plan/types';
+import { principalRulesFor } from './create-share';
+import { checkPrincipal, principalTypeOf } from './principals';
 import { hasExternal, principalName, type NameBook } from './share-list';
 import type { ShareRecord } from './snapshot';
 
@@ -145,6 +148,17 @@ function stepsFor(share: ShareRecord, edit: ShareEdit, names: NameBook): { title
 }
 
 /** The plan for one change to a share the console's snapshot holds. */
+/** Principals added to a share pass the create wizard's rules (and messages), for the share as it stands. */
+export async function checkAddedPrincipals(context: ConsoleContext, share: ShareRecord, principals: string[]): Promise<void> {
+  const rules = await principalRulesFor(
+    context,
+    { accountId: share.owningAccountId, resources: share.resources.map((r) => ({ resourceType: r.type })) },
+    share.allowExternalPrincipals,
+  );
+  const messages = principals.map((p) => checkPrincipal(principalTypeOf(p), p, rules)).flatMap((r) => (r.ok ? [] : [r.message]));
+  if (messages.length) throw new PlanError('Some principals cannot be added to this share.', { principals: messages });
+}
+
 export function planShareEdit(share: ShareRecord, edit: ShareEdit, names: NameBook): PlanDraft {
   if (share.status === 'DELETING' || share.status === 'DELETED') throw new PlanError(`The share is ${share.status.toLowerCase()}: it can no longer be changed.`);
   const { title, steps, notes } = stepsFor(share, edit, names);

@@ -7,7 +7,7 @@ import { userAction, type ActionResult } from '@/lib/console/actions';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
 import { readReceivedShares } from '@/lib/ram/received';
-import { planLeaveShare, planShareEdit, shareEditSchema } from '@/lib/ram/share-edits';
+import { checkAddedPrincipals, planLeaveShare, planShareEdit, shareEditSchema } from '@/lib/ram/share-edits';
 import { getShareSnapshot, refreshShareSnapshot, refreshSharesOf, type ShareSnapshotStatus } from '@/lib/ram/snapshot';
 import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
 
@@ -65,6 +65,7 @@ const buildEdit = userAction({
     // Plan from what AWS says now, not from a snapshot minutes old.
     const share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
     if (!share) throw new PlanError(`The share ${known.name} is no longer listed by its owner ${known.owningAccountId}.`);
+    if (edit.edit === 'add-principals') await checkAddedPrincipals(context, share, edit.principals);
     return savePlan(planShareEdit(share, edit, await organizationNames(context)), user.email).id;
   },
 });
