@@ -24,6 +24,11 @@ export interface ClientTarget {
   accountId?: string;
   /** Default: the configured Region. */
   region?: string;
+  /**
+   * 'changes': a client of its own for a plan's calls. The SDK's adaptive retry paces each client by the
+   * throttling it sees, so a change the admin waits for is not queued behind a background read of the organization.
+   */
+  lane?: 'reads' | 'changes';
 }
 
 /** Raised when the member role cannot be assumed; explainAwsError turns it into an admin-facing message. */
@@ -54,8 +59,8 @@ function ownStsClient(): STSClient {
   return getOwnClient(STSClient, config().region);
 }
 
-function getOwnClient<C>(Client: ClientClass<C>, region: string): C {
-  return cachedClient(Client, `self|${region}`, () => new Client(baseSettings(region)));
+function getOwnClient<C>(Client: ClientClass<C>, region: string, lane = 'reads'): C {
+  return cachedClient(Client, `self|${region}|${lane}`, () => new Client(baseSettings(region)));
 }
 
 function cachedClient<C>(Client: ClientClass<C>, key: string, create: () => C): C {
@@ -184,10 +189,10 @@ export function memberCredentials(accountId: string): Promise<AwsCredentials> {
  */
 export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}): C {
   const region = target.region ?? config().region;
-  const accountId = target.accountId;
-  if (!accountId) return getOwnClient(Client, region);
-  return cachedClient(Client, `${accountId}|${region}`, () => {
-    const own = getOwnClient(Client, region) as { config?: { credentials?: () => Promise<AwsCredentials> } };
+  const { accountId, lane = 'reads' } = target;
+  if (!accountId) return getOwnClient(Client, region, lane);
+  return cachedClient(Client, `${accountId}|${region}|${lane}`, () => {
+    const own = getOwnClient(Client, region, lane) as { config?: { credentials?: () => Promise<AwsCredentials> } };
     const client = new Client({
       ...baseSettings(region),
       credentials: async () => {

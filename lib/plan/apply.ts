@@ -58,7 +58,7 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     saveStepState(plan.id, index, started);
     let state: StepState;
     try {
-      const client = getClient(spec.client, { accountId: step.accountId, region: step.region });
+      const client = getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' });
       const output = await client.send(new spec.command(input));
       const requestId = (output as { $metadata?: { requestId?: string } }).$metadata?.requestId;
       recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
@@ -138,7 +138,7 @@ export async function checkUnknownSteps(id: string, user: SignedInUser): Promise
     const base = { actor: user.email, role: user.role, action: `check ${step.operation}`, accountId: step.accountId, region: step.region, planId: id, step: index + 1 };
     try {
       const input = resolveInput(step.input, plan.stepStates.map((s) => s.output)) as Record<string, unknown>;
-      const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region }), input);
+      const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' }), input);
       saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
       recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
     } catch (error) {
