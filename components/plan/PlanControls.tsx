@@ -16,19 +16,34 @@ export interface PlanControlsProps {
   check: (input: { planId: string }) => Promise<ActionResult<number>>;
   /** What the button says for a fresh plan: "Apply", "Create resource share". */
   applyLabel?: string;
+  /** The progress the page was rendered with (lib/plan/progress.ts). */
+  signature: string;
 }
 
-export function PlanControls({ planId, status, canApply, hasUnknownSteps, apply, check, applyLabel = 'Apply' }: PlanControlsProps) {
+export function PlanControls({ planId, status, canApply, hasUnknownSteps, apply, check, applyLabel = 'Apply', signature }: PlanControlsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const running = status === 'running';
 
+  // While the run is under way, watch its progress (a store read, no AWS call) and re-render the page, whose
+  // reads from AWS may take seconds under throttling, only when a step's status has changed.
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => router.refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [running, router]);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const answer = await fetch(`/plans/${planId}/status`, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : undefined), () => undefined);
+      if (stopped) return;
+      if (answer && answer.signature !== signature) router.refresh();
+      else timer = setTimeout(poll, 1000);
+    };
+    timer = setTimeout(poll, 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [running, router, planId, signature]);
 
   const act = (action: typeof apply | typeof check) =>
     startTransition(async () => {

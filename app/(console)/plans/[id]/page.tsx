@@ -10,6 +10,7 @@ import { loadConsolePage } from '@/lib/console/page';
 import { readBack } from '@/lib/console/read-back';
 import { PLAN_STATUS } from '@/lib/console/plan-status';
 import { planEquivalents } from '@/lib/plan/equivalents';
+import { progressSignature } from '@/lib/plan/progress';
 import { getPlan } from '@/lib/plan/store';
 import { knownAccountNames } from '@/lib/organizations/accounts';
 import { applyPlanAction, checkPlanAction } from './actions';
@@ -83,6 +84,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               hasUnknownSteps={plan.stepStates.some((s) => s.status === 'unknown')}
               apply={applyPlanAction}
               check={checkPlanAction}
+              signature={progressSignature(plan)}
             />
           </div>
           {plan.appliedBy && (

@@ -17,6 +17,7 @@ import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
 import { planEquivalents } from '@/lib/plan/equivalents';
+import { progressSignature } from '@/lib/plan/progress';
 import { getPlan, savePlan } from '@/lib/plan/store';
 import { consoleOrganization, draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { permissionsFor } from '@/lib/ram/permissions';
@@ -216,7 +217,7 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
         ))}
         <PlanSteps steps={plan.steps} states={plan.stepStates} accountNames={plan.accountNames} />
         <div className="mt-4">
-          <PlanControls planId={plan.id} status={plan.status} canApply={user.role === 'admin'} hasUnknownSteps={false} apply={applyPlanAction} check={checkPlanAction} applyLabel="Create resource share" />
+          <PlanControls planId={plan.id} status={plan.status} canApply={user.role === 'admin'} hasUnknownSteps={false} apply={applyPlanAction} check={checkPlanAction} applyLabel="Create resource share" signature={progressSignature(plan)} />
         </div>
       </Card>
       <Card title="Equivalents">
