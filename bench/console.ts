@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page } from '@playwright/test';
 import { freePort } from '../sandbox/testing/free-port';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -55,4 +56,15 @@ export async function benchConsole(seed: string, extraEnv: Record<string, string
       await exited;
     },
   };
+}
+
+/** A page of a new browser context, signed in as the demo admin through the sign-in page. */
+export async function signedInAdminPage(browser: Browser, baseURL: string, callbackPath = '/audit'): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel('Email').fill('admin@crossing.local');
+  await page.getByLabel('Password').fill('crossing-admin');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+  return page;
 }

@@ -3,7 +3,7 @@
 // for 30 s (keep-alive, one request at a time each) and prints requests/s and p50/p95/p99 per page.
 // Target: every page's p95 within 2× the audit page's (a page that makes no AWS call), and 0 errors.
 import { chromium } from '@playwright/test';
-import { benchConsole, CHROMIUM_ARGS } from './console';
+import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
@@ -39,12 +39,7 @@ async function main() {
   await target.start();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await (await browser.newContext({ baseURL: target.baseURL })).newPage();
-    await page.goto('/signin');
-    await page.getByLabel('Email').fill('admin@crossing.local');
-    await page.getByLabel('Password').fill('crossing-admin');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-user').waitFor();
+    const page = await signedInAdminPage(browser, target.baseURL, '/');
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     console.log(`${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page, demo seed\n`);
     console.log('page            req/s    p50 ms   p95 ms   p99 ms   errors');

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
-import { benchConsole, CHROMIUM_ARGS } from './console';
+import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
 import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
 import { organizationsState } from '../sandbox/organizations/models';
 import type { World } from '../sandbox/core/types';
@@ -174,15 +174,7 @@ async function browserFigures(options: typeof seedOptions, report: Report): Prom
     args: CHROMIUM_ARGS,
   });
   // Signed in on a page that makes no Organizations listing (the audit log), as an admin arriving from elsewhere.
-  const signedInPage = async () => {
-    const page = await (await browser.newContext({ baseURL })).newPage();
-    await page.goto('/signin?callbackUrl=%2Faudit');
-    await page.getByLabel('Email').fill('admin@crossing.local');
-    await page.getByLabel('Password').fill('crossing-admin');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    return page;
-  };
+  const signedInPage = () => signedInAdminPage(browser, baseURL);
   /** From the navigation's start to the root's children in the DOM (server-rendered rows: no hydration needed). */
   const firstLevel = async (page: Awaited<ReturnType<typeof signedInPage>>) => {
     const start = performance.now();

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
-import { benchConsole, CHROMIUM_ARGS } from './console';
+import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
 import { DEFAULT_THROTTLE, type RateLimit } from '../sandbox/core/throttle';
 import { organizationsState } from '../sandbox/organizations/models';
 import { ramState, shareStatus } from '../sandbox/ram/state';
@@ -171,12 +171,7 @@ async function browserFigures(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     await target.start();
-    const page = await (await browser.newContext({ baseURL })).newPage();
-    await page.goto('/signin?callbackUrl=%2Forganization');
-    await page.getByLabel('Email').fill('admin@crossing.local');
-    await page.getByLabel('Password').fill('crossing-admin');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-user').waitFor();
+    const page = await signedInAdminPage(browser, baseURL, '/organization');
     // The RAM snapshot needs the organization's account list: /shares/received waits for the complete
     // organization snapshot and reads no RAM snapshot, so "cold" below means no RAM snapshot at all.
     console.log('\n— /shares in Chromium (large seed; organization snapshot warm, RAM snapshot cold)');
