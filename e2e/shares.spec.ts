@@ -100,7 +100,7 @@ test.describe('resource shares across the organization', () => {
     await page.screenshot({ path: screenshotPath('share'), fullPage: true });
   });
 
-  test('adding a principal, removing a resource and deleting a share each reach AWS through a plan', async ({ page }) => {
+  test('adding a principal (with the wizard’s rules), picking a resource, removing a resource and deleting a share, each through a plan', async ({ page }) => {
     await signIn(page, 'admin', '/shares');
     await shareRow(page, 'workloads-subnets').getByRole('link', { name: 'workloads-subnets' }).click();
     await expect(page).toHaveURL(/\/shares\/us-east-1\/[0-9a-f-]+$/);
@@ -116,6 +116,17 @@ test.describe('resource shares across the organization', () => {
 
     await page.goto(sharePage);
     await expect(page.getByTestId('share-principal').filter({ hasText: SHARED_SERVICES })).toContainText('shared-services');
+    // The wizard's rules and messages: subnets stay inside the organization.
+    await page.getByLabel('Add principals').fill('900000000001');
+    await page.getByRole('button', { name: 'Plan adding principals' }).click();
+    await expect(page.getByTestId('share-editor')).toContainText(/900000000001 is outside your organization/);
+    await expect(page).toHaveURL(sharePage);
+    // The wizard's resource picker lists network's own subnets; picking one plans adding it.
+    await page.getByTestId('resource-picker').getByLabel('Select shared-services').check();
+    await page.getByRole('button', { name: 'Plan adding resources' }).click();
+    await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
+    await expect(page.getByTestId('plan-cli')).toContainText(`--resource-arns arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-`);
+    await page.goto(sharePage);
     const subnetB = (await page.getByTestId('remove-resources').locator('label').nth(1).textContent())!.trim();
     await page.getByTestId('remove-resources').getByRole('checkbox').nth(1).check();
     await page.getByRole('button', { name: 'Plan removing resources' }).click();

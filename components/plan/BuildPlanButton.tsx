@@ -21,7 +21,7 @@ export function BuildPlanButton<I>({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ message: string; details: string[] }>();
   return (
     <div className="flex flex-col gap-2">
       <div>
@@ -32,14 +32,26 @@ export function BuildPlanButton<I>({
               setError(undefined);
               const result = await build(input);
               if (result.ok) router.push(`/plans/${result.data}`);
-              else setError(result.error);
+              else setError({ message: result.error, details: Object.values(result.fieldErrors ?? {}).flat() });
             })
           }
         >
           {pending ? 'Making the plan…' : label}
         </Button>
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" title={error.details.length ? error.message : undefined}>
+          {error.details.length ? (
+            <ul className="list-disc pl-5">
+              {error.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          ) : (
+            error.message
+          )}
+        </Alert>
+      )}
     </div>
   );
 }

@@ -1,14 +1,18 @@
 'use client';
 // A share's changes, each built into a plan on the server and opened for review (viewers may build plans to
-// show an admin; applying is on the plan's page, for admins). Resources and principals are typed for now.
-// The create wizard's pickers plug in where <TypedEntry> is used below (value: string[], onChange).
+// show an admin; applying is on the plan's page, for admins). Resources are picked with the create wizard's
+// resource picker (the owner's resources listed from their own services); principals are typed, and checked on
+// the server with the wizard's rules.
 import { useId, useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Card, ConfirmDialog, Field, inputClass } from '@/components/ui';
 import type { ActionResult } from '@/lib/console/actions';
 import type { PermissionChoice } from '@/lib/ram/permissions';
 import type { ShareEdit } from '@/lib/ram/share-edits';
+import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import type { ShareRecord } from '@/lib/ram/snapshot';
+import { ResourcePicker } from '@/components/share-wizard/ResourcePicker';
+import type { ListResources, PickedResource } from '@/components/share-wizard/types';
 import { useRouter } from 'next/navigation';
 
 type Build = (input: { region: string; id: string; edit: unknown }) => Promise<ActionResult<string>>;
@@ -49,9 +53,19 @@ function Choose({ items, chosen, onChange, testId }: { items: { id: string; labe
   );
 }
 
-export function ShareEditor({ share, permissions, build }: { share: ShareRecord; permissions: Record<string, PermissionChoice[]>; build: Build }) {
+export interface ShareEditorProps {
+  share: ShareRecord;
+  ownerLabel: string;
+  permissions: Record<string, PermissionChoice[]>;
+  /** The types RAM offers in the share's account and Region (ListResourceTypes), for the resource picker. */
+  resourceTypes: ResourceTypeInfo[];
+  listResources: ListResources;
+  build: Build;
+}
+
+export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, listResources, build }: ShareEditorProps) {
   const router = useRouter();
-  const [addResources, setAddResources] = useState<string[]>([]);
+  const [addResources, setAddResources] = useState<PickedResource[]>([]);
   const [removeResources, setRemoveResources] = useState<string[]>([]);
   const [addPrincipals, setAddPrincipals] = useState<string[]>([]);
   const [removePrincipals, setRemovePrincipals] = useState<string[]>([]);
@@ -70,8 +84,16 @@ export function ShareEditor({ share, permissions, build }: { share: ShareRecord;
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="flex flex-col gap-2" aria-label="Resources">
           <h3 className="font-medium">Resources</h3>
-          <TypedEntry label="Add resources" hint="Resource ARNs in this share's account and Region, one a line." value={addResources} onChange={setAddResources} />
-          {plan('Plan adding resources', { edit: 'add-resources', resourceArns: addResources }, addResources.length === 0)}
+          <ResourcePicker
+            accountId={share.owningAccountId}
+            accountLabel={ownerLabel}
+            region={share.region}
+            resourceTypes={resourceTypes}
+            listResources={listResources}
+            selected={addResources}
+            onChange={(picked) => setAddResources(picked.filter((r) => !share.resources.some((held) => held.arn === r.arn)))}
+          />
+          {plan('Plan adding resources', { edit: 'add-resources', resourceArns: addResources.map((r) => r.arn) }, addResources.length === 0)}
           {share.resources.length > 0 && (
             <>
               <Choose testId="remove-resources" items={share.resources.map((r) => ({ id: r.arn, label: r.arn }))} chosen={removeResources} onChange={setRemoveResources} />
@@ -83,7 +105,7 @@ export function ShareEditor({ share, permissions, build }: { share: ShareRecord;
           <h3 className="font-medium">Principals</h3>
           <TypedEntry
             label="Add principals"
-            hint="Account IDs, organization (o-…) or OU (ou-…) IDs, IAM role or user ARNs, one a line. RAM decides which a resource type accepts; the plan says if it refuses."
+            hint="Account IDs, organization (o-…) or OU (ou-…) IDs, IAM role or user ARNs, one a line; checked with the create wizard's rules (outside the organization, IAM principals per resource type)."
             value={addPrincipals}
             onChange={setAddPrincipals}
           />

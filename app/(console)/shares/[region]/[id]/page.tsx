@@ -10,7 +10,9 @@ import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions'
 import { principalKind, principalName } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';
 import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { listResourcesAction } from '../../new/actions';
 import { planShareEditAction } from '../../actions';
+import { listResourceTypes, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,9 +51,15 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
   let share: ShareRecord | undefined = known;
   let readError: string | undefined;
   let permissions: Record<string, PermissionChoice[]> = {};
+  let resourceTypes: ResourceTypeInfo[] = [];
   try {
     share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
-    if (share) permissions = await permissionsByType(share.owningAccountId, share.region, share.permissions.map((p) => p.resourceType));
+    if (share) {
+      [permissions, resourceTypes] = await Promise.all([
+        permissionsByType(share.owningAccountId, share.region, share.permissions.map((p) => p.resourceType)),
+        listResourceTypes({ accountId: share.owningAccountId, region: share.region }),
+      ]);
+    }
   } catch (error) {
     readError = explainAwsError(error, { operation: 'ram:GetResourceShares', accountId: known.owningAccountId, region: known.region });
   }
@@ -152,7 +160,14 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
             </Table>
           )}
         </Card>
-        <ShareEditor share={share} permissions={permissions} build={planShareEditAction} />
+        <ShareEditor
+          share={share}
+          ownerLabel={owner ? `${owner} (${share.owningAccountId})` : share.owningAccountId}
+          permissions={permissions}
+          resourceTypes={resourceTypes}
+          listResources={listResourcesAction}
+          build={planShareEditAction}
+        />
       </div>
     </>
   );
