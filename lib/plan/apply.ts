@@ -15,6 +15,11 @@ import type { StepState, StoredPlan } from './types';
 export interface ApplyOptions {
   /** How long to wait for what a step starts (RAM associations) to settle. */
   settleBoundMs?: number;
+  /**
+   * Called with the plan once its run has finished, whether or not anyone is watching its page (the console
+   * reads the result back here, so what follows from it — an invitation's history, a refreshed share list — happens).
+   */
+  onFinished?: (plan: StoredPlan) => Promise<unknown>;
 }
 
 export type ApplyOutcome =
@@ -89,6 +94,7 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     if (state.status === 'failed') failed = true;
   }
   finishRun(plan.id, failed ? 'failed' : 'succeeded');
+  await options.onFinished?.(getPlan(plan.id)!);
 }
 
 /** Starts applying plan `id` as `user` (an admin: the caller checks), or joins the run already under way. */
@@ -109,8 +115,9 @@ export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions 
   const claimed = getPlan(id)!;
   const run = runSteps(claimed, user, options)
     .catch((error: unknown) => {
-      // Only the store can fail here (the steps catch AWS's errors): the plan stays running, and reads as interrupted after a restart.
-      console.error(`plan ${id}: the run stopped: ${(error as Error).message}`);
+      // Only the store (the plan then stays running, and reads as interrupted after a restart) or the finished
+      // hook can fail here: the steps catch AWS's errors.
+      console.error(`plan ${id}: ${(error as Error).message}`);
     })
     .finally(() => runs.delete(id));
   runs.set(id, run);
