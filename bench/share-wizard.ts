@@ -17,7 +17,8 @@ import { getConsoleContext } from '../lib/aws/identity';
 import { childViews } from '../lib/organizations/view';
 import { searchOrganization } from '../lib/organizations/search';
 import { useSandbox } from '../lib/organizations/test-support';
-import { consoleOrganization, principalTreeOf } from '../lib/ram/create-share';
+import { principalTreeOf } from '../lib/ram/create-share';
+import { completeOrganization } from '../lib/organizations/accounts';
 import { listOwnedResources } from '../lib/ram/resources';
 import { getSharingStatus } from '../lib/ram/sharing';
 
@@ -64,7 +65,7 @@ async function main() {
   console.log(`sandbox large seed: ${org.members.size} accounts, ${org.ous.size} OUs; ${count} subnets in ${owner}; ready in ${Math.round(performance.now() - t0)} ms\n`);
 
   const context = await getConsoleContext();
-  const cold = await timed(() => consoleOrganization(context));
+  const cold = await timed(() => completeOrganization(context));
   console.log(`  (cold crawl of the organization, not a target: ${(cold.ms / 1000).toFixed(1)} s)`);
 
   // Tree open: what the principals step does once the snapshot is warm.
@@ -72,7 +73,7 @@ async function main() {
   let bytes = 0;
   for (let i = 0; i < 20; i++) {
     const { ms, value } = await timed(async () => {
-      const [sharing, organization] = await Promise.all([getSharingStatus(context), consoleOrganization(context)]);
+      const [sharing, organization] = await Promise.all([getSharingStatus(context), completeOrganization(context)]);
       return JSON.stringify({ offered: sharing.enabled, ...principalTreeOf(organization!) });
     });
     opens.push(ms);

@@ -21,27 +21,35 @@ export function accountsOf(snapshot: OrganizationSnapshot): OrganizationAccount[
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * Every account of the organization (waiting for a cold crawl to finish), or only the console's own account
- * when the console cannot list the organization (a member account, or no organization).
- */
-export async function organizationAccounts(context: ConsoleContext): Promise<OrganizationAccount[]> {
-  if (context.standing !== 'management' && context.standing !== 'delegated-admin') {
-    return [{ id: context.accountId, name: context.accountId, path: '' }];
-  }
+/** The organization's snapshot, complete (waiting for a cold crawl), when the console can list it: the management account or a delegated administrator. */
+export async function completeOrganization(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
+  if (context.standing !== 'management' && context.standing !== 'delegated-admin') return undefined;
   const source = await organizationSource(context);
   const { snapshot } = await getOrganizationSnapshot(source);
-  return accountsOf(snapshot.complete ? snapshot : await completeSnapshot(source));
+  return snapshot.complete ? snapshot : completeSnapshot(source);
 }
 
-/** Account names by ID from the snapshot as it is now (no waiting for a crawl); empty when the organization cannot be listed. */
-export async function knownAccountNames(context: ConsoleContext): Promise<Record<string, string>> {
-  if (context.standing !== 'management' && context.standing !== 'delegated-admin') return {};
-  try {
-    const { snapshot } = await getOrganizationSnapshot(await organizationSource(context));
-    return Object.fromEntries(Object.values(snapshot.nodes).filter((n) => n.type === 'ACCOUNT').map((n) => [n.id, n.name]));
-  } catch {
-    // Names are a convenience on pages that show IDs anyway.
-    return {};
+/**
+ * Every account of the organization, or only the console's own account when the console cannot list the
+ * organization (a member account, or no organization).
+ */
+export async function organizationAccounts(context: ConsoleContext): Promise<OrganizationAccount[]> {
+  const snapshot = await completeOrganization(context);
+  return snapshot ? accountsOf(snapshot) : [{ id: context.accountId, name: context.accountId, path: '' }];
+}
+
+const namesOf = new WeakMap<OrganizationSnapshot, Record<string, string>>();
+
+/** Names of the organization's accounts, OUs and the organization itself, from the organization snapshot as far as it is read. */
+export async function organizationNames(context: ConsoleContext): Promise<Record<string, string>> {
+  if (context.standing !== 'management' && context.standing !== 'delegated-admin') return { [context.accountId]: context.accountId };
+  const { snapshot } = await getOrganizationSnapshot(await organizationSource(context));
+  let names = namesOf.get(snapshot);
+  // A snapshot still being crawled gains nodes: its names are cached only once it is complete.
+  if (!names || !snapshot.complete) {
+    names = { [context.accountId]: context.accountId };
+    for (const node of Object.values(snapshot.nodes)) if (node.type !== 'ROOT') names[node.id] = node.name;
+    if (snapshot.complete) namesOf.set(snapshot, names);
   }
+  return names;
 }

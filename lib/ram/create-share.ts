@@ -4,8 +4,7 @@
 // to, one ram:CreateResourceShare in the sharing account and Region (a pure function of the draft).
 import { createHash } from 'node:crypto';
 import type { ConsoleContext } from '../aws/identity';
-import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
-import { organizationAccessProblem, organizationSource } from '../organizations/snapshot-source';
+import { completeOrganization } from '../organizations/accounts';
 import type { OrganizationSnapshot, OrgNodeView } from '../organizations/types';
 import { childViews, nodeView } from '../organizations/view';
 import { PlanError } from '../plan/build';
@@ -18,14 +17,6 @@ import { typesOf, type ShareDetails, type ShareDraftState, type SharePrincipals 
 import { getSharingStatus } from './sharing';
 
 export const CREATE_SHARE_KIND = 'ram:create-resource-share';
-
-/** The organization as the console sees it, when it can list it (management account or delegated admin). */
-export async function consoleOrganization(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
-  if (organizationAccessProblem(context)) return undefined;
-  const source = await organizationSource(context);
-  const { snapshot } = await getOrganizationSnapshot(source);
-  return snapshot.complete ? snapshot : completeSnapshot(source);
-}
 
 /** What the principal tree opens with: the root and its children (more load as the admin opens OUs). */
 export function principalTreeOf(snapshot: OrganizationSnapshot): { initial: { root: OrgNodeView; children: Record<string, OrgNodeView[]> }; organizationArn: string } {
@@ -45,7 +36,7 @@ export function sharingAccountName(context: ConsoleContext, snapshot: Organizati
 
 /** Step 1: the details as submitted, with each resource checked against the owner's own listing. */
 export async function checkDetails(context: ConsoleContext, input: Omit<ShareDetails, 'accountName'>, regions: string[]): Promise<ShareDetails> {
-  const snapshot = await consoleOrganization(context);
+  const snapshot = await completeOrganization(context);
   const accountName = sharingAccountName(context, snapshot, input.accountId);
   if (!regions.includes(input.region)) throw new PlanError('Choose a Region.', { region: [`${input.region} is not one of the console's Regions.`] });
   const target = { accountId: input.accountId, region: input.region };
@@ -92,7 +83,7 @@ export async function principalRulesFor(
   details: { accountId: string; resources: Pick<ShareDetails['resources'][number], 'resourceType'>[] },
   allowExternalPrincipals: boolean,
 ): Promise<PrincipalRules> {
-  const [snapshot, sharing] = await Promise.all([consoleOrganization(context), context.standing === 'management' ? getSharingStatus(context) : undefined]);
+  const [snapshot, sharing] = await Promise.all([completeOrganization(context), context.standing === 'management' ? getSharingStatus(context) : undefined]);
   return {
     organization: snapshot && organizationDirectory(snapshot),
     // Only the management account can read whether sharing is on; RAM itself would refuse otherwise.

@@ -9,7 +9,8 @@ import { savePlan } from '@/lib/plan/store';
 import { readReceivedShares } from '@/lib/ram/received';
 import { checkAddedPrincipals, planLeaveShare, planShareEdit, shareEditSchema } from '@/lib/ram/share-edits';
 import { getShareSnapshot, refreshShareSnapshot, refreshSharesOf, type ShareSnapshotStatus } from '@/lib/ram/snapshot';
-import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { organizationNames } from '@/lib/organizations/accounts';
 
 export interface SnapshotProgress {
   fetchedAt: number;

@@ -11,7 +11,8 @@ import { loadConsolePage } from '@/lib/console/page';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareFilters as Filters, type ShareTab } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, type RamSnapshot } from '@/lib/ram/snapshot';
-import { organizationNames, shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { shareSnapshotStatusAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -12,7 +12,7 @@ import { PLAN_STATUS } from '@/lib/console/plan-status';
 import { planEquivalents } from '@/lib/plan/equivalents';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan } from '@/lib/plan/store';
-import { knownAccountNames } from '@/lib/organizations/accounts';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { applyPlanAction, checkPlanAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -23,8 +23,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const page = await loadConsolePage();
   const plan = getPlan((await params).id);
   if (!plan) notFound();
-  const [result, names] = page.context ? await Promise.all([readBack(plan, page.context), knownAccountNames(page.context)]) : [undefined, {}];
-  const accountNames = { ...names, ...plan.accountNames };
+  // Account names are a convenience on a page that shows the IDs anyway: a failed read leaves them out.
+  const names = page.context ? organizationNames(page.context).catch((): Record<string, string> => ({})) : {};
+  const [result, accountNamesRead] = await Promise.all([page.context ? readBack(plan, page.context) : undefined, names]);
+  const accountNames = { ...accountNamesRead, ...plan.accountNames };
   const status = PLAN_STATUS[plan.status];
   return (
     <>

@@ -9,7 +9,8 @@ import { userAction, type ActionResult } from '@/lib/console/actions';
 import { config } from '@/lib/config';
 import { PlanError } from '@/lib/plan/build';
 import { searchOrganization } from '@/lib/organizations/search';
-import { checkDetails, checkPermissions, checkSharePrincipals, consoleOrganization, principalRulesFor, sharingAccountName } from '@/lib/ram/create-share';
+import { checkDetails, checkPermissions, checkSharePrincipals, principalRulesFor, sharingAccountName } from '@/lib/ram/create-share';
+import { completeOrganization } from '@/lib/organizations/accounts';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';
 import { listOwnedResources, type ResourceListing } from '@/lib/ram/resources';
 import { DRAFT_ID, detailsInput, finishStep, getDraft, permissionsInput, principalsInput, type ShareDraft } from '@/lib/ram/share-draft';
@@ -84,7 +85,7 @@ const listResources = userAction({
   input: z.object({ accountId: z.string().regex(/^\d{12}$/), region: z.string().refine((r) => config().regions.includes(r), 'Not one of the console’s Regions.'), resourceType: z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/) }).strict(),
   async run(input, { region }) {
     const context = await getConsoleContext({ region });
-    sharingAccountName(context, await consoleOrganization(context), input.accountId);
+    sharingAccountName(context, await completeOrganization(context), input.accountId);
     return listOwnedResources({ accountId: input.accountId, region: input.region }, input.resourceType);
   },
 });
@@ -94,7 +95,7 @@ const searchAccounts = userAction({
   input: z.string().max(200),
   async run(query, { region }) {
     const context = await getConsoleContext({ region });
-    const snapshot = await consoleOrganization(context);
+    const snapshot = await completeOrganization(context);
     if (!snapshot) return [{ id: context.accountId, name: context.accountId, path: 'the console’s account' }];
     return searchOrganization(snapshot, query, 200)
       .hits.filter((h) => h.type === 'ACCOUNT')

@@ -19,7 +19,8 @@ import { loadConsolePage } from '@/lib/console/page';
 import { planEquivalents } from '@/lib/plan/equivalents';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan, savePlan } from '@/lib/plan/store';
-import { consoleOrganization, draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
+import { draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
+import { completeOrganization } from '@/lib/organizations/accounts';
 import { permissionsFor } from '@/lib/ram/permissions';
 import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
@@ -78,7 +79,7 @@ async function stepBody(step: number, draft: ShareDraft, context: ConsoleContext
 }
 
 async function detailsStep(draft: ShareDraft, context: ConsoleContext) {
-  const snapshot = await consoleOrganization(context);
+  const snapshot = await completeOrganization(context);
   const details = draft.details;
   const accountId = details?.accountId ?? context.accountId;
   const resourceTypes = await listResourceTypes({ accountId: context.accountId, region: context.region });
@@ -114,7 +115,7 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
   const details = draft.details!;
   const management = context.standing === 'management';
   const sharing = management ? await getSharingStatus(context) : undefined;
-  const snapshot = sharing?.enabled ? await consoleOrganization(context) : undefined;
+  const snapshot = sharing?.enabled ? await completeOrganization(context) : undefined;
   const tree = snapshot && { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction };
   const unavailable = !management ? (
     <Alert tone="info">Off: the organization's structure can be shown only when the console runs in the management account (it runs in {context.accountId}). Type principals below.</Alert>

@@ -10,7 +10,7 @@ import { organizationAccounts } from '@/lib/organizations/accounts';
 import { readReceivedAcross } from '@/lib/ram/received';
 import { receivedIndividually } from '@/lib/ram/share-edits';
 import { principalName } from '@/lib/ram/share-list';
-import { organizationNames } from '@/lib/ram/snapshot-source';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { planLeaveShareAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
