@@ -2,11 +2,11 @@
 // exists), both accounts' IAM quotas (GetAccountSummary) and the source principal's other inline policies.
 import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { getClient } from '../aws/clients';
-import { awsErrorCode } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
 import { organizationAccounts } from '../organizations/accounts';
 import { roleArnOf, sourcePolicyName, type AccessFacts, type RemovalFacts } from './access';
 import { accountQuotas, otherInlineSize, roleDetails } from './read';
+import { unlessMissing } from './roles';
 import { isWholeAccount, normalizePrincipal } from './trust';
 import { parsePrincipalArn, type AccessRequest } from './validation';
 
@@ -43,14 +43,12 @@ async function crossingSourcePolicy(principal: string, roleArn: string, accountN
   if (!parsed || !(parsed.accountId in accountNames)) return undefined;
   const policyName = sourcePolicyName(roleArn);
   const iam = getClient(IAMClient, { accountId: parsed.accountId });
-  try {
-    if (parsed.kind === 'user') await iam.send(new GetUserPolicyCommand({ UserName: parsed.name, PolicyName: policyName }));
-    else await iam.send(new GetRolePolicyCommand({ RoleName: parsed.name, PolicyName: policyName }));
-    return { kind: parsed.kind, name: parsed.name, policyName };
-  } catch (error) {
-    if (awsErrorCode(error) === 'NoSuchEntity') return undefined;
-    throw error;
-  }
+  const held = await unlessMissing<object>(
+    parsed.kind === 'user'
+      ? iam.send(new GetUserPolicyCommand({ UserName: parsed.name, PolicyName: policyName }))
+      : iam.send(new GetRolePolicyCommand({ RoleName: parsed.name, PolicyName: policyName })),
+  );
+  return held && { kind: parsed.kind, name: parsed.name, policyName };
 }
 
 export async function readRemovalFacts(roleArn: string, principal: string, context: ConsoleContext): Promise<RemovalFacts | undefined> {

@@ -17,23 +17,11 @@ import {
   PutUserPolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { awsErrorCode } from '../aws/errors';
 import { type AnyClient, type IacContext, type OperationSpec } from '../plan/operation-spec';
 import { parsePolicy, samePolicy } from './policy';
+import { isNoSuchEntity, unlessMissing } from './roles';
 
 const iam = (client: AnyClient) => client as IAMClient;
-const missing = (error: unknown) => awsErrorCode(error) === 'NoSuchEntity' || awsErrorCode(error) === 'NoSuchEntityException';
-
-/** The call's answer, or undefined where IAM says the entity does not exist. */
-async function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (missing(error)) return undefined;
-    throw error;
-  }
-}
-
 type Holder = { kind: 'user' | 'role'; member: 'UserName' | 'RoleName' };
 const USER: Holder = { kind: 'user', member: 'UserName' };
 const ROLE: Holder = { kind: 'role', member: 'RoleName' };
@@ -83,7 +71,7 @@ function deleteInline(holder: Holder): OperationSpec {
     client: IAMClient,
     command: holder.kind === 'user' ? DeleteUserPolicyCommand : DeleteRolePolicyCommand,
     // Already gone is what the step asks for.
-    alreadyDone: (code) => code === 'NoSuchEntity' || code === 'NoSuchEntityException',
+    alreadyDone: isNoSuchEntity,
     check: async (client, input) => ({ inPlace: (await inlinePolicy(client, holder, input)) === undefined }),
     cloudFormation: () => ({ unsupported: `Remove the AWS::IAM::Policy from the stack that made it (or delete the inline policy with the AWS CLI command).` }),
     terraform: () => ({ unsupported: `Remove the matching ${resource} block from your configuration.` }),

@@ -1,6 +1,7 @@
 // Verification against the live accounts: the source's policies, the SCPs on its path and the role's trust
 // read now, then evaluated (verify.ts); and, where the console can act as the source (a role it may assume),
 // a real sts:AssumeRole, retried with backoff while IAM propagates a new role or policy.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { clientWithCredentials, getClient } from '../aws/clients';
 import { awsErrorCode, explainAwsError } from '../aws/errors';
@@ -38,7 +39,6 @@ export interface LiveVerification extends Verification {
   live: LiveAssume;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
 
 /** sts:AssumeRole with `client`, retried on AccessDenied with backoff (a new role takes seconds to be assumable). */
