@@ -6,7 +6,7 @@ import type { ConsoleContext } from '../aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
 import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
-import { getOrganizationInvitations, summarizeInvitations, type InvitationSummary } from '../ram/invitations';
+import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from '../ram/invitations';
 import { shareCounts, type ShareCounts } from '../ram/share-list';
 import { getShareSnapshot } from '../ram/snapshot';
 import { shareSnapshotSource } from '../ram/snapshot-source';
@@ -43,13 +43,26 @@ async function countOrganization(context: ConsoleContext) {
   return { accounts, organizationalUnits, complete: snapshot.complete, fetchedAt: snapshot.fetchedAt };
 }
 
+/**
+ * The organization's invitations for the dashboard: the last reading while a newer one is fetched behind it
+ * (one read across every account and Region is too slow to wait for on every view); the first view waits.
+ */
+async function recentInvitations(context: ConsoleContext): Promise<InvitationsSnapshot> {
+  const cached = cachedOrganizationInvitations(context);
+  const reading = getOrganizationInvitations(context);
+  if (!cached) return reading;
+  // A failed refresh is explained where it is read in full: on the inbox.
+  reading.catch(() => {});
+  return cached;
+}
+
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
   const problems: string[] = [];
   const read = explainingReader(problems, { accountId: context.accountId, region: context.region });
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
   const [counts, invitations] = await Promise.all([
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
-    read('ram:GetResourceShareInvitations', async () => summarizeInvitations(await getOrganizationInvitations(context), context.region)),
+    read('ram:GetResourceShareInvitations', async () => summarizeInvitations(await recentInvitations(context), context.region)),
   ]);
   const { snapshot } = getShareSnapshot(shareSnapshotSource(context));
   return { ...counts, invitations, shares: { ...shareCounts(snapshot), complete: snapshot.complete }, problems };
