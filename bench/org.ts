@@ -11,6 +11,7 @@
 // --no-browser (skip Chromium). The browser part needs a build (npm run build; CROSSING_NEXT_DIST_DIR honoured).
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
@@ -57,7 +58,6 @@ function minimumCalls(world: World): number {
   return calls;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   const t0 = performance.now();

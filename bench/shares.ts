@@ -12,6 +12,7 @@
 // --sts RATE:BURST (default 20:20), --no-browser.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
@@ -51,7 +52,6 @@ const report = (label: string, value: string, target: string, ok?: boolean) => {
   results.push([label, ok]);
   console.log(`${ok === undefined ? ' ' : ok ? '✓' : '✗'} ${label}: ${value}${target ? `   (target ${target})` : ''}`);
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
 
 /** The fewest RAM calls per account the page size (500) allows: one share listing per target, and for a target owning shares one listing each of principal and resource associations and of permissions. */

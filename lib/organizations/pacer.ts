@@ -1,7 +1,6 @@
 // Client-side pacing for the organization crawl. Retrying is the SDK's job alone (lib/aws/clients.ts);
 // the pacer only spaces the crawl's calls, and learns of throttling from the retries the SDK reports.
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Successes remembered, to judge the pace when a call that the SDK then retried went out.
 const HISTORY_MS = 60_000;

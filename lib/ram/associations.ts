@@ -1,5 +1,6 @@
 // RAM associations are asynchronous (ASSOCIATING → ASSOCIATED or FAILED, DISASSOCIATING → DISASSOCIATED):
 // after a change, wait with backoff until the ones it touched settle, within a bound, and say how they stood.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { paginateGetResourceShareAssociations, type RAMClient, type ResourceShareAssociation } from '@aws-sdk/client-ram';
 import type { SettledState } from '../plan/types';
 
@@ -19,8 +20,6 @@ export async function shareAssociations(ram: RAMClient, resourceShareArn: string
 // A principal outside the organization stays ASSOCIATING until it accepts its invitation: that is settled
 // as far as the sharing account can take it.
 const isSettled = (a: ResourceShareAssociation) => !TRANSIENT.has(a.status ?? '') || (a.status === 'ASSOCIATING' && a.external === true);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the associations of `entities` (ARNs, account/OU/org IDs) on the share have settled. */
 export async function waitForAssociations(ram: RAMClient, resourceShareArn: string, entities: string[], boundMs: number): Promise<SettledState> {
