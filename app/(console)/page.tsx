@@ -98,7 +98,11 @@ export default async function Dashboard() {
           </Card>
         )}
         <Card title="Resource share invitations pending across the organization" testId="pending-invitations">
-          {summary.invitations === undefined ? (
+          {summary.invitationsReading ? (
+            <p className="text-sm text-slate-500">
+              Still being read across every account and Region of the organization: the <Link className="text-sky-700 underline" href="/invitations">inbox</Link> shows them when the reading is done.
+            </p>
+          ) : summary.invitations === undefined ? (
             <p className="text-sm text-slate-500">Unknown (see above).</p>
           ) : (
             <div className="flex flex-col gap-1 text-sm">

@@ -19,6 +19,8 @@ export interface OrganizationSummary {
   /** Epoch ms the counts date from. */
   fetchedAt?: number;
   invitations?: InvitationSummary;
+  /** True while the first reading of the organization's invitations is still under way. */
+  invitationsReading?: boolean;
   /** From the organization's RAM snapshot (never waited for: partial while its first read runs). */
   shares?: ShareCounts & { complete: boolean };
   problems: string[];
@@ -45,15 +47,18 @@ async function countOrganization(context: ConsoleContext) {
 
 /**
  * The organization's invitations for the dashboard: the last reading while a newer one is fetched behind it
- * (one read across every account and Region is too slow to wait for on every view); the first view waits.
+ * (one read across every account and Region is too slow to wait for on every view); with no reading yet, the
+ * first one for as long as the counts wait, then 'reading' while it goes on.
  */
-async function recentInvitations(context: ConsoleContext): Promise<InvitationsSnapshot> {
+async function recentInvitations(context: ConsoleContext): Promise<InvitationsSnapshot | 'reading'> {
   const cached = cachedOrganizationInvitations(context);
   const reading = getOrganizationInvitations(context);
-  if (!cached) return reading;
-  // A failed refresh is explained where it is read in full: on the inbox.
-  reading.catch(() => {});
-  return cached;
+  // A failed background read is explained where it is read in full: on the inbox.
+  if (cached) {
+    reading.catch(() => {});
+    return cached;
+  }
+  return Promise.race([reading, new Promise<'reading'>((r) => setTimeout(() => r('reading'), COLD_WAIT_MS).unref())]);
 }
 
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
@@ -62,8 +67,14 @@ export async function getOrganizationSummary(context: ConsoleContext): Promise<O
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
   const [counts, invitations] = await Promise.all([
     canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
-    read('ram:GetResourceShareInvitations', async () => summarizeInvitations(await recentInvitations(context), context.region)),
+    read('ram:GetResourceShareInvitations', () => recentInvitations(context)),
   ]);
   const { snapshot } = getShareSnapshot(shareSnapshotSource(context));
-  return { ...counts, invitations, shares: { ...shareCounts(snapshot), complete: snapshot.complete }, problems };
+  return {
+    ...counts,
+    invitations: invitations && invitations !== 'reading' ? summarizeInvitations(invitations, context.region) : undefined,
+    invitationsReading: invitations === 'reading',
+    shares: { ...shareCounts(snapshot), complete: snapshot.complete },
+    problems,
+  };
 }
