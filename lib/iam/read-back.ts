@@ -2,12 +2,14 @@
 // layer, for the principal the plan was about.
 import type { ConsoleContext } from '../aws/identity';
 import type { ReadBack } from '../console/read-back';
+import { forgetCrossAccountTrusts } from './trusts';
 import type { StoredPlan } from '../plan/types';
 import { verifyAccess } from './verify-live';
 
 const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;
 
 export async function crossAccountReadBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack> {
+  forgetCrossAccountTrusts();
   const { roleArn, principal, requireMfa, expect } = plan.context as { roleArn: string; principal: string; requireMfa?: boolean; expect?: 'denied' };
   const [, , , , accountId, resource] = roleArn.split(':');
   const verification = await verifyAccess({ principal, roleArn, withMfa: !!requireMfa }, context, { live: false });

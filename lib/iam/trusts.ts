@@ -2,6 +2,7 @@
 // principal of another account (IAM is global, so one Region per account), with failures kept and explained.
 import type { ConsoleContext } from '../aws/identity';
 import { fanOut } from '../aws/fan-out';
+import { memo } from '../console/memo';
 import { config } from '../config';
 import { organizationAccounts } from '../organizations/accounts';
 import { accountOfPrincipal } from './policy';
@@ -19,7 +20,25 @@ export interface CrossAccountTrust {
   principalAccountName?: string;
 }
 
-export async function crossAccountTrusts(context: ConsoleContext): Promise<{ trusts: CrossAccountTrust[]; failures: { accountId: string; error: string }[] }> {
+export interface CrossAccountTrusts {
+  trusts: CrossAccountTrust[];
+  failures: { accountId: string; error: string }[];
+}
+
+// One read of every account's roles serves every view for a minute (and concurrent views share it): on a large
+// organization it is thousands of calls. A change the console makes to a trust forgets it.
+const recent = memo<CrossAccountTrusts>(60_000);
+
+export function crossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
+  return recent.get(`${context.accountId}|${context.organization?.id ?? 'none'}`, () => readCrossAccountTrusts(context));
+}
+
+/** After the console changed a trust policy: the list reads IAM again. */
+export function forgetCrossAccountTrusts(): void {
+  recent.invalidate();
+}
+
+async function readCrossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
   const accounts = await organizationAccounts(context);
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   const region = config().region;
