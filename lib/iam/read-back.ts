@@ -3,6 +3,7 @@
 import type { ConsoleContext } from '../aws/identity';
 import type { ReadBack } from '../console/read-back';
 import { forgetCrossAccountTrusts } from './trusts';
+import { refreshIamOf } from './snapshot-store';
 import type { StoredPlan } from '../plan/types';
 import { verifyAccess } from './verify-live';
 
@@ -12,6 +13,9 @@ export async function crossAccountReadBack(plan: StoredPlan, context: ConsoleCon
   forgetCrossAccountTrusts();
   const { roleArn, principal, requireMfa, expect } = plan.context as { roleArn: string; principal: string; requireMfa?: boolean; expect?: 'denied' };
   const [, , , , accountId, resource] = roleArn.split(':');
+  // Both halves of the change: the role's account and the source's (its sts:AssumeRole policy).
+  const sourceAccount = principal.split(':')[4] ?? principal;
+  await Promise.all([...new Set([accountId, sourceAccount])].map((id) => refreshIamOf(id)));
   const verification = await verifyAccess({ principal, roleArn, withMfa: !!requireMfa }, context, { live: false });
   const asExpected = expect === 'denied' ? !verification.allowed : verification.allowed;
   return {
