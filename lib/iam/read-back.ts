@@ -7,7 +7,7 @@ import { refreshIamOf } from './snapshot-store';
 import type { StoredPlan } from '../plan/types';
 import { verifyAccess } from './verify-live';
 
-const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;
+const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', rcp: 'Resource control policies', trust: "Role's trust policy" } as const;
 
 export async function crossAccountReadBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack> {
   forgetCrossAccountTrusts();
