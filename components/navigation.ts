@@ -11,6 +11,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/shares/new', label: 'Create resource share' },
   { href: '/invitations', label: 'Invitations' },
   { href: '/roles', label: 'Cross-account access' },
+  { href: '/access', label: 'Who can reach what' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

@@ -91,6 +91,8 @@ export interface IamSnapshot {
   organizationPolicies: OrganizationPolicies;
   /** IAM and Organizations calls (pages) made, retries excluded. */
   calls: number;
+  /** Bumped by every account put in (what was computed from it is stale). */
+  revision: number;
 }
 
 /** Interns documents into a snapshot's table; one per snapshot (rebuilt from the table for a loaded one). */
@@ -125,7 +127,7 @@ export function documentTable(snapshot: IamSnapshot): DocumentTable {
 }
 
 export function emptyIamSnapshot(key: string, fetchedAt: number): IamSnapshot {
-  return { key, fetchedAt, complete: false, accountCount: 0, documents: [], managedPolicies: {}, accounts: {}, organizationPolicies: {}, calls: 0 };
+  return { key, fetchedAt, complete: false, accountCount: 0, documents: [], managedPolicies: {}, accounts: {}, organizationPolicies: {}, calls: 0, revision: 0 };
 }
 
 // The largest page GetAccountAuthorizationDetails allows (MaxItems 1..1000).
@@ -217,6 +219,7 @@ export async function readOrganizationPolicies(table: DocumentTable, count: () =
 /** Puts one account's reading into a snapshot, replacing what it held. */
 export function applyAccount(snapshot: IamSnapshot, account: AccountIam): void {
   snapshot.accounts[account.accountId] = account;
+  snapshot.revision = (snapshot.revision ?? 0) + 1;
 }
 
 export interface IamBuildOptions {
@@ -233,7 +236,10 @@ export async function buildIamSnapshot(snapshot: IamSnapshot, accountIds: string
   snapshot.accountCount = accountIds.length;
   const region = 'us-east-1';
   void prefetchMemberSessions(accountIds);
-  const policies = readOrganizationPolicies(table, count).then((p) => (snapshot.organizationPolicies = p));
+  const policies = readOrganizationPolicies(table, count).then((p) => {
+    snapshot.organizationPolicies = p;
+    snapshot.revision++;
+  });
   // IAM is global: one target per account (the Region only names the client).
   await fanOut(
     accountIds.map((accountId) => ({ accountId, region })),
