@@ -10,7 +10,7 @@ import type { AccountGraph, GraphGroup } from '@/lib/access/graph';
 const GROUP_WIDTH = 260;
 const ROW = 34;
 const GAP = 24;
-const SIDE_X = 420;
+const SIDE_X = 300;
 
 type MemberData = { label: string; href?: string; blocked?: boolean; side: 'in' | 'out' | 'center'; note?: string };
 
