@@ -20,16 +20,24 @@ export function wildcard(pattern: string, value: string, ignoreCase = false): bo
   return re.test(value);
 }
 
+// Called for every statement of every path: a single value is tested without making a list of it.
+function anyMatch(patterns: string | string[] | undefined, value: string, ignoreCase: boolean): boolean {
+  if (patterns === undefined) return false;
+  if (typeof patterns === 'string') return wildcard(patterns, value, ignoreCase);
+  for (const p of patterns) if (wildcard(p, value, ignoreCase)) return true;
+  return false;
+}
+
 export function actionMatches(statement: PolicyStatement, action: string): boolean {
-  if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((a) => wildcard(a, action, true));
-  return asList(statement.Action).some((a) => wildcard(a, action, true));
+  if (statement.NotAction !== undefined) return !anyMatch(statement.NotAction, action, true);
+  return anyMatch(statement.Action, action, true);
 }
 
 export function resourceMatches(statement: PolicyStatement, arn: string): boolean {
-  if (statement.NotResource !== undefined) return !asList(statement.NotResource).some((r) => wildcard(r, arn));
+  if (statement.NotResource !== undefined) return !anyMatch(statement.NotResource, arn, false);
   // Trust policies and RCP statements without Resource apply to the role itself.
   if (statement.Resource === undefined) return true;
-  return asList(statement.Resource).some((r) => wildcard(r, arn));
+  return anyMatch(statement.Resource, arn, false);
 }
 
 /** A condition as a path records it: `StringEquals sts:ExternalId = ext-1`. */
@@ -97,6 +105,7 @@ export function conditionHolds(condition: PathCondition, context: KnownContext):
 
 /** All conditions of a statement: true (all hold), false (one fails), undefined (depends on the request). */
 export function statementConditions(statement: PolicyStatement, context: KnownContext): boolean | undefined {
+  if (!statement.Condition) return true;
   let verdict: boolean | undefined = true;
   for (const condition of conditionsOf(statement)) {
     const holds = conditionHolds(condition, context);
@@ -144,6 +153,18 @@ export function evaluatePolicies(policies: NamedDocument[], action: string, reso
   }
   if (allow) return conditionalDeny ?? allow;
   return conditionalAllow ?? { decision: 'implicit' };
+}
+
+const resourceFree = new WeakMap<PolicyDocument, boolean>();
+
+/** Whether a document's every statement names any resource, unconditionally: its decision is the same for every role. */
+export function isResourceFree(document: PolicyDocument): boolean {
+  let free = resourceFree.get(document);
+  if (free === undefined) {
+    free = document.Statement.every((s) => !s.Condition && s.NotResource === undefined && (s.Resource === undefined || s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*'))));
+    resourceFree.set(document, free);
+  }
+  return free;
 }
 
 /** Control policies (SCPs, RCPs): every level must allow, a Deny anywhere wins. `implicitAllow`: RCPFullAWSAccess is implied. */

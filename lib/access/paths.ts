@@ -11,7 +11,7 @@
 import { asList, parsePolicy, type PolicyDocument, type PolicyStatement } from '../iam/policy';
 import type { IamEntityPolicies, IamSnapshot, OrganizationPolicy } from '../iam/snapshot';
 import type { RamSnapshot } from '../ram/snapshot';
-import { actionMatches, conditionsOf, evaluateLevels, evaluatePolicies, statementConditions, type KnownContext, type NamedDocument, type PathCondition, type PolicyDecision } from './match';
+import { actionMatches, conditionsOf, evaluateLevels, evaluatePolicies, isResourceFree, statementConditions, type KnownContext, type NamedDocument, type PathCondition, type PolicyDecision } from './match';
 
 export const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
 
@@ -136,15 +136,37 @@ export function sourceContext(organization: AccessOrganization, accountId: strin
   return context;
 }
 
-function controlLevels(policies: OrganizationPolicy[] | undefined, doc: (id: number) => PolicyDocument, organization: AccessOrganization, accountId: string, skipAwsManaged: boolean) {
-  const member = organization.accounts[accountId];
-  if (!policies || !member || accountId === organization.managementAccountId) return undefined;
+/** A control policy type's policies by target, built once per computation (FullAWSAccess alone targets every account). */
+function byTargetOf(policies: OrganizationPolicy[] | undefined, doc: (id: number) => PolicyDocument, skipAwsManaged: boolean): Map<string, NamedDocument[]> | undefined {
+  if (!policies) return undefined;
   const byTarget = new Map<string, NamedDocument[]>();
   for (const p of policies) {
     if (skipAwsManaged && p.awsManaged) continue;
-    for (const t of p.targets) push(byTarget, t, { name: `${p.name} (${p.id})`, document: doc(p.document) });
+    const named = { name: `${p.name} (${p.id})`, document: doc(p.document) };
+    for (const t of p.targets) push(byTarget, t, named);
   }
-  return [...member.parents, accountId].map((target) => ({ label: organization.groupNames[target] ?? organization.accounts[target]?.name ?? target, policies: byTarget.get(target) ?? [] }));
+  return byTarget;
+}
+
+interface ControlLevels {
+  levels: { label: string; policies: NamedDocument[] }[];
+  /** Every statement names any resource without a condition: one decision per action serves every role. */
+  resourceFree: boolean;
+  decisions: Map<string, ReturnType<typeof evaluateLevels>>;
+}
+
+function controlLevels(byTarget: Map<string, NamedDocument[]> | undefined, organization: AccessOrganization, accountId: string): ControlLevels | undefined {
+  const member = organization.accounts[accountId];
+  if (!byTarget || !member || accountId === organization.managementAccountId) return undefined;
+  const levels = [...member.parents, accountId].map((target) => ({ label: organization.groupNames[target] ?? organization.accounts[target]?.name ?? target, policies: byTarget.get(target) ?? [] }));
+  return { levels, resourceFree: levels.every((l) => l.policies.every((p) => isResourceFree(p.document))), decisions: new Map() };
+}
+
+function decideLevels(control: ControlLevels, action: string, resource: string, context: KnownContext, implicitAllow: boolean) {
+  if (!control.resourceFree) return evaluateLevels(control.levels, action, resource, context, implicitAllow);
+  let decision = control.decisions.get(action);
+  if (!decision) control.decisions.set(action, (decision = evaluateLevels(control.levels, action, resource, context, implicitAllow)));
+  return decision;
 }
 
 export function principalsOf(iam: IamSnapshot, accountId: string, doc: (id: number) => PolicyDocument): Principal[] {
@@ -242,10 +264,12 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
     }
     return list;
   };
+  const scpTargets = byTargetOf(iam.organizationPolicies.scps, doc, false);
+  const rcpTargets = byTargetOf(iam.organizationPolicies.rcps, doc, true);
   const scps = new Map<string, ReturnType<typeof controlLevels>>();
-  const scpOf = (accountId: string) => (scps.has(accountId) ? scps.get(accountId) : scps.set(accountId, controlLevels(iam.organizationPolicies.scps, doc, organization, accountId, false)).get(accountId));
+  const scpOf = (accountId: string) => (scps.has(accountId) ? scps.get(accountId) : scps.set(accountId, controlLevels(scpTargets, organization, accountId)).get(accountId));
   const rcps = new Map<string, ReturnType<typeof controlLevels>>();
-  const rcpOf = (accountId: string) => (rcps.has(accountId) ? rcps.get(accountId) : rcps.set(accountId, controlLevels(iam.organizationPolicies.rcps, doc, organization, accountId, true)).get(accountId));
+  const rcpOf = (accountId: string) => (rcps.has(accountId) ? rcps.get(accountId) : rcps.set(accountId, controlLevels(rcpTargets, organization, accountId)).get(accountId));
   const trustsOf = new Map<number, TrustEntry[]>();
   const name = (accountId: string) => organization.accounts[accountId]?.name;
   const inOrg = (accountId: string | undefined) => !!accountId && !!organization.accounts[accountId];
@@ -271,14 +295,14 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
         if (denied) return block('trust', `denied by ${denied} of the trust policy`);
         const rcp = rcpOf(destination);
         if (rcp) {
-          const d = evaluateLevels(rcp, entry.action, role.arn, context, true);
+          const d = decideLevels(rcp, entry.action, role.arn, context, true);
           if (d.decision === 'deny') return block('rcp', `denied by an RCP on ${d.level}${verdictWords(d)}`);
           if (d.decision === 'conditional') path.status = 'conditional';
         }
         if (!source.accountId) return path;
         const scp = scpOf(source.accountId);
         if (scp) {
-          const d = evaluateLevels(scp, entry.action, role.arn, context);
+          const d = decideLevels(scp, entry.action, role.arn, context, false);
           if (d.decision === 'deny') return block('scp', `${d.statement?.startsWith('no policy') ? 'no SCP allows it' : 'denied by an SCP'} on ${d.level}${d.statement?.startsWith('no policy') ? '' : verdictWords(d)}`);
           if (d.decision === 'conditional') path.status = 'conditional';
         }

@@ -9,8 +9,9 @@ import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { getShareSnapshot } from '../ram/snapshot';
 import { shareSnapshotSource } from '../ram/snapshot-source';
+import { explainPath, type PathExplanation } from './explain';
 import { accessOrganization } from './organization';
-import { computeAccessPaths, type AccessIndex } from './paths';
+import { computeAccessPaths, type AccessIndex, type AccessPath } from './paths';
 
 export interface AccessView {
   index: AccessIndex;
@@ -54,4 +55,19 @@ export async function accessViewSoon(context: ConsoleContext, boundMs: number): 
     if (snapshot.complete || Object.keys(snapshot.accounts).length > 0 || Date.now() - started >= boundMs) return accessView(context);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+// Explanations of the paths pages show, kept for the reading they were made from (a warm page evaluates nothing).
+const explained = new Map<string, Promise<PathExplanation>>();
+const EXPLAINED_LIMIT = 20_000;
+
+export function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
+  const key = `${idOf(view.iam.snapshot)}|${view.iam.snapshot.revision}|${path.id}`;
+  let explanation = explained.get(key);
+  if (!explanation) {
+    if (explained.size >= EXPLAINED_LIMIT) explained.clear();
+    explanation = explainPath(path, view.iam.snapshot, view.index.organization).catch((error: unknown) => ({ summary: `Could not be evaluated: ${(error as Error).message}` }));
+    explained.set(key, explanation);
+  }
+  return explanation;
 }

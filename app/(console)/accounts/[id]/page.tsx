@@ -10,11 +10,11 @@ import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, PageTitle } from '@/components/ui';
 import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, type Chain } from '@/lib/access/chains';
-import { explainPath, type PathExplanation } from '@/lib/access/explain';
+import type { PathExplanation } from '@/lib/access/explain';
 import { accessQuery } from '@/lib/access/filters';
 import { accountGraph } from '@/lib/access/graph';
 import { accountPaths, type AccessPath } from '@/lib/access/paths';
-import { accessViewSoon, type AccessView } from '@/lib/access/view';
+import { accessViewSoon, explainInView, type AccessView } from '@/lib/access/view';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { loadConsolePage } from '@/lib/console/page';
 
@@ -40,7 +40,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
 async function explainAll(paths: AccessPath[], view: AccessView): Promise<Map<string, PathExplanation>> {
   const out = new Map<string, PathExplanation>();
-  for (const p of paths) out.set(p.id, await explainPath(p, view.iam.snapshot, view.index.organization).catch((error: unknown) => ({ summary: `Could not be evaluated: ${(error as Error).message}` })));
+  for (const p of paths) out.set(p.id, await explainInView(view, p));
   return out;
 }
 
