@@ -1,13 +1,14 @@
 // The IAM snapshot's stale-while-revalidate store: the last complete reading (in memory and in the data
 // directory, so it survives a restart) answers at once; a build runs behind it when it is older than
 // maxAgeMs or marked stale, and a first build is shown as it fills. One account is re-read into every
-// reading after the console changed it. Shaped like the one cache of lib/cache (get, refresh, complete,
-// refresh one part) so the snapshot moves onto it by replacing this file.
+// reading after the console changed it. Shaped as lib/cache/snapshots.ts's store (branch i17: read, refresh,
+// complete, update, forget; startIamBuild is its `build`): on it, the Entry/persist code below becomes
+// `snapshotStore({ name: 'iam-snapshot', build: startIamBuild, format: 1 })` and refreshIamOf's loop its update().
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writePrivateFile } from '../private-file';
-import { applyAccount, buildIamSnapshot, documentTable, emptyIamSnapshot, readAccountIam, type IamSnapshot } from './snapshot';
+import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type IamSnapshot } from './snapshot';
 
 export interface IamSnapshotSource {
   key: string;
@@ -67,13 +68,18 @@ function entryFor(source: IamSnapshotSource): Entry {
   return entry;
 }
 
+/** A build: its snapshot fills account by account; `done` resolves with the complete one (lib/cache's SnapshotBuild). */
+export function startIamBuild(source: IamSnapshotSource): { snapshot: IamSnapshot; done: Promise<IamSnapshot> } {
+  const snapshot = emptyIamSnapshot(source.key, Date.now());
+  return { snapshot, done: source.accountIds().then((ids) => buildIamSnapshot(snapshot, ids, { concurrency: source.concurrency })) };
+}
+
 function startBuild(entry: Entry): NonNullable<Entry['build']> {
   if (entry.build) return entry.build;
   const { source } = entry;
   entry.stale = false;
-  const snapshot = emptyIamSnapshot(source.key, Date.now());
-  const done = source.accountIds().then((ids) => buildIamSnapshot(snapshot, ids, { concurrency: source.concurrency }));
-  const build = { snapshot, done };
+  const build = startIamBuild(source);
+  const { done } = build;
   entry.build = build;
   done.then(
     (complete) => {
@@ -132,13 +138,12 @@ export function completeIamSnapshot(source: IamSnapshotSource): Promise<IamSnaps
  * its paths show AWS's answer without a full rebuild.
  */
 export async function refreshIamOf(accountId: string): Promise<void> {
+  // Read once, then put into every reading (lib/cache's store.update(change)).
+  const reading = await readAccountAlone(accountId);
   for (const entry of store.values()) {
     for (const snapshot of new Set([entry.snapshot, entry.build?.snapshot])) {
       if (!snapshot || !(accountId in snapshot.accounts)) continue;
-      const account = await readAccountIam(accountId, documentTable(snapshot), snapshot.managedPolicies, () => snapshot.calls++).catch(
-        (error: unknown) => ({ accountId, readAt: Date.now(), error: (error as Error).message, roles: [], users: [], groups: [] }),
-      );
-      applyAccount(snapshot, account);
+      adoptAccount(snapshot, reading);
       if (snapshot === entry.snapshot) persist(entry.source, snapshot);
     }
   }

@@ -216,6 +216,32 @@ export async function readOrganizationPolicies(table: DocumentTable, count: () =
   }
 }
 
+/** An account read on its own (a refresh after a change): documents in its own table, to be adopted by each snapshot. */
+export interface AccountReading {
+  account: AccountIam;
+  documents: string[];
+  managedPolicies: Record<string, number>;
+}
+
+export async function readAccountAlone(accountId: string): Promise<AccountReading> {
+  const documents: string[] = [];
+  const managedPolicies: Record<string, number> = {};
+  const account = await readAccountIam(accountId, new DocumentTable(documents), managedPolicies).catch(
+    (error: unknown): AccountIam => ({ accountId, readAt: Date.now(), error: (error as Error).message, roles: [], users: [], groups: [] }),
+  );
+  return { account, documents, managedPolicies };
+}
+
+/** Puts an account read alone into a snapshot, its documents interned into the snapshot's table. */
+export function adoptAccount(snapshot: IamSnapshot, reading: AccountReading): void {
+  const table = documentTable(snapshot);
+  const id = (local: number) => table.intern(reading.documents[local]);
+  const policies = <E extends IamEntityPolicies>(e: E): E => ({ ...e, inline: e.inline.map((p) => ({ name: p.name, document: id(p.document) })) });
+  for (const [arn, local] of Object.entries(reading.managedPolicies)) snapshot.managedPolicies[arn] = id(local);
+  const a = reading.account;
+  applyAccount(snapshot, { ...a, roles: a.roles.map((r) => ({ ...policies(r), trust: id(r.trust) })), users: a.users.map(policies), groups: a.groups.map(policies) });
+}
+
 /** Puts one account's reading into a snapshot, replacing what it held. */
 export function applyAccount(snapshot: IamSnapshot, account: AccountIam): void {
   snapshot.accounts[account.accountId] = account;
