@@ -5,6 +5,8 @@
 // accounts: every policy document is interned once (most are shared: AWS managed policies, the member
 // role's trust), entities keep only what the access paths read, never the SDK's objects.
 import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   IAMClient,
   paginateGetAccountAuthorizationDetails,
   type AttachedPolicy,
@@ -146,7 +148,9 @@ export async function readAccountIam(
   const client = own === accountId ? getClient(IAMClient) : getClient(IAMClient, { accountId });
   const account: AccountIam = { accountId, readAt: 0, roles: [], users: [], groups: [] };
   const inline = (list: { PolicyName?: string; PolicyDocument?: string }[] | undefined) => (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: table.intern(p.PolicyDocument) }));
-  const pages = paginateGetAccountAuthorizationDetails({ client, pageSize: AUTHORIZATION_DETAILS_PAGE }, { Filter: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] });
+  // AWS managed policies are the same in every account (and the largest part of an answer, every version
+  // included): they are read once for the organization (readAwsManagedPolicies), not per account.
+  const pages = paginateGetAccountAuthorizationDetails({ client, pageSize: AUTHORIZATION_DETAILS_PAGE }, { Filter: ['User', 'Role', 'Group', 'LocalManagedPolicy'] });
   for await (const page of pages) {
     count();
     for (const r of page.RoleDetailList ?? []) {
@@ -177,6 +181,34 @@ export async function readAccountIam(
   }
   account.readAt = Date.now();
   return account;
+}
+
+const isAwsManaged = (arn: string) => /^arn:aws[\w-]*:iam::aws:policy\//.test(arn);
+
+/** The AWS managed policies an account's entities use (attached or as a boundary). */
+export function awsManagedIn(account: AccountIam): string[] {
+  const arns = new Set<string>();
+  for (const e of [...account.roles, ...account.users, ...account.groups]) {
+    for (const arn of e.attached) if (isAwsManaged(arn)) arns.add(arn);
+    if (e.boundary && isAwsManaged(e.boundary)) arns.add(e.boundary);
+  }
+  return [...arns];
+}
+
+/** Default versions of the AWS managed policies not yet in `managed`, read in the console's own account (GetPolicy, GetPolicyVersion). */
+export async function readAwsManagedPolicies(arns: string[], table: DocumentTable, managed: Record<string, number>, count: () => void = () => {}): Promise<void> {
+  const client = getClient(IAMClient);
+  const queue = arns.filter((arn) => managed[arn] === undefined);
+  const lane = async () => {
+    for (let arn = queue.shift(); arn !== undefined; arn = queue.shift()) {
+      const policy = await client.send(new GetPolicyCommand({ PolicyArn: arn }));
+      count();
+      const version = await client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.Policy!.DefaultVersionId! }));
+      count();
+      managed[arn] = table.intern(version.PolicyVersion?.Document);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, lane));
 }
 
 const NOT_ENABLED = new Set(['PolicyTypeNotEnabledException', 'PolicyTypeNotAvailableForOrganizationException']);
@@ -226,9 +258,12 @@ export interface AccountReading {
 export async function readAccountAlone(accountId: string): Promise<AccountReading> {
   const documents: string[] = [];
   const managedPolicies: Record<string, number> = {};
-  const account = await readAccountIam(accountId, new DocumentTable(documents), managedPolicies).catch(
+  const table = new DocumentTable(documents);
+  const account = await readAccountIam(accountId, table, managedPolicies).catch(
     (error: unknown): AccountIam => ({ accountId, readAt: Date.now(), error: (error as Error).message, roles: [], users: [], groups: [] }),
   );
+  // A change may attach an AWS managed policy the organization did not use before.
+  await readAwsManagedPolicies(awsManagedIn(account), table, managedPolicies).catch(() => undefined);
   return { account, documents, managedPolicies };
 }
 
@@ -282,6 +317,11 @@ export async function buildIamSnapshot(snapshot: IamSnapshot, accountIds: string
     },
   );
   await policies;
+  const used = new Set(Object.values(snapshot.accounts).flatMap(awsManagedIn));
+  await readAwsManagedPolicies([...used], table, snapshot.managedPolicies, count).catch((error: unknown) => {
+    snapshot.organizationPolicies.error = `${snapshot.organizationPolicies.error ?? ''} AWS managed policies could not be read: ${(error as Error).message}`.trim();
+  });
+  snapshot.revision++;
   snapshot.complete = true;
   return snapshot;
 }
