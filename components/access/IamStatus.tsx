@@ -1,7 +1,7 @@
 // The IAM snapshot's age, progress and Refresh, and the accounts it could not read with the reason.
 import { Alert } from '@/components/ui';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import type { IamSnapshotStatus } from '@/lib/iam/snapshot-store';
+import { iamProgress, type IamSnapshotStatus } from '@/lib/iam/snapshot-store';
 import { iamSnapshotStatusAction } from './actions';
 
 export function IamStatus({ status, names, computedMs }: { status: IamSnapshotStatus; names: Record<string, string>; computedMs: number }) {
@@ -10,15 +10,7 @@ export function IamStatus({ status, names, computedMs }: { status: IamSnapshotSt
   return (
     <>
       <SnapshotStatus
-        initial={{
-          fetchedAt: snapshot.fetchedAt,
-          complete: snapshot.complete,
-          refreshing: status.refreshing,
-          done: status.progress?.done,
-          total: status.progress?.total,
-          shares: Object.keys(snapshot.accounts).length,
-          lastError: status.lastError,
-        }}
+        initial={iamProgress(status)}
         status={iamSnapshotStatusAction}
       />
       <p className="-mt-2 mb-3 text-xs text-slate-500" data-testid="paths-coverage">

@@ -27,6 +27,27 @@ export interface IamSnapshotStatus {
   lastError?: string;
 }
 
+/** What the snapshot status bar shows (the share list's shape: `shares` counts what arrived, here accounts). */
+export interface IamProgress {
+  fetchedAt: number;
+  complete: boolean;
+  refreshing: boolean;
+  done?: number;
+  total?: number;
+  shares: number;
+  lastError?: string;
+}
+
+export const iamProgress = (status: IamSnapshotStatus): IamProgress => ({
+  fetchedAt: status.snapshot.fetchedAt,
+  complete: status.snapshot.complete,
+  refreshing: status.refreshing,
+  done: status.progress?.done,
+  total: status.progress?.total,
+  shares: Object.keys(status.snapshot.accounts).length,
+  lastError: status.lastError,
+});
+
 interface Entry {
   snapshot?: IamSnapshot;
   build?: { snapshot: IamSnapshot; done: Promise<IamSnapshot> };
