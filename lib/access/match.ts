@@ -47,7 +47,16 @@ export interface PathCondition {
   values: string[];
 }
 
+const conditionLists = new WeakMap<PolicyStatement, PathCondition[]>();
+
+/** A statement's conditions (the same list every time: paths share it). */
 export function conditionsOf(statement: PolicyStatement): PathCondition[] {
+  let list = conditionLists.get(statement);
+  if (!list) conditionLists.set(statement, (list = readConditions(statement)));
+  return list;
+}
+
+function readConditions(statement: PolicyStatement): PathCondition[] {
   const out: PathCondition[] = [];
   for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
     for (const [key, values] of Object.entries(entries)) out.push({ operator, key, values: asList(values).map(String) });

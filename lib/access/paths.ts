@@ -271,6 +271,14 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
   const rcps = new Map<string, ReturnType<typeof controlLevels>>();
   const rcpOf = (accountId: string) => (rcps.has(accountId) ? rcps.get(accountId) : rcps.set(accountId, controlLevels(rcpTargets, organization, accountId)).get(accountId));
   const trustsOf = new Map<number, TrustEntry[]>();
+  // One context per source account (the principal's ARN only matters to a statement with conditions).
+  const contexts = new Map<string, KnownContext>();
+  const contextOf = (accountId: string | undefined, principalArn: string | undefined) => {
+    if (principalArn || !accountId) return sourceContext(organization, accountId, principalArn);
+    let context = contexts.get(accountId);
+    if (!context) contexts.set(accountId, (context = sourceContext(organization, accountId)));
+    return context;
+  };
   const name = (accountId: string) => organization.accounts[accountId]?.name;
   const inOrg = (accountId: string | undefined) => !!accountId && !!organization.accounts[accountId];
 
@@ -285,7 +293,7 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
 
       /** The layers for a source: trust conditions, RCPs on B, SCPs on A, then (for a principal) identity and boundary. */
       const layered = (entry: TrustEntry, source: PathSource, principal?: Principal): AccessPath => {
-        const context = sourceContext(organization, source.accountId, principal?.arn);
+        const context = contextOf(source.accountId, entry.statement.Condition ? principal?.arn : undefined);
         const conditions = conditionsOf(entry.statement);
         const trustHolds = statementConditions(entry.statement, context);
         const path: AccessPath = { ...base(entry), id: `role|${role.arn}|${source.id}|${entry.name}`, source, inside: inOrg(source.accountId) || source.kind === 'organization', conditions, status: trustHolds === true ? 'open' : 'conditional' };
