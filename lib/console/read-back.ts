@@ -10,6 +10,8 @@ import { answerInvitationsReadBack } from '../ram/invitation-read-back';
 import { ENABLE_SHARING_KIND, forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE } from '../ram/sharing';
 import { ACCESS_KIND, TRUST_EDIT_KIND } from '../iam/access';
 import { crossAccountReadBack } from '../iam/read-back';
+import { CLOSE_FINDING_KIND, closeFindingReadBack } from '../iam/finding-fixes';
+import { MOVE_ACCOUNT_KIND, moveAccountReadBack } from '../organizations/move-account';
 import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
 import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
 
@@ -58,6 +60,8 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [TRUST_EDIT_KIND]: crossAccountReadBack,
   [EDIT_SHARE_KIND]: shareEditReadBack,
   [LEAVE_SHARE_KIND]: leaveShareReadBack,
+  [CLOSE_FINDING_KIND]: closeFindingReadBack,
+  [MOVE_ACCOUNT_KIND]: moveAccountReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

@@ -6,7 +6,9 @@
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
+  DeleteRoleCommand,
   DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
   DeleteUserPolicyCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
@@ -149,6 +151,28 @@ export const iamOperations: Record<string, OperationSpec> = {
     terraform: ({ step }) => ({
       unsupported: `Terraform sets a trust policy in the role's aws_iam_role block (assume_role_policy); for a role Terraform does not manage yet, import it first: terraform import aws_iam_role.${String(step.input.RoleName).replace(/[^A-Za-z0-9_]/g, '_')} ${String(step.input.RoleName)}.`,
     }),
+  },
+  'iam:DetachRolePolicy': {
+    client: IAMClient,
+    command: DetachRolePolicyCommand,
+    alreadyDone: isNoSuchEntity,
+    async check(client, input) {
+      for await (const page of paginateListAttachedRolePolicies({ client: iam(client) }, { RoleName: String(input.RoleName) })) {
+        if (page.AttachedPolicies?.some((p) => p.PolicyArn === input.PolicyArn)) return { inPlace: false };
+      }
+      return { inPlace: true };
+    },
+    cloudFormation: () => ({ unsupported: "Remove the policy from the role's ManagedPolicyArns in the stack that manages it." }),
+    terraform: () => ({ unsupported: 'Remove the matching aws_iam_role_policy_attachment block (or the ARN from the role\'s managed_policy_arns).' }),
+  },
+  'iam:DeleteRole': {
+    client: IAMClient,
+    command: DeleteRoleCommand,
+    // Already gone is what the step asks for.
+    alreadyDone: isNoSuchEntity,
+    check: async (client, input) => ({ inPlace: !(await unlessMissing(iam(client).send(new GetRoleCommand({ RoleName: String(input.RoleName) })))) }),
+    cloudFormation: () => ({ unsupported: 'Remove the AWS::IAM::Role from the stack that manages it (deleting the stack deletes the role).' }),
+    terraform: ({ step }) => ({ unsupported: `Remove the aws_iam_role block for ${String(step.input.RoleName)} from your configuration, then terraform apply.` }),
   },
   'iam:PutUserPolicy': putInline(USER),
   'iam:PutRolePolicy': putInline(ROLE),

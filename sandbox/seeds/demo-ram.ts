@@ -19,6 +19,8 @@ export const DEMO_SHARE_NAMES = {
   corpDns: 'corp-dns',
   partnerNetwork: 'partner-network',
   partnerPki: 'partner-pki',
+  /** web-dev's egress ranges shared with partner-co, outside the organization (an access finding). */
+  vendorEgress: 'vendor-egress',
 } as const;
 
 export const PARTNER_PREFIX_LIST_NAME = 'partner-ranges';
@@ -38,6 +40,8 @@ export function addDemoSharing(world: World, options: { orgSharing?: boolean }):
     entries: [{ cidr: '10.99.0.0/16', description: 'partner-co network' }],
   });
   const partnerPrefixList = listShareableResources(world, partner, DEMO_REGION, 'ec2:PrefixList').find((r) => r.name === PARTNER_PREFIX_LIST_NAME)!;
+  createManagedPrefixList(world, accounts['web-dev'], DEMO_REGION, { prefixListName: DEMO_SHARE_NAMES.vendorEgress, addressFamily: 'IPv4', maxEntries: 5, entries: [{ cidr: '10.20.0.0/24', description: 'web-dev egress' }] });
+  const egress = listShareableResources(world, accounts['web-dev'], DEMO_REGION, 'ec2:PrefixList').find((r) => r.name === DEMO_SHARE_NAMES.vendorEgress)!;
 
   withoutAssociationDelay(world, () => {
     const orgSharing = options.orgSharing ?? true;
@@ -57,6 +61,8 @@ export function addDemoSharing(world: World, options: { orgSharing?: boolean }):
       allowExternalPrincipals: false,
       tags: [{ key: 'team', value: 'network' }],
     });
+
+    createResourceShare(world, accounts['web-dev'], DEMO_REGION, { name: DEMO_SHARE_NAMES.vendorEgress, resourceArns: [egress.arn], principals: [partner], allowExternalPrincipals: true });
 
     const invited = [DEMO.managementAccountId, accounts['payments-dev']];
     createResourceShare(world, partner, DEMO_REGION, {

@@ -1,7 +1,7 @@
 // The demo world (seed `demo`): Example Corp's organization, the IAM roles of a typical landing zone,
 // an outside partner, and (from the resources and RAM seeds) shared network resources.
 import type { World } from '../core/types.js';
-import { getRole, putRolePolicy, putUserPermissionsBoundary } from '../iam/models.js';
+import { deleteRole, getRole, putRolePolicy, putUserPermissionsBoundary, putUserPolicy } from '../iam/models.js';
 import { nowMs } from '../core/world.js';
 import {
   addAccountToOrganization,
@@ -169,6 +169,21 @@ function addAccessPaths(world: World): void {
   // bob may do anything, but his boundary (read-only) leaves sts:AssumeRole out.
   addUser(world, ACCOUNTS['payments-dev'], 'bob', [ADMINISTRATOR_ACCESS]);
   putUserPermissionsBoundary(world, ACCOUNTS['payments-dev'], 'bob', READ_ONLY_ACCESS);
+  addFindings(world);
+}
+
+/** One of each access finding that the paths above do not already hold (LegacyVendorAccess: no ExternalId, not allowlisted, unused). */
+function addFindings(world: World): void {
+  // A trust to * without an organization condition.
+  addRole(world, ACCOUNTS['web-dev'], 'PublicReadOnly', trustWith({ AWS: '*' }), [READ_ONLY_ACCESS], 'Experiment: readable by anyone');
+  // A trust left naming a deleted role (IAM shows its unique ID), beside SecurityAudit, whose policies do not allow assuming it (half-open).
+  addRole(world, ACCOUNTS['payments-dev'], 'TempBuilder', trustPolicy(ACCOUNTS['payments-dev']), []);
+  addRole(world, ACCOUNTS['web-dev'], 'BuildCache', trustWith({ AWS: [`arn:aws:iam::${ACCOUNTS['payments-dev']}:role/TempBuilder`, DEMO.roles.securityAudit] }), [READ_ONLY_ACCESS], 'Build cache for the old builder');
+  deleteRole(world, ACCOUNTS['payments-dev'], 'TempBuilder');
+  // Sandbox: a user who may assume any role, and an administrator role in web-dev that trusts the sandbox account.
+  addUser(world, ACCOUNTS['sandbox-alice'], 'experimenter', [READ_ONLY_ACCESS]);
+  putUserPolicy(world, ACCOUNTS['sandbox-alice'], 'experimenter', 'AssumeAnything', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
+  addRole(world, ACCOUNTS['web-dev'], 'SandboxAdmin', trustPolicy(ACCOUNTS['sandbox-alice']), [ADMINISTRATOR_ACCESS], 'Admin for experiments copied from the sandbox');
 }
 
 export function demoSeed(world: World, options: SeedOptions): void {
