@@ -28,7 +28,7 @@ export function parseAccessFilters(params: Record<string, string | string[] | un
   return accessFiltersSchema.parse(flat);
 }
 
-export function accessQuery(filters: Partial<AccessFilters>): string {
+export function accessQuery(filters: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === '' || (key === 'page' && value === 1)) continue;
@@ -70,14 +70,14 @@ export function filterPaths(index: AccessIndex, filters: AccessFilters, names: R
   });
 }
 
-export interface PathsPage {
-  rows: AccessPath[];
+export interface PathsPage<T = AccessPath> {
+  rows: T[];
   matching: number;
   page: number;
   pages: number;
 }
 
-export function pageOf(paths: AccessPath[], page: number): PathsPage {
+export function pageOf<T>(paths: T[], page: number): PathsPage<T> {
   const pages = Math.max(1, Math.ceil(paths.length / PATHS_PAGE_SIZE));
   const n = Math.min(page, pages);
   return { rows: paths.slice((n - 1) * PATHS_PAGE_SIZE, n * PATHS_PAGE_SIZE), matching: paths.length, page: n, pages };

@@ -159,7 +159,8 @@ export function computeFindings(input: FindingsInput): Finding[] {
       });
       continue;
     }
-    if (path.source.kind === 'any' && path.status !== 'blocked') {
+    const narrowed = orgValues(path, /^aws:PrincipalOrg(ID|Paths)$/i).length > 0;
+    if (path.source.kind === 'any' && !narrowed && path.status !== 'blocked') {
       add({
         id: `open-trust|${role.arn}|${path.statement}`,
         kind: 'open-trust',

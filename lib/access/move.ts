@@ -4,6 +4,7 @@
 // access paths into and out of it gained or lost — the paths recomputed with the account at its new path.
 import { asList } from '../iam/policy';
 import type { IamSnapshot } from '../iam/snapshot';
+import type { OrganizationSnapshot } from '../organizations/types';
 import type { RamSnapshot } from '../ram/snapshot';
 import { conditionHolds, conditionsOf } from './match';
 import { accountPaths, computeAccessPaths, documentsOf, principalsOf, type AccessIndex, type AccessOrganization, type AccessPath } from './paths';
@@ -108,4 +109,13 @@ export function previewMove(input: MoveInput, accountId: string, destinationPare
     conditions,
     paths: diff(usable(index), usable(movedIndex), (p) => `${p.id}|${p.status}`),
   };
+}
+
+/** An OU's (or the root's) path as an account under it would have it: root first, the OU last. */
+export function destinationParents(snapshot: OrganizationSnapshot, parentId: string): string[] | undefined {
+  const node = snapshot.nodes[parentId];
+  if (!node || node.type === 'ACCOUNT') return undefined;
+  const out: string[] = [];
+  for (let id: string | undefined = parentId; id; id = snapshot.nodes[id]?.parentId) out.unshift(id);
+  return out;
 }

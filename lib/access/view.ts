@@ -26,6 +26,11 @@ const ids = new WeakMap<object, number>();
 let nextId = 1;
 const idOf = (o: object | undefined) => (o ? (ids.get(o) ?? (ids.set(o, nextId++), nextId - 1)) : 0);
 
+/** After a change the snapshots' marks do not show (an account moved in place): the next view recomputes. */
+export function forgetAccessView(): void {
+  last = undefined;
+}
+
 async function organizationOf(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
   if (context.standing !== 'management' && context.standing !== 'delegated-admin') return undefined;
   return (await getOrganizationSnapshot(await organizationSource(context))).snapshot;

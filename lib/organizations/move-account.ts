@@ -1,6 +1,7 @@
 // Moving an account to another OU (organizations:MoveAccount) as a plan: one call from the management
 // account, checked against the parents AWS lists; read back with ListParents, and the cached snapshots moved.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { forgetAccessView } from '../access/view';
 import { getClient } from '../aws/clients';
 import type { ConsoleContext } from '../aws/identity';
 import type { ReadBack } from '../console/read-back';
@@ -53,7 +54,10 @@ export async function moveAccountReadBack(plan: StoredPlan, _context: ConsoleCon
   const move = plan.context as unknown as MoveAccountContext;
   const parent = await parentOf(getClient(OrganizationsClient) as AnyClient, move.accountId);
   const moved = parent === move.destinationParentId;
-  if (moved) applyAccountMoved(move);
+  if (moved) {
+    applyAccountMoved(move);
+    forgetAccessView();
+  }
   const facts = [{ label: `Parent of ${move.accountId} (organizations:ListParents)`, value: parent ?? 'none' }];
   return moved
     ? { tone: 'success', title: `${move.accountId} is now under ${move.destinationParentId}.`, facts, problems: [] }

@@ -4,11 +4,16 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
+import { FindingsTable } from '@/components/access/FindingsTable';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, FilterForm, PageTitle } from '@/components/ui';
 import { accessQuery, countPaths, filterPaths, pageOf, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
 import { accessViewSoon } from '@/lib/access/view';
+import { FINDING_KINDS, SEVERITIES } from '@/lib/access/findings';
+import { filterFindings, openBySeverity, parseFindingFilters, type FindingFilters } from '@/lib/access/findings-filters';
+import { findingsOf } from '@/lib/access/findings-view';
+import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { loadConsolePage } from '@/lib/console/page';
 
@@ -25,13 +30,67 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
     </PageTitle>
   );
   if (!page.context) return <AwsUnavailable title={title} error={page.error} />;
-  const filters = parseAccessFilters(await searchParams);
+  const params = await searchParams;
+  const findings = params.tab === 'findings';
+  const tab = (href: string, label: string, current: boolean) => (
+    <Link href={href} aria-current={current ? 'page' : undefined} className={current ? 'border-b-2 border-slate-900 pb-1 font-semibold' : 'pb-1 text-sky-700'}>
+      {label}
+    </Link>
+  );
   return (
     <>
       {title}
+      <nav aria-label="Access views" className="mb-4 flex gap-6 text-sm">
+        {tab('/access', 'Paths', !findings)}
+        {tab('/access?tab=findings', 'Findings', findings)}
+        {tab('/access/move', 'Move an account', false)}
+      </nav>
       <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s IAM…</p>}>
-        <PathsView context={page.context} filters={filters} />
+        {findings ? <FindingsView context={page.context} user={page.user} filters={parseFindingFilters(params)} /> : <PathsView context={page.context} filters={parseAccessFilters(params)} />}
       </Suspense>
+    </>
+  );
+}
+
+async function FindingsView({ context, user, filters }: { context: ConsoleContext; user: SignedInUser; filters: FindingFilters }) {
+  const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
+  const { findings, computedMs } = findingsOf(view);
+  const counts = openBySeverity(findings);
+  const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page);
+  const link = (n: number, label: string) => (
+    <Link className="text-sky-700 underline" href={`/access${accessQuery({ tab: 'findings', ...filters, page: n })}`} scroll={false}>
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      <IamStatus status={view.iam} names={view.names} computedMs={view.computedMs} />
+      <p className="mb-3 text-sm text-slate-700" data-testid="finding-counts">
+        Open findings: {SEVERITIES.map((s) => `${counts[s]} ${s}`).join(' · ')} · {findings.filter((f) => f.accepted).length} accepted · computed in {Math.round(computedMs)} ms
+      </p>
+      <Card>
+        <FilterForm
+          id="findings"
+          hidden={{ tab: 'findings' }}
+          fields={[
+            { name: 'q', label: 'Search', value: filters.q },
+            { name: 'account', label: 'Account', value: filters.account, narrow: true },
+            { name: 'ou', label: 'OU', value: filters.ou, narrow: true },
+            { name: 'kind', label: 'Kind', value: filters.kind, options: Object.keys(FINDING_KINDS) },
+            { name: 'severity', label: 'Severity', value: filters.severity, options: SEVERITIES },
+            { name: 'scope', label: 'Organization', value: filters.scope, options: ['inside', 'outside'] },
+            { name: 'state', label: 'State', value: filters.state, options: ['open', 'accepted'] },
+          ]}
+        />
+        <FindingsTable findings={matching.rows} names={view.names} canAccept={user.role === 'admin'} />
+        <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm text-slate-600" data-testid="findings-pager">
+          <span data-testid="matching-findings">
+            {matching.matching} findings{matching.pages > 1 ? ` · page ${matching.page} of ${matching.pages}` : ''}
+          </span>
+          {matching.page > 1 && link(matching.page - 1, 'Previous')}
+          {matching.page < matching.pages && link(matching.page + 1, 'Next')}
+        </nav>
+      </Card>
     </>
   );
 }

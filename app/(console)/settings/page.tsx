@@ -1,9 +1,12 @@
 // Settings: RAM sharing with AWS Organizations, with its preflight checks and the plan that enables it.
+import { AllowlistEditor } from '@/components/access/AllowlistEditor';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/console/page';
 import { getSharingStatus } from '@/lib/ram/sharing';
+import { readAllowlist } from '@/lib/access/findings-store';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { planEnableSharingAction } from './actions';
 
 export default async function SettingsPage() {
@@ -11,7 +14,7 @@ export default async function SettingsPage() {
   if (!page.context) {
     return <AwsUnavailable title={<PageTitle>Settings</PageTitle>} error={page.error} />;
   }
-  const sharing = await getSharingStatus(page.context);
+  const [sharing, names] = await Promise.all([getSharingStatus(page.context), organizationNames(page.context).catch(() => ({}) as Record<string, string>)]);
   return (
     <>
       <PageTitle>Settings</PageTitle>
@@ -50,6 +53,15 @@ export default async function SettingsPage() {
           </>
         )}
       </Card>
+      <div className="mt-4">
+        <Card title="Access findings: allowlist" testId="allowlist-settings">
+          <p className="mb-4 text-sm text-slate-700">
+            Outside accounts, organizations and OUs listed here are trusted: trusts and shares to them are not reported as findings (a trust without
+            an ExternalId still is). Principals in a less-trusted OU reaching an administrator role in another account are.
+          </p>
+          <AllowlistEditor allowlist={readAllowlist()} names={names} canEdit={page.user.role === 'admin'} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessGraph } from '@/components/access/AccessGraph';
+import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, PageTitle } from '@/components/ui';
@@ -15,6 +16,9 @@ import { accessQuery } from '@/lib/access/filters';
 import { accountGraph } from '@/lib/access/graph';
 import { accountPaths, type AccessPath } from '@/lib/access/paths';
 import { accessViewSoon, explainInView, type AccessView } from '@/lib/access/view';
+import { concerns } from '@/lib/access/findings-filters';
+import { findingsOf } from '@/lib/access/findings-view';
+import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { loadConsolePage } from '@/lib/console/page';
 
@@ -33,7 +37,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!page.context) return <AwsUnavailable title={<PageTitle>Account {id}</PageTitle>} error={page.error} />;
   return (
     <Suspense fallback={<PageTitle>Account {id}</PageTitle>}>
-      <AccountView context={page.context} id={id} />
+      <AccountView context={page.context} user={page.user} id={id} />
     </Suspense>
   );
 }
@@ -63,7 +67,7 @@ function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<stri
   );
 }
 
-async function AccountView({ context, id }: { context: ConsoleContext; id: string }) {
+async function AccountView({ context, user, id }: { context: ConsoleContext; user: SignedInUser; id: string }) {
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
   const { names } = view;
   const member = view.index.organization.accounts[id];
@@ -73,6 +77,7 @@ async function AccountView({ context, id }: { context: ConsoleContext; id: strin
   const shownIn = inbound.slice(0, ROWS);
   const shownOut = outbound.slice(0, ROWS);
   const explanations = await explainAll([...shownIn, ...shownOut], view);
+  const findings = findingsOf(view).findings.filter((f) => concerns(f, id));
   const where = member ? ['Root', ...member.parents.slice(1).map((p) => names[p] ?? p)].join(' / ') : 'outside the organization, or not yet read';
   return (
     <>
@@ -87,6 +92,19 @@ async function AccountView({ context, id }: { context: ConsoleContext; id: strin
         </p>
         <AccessGraph graph={accountGraph(id, inbound, outbound, view.index.organization)} />
       </Card>
+      <div className="mt-4" id="findings">
+        <Card>
+          <h2 className="mb-2 text-base font-semibold">
+            Findings ({findings.filter((f) => !f.accepted).length} open, {findings.filter((f) => f.accepted).length} accepted)
+          </h2>
+          {findings.length ? <FindingsTable findings={findings.slice(0, ROWS)} names={names} canAccept={user.role === 'admin'} testId="account-findings" /> : <p className="text-sm text-slate-500">None.</p>}
+          {findings.length > ROWS && (
+            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ tab: 'findings', account: id })}`}>
+              All {findings.length} findings
+            </Link>
+          )}
+        </Card>
+      </div>
       <div className="mt-4" id="inbound">
         <Card>
           <h2 className="mb-2 text-base font-semibold">Inbound: who can reach {names[id] ?? id} ({inbound.length})</h2>
