@@ -215,12 +215,12 @@ export function computeFindings(input: FindingsInput): Finding[] {
           id: `not-allowlisted|${role.arn}|${sourceAccount}`,
           kind: 'not-allowlisted',
           title: `${role.name} trusts account ${sourceAccount}, outside the organization and not on the allowlist`,
-          detail: 'Add the account to the allowlist in Settings if it is a trusted vendor, or remove the trust.',
+          detail: 'Add the account to the allowlist in Settings if it is a trusted vendor, or remove the trust (or the role, when it trusts no one else).',
           accountId: destination,
           otherAccountId: sourceAccount,
           inside: false,
           paths: [path],
-          fixes: [{ kind: 'remove-trust', roleArn: role.arn, principal }],
+          fixes: [{ kind: 'remove-trust', roleArn: role.arn, principal }, { kind: 'delete-role', roleArn: role.arn }],
         });
       }
       if (path.status !== 'blocked' && (path.lastUsed === undefined || now - path.lastUsed > unusedMs)) {
