@@ -78,14 +78,14 @@ test('the allowlist in Settings removes a finding; a less-trusted OU adds one', 
   await expect((await findings(page, `&kind=not-allowlisted&account=${PARTNER}`))).toHaveCount(2);
   await page.goto('/settings');
   const accounts = page.getByTestId('allowlist-accounts');
-  await accounts.getByLabel(/Add to trusted outside accounts/).fill('12345');
+  await accounts.getByLabel(/Add to trusted outside accounts/i).fill('12345');
   await accounts.getByRole('button', { name: 'Add' }).click();
   await expect(accounts.getByText('12-digit account ID')).toBeVisible();
-  await accounts.getByLabel(/Add to trusted outside accounts/).fill(PARTNER);
+  await accounts.getByLabel(/Add to trusted outside accounts/i).fill(PARTNER);
   await accounts.getByRole('button', { name: 'Add' }).click();
   await expect(accounts.getByTestId('allowlist-entry')).toContainText(PARTNER);
   const lessTrusted = page.getByTestId('allowlist-lessTrustedOus');
-  await lessTrusted.getByLabel(/Add to less-trusted OUs/).fill('ou-7c0r-sbx6p0jw');
+  await lessTrusted.getByLabel(/Add to less-trusted OUs/i).fill('ou-7c0r-sbx6p0jw');
   await lessTrusted.getByRole('button', { name: 'Add' }).click();
   await expect(lessTrusted.getByTestId('allowlist-entry')).toContainText('ou-7c0r-sbx6p0jw');
 

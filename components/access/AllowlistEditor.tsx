@@ -55,7 +55,7 @@ export function AllowlistEditor({ allowlist, names, canEdit }: { allowlist: Allo
                 edit(list, drafts[list] ?? '', true);
               }}
             >
-              <Field label={`Add to ${label.toLowerCase()}`} htmlFor={`allowlist-${list}-value`} hint={hint} error={error?.list === list ? error.message : undefined}>
+              <Field label={`Add to ${label}`} htmlFor={`allowlist-${list}-value`} hint={hint} error={error?.list === list ? error.message : undefined}>
                 <input id={`allowlist-${list}-value`} className={inputClass} value={drafts[list] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [list]: e.target.value }))} />
               </Field>
               <Button size="sm" type="submit" disabled={pending}>
