@@ -93,6 +93,12 @@ test('the allowlist in Settings removes a finding; a less-trusted OU adds one', 
   // Still no ExternalId: that finding stays.
   await expect((await findings(page, `&kind=missing-external-id&account=${PARTNER}`))).toHaveCount(1);
   await expect((await findings(page, '&kind=less-trusted-admin')).filter({ hasText: 'SandboxAdmin' }).first()).toBeVisible();
+
+  // Taken off the allowlist again: the finding is back.
+  await page.goto('/settings');
+  await accounts.getByRole('button', { name: `Remove ${PARTNER} from Trusted outside accounts` }).click();
+  await expect(accounts.getByTestId('allowlist-entry')).toHaveCount(0);
+  await expect((await findings(page, `&kind=not-allowlisted&account=${PARTNER}`))).toHaveCount(2);
 });
 
 test('the move preview, then its plan', async ({ page }) => {
@@ -122,7 +128,7 @@ test('a viewer sees the findings and the move preview, builds a fix plan, and ca
   await expect(page.getByText('Only admins can apply plans')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await page.goto('/settings');
-  await expect(page.getByTestId('allowlist-accounts')).toContainText(PARTNER);
+  await expect(page.getByTestId('allowlist-lessTrustedOus')).toContainText('ou-7c0r-sbx6p0jw');
   await expect(page.getByTestId('allowlist').getByRole('button', { name: 'Add' })).toHaveCount(0);
   await page.goto(`/accounts/400000000012`);
   await expect(page.getByTestId('account-findings').getByTestId('finding-row').first()).toBeVisible({ timeout: 60_000 });
