@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { FindingsTable } from '@/components/access/FindingsTable';
+import { Pager } from '@/components/access/Pager';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, FilterForm, PageTitle } from '@/components/ui';
 import { accessQuery, countPaths, filterPaths, pageOf, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
@@ -57,11 +58,6 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
   const { findings, computedMs } = findingsOf(view);
   const counts = openBySeverity(findings);
   const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page);
-  const link = (n: number, label: string) => (
-    <Link className="text-sky-700 underline" href={`/access${accessQuery({ tab: 'findings', ...filters, page: n })}`} scroll={false}>
-      {label}
-    </Link>
-  );
   return (
     <>
       <IamStatus status={view.iam} names={view.names} computedMs={view.computedMs} />
@@ -83,13 +79,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
           ]}
         />
         <FindingsTable findings={matching.rows} names={view.names} canAccept={user.role === 'admin'} />
-        <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm text-slate-600" data-testid="findings-pager">
-          <span data-testid="matching-findings">
-            {matching.matching} findings{matching.pages > 1 ? ` · page ${matching.page} of ${matching.pages}` : ''}
-          </span>
-          {matching.page > 1 && link(matching.page - 1, 'Previous')}
-          {matching.page < matching.pages && link(matching.page + 1, 'Next')}
-        </nav>
+        <Pager page={matching} noun="findings" href={(n) => `/access${accessQuery({ tab: 'findings', ...filters, page: n })}`} testId="findings-pager" countTestId="matching-findings" />
       </Card>
     </>
   );
@@ -99,11 +89,6 @@ async function PathsView({ context, filters }: { context: ConsoleContext; filter
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
   const counts = countPaths(view.index);
   const matching = pageOf(filterPaths(view.index, filters, view.names), filters.page);
-  const link = (n: number, label: string) => (
-    <Link className="text-sky-700 underline" href={`/access${accessQuery({ ...filters, page: n })}`} scroll={false}>
-      {label}
-    </Link>
-  );
   return (
     <>
       <IamStatus status={view.iam} names={view.names} computedMs={view.computedMs} />
@@ -124,13 +109,7 @@ async function PathsView({ context, filters }: { context: ConsoleContext; filter
           ]}
         />
         <PathsTable paths={matching.rows} names={view.names} testId="paths-table" />
-        <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm text-slate-600" data-testid="pager">
-          <span data-testid="matching">
-            {matching.matching} paths{matching.pages > 1 ? ` · page ${matching.page} of ${matching.pages}` : ''}
-          </span>
-          {matching.page > 1 && link(matching.page - 1, 'Previous')}
-          {matching.page < matching.pages && link(matching.page + 1, 'Next')}
-        </nav>
+        <Pager page={matching} noun="paths" href={(n) => `/access${accessQuery({ ...filters, page: n })}`} testId="pager" countTestId="matching" />
       </Card>
     </>
   );
