@@ -39,6 +39,12 @@ test('the findings page: severities, filters and search in the URL', async ({ pa
   rows = await findings(page, '&q=BuildCache&severity=info');
   await expect(rows).toHaveCount(1);
   await expect(rows).toHaveAttribute('data-kind', 'half-open-trust');
+
+  // The dashboard counts the open ones by severity, each figure linked to the list.
+  await page.goto('/');
+  await expect(page.getByTestId('figure-findings-severe')).not.toHaveText('0');
+  await page.getByTestId('figure-findings-info').getByRole('link').click();
+  await expect(page).toHaveURL(/tab=findings&state=open&severity=info/);
 });
 
 test('a fix plan applied end to end: the deleted principal is taken out of the trust and the finding is gone', async ({ page }) => {
