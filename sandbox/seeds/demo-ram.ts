@@ -62,8 +62,6 @@ export function addDemoSharing(world: World, options: { orgSharing?: boolean }):
       tags: [{ key: 'team', value: 'network' }],
     });
 
-    createResourceShare(world, accounts['web-dev'], DEMO_REGION, { name: DEMO_SHARE_NAMES.vendorEgress, resourceArns: [egress.arn], principals: [partner], allowExternalPrincipals: true });
-
     const invited = [DEMO.managementAccountId, accounts['payments-dev']];
     createResourceShare(world, partner, DEMO_REGION, {
       name: DEMO_SHARE_NAMES.partnerNetwork,
@@ -76,6 +74,7 @@ export function addDemoSharing(world: World, options: { orgSharing?: boolean }):
       principals: [...invited, accounts['web-dev']],
     });
     backdateInvitation(world, pki, accounts['web-dev'], EXPIRED_INVITATION_AGE_MS);
+    createResourceShare(world, accounts['web-dev'], DEMO_REGION, { name: DEMO_SHARE_NAMES.vendorEgress, resourceArns: [egress.arn], principals: [partner], allowExternalPrincipals: true });
   });
 }
 
