@@ -26,14 +26,16 @@ const sourcePolicy = draft.steps[2].input.PolicyDocument as string;
 
 describe('AWS CLI equivalent', () => {
   it('creates the role capturing its name, attaches the policy to it, and puts the user policy in the source account', () => {
-    const commands = renderCli(draft.steps, { planId: 'p-1' })
-      .split('\n')
-      .filter((l) => l.includes('aws iam'));
+    const script = renderCli(draft.steps, { planId: 'p-1' });
+    const commands = script.split('\n').filter((l) => l.includes('aws iam'));
     expect(commands).toEqual([
-      `ROLE_NAME=$(aws iam create-role --role-name DeployFromDev --path / --assume-role-policy-document '${trust}' --description 'Alice'\\''s deploys' --max-session-duration 3600 --region us-east-1 --profile acct-${PROD} --query Role.RoleName --output text)`,
-      `aws iam attach-role-policy --role-name "$ROLE_NAME" --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess --region us-east-1 --profile acct-${PROD}`,
-      `aws iam put-user-policy --user-name alice --policy-name CrossingAssume-${PROD}-DeployFromDev --policy-document '${sourcePolicy}' --region us-east-1 --profile acct-${DEV}`,
+      `ROLE_NAME=$(aws iam create-role --cli-input-json '{`,
+      `aws iam attach-role-policy --cli-input-json '{`,
+      `aws iam put-user-policy --cli-input-json '{`,
     ]);
+    expect(script).toContain(`  "AssumeRolePolicyDocument": ${JSON.stringify(trust)},\n  "Description": "Alice'\\''s deploys",\n  "MaxSessionDuration": 3600\n}' --region us-east-1 --profile acct-${PROD} --query Role.RoleName --output json)`);
+    expect(script).toContain(`  "RoleName": '"$ROLE_NAME"',\n  "PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}' --region us-east-1 --profile acct-${PROD}\n`);
+    expect(script).toContain(`  "UserName": "alice",\n  "PolicyName": "CrossingAssume-${PROD}-DeployFromDev",\n  "PolicyDocument": ${JSON.stringify(sourcePolicy)}\n}' --region us-east-1 --profile acct-${DEV}\n`);
   });
 });
 

@@ -4,7 +4,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clientTokenFor } from './build';
-import { cliName, renderCli, shellQuote } from './cli';
+import { cliName, renderCli } from './cli';
 import { MANAGEMENT, NETWORK, threeStepSharePlan } from './fixtures';
 import { renderCloudFormation, renderTerraform } from './iac';
 
@@ -18,18 +18,42 @@ describe('AWS CLI equivalent', () => {
     expect(cliName('EnableSharingWithAwsOrganization')).toBe('enable-sharing-with-aws-organization');
     expect(cliName('ListAWSServiceAccessForOrganization')).toBe('list-aws-service-access-for-organization');
     expect(cliName('resourceShareArn')).toBe('resource-share-arn');
-    expect(shellQuote("platform's")).toBe(`'platform'\\''s'`);
   });
 
-  it('is one command per step with Region, profile, client token, and the share ARN carried in a variable', () => {
+  it('is one command per step with its input in --cli-input-json, Region, profile, client token, and the share ARN carried as JSON', () => {
     const script = renderCli(plan.steps, { planId: 'p-1', accountNames: { [NETWORK]: 'network' } });
-    const commands = script.split('\n').filter((l) => l.includes('aws ram'));
-    expect(commands).toEqual([
-      `RESOURCE_SHARE_ARN=$(aws ram create-resource-share --name workloads --resource-arns ${subnet('a')} --principals ou-root-dev00001 --no-allow-external-principals --tags '[{"key":"team","value":"platform'\\''s"}]' --client-token ${clientTokenFor('p-1', 0)} --region us-east-1 --profile acct-${NETWORK} --query resourceShare.resourceShareArn --output text)`,
-      `aws ram associate-resource-share --resource-share-arn "$RESOURCE_SHARE_ARN" --resource-arns ${subnet('b')} --client-token ${clientTokenFor('p-1', 1)} --region us-east-1 --profile acct-${NETWORK}`,
-      `aws ram associate-resource-share --resource-share-arn "$RESOURCE_SHARE_ARN" --principals 100000000004 --client-token ${clientTokenFor('p-1', 2)} --region us-east-1 --profile acct-${NETWORK}`,
-    ]);
+    expect(script).toContain(
+      [
+        `RESOURCE_SHARE_ARN=$(aws ram create-resource-share --cli-input-json '{`,
+        '  "name": "workloads",',
+        '  "resourceArns": [',
+        `    "${subnet('a')}"`,
+        '  ],',
+        '  "principals": [',
+        '    "ou-root-dev00001"',
+        '  ],',
+        '  "allowExternalPrincipals": false,',
+        '  "tags": [',
+        '    {',
+        '      "key": "team",',
+        `      "value": "platform'\\''s"`,
+        '    }',
+        '  ],',
+        `  "clientToken": "${clientTokenFor('p-1', 0)}"`,
+        `}' --region us-east-1 --profile acct-${NETWORK} --query resourceShare.resourceShareArn --output json)`,
+      ].join('\n'),
+    );
+    expect(script).toContain(
+      `aws ram associate-resource-share --cli-input-json '{\n  "resourceShareArn": '"$RESOURCE_SHARE_ARN"',\n  "resourceArns": [\n    "${subnet('b')}"\n  ],\n  "clientToken": "${clientTokenFor('p-1', 1)}"\n}' --region us-east-1 --profile acct-${NETWORK}`,
+    );
     expect(script).toContain(`#   acct-${NETWORK}: account ${NETWORK} (network)`);
+  });
+
+  it('writes control characters in comments as escapes, so data never ends a comment', () => {
+    const steps = [{ ...enable[0], reason: 'offer\ntouch pwned\r\u2028#' }];
+    const script = renderCli(steps, { planId: 'p-3', accountNames: { [MANAGEMENT]: 'x\nrm -rf /' } });
+    expect(script).toContain('# Step 1: offer\\ntouch pwned\\r\\u2028#\n');
+    expect(script).toContain(`#   acct-${MANAGEMENT}: account ${MANAGEMENT} (x\\nrm -rf /)\n`);
   });
 
   it('adds the endpoint when the console uses one', () => {
