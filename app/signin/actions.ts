@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { callbackPath } from '@/lib/auth/callback';
 import { config } from '@/lib/config';
 
 export interface SignInState {
@@ -17,10 +18,7 @@ const input = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only a path on this site: browsers read `//host` and `/\host` as another site. */
-function safeCallback(url: string | undefined): string {
-  return url && /^\/(?![/\\])[^\\\s]*$/.test(url) ? url : '/';
-}
+const safeCallback = (url: string | undefined) => callbackPath(url, config().publicOrigin);
 
 // Anyone can call an action with any arguments, not only the form: anything else is refused, not thrown on.
 const NOT_THE_FORM = 'Sign in with the form: email and password.';
