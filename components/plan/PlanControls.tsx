@@ -62,7 +62,7 @@ export function PlanControls({ planId, status, canApply, hasUnknownSteps, apply,
             {pending ? 'Starting…' : label}
           </Button>
         )}
-        {status === 'interrupted' && hasUnknownSteps && (
+        {(status === 'interrupted' || status === 'expired') && hasUnknownSteps && (
           <Button variant="secondary" disabled={!canApply || pending} onClick={() => act(check)}>
             Check in AWS whether the unknown step took effect
           </Button>

@@ -1,5 +1,5 @@
 // Protects: applying a plan against AWS (the sandbox, over HTTP, with the SDK clients the console ships):
-// a failed step stops the run with an honest record and resumes; a plan is applied once; a crash mid-call is
+// a failed step stops the run with an honest record and resumes, but never past the plan's lifetime; a plan is applied once; a crash mid-call is
 // recognised and recovered; every call has its audit intent before it and outcome after; and the plan's AWS
 // CLI commands, run by the real AWS CLI, reach the same state as applying it.
 import { execFile, spawn, spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { DEMO } from '../../sandbox/seeds/demo';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { listAudit } from '../audit/log';
+import { privateDatabase } from '../db';
 import { getClient, resetAwsAccess } from '../aws/clients';
 import { shareAssociations } from '../ram/associations';
 import { applyPlan, checkUnknownSteps, runFinished } from './apply';
@@ -90,6 +91,31 @@ beforeEach(async () => {
 });
 
 describe('applying a plan', () => {
+  it('refuses to resume a failed plan past its lifetime, and changes nothing in AWS', async () => {
+    await sb.control.setFaults([{ service: 'ram', operation: 'AssociateResourceShare', code: 'ServiceUnavailableException', status: 503, rate: 1 }]);
+    const plan = savePlan(sharePlan(), admin.email);
+    applyPlan(plan.id, admin, fast);
+    expect((await runFinished(plan.id))!.status).toBe('failed');
+    await sb.control.setFaults([]);
+    const before = await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string);
+    const audited = listAudit({ planId: plan.id }).entries.length;
+    // Made a week ago: its hour to be applied or resumed is long past.
+    const weekAgo = (hours: number) => new Date(Date.now() - 7 * 24 * 3600_000 + hours * 3600_000).toISOString();
+    privateDatabase('plans.sqlite', '').prepare('UPDATE plans SET created_at = ?, expires_at = ? WHERE id = ?').run(weekAgo(0), weekAgo(1), plan.id);
+
+    const expired = getPlan(plan.id)!;
+    expect(expired.status).toBe('expired');
+    expect(expired.stepStates.map((s) => s.status)).toEqual(['done', 'failed', 'not-run']);
+    const outcome = applyPlan(plan.id, admin, fast);
+    expect(outcome.state).toBe('refused');
+    expect(outcome.error).toMatch(/^This plan expired at .*Nothing was done\. Make it again/);
+    await runFinished(plan.id);
+    expect(getPlan(plan.id)!.status).toBe('expired');
+    expect(listAudit({ planId: plan.id }).entries).toHaveLength(audited);
+    expect(await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string)).toEqual(before);
+    expect(before.associations.some((a) => a.includes(subnets['workloads-b']))).toBe(false);
+  });
+
   it('stops at a failing step (1 done, 1 failed, 1 not run), audits each call, and resumes to completion', async () => {
     await sb.control.setFaults([{ service: 'ram', operation: 'AssociateResourceShare', code: 'ServiceUnavailableException', status: 503, rate: 1 }]);
     const plan = savePlan(sharePlan(), admin.email);

@@ -107,7 +107,11 @@ export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions 
     case 'succeeded':
       return { state: 'refused', error: `This plan was already applied (by ${plan.appliedBy}, finished ${plan.finishedAt}); nothing was done again.`, plan };
     case 'expired':
-      return { state: 'refused', error: `This plan expired at ${plan.expiresAt} (plans can be applied for one hour after they are made). Make it again to see what it would do now.`, plan };
+      return {
+        state: 'refused',
+        error: `This plan expired at ${plan.expiresAt} (a plan can be applied, or a failed or interrupted run resumed, for one hour after it is made). Nothing was done. Make it again to see what it would do now.`,
+        plan,
+      };
     case 'running':
       return { state: 'joined', plan };
   }
@@ -136,7 +140,8 @@ export async function runFinished(id: string): Promise<StoredPlan | undefined> {
  */
 export async function checkUnknownSteps(id: string, user: SignedInUser): Promise<StoredPlan | undefined> {
   const plan = getPlan(id);
-  if (!plan || plan.status !== 'interrupted') return plan;
+  // Expired or not, asking AWS what an unknown step did changes nothing there.
+  if (!plan || !plan.stepStates.some((s) => s.status === 'unknown')) return plan;
   for (const [index, state] of plan.stepStates.entries()) {
     if (state.status !== 'unknown') continue;
     const step = plan.steps[index];

@@ -6,7 +6,7 @@ import { privateDatabase } from '../db';
 import { checkPlan } from './build';
 import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
 
-/** How long a reviewed plan can still be applied. */
+/** How long a reviewed plan can still be applied, or a failed or interrupted run resumed. */
 export const PLAN_TTL_MS = 60 * 60 * 1000;
 
 // One id per console process, kept on globalThis because Next.js may load this module more than once.
@@ -54,11 +54,14 @@ export function savePlan(draft: PlanDraft, createdBy: string, now = new Date()):
   return getPlan(id)!;
 }
 
+const cutShort = (row: Row) => row.status === 'running' && row.run_owner !== owner.id;
+
+// Past its lifetime a plan that is not finished or running here is expired, whatever it did before: AWS may
+// have changed since it was reviewed, so neither applying nor resuming it is what the admin approved.
 function effectiveStatus(row: Row, now: Date): PlanStatus {
-  const status = row.status as PlanStatus;
-  if (status === 'ready' && now.toISOString() >= row.expires_at!) return 'expired';
-  if (status === 'running' && row.run_owner !== owner.id) return 'interrupted';
-  return status;
+  const status = cutShort(row) ? 'interrupted' : (row.status as PlanStatus);
+  const unfinished = status === 'ready' || status === 'failed' || status === 'interrupted';
+  return unfinished && now.toISOString() >= row.expires_at! ? 'expired' : status;
 }
 
 /** The plan as the admin sees it; a run cut short shows its in-flight step as unknown. */
@@ -81,19 +84,19 @@ export function getPlan(id: string, now = new Date()): StoredPlan | undefined {
     appliedBy: row.applied_by ?? undefined,
     startedAt: row.started_at ?? undefined,
     finishedAt: row.finished_at ?? undefined,
-    stepStates: status === 'interrupted' ? states.map((s) => (s.status === 'running' ? { ...s, status: 'unknown' } : s)) : states,
+    stepStates: cutShort(row) ? states.map((s) => (s.status === 'running' ? { ...s, status: 'unknown' } : s)) : states,
   };
 }
 
 /**
- * Claims the plan for a run by this process: from ready (not expired), failed or interrupted. False when
- * another run holds it or it has finished.
+ * Claims the plan for a run by this process: from ready, failed or interrupted, within its lifetime. False when
+ * another run holds it, it has finished or it has expired.
  */
 export function claimRun(id: string, appliedBy: string, now = new Date()): boolean {
   const result = db()
     .prepare(
       `UPDATE plans SET status = 'running', run_owner = ?, applied_by = ?, started_at = COALESCE(started_at, ?), finished_at = NULL
-       WHERE id = ? AND ((status = 'ready' AND expires_at > ?) OR status = 'failed' OR (status = 'running' AND run_owner IS NOT ?))`,
+       WHERE id = ? AND expires_at > ? AND (status IN ('ready', 'failed') OR (status = 'running' AND run_owner IS NOT ?))`,
     )
     .run(owner.id, appliedBy, now.toISOString(), id, now.toISOString(), owner.id);
   return result.changes === 1;

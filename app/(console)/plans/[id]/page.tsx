@@ -48,7 +48,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {plan.status === 'expired' && (
             <div className="mb-3">
               <Alert tone="warning" title="This plan has expired">
-                It was not applied before {utc(plan.expiresAt)}, and AWS may have changed since it was made. Make it again.
+                {plan.startedAt
+                  ? `Its run did not finish before ${utc(plan.expiresAt)}, and it can no longer be resumed: AWS may have changed since it was made. Steps marked Done changed AWS; the others did not run. Make the plan again to finish the change.`
+                  : `It was not applied before ${utc(plan.expiresAt)}, and it can no longer be applied: AWS may have changed since it was made. Make it again.`}
               </Alert>
             </div>
           )}
