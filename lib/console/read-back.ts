@@ -62,6 +62,7 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */
 export async function readBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack | undefined> {
-  if (plan.status === 'ready' || plan.status === 'expired' || plan.status === 'running') return undefined;
+  // An expired plan that ran in part (failed or cut short) still shows what it changed.
+  if (!plan.startedAt || plan.status === 'running') return undefined;
   return readers[plan.kind]?.(plan, context);
 }
