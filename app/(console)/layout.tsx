@@ -15,9 +15,9 @@ async function signOutAction() {
   await signOut({ redirectTo: '/signin' });
 }
 
-/** Pending invitations from the inbox's cache only: the navigation never waits for AWS. */
+/** Pending invitations from the inbox's cache only (the last reading, even just after a decision): the navigation never waits for AWS. */
 function pendingCount(context: ConsoleContext | undefined): number {
-  const snapshot = context && cachedOrganizationInvitations(context);
+  const snapshot = context && cachedOrganizationInvitations(context, { stale: true });
   return snapshot ? summarizeInvitations(snapshot).pending : 0;
 }
 

@@ -155,6 +155,8 @@ export const INVITATIONS_MAX_AGE_MS = 60_000;
 interface CacheEntry {
   key: string;
   snapshot?: InvitationsSnapshot;
+  /** After the console's own decision: read again before trusting it, but keep it for the navigation's count. */
+  stale?: boolean;
   refreshing?: Promise<InvitationsSnapshot>;
 }
 
@@ -171,11 +173,14 @@ function entryFor(context: ConsoleContext): CacheEntry {
 /** The cached snapshot when fresh (or `refresh` is not asked), else one read shared by every caller. */
 export async function getOrganizationInvitations(context: ConsoleContext, options: { refresh?: boolean } = {}): Promise<InvitationsSnapshot> {
   const entry = entryFor(context);
-  const fresh = entry.snapshot && Date.now() - entry.snapshot.fetchedAt < INVITATIONS_MAX_AGE_MS;
+  const fresh = entry.snapshot && !entry.stale && Date.now() - entry.snapshot.fetchedAt < INVITATIONS_MAX_AGE_MS;
   if (fresh && !options.refresh) return entry.snapshot!;
   entry.refreshing ??= readOrganizationInvitations(context)
     .then((snapshot) => {
-      if (cache.entry === entry) entry.snapshot = snapshot;
+      if (cache.entry === entry) {
+        entry.snapshot = snapshot;
+        entry.stale = false;
+      }
       return snapshot;
     })
     .finally(() => {
@@ -184,14 +189,18 @@ export async function getOrganizationInvitations(context: ConsoleContext, option
   return entry.refreshing;
 }
 
-/** The last snapshot read, without calling AWS (for the navigation's count). */
-export function cachedOrganizationInvitations(context: ConsoleContext): InvitationsSnapshot | undefined {
-  return cache.entry?.key === keyOf(context) ? cache.entry.snapshot : undefined;
+/**
+ * The last snapshot read, without calling AWS; after a decision only when `stale` is asked (the navigation's
+ * count keeps showing until the next read, instead of vanishing).
+ */
+export function cachedOrganizationInvitations(context: ConsoleContext, options: { stale?: boolean } = {}): InvitationsSnapshot | undefined {
+  const entry = cache.entry;
+  return entry?.key === keyOf(context) && (!entry.stale || options.stale) ? entry.snapshot : undefined;
 }
 
-/** After a decision: the next read goes to AWS. */
+/** After a decision: the next read goes to AWS (the navigation keeps counting from the last one meanwhile). */
 export function invalidateOrganizationInvitations(): void {
-  if (cache.entry) cache.entry.snapshot = undefined;
+  if (cache.entry) cache.entry.stale = true;
 }
 
 /** Pending invitations that are still open on the AWS clock, soonest expiry first. */
