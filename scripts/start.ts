@@ -92,6 +92,8 @@ async function main(): Promise<void> {
     for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE', 'AWS_DEFAULT_REGION']) delete env[name];
     Object.assign(env, sandbox);
     console.error(`crossing: sandbox (${sandboxWorld}) at ${sandbox.AWS_ENDPOINT_URL}`);
+    // The sandbox's export lines came to this script, not the terminal: show them, for the AWS CLI in another shell.
+    console.error(`crossing: to point the AWS CLI or an SDK at it, run in your shell:\n${Object.entries(sandbox).map(([name, value]) => `  export ${name}=${value}`).join('\n')}`);
   } else {
     console.error(`crossing: using real AWS through the default credential chain${env.AWS_ENDPOINT_URL ? ` at ${env.AWS_ENDPOINT_URL}` : ''}`);
   }
