@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { signOut } from '@/auth';
 import { ConsoleHeader } from '@/components/console-header';
 import { NavLinks } from '@/components/nav-links';
+import { RoleProvider } from '@/components/role-context';
 import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -47,7 +48,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           regions={config().regions}
           signOut={signOutAction}
         />
-        <main className="flex-1 p-6">{children}</main>
+        <main className="flex-1 p-6">
+          <RoleProvider role={user.role}>{children}</RoleProvider>
+        </main>
       </div>
     </div>
   );

@@ -29,7 +29,7 @@ export default async function Dashboard() {
   const organization = context.organization;
   return (
     <>
-      <PageTitle description={`The console acts as ${context.arn}.`}>Dashboard</PageTitle>
+      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You are a viewer: you can look at everything, and make plans to show an admin.'}>Dashboard</PageTitle>
       <div className="flex flex-col gap-6">
         {context.standing === 'no-organization' && (
           <Alert tone="info" title="No organization">

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { privateDatabase } from '../db';
 import { checkPlan } from './build';
+import type { SignedInUser } from '../auth/roles';
 import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
 
 /** How long a reviewed plan can still be applied, or a failed or interrupted run resumed. */
@@ -17,6 +18,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS plans (
     kind TEXT NOT NULL,
     draft TEXT NOT NULL,
     created_by TEXT NOT NULL,
+    created_role TEXT,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -33,20 +35,33 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS plans (
     PRIMARY KEY (plan_id, idx)
   );`;
 
-const db = () => privateDatabase('plans.sqlite', SCHEMA);
+const migrated = new WeakSet<object>();
+
+function db() {
+  const database = privateDatabase('plans.sqlite', SCHEMA);
+  if (!migrated.has(database)) {
+    // Stores made before plans recorded their maker's role.
+    const columns = database.prepare('PRAGMA table_info(plans)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'created_role')) database.exec('ALTER TABLE plans ADD COLUMN created_role TEXT');
+    migrated.add(database);
+  }
+  return database;
+}
 
 type Row = Record<string, string | null>;
 
 export const PLAN_ID = /^p-[0-9a-f]{20}$/;
 
-export function savePlan(draft: PlanDraft, createdBy: string, now = new Date()): StoredPlan {
+/** `createdBy`: the signed-in user (their role tells an admin's plan from one a viewer made to show an admin). */
+export function savePlan(draft: PlanDraft, createdBy: Pick<SignedInUser, 'email' | 'role'> | string, now = new Date()): StoredPlan {
+  const maker = typeof createdBy === 'string' ? { email: createdBy, role: undefined } : createdBy;
   checkPlan(draft);
   const id = `p-${randomBytes(10).toString('hex')}`;
   const expiresAt = new Date(now.getTime() + PLAN_TTL_MS).toISOString();
   const insert = db().transaction(() => {
     db()
-      .prepare('INSERT INTO plans (id, kind, draft, created_by, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, draft.kind, JSON.stringify(draft), createdBy, now.toISOString(), expiresAt, 'ready');
+      .prepare('INSERT INTO plans (id, kind, draft, created_by, created_role, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, draft.kind, JSON.stringify(draft), maker.email, maker.role ?? null, now.toISOString(), expiresAt, 'ready');
     const step = db().prepare('INSERT INTO plan_steps (plan_id, idx, state) VALUES (?, ?, ?)');
     draft.steps.forEach((_, i) => step.run(id, i, JSON.stringify({ status: 'pending' } satisfies StepState)));
   });
@@ -78,6 +93,7 @@ export function getPlan(id: string, now = new Date()): StoredPlan | undefined {
     ...draft,
     id,
     createdBy: row.created_by!,
+    createdByViewer: row.created_role === 'viewer',
     createdAt: row.created_at!,
     expiresAt: row.expires_at!,
     status,
@@ -115,6 +131,7 @@ export interface PlanListing {
   kind: string;
   title: string;
   createdBy: string;
+  createdByViewer: boolean;
   createdAt: string;
   status: PlanStatus;
   appliedBy?: string;
@@ -130,6 +147,7 @@ export function listPlans(limit = 50, now = new Date()): PlanListing[] {
       kind: row.kind!,
       title: draft.title,
       createdBy: row.created_by!,
+      createdByViewer: row.created_role === 'viewer',
       createdAt: row.created_at!,
       status: effectiveStatus(row, now),
       appliedBy: row.applied_by ?? undefined,

@@ -77,6 +77,8 @@ export interface SettledState {
 export interface StoredPlan extends PlanDraft {
   id: string;
   createdBy: string;
+  /** Made by a viewer, to show an admin. */
+  createdByViewer: boolean;
   createdAt: string;
   expiresAt: string;
   status: PlanStatus;

@@ -32,7 +32,7 @@ const plan = userAction({
     const arns = [...new Set(invitationArns)];
     const missing = arns.filter((arn) => !byArn.has(arn));
     if (missing.length) throw new PlanError(`The inbox does not list ${missing.join(', ')}: refresh it (AWS drops invitations about 7 days after they are answered or expire).`);
-    return savePlan(answerInvitationsPlan(decision, arns.map((arn) => byArn.get(arn)!), awsNow()), user.email).id;
+    return savePlan(answerInvitationsPlan(decision, arns.map((arn) => byArn.get(arn)!), awsNow()), user).id;
   },
 });
 

@@ -19,7 +19,7 @@ const planAccess = userAction({
   input: accessRequestSchema,
   async run(request, { user, region }) {
     const context = await getConsoleContext({ region });
-    return savePlan(buildAccessPlan(request, await readAccessFacts(request, context)).draft, user.email).id;
+    return savePlan(buildAccessPlan(request, await readAccessFacts(request, context)).draft, user).id;
   },
 });
 
@@ -29,7 +29,7 @@ const planRemoval = userAction({
   async run({ roleArn, principal }, { user, region }) {
     const facts = await readRemovalFacts(roleArn, principal, await getConsoleContext({ region }));
     if (!facts) throw new PlanError(`Role ${roleArn} does not exist.`);
-    return savePlan(buildRemovalPlan(principal, facts), user.email).id;
+    return savePlan(buildRemovalPlan(principal, facts), user).id;
   },
 });
 
@@ -43,7 +43,7 @@ const planConditions = userAction({
     const inOrganization = principal.split(':')[4] in facts.accountNames;
     if (conditions.restrictToOrganization && !inOrganization) throw new PlanError('Restrict to the organization: the principal is outside the organization.');
     const { draft } = buildConditionsPlan(principal, grantFor(principal, conditions, context.organization?.id), facts);
-    return savePlan(draft, user.email).id;
+    return savePlan(draft, user).id;
   },
 });
 

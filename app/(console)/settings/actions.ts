@@ -11,7 +11,7 @@ const plan = userAction({
   input: z.object({}).strict(),
   async run(_input, { user, region }) {
     const context = await getConsoleContext({ region });
-    return savePlan(planEnableSharing(context, await getSharingStatus(context)), user.email).id;
+    return savePlan(planEnableSharing(context, await getSharingStatus(context)), user).id;
   },
 });
 

@@ -67,7 +67,7 @@ const buildEdit = userAction({
     const share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
     if (!share) throw new PlanError(`The share ${known.name} is no longer listed by its owner ${known.owningAccountId}.`);
     if (edit.edit === 'add-principals') await checkAddedPrincipals(context, share, edit.principals);
-    return savePlan(planShareEdit(share, edit, await organizationNames(context)), user.email).id;
+    return savePlan(planShareEdit(share, edit, await organizationNames(context)), user).id;
   },
 });
 
@@ -82,7 +82,7 @@ const buildLeave = userAction({
     const context = await getConsoleContext({ region: consoleRegion });
     const share = (await readReceivedShares(input.accountId, input.region)).find((s) => s.arn === input.resourceShareArn);
     if (!share) throw new PlanError(`Account ${input.accountId} does not receive ${input.resourceShareArn} in ${input.region}.`);
-    return savePlan(planLeaveShare(share, await organizationNames(context)), user.email).id;
+    return savePlan(planLeaveShare(share, await organizationNames(context)), user).id;
   },
 });
 

@@ -8,7 +8,7 @@ import { PlanSteps } from '@/components/plan/PlanSteps';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/console/page';
 import { readBack } from '@/lib/console/read-back';
-import { PLAN_STATUS } from '@/lib/console/plan-status';
+import { planStatusBadge } from '@/lib/console/plan-status';
 import { planEquivalents } from '@/lib/plan/equivalents';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan } from '@/lib/plan/store';
@@ -27,7 +27,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const names = page.context ? organizationNames(page.context).catch((): Record<string, string> => ({})) : {};
   const [result, accountNamesRead] = await Promise.all([page.context ? readBack(plan, page.context) : undefined, names]);
   const accountNames = { ...accountNamesRead, ...plan.accountNames };
-  const status = PLAN_STATUS[plan.status];
+  const status = planStatusBadge(plan);
   return (
     <>
       <PageTitle description={`Plan ${plan.id}, made by ${plan.createdBy} at ${utc(plan.createdAt)}.`}>{plan.title}</PageTitle>
@@ -42,7 +42,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         >
           {plan.status === 'ready' && (
             <p className="mb-3 text-sm text-slate-700">
-              Nothing has been changed yet. Review each call below and its equivalents; the plan can be applied until {utc(plan.expiresAt)}.
+              Nothing has been changed yet. Review each call below and its equivalents; the plan can be applied until {utc(plan.expiresAt)}
+              {plan.createdByViewer ? `. ${plan.createdBy} (a viewer) made it to show an admin: only an admin can apply it.` : '.'}
             </p>
           )}
           {plan.status === 'expired' && (
