@@ -32,7 +32,7 @@ export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
           <Cell>
             <Account id={row.owningAccountId} name={row.ownerName} />
           </Cell>
-          <Cell mono>{row.region}</Cell>
+          <Cell mono className="whitespace-nowrap">{row.region}</Cell>
           <Cell>
             <Badge tone={statusTone(row.status)}>{row.status}</Badge>
           </Cell>
@@ -42,7 +42,7 @@ export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
           </Cell>
           <Cell>{row.principalCount}</Cell>
           <Cell>{row.external ? <Badge tone="amber">yes</Badge> : 'no'}</Cell>
-          <Cell>{date(row.creationTime)}</Cell>
+          <Cell className="whitespace-nowrap">{date(row.creationTime)}</Cell>
         </tr>
       ))}
     </Table>
@@ -59,7 +59,7 @@ export function ResourcesTable({ page }: { page: ListPage<ResourceRow> }) {
           <Cell>
             <Account id={row.owningAccountId} name={row.ownerName} />
           </Cell>
-          <Cell mono>{row.region}</Cell>
+          <Cell mono className="whitespace-nowrap">{row.region}</Cell>
           <Cell>{row.shareCount}</Cell>
           <Cell>{row.principalCount}</Cell>
         </tr>

@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </Cell>
                 <Cell mono>{entry.action}</Cell>
                 <Cell mono>{entry.accountId}</Cell>
-                <Cell>{entry.region}</Cell>
+                <Cell className="whitespace-nowrap">{entry.region}</Cell>
                 <Cell>
                   <Badge tone={outcomeTone[entry.outcome]}>{entry.outcome}</Badge>
                   {entry.error && <span className="mt-1 block max-w-xs text-xs text-slate-600">{entry.error}</span>}
@@ -69,7 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </Link>
                   )}
                 </Cell>
-                <Cell mono>{JSON.stringify(entry.parameters)}</Cell>
+                <Cell mono className="min-w-64 max-w-md [overflow-wrap:anywhere]">{JSON.stringify(entry.parameters)}</Cell>
               </tr>
             ))}
           </Table>

@@ -48,7 +48,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
               <Cell>{e.shareName}</Cell>
               <Cell mono>{e.senderAccountId}</Cell>
               <Cell mono>{e.receiverAccountId}</Cell>
-              <Cell mono>{e.region}</Cell>
+              <Cell mono className="whitespace-nowrap">{e.region}</Cell>
               <Cell>
                 {e.resources.map((r) => (
                   <div key={r.arn} className="text-xs">
@@ -56,7 +56,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
                   </div>
                 ))}
               </Cell>
-              <Cell>{utc(e.invitedAt)}</Cell>
+              <Cell className="whitespace-nowrap">{utc(e.invitedAt)}</Cell>
               <Cell>
                 <Badge tone={TONE[e.status]}>{e.status}</Badge> <span className="text-xs text-slate-500">since {utc(e.statusSince)}</span>
               </Cell>
@@ -74,7 +74,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
                   <span className="text-slate-500">—</span>
                 )}
               </Cell>
-              <Cell>{utc(e.lastSeenAt)}</Cell>
+              <Cell className="whitespace-nowrap">{utc(e.lastSeenAt)}</Cell>
             </tr>
           ))}
         </Table>

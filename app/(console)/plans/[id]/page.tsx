@@ -105,11 +105,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         {result && (
           <Card title="What AWS reads back" testId="read-back">
             <Alert tone={result.tone} title={result.title}>
-              <dl className="mt-2 grid grid-cols-[1fr_max-content] gap-x-6 gap-y-1">
+              <dl className="mt-2 grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-x-6 gap-y-1">
                 {result.facts.map((fact) => (
                   <div key={fact.label} className="contents">
                     <dt>{fact.label}</dt>
-                    <dd className="font-semibold">{fact.value}</dd>
+                    <dd className="font-semibold [overflow-wrap:anywhere]">{fact.value}</dd>
                   </div>
                 ))}
               </dl>

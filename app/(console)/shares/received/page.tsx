@@ -89,7 +89,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
                 <span data-testid="received-owner">{names[s.owningAccountId] && s.owningAccountId !== names[s.owningAccountId] ? names[s.owningAccountId] : 'outside the organization'}</span>
                 <span className="block font-mono text-xs text-slate-500">{s.owningAccountId}</span>
               </Cell>
-              <Cell mono>{s.region}</Cell>
+              <Cell mono className="whitespace-nowrap">{s.region}</Cell>
               <Cell>
                 <Badge tone={statusTone(s.status)}>{s.status}</Badge>
               </Cell>
