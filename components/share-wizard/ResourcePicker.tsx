@@ -111,7 +111,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
               </tr>
             ))}
           </Table>
-          <div className="flex items-center gap-3 text-sm text-slate-600">
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
             <span>
               {shown.length} of {all.length} shown
               {listing.data.notOwned > 0 && ` (${listing.data.notOwned} shared with this account are left out: only the owner can share them)`}
@@ -135,7 +135,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
         ) : (
           <ul className="flex flex-col gap-1 text-sm">
             {selected.map((r) => (
-              <li key={r.arn} className="flex items-center gap-2" data-testid="selected-resource">
+              <li key={r.arn} className="flex flex-wrap items-center gap-2 [overflow-wrap:anywhere]" data-testid="selected-resource">
                 <span className="font-medium">{r.name ?? r.id}</span>
                 <span className="font-mono text-xs text-slate-500">{r.id}</span>
                 <span className="text-xs text-slate-500">{r.resourceType}</span>

@@ -44,9 +44,9 @@ function Choose({ items, chosen, onChange, testId }: { items: { id: string; labe
   return (
     <fieldset className="flex flex-col gap-1 text-sm" data-testid={testId}>
       {items.map((item) => (
-        <label key={item.id} className="flex items-center gap-2">
+        <label key={item.id} className="flex min-w-0 items-center gap-2">
           <input type="checkbox" checked={chosen.includes(item.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, item.id] : chosen.filter((c) => c !== item.id))} />
-          <span className="font-mono text-xs">{item.label}</span>
+          <span className="min-w-0 font-mono text-xs [overflow-wrap:anywhere]">{item.label}</span>
         </label>
       ))}
     </fieldset>
@@ -81,7 +81,7 @@ export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, lis
 
   return (
     <Card title="Change this share" testId="share-editor">
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section className="flex flex-col gap-2" aria-label="Resources">
           <h3 className="font-medium">Resources</h3>
           <ResourcePicker
