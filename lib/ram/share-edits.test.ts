@@ -80,7 +80,8 @@ describe('a share edit as a plan', () => {
       plan({ edit: 'permission', resourceType: 'ec2:Subnet', permissionArn: share.permissions[0].arn }).steps[0],
       plan({ edit: 'delete', confirmName: 'workloads-subnets' }).steps[0],
     ];
-    const cli = renderCli(steps, { planId: 'p-9' }).split('\n').filter((l) => l.startsWith('aws '));
+    const script = renderCli(steps, { planId: 'p-9' });
+    const cli = script.split('\n').filter((l) => l.startsWith('aws '));
     expect(cli.map((l) => l.split(' --')[0])).toEqual([
       'aws ram update-resource-share',
       'aws ram tag-resource',
@@ -88,8 +89,8 @@ describe('a share edit as a plan', () => {
       'aws ram associate-resource-share-permission',
       'aws ram delete-resource-share',
     ]);
-    expect(cli[0]).toContain('--name subnets');
-    expect(cli[3]).toContain('--replace');
+    expect(script).toContain('"name": "subnets"');
+    expect(script).toContain('"replace": true');
     const [cf] = renderCloudFormation(steps, { planId: 'p-9', title: 'edits' });
     expect(cf.text).toBeUndefined();
     expect(cf.notes).toEqual([
