@@ -86,7 +86,7 @@ test.describe('enabling sharing with AWS Organizations through a plan', () => {
     expect(answer).toContain('Not allowed');
     expect(await serviceLinkedRoleExists()).toBe(false);
     await page.reload();
-    await expect(page.getByTestId('plan-status')).toHaveText('Ready to apply');
+    await expect(page.getByTestId('plan-status')).toHaveText('Made by a viewer to show an admin');
     await page.goto('/audit?outcome=denied');
     const row = page.getByTestId('audit-table').locator('tbody tr').first();
     await expect(row).toContainText('viewer@crossing.local');

@@ -75,7 +75,8 @@ test.describe('cross-account access', () => {
     await expect(review.getByTestId('size-checks')).toContainText('AssumeRolePolicySizeQuota');
     await page.screenshot({ path: screenshotPath('roles-review'), fullPage: true });
     await review.getByRole('button', { name: 'Review the plan' }).click();
-    await expect(page.getByTestId('plan-cli')).toContainText('aws iam create-role --role-name DeployFromDev');
+    await expect(page.getByTestId('plan-cli')).toContainText("aws iam create-role --cli-input-json '{");
+    await expect(page.getByTestId('plan-cli')).toContainText('"RoleName": "DeployFromDev"');
     await applyPlan(page);
     await expect(page.getByTestId('read-back')).toContainText('user alice can assume DeployFromDev, because');
 
@@ -98,7 +99,9 @@ test.describe('cross-account access', () => {
     const handOff = page.getByTestId(`trusted-${ALICE}`).getByTestId('hand-off');
     await expect(handOff.getByTestId('switch-role-link')).toHaveText(`https://signin.aws.amazon.com/switchrole?account=${PROD}&roleName=DeployFromDev&displayName=DeployFromDev+%40+payments-prod`);
     await expect(handOff.getByTestId('aws-profile')).toContainText(`role_arn = ${ROLE_ARN}`);
-    await expect(handOff.getByTestId('assume-role-command')).toContainText(`aws sts assume-role --role-arn ${ROLE_ARN} --role-session-name alice`);
+    await expect(handOff.getByTestId('assume-role-command')).toContainText("aws sts assume-role --cli-input-json '{");
+    await expect(handOff.getByTestId('assume-role-command')).toContainText(`"RoleArn": "${ROLE_ARN}"`);
+    await expect(handOff.getByTestId('assume-role-command')).toContainText('"RoleSessionName": "alice"');
     await page.screenshot({ path: screenshotPath('role-verified'), fullPage: true });
 
     // Require MFA (a plan), then a session without MFA is denied, and verify says by which condition.

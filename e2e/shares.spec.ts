@@ -109,7 +109,8 @@ test.describe('resource shares across the organization', () => {
     await page.getByLabel('Add principals').fill(SHARED_SERVICES);
     await page.getByRole('button', { name: 'Plan adding principals' }).click();
     await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
-    await expect(page.getByTestId('plan-cli')).toContainText(`aws ram associate-resource-share --resource-share-arn arn:aws:ram:us-east-1:${NETWORK}:resource-share/`);
+    await expect(page.getByTestId('plan-cli')).toContainText("aws ram associate-resource-share --cli-input-json '{");
+    await expect(page.getByTestId('plan-cli')).toContainText(`"resourceShareArn": "arn:aws:ram:us-east-1:${NETWORK}:resource-share/`);
     await applyPlan(page);
     await expect(page.getByTestId('read-back')).toContainText(SHARED_SERVICES);
     expect(await associations('workloads-subnets', 'PRINCIPAL')).toContainEqual(expect.stringMatching(new RegExp(`^${SHARED_SERVICES} (ASSOCIATING|ASSOCIATED)$`)));
@@ -125,7 +126,7 @@ test.describe('resource shares across the organization', () => {
     await page.getByTestId('resource-picker').getByLabel('Select shared-services').check();
     await page.getByRole('button', { name: 'Plan adding resources' }).click();
     await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
-    await expect(page.getByTestId('plan-cli')).toContainText(`--resource-arns arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-`);
+    await expect(page.getByTestId('plan-cli')).toContainText(`"arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-`);
     await page.goto(sharePage);
     const subnetB = (await page.getByTestId('remove-resources').locator('label').nth(1).textContent())!.trim();
     await page.getByTestId('remove-resources').getByRole('checkbox').nth(1).check();
