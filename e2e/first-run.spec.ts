@@ -4,7 +4,7 @@
 // say "global", and /favicon.ico is served.
 import { expect, test, type Page } from '@playwright/test';
 import { navigation } from '../components/navigation';
-import { resetSandbox, signIn } from './helpers';
+import { callServerAction, resetSandbox, signIn } from './helpers';
 
 const WINDOW = 1280;
 
@@ -75,20 +75,13 @@ test.describe('a first run', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Create resource share']);
     await page.goto('/shares');
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Resource shares']);
-    // A removal plan (IAM steps) for the first trust the demo seed lets go of: some roles trust one principal only.
-    await page.goto('/roles');
-    await page.waitForLoadState('networkidle');
-    const roles = (await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).filter((h) => /^\/roles\/\d{12}\//.test(h));
-    for (const role of [...new Set(roles)]) {
-      await page.goto(role);
-      const removals = page.getByRole('button', { name: 'Plan: remove this access' });
-      for (let i = 0; i < (await removals.count()) && !/\/plans\//.test(page.url()); i++) {
-        await removals.nth(i).click();
-        await page.waitForURL(/\/plans\/p-/, { timeout: 3_000 }).catch(() => undefined);
-      }
-      if (/\/plans\//.test(page.url())) break;
-    }
-    await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
+    // A cross-account plan (IAM steps), made as the role wizard's Review makes it.
+    const answer = await callServerAction(page, '/roles/new', 'planAccessAction', 'roles/actions', [
+      { source: { accountId: '400000000011', principal: 'arn:aws:iam::400000000011:user/alice' }, destination: { accountId: '400000000001', role: { kind: 'new', name: 'GlobalCheck' } }, conditions: {} },
+    ]);
+    const planId = /p-[0-9a-f]{20}/.exec(answer)?.[0];
+    expect(planId, answer).toBeTruthy();
+    await page.goto(`/plans/${planId}`);
     const iamStep = page.getByTestId('plan-steps').locator('tr', { hasText: 'iam:' }).first();
     await expect(iamStep.locator('td').nth(3)).toHaveText('global');
     const favicon = await request.get('/favicon.ico');
