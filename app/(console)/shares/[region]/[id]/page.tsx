@@ -1,6 +1,7 @@
 // A resource share's page: summary, resources, principals (named from the organization), managed permissions
 // and tags as AWS reads them now, and its changes as plans. Thin: data from lib/ram.
 import Link from 'next/link';
+import { externalFact } from '@/lib/ram/resource-types';
 import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { ShareEditor } from '@/components/shares/ShareEditor';
 import { statusTone } from '@/components/shares/ShareTables';
@@ -82,7 +83,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
     ['Status', <Badge key="s" tone={statusTone(share.status)} testId="share-status">{share.status}</Badge>],
     ['Created', utc(share.creationTime)],
     ['Last updated', utc(share.lastUpdatedTime)],
-    ['Allows external principals', share.allowExternalPrincipals ? 'yes' : 'no'],
+    ['Allows external principals', externalFact(share.allowExternalPrincipals, share.resources.map((r) => r.type))],
   ];
   return (
     <>

@@ -1,0 +1,3 @@
+export { StepFooter, type StepFooterProps } from './StepFooter';
+export { useAutosave, type SaveTyped } from './use-autosave';
+export { useStepSubmit } from './use-step-submit';
