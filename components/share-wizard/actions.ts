@@ -14,7 +14,7 @@ import { checkDetails, checkPermissions, checkSharePrincipals, draftFingerprint,
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';
 import { listOwnedResources, type ResourceListing } from '@/lib/ram/resources';
-import { detailsInput, emptyShareDraft, getShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type ShareDraftState } from '@/lib/ram/share-draft';
+import { detailsInput, emptyShareDraft, getShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type TypedStep, type ShareDraftState } from '@/lib/ram/share-draft';
 import { DRAFT_ID, draftFor, finishStep, saveDraft, saveTyped } from '@/lib/wizard/drafts';
 import { stepHref } from './href';
 import type { AccountChoice } from './types';
@@ -32,15 +32,15 @@ function detailsOf(draft: ShareDraft) {
   return draft.state.details;
 }
 
-const typedAction = <S extends 1 | 2 | 3>(step: S) =>
+const typedAction = (step: TypedStep, schema: z.ZodType) =>
   userAction({
     action: `share-wizard:typed-${step}`,
-    input: z.object({ draftId: draftId.optional(), typed: typedInput[step] }).strict(),
+    input: z.object({ draftId: draftId.optional(), typed: schema }).strict(),
     async run(input, { user }) {
       return saveTyped(draftOf(input.draftId, user.email), step, input.typed).id;
     },
   });
-const typed = { 1: typedAction(1), 2: typedAction(2), 3: typedAction(3) };
+const typed = { 1: typedAction(1, typedInput[1]), 2: typedAction(2, typedInput[2]), 3: typedAction(3, typedInput[3]) };
 
 const saveDetails = userAction({
   action: 'share-wizard:details',

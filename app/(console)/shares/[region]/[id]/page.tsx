@@ -12,7 +12,7 @@ import { principalKind, principalName } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { listResourcesAction } from '../../new/actions';
+import { listResourcesAction } from '@/components/share-wizard/actions';
 import { planShareEditAction } from '../../actions';
 import { listResourceTypes, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
