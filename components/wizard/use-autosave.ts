@@ -9,10 +9,11 @@ export type SaveTyped<T> = (input: { draftId?: string; typed: T }) => Promise<Ac
 
 const DEBOUNCE_MS = 300;
 
-export function useAutosave<T>(value: T, save: SaveTyped<T>, hrefOf: (draftId: string) => string, initialDraftId?: string) {
+/** `unsaved`: the initial value was suggested by the server (a fresh ExternalId) and is saved at once. */
+export function useAutosave<T>(value: T, save: SaveTyped<T>, hrefOf: (draftId: string) => string, initialDraftId?: string, unsaved = false) {
   const draftId = useRef(initialDraftId);
   const latest = useRef(value);
-  const saved = useRef(JSON.stringify(value));
+  const saved = useRef(unsaved ? '' : JSON.stringify(value));
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<{ status: 'idle' | 'pending' | 'saved' | 'error'; error?: string }>({ status: 'idle' });

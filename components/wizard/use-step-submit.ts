@@ -18,7 +18,9 @@ export function useStepSubmit<I>(save: (input: I) => Promise<ActionResult<string
       const result = await save(await input());
       if (result.ok) router.push(result.data);
       else {
-        setError(result.error);
+        // A message already shown at its field is not repeated above the buttons.
+        const atFields = Object.values(result.fieldErrors ?? {}).flat();
+        setError(atFields.includes(result.error) ? undefined : result.error);
         const relative = Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.startsWith(`${prefix}.`) ? k.slice(prefix.length + 1) : k, v] as const);
         setFieldErrors(Object.fromEntries(relative));
       }
