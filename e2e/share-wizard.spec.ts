@@ -231,11 +231,14 @@ test.describe('create a resource share', () => {
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByLabel('Tag 1 key').fill('team');
     await page.getByLabel('Tag 1 value').fill('network');
+    await page.getByLabel('Filter').fill('corp');
     // Step 1, typed but not yet Next: a reload keeps every field.
     await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
     await expect(page).toHaveURL(/draft=d-[0-9a-f]{20}&step=1$/);
     await page.reload();
     await expect(page.getByLabel('Name')).toHaveValue('kept');
+    await expect(page.getByLabel('Resource type')).toHaveValue('ec2:PrefixList');
+    await expect(page.getByLabel('Filter')).toHaveValue('corp');
     await expect(page.getByTestId('sharing-account')).toContainText('network');
     await expect(page.getByTestId('selected-resource')).toHaveCount(1);
     await expect(page.getByLabel('Tag 1 key')).toHaveValue('team');
@@ -255,10 +258,15 @@ test.describe('create a resource share', () => {
     // Step 3: the toggle and a principal, typed but not yet Next.
     await page.getByRole('checkbox', { name: 'Allow principals outside your organization' }).check();
     await typePrincipal(page, 'AWS account', ACCOUNTS.sharedServices);
+    // A principal typed but not added yet is kept too.
+    await page.getByLabel('Principal type').selectOption({ label: 'Organizational unit' });
+    await page.getByLabel('Principal', { exact: true }).fill('ou-7c0r-half');
     await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
     await page.reload();
     await expect(page.getByRole('checkbox', { name: 'Allow principals outside your organization' })).toBeChecked();
     await expect(page.getByTestId('selected-principal')).toContainText('shared-services');
+    await expect(page.getByLabel('Principal type')).toHaveValue('ORGANIZATIONAL_UNIT');
+    await expect(page.getByLabel('Principal', { exact: true })).toHaveValue('ou-7c0r-half');
     await page.getByRole('link', { name: 'Back' }).click();
     await expect(page).toHaveURL(/step=2$/);
     await page.goBack();

@@ -6,7 +6,7 @@ import { Button, Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import { stepHref } from './href';
-import { ResourcePicker } from './ResourcePicker';
+import { ResourcePicker, type ResourceView } from './ResourcePicker';
 import type { AccountChoice, ActionResult, ListResources, PickedResource } from './types';
 
 export interface DetailsValue {
@@ -28,18 +28,22 @@ export interface DetailsStepProps {
   canChooseAccount: boolean;
   searchAccounts: (query: string) => Promise<ActionResult<AccountChoice[]>>;
   listResources: ListResources;
-  saveTyped: SaveTyped<Omit<DetailsValue, 'accountName'>>;
+  /** The resource picker's type and filter as last typed. */
+  initialView?: ResourceView;
+  saveTyped: SaveTyped<Omit<DetailsValue, 'accountName'> & { view?: ResourceView }>;
   save: (input: { draftId?: string; details: Omit<DetailsValue, 'accountName'> }) => Promise<ActionResult<string>>;
 }
 
 const hrefOf = (draftId: string) => stepHref(draftId, 1);
 
-export function DetailsStep({ draftId, initial, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, saveTyped, save }: DetailsStepProps) {
+export function DetailsStep({ draftId, initial, initialView, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, saveTyped, save }: DetailsStepProps) {
   const [value, setValue] = useState(initial);
-  const typed = useMemo(() => {
-    const { accountName: _name, ...details } = value;
-    return details;
+  const [view, setView] = useState(initialView);
+  const details = useMemo(() => {
+    const { accountName: _name, ...rest } = value;
+    return rest;
   }, [value]);
+  const typed = useMemo(() => ({ ...details, ...(view && { view }) }), [details, view]);
   const autosave = useAutosave(typed, saveTyped, hrefOf, draftId);
   const { submit, pending, error, errorsOf } = useStepSubmit(save, 'details');
   const set = (patch: Partial<DetailsValue>) => setValue((v) => ({ ...v, ...patch }));
@@ -50,7 +54,7 @@ export function DetailsStep({ draftId, initial, regions, resourceTypes, canChoos
       className="flex flex-col gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        submit(async () => ({ draftId: await autosave.flush(), details: typed }));
+        submit(async () => ({ draftId: await autosave.flush(), details }));
       }}
     >
       <Card title="Resource share">
@@ -95,6 +99,8 @@ export function DetailsStep({ draftId, initial, regions, resourceTypes, canChoos
           listResources={listResources}
           selected={value.resources}
           onChange={(resources) => set({ resources })}
+          initialView={initialView}
+          onViewChange={setView}
           error={errorsOf('resources')}
         />
       </Card>

@@ -7,7 +7,7 @@ import { Alert, Card } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import { stepHref } from './href';
-import { PrincipalPicker, type PrincipalTreeProps } from './PrincipalPicker';
+import { PrincipalPicker, type PrincipalEntry, type PrincipalTreeProps } from './PrincipalPicker';
 import type { CheckPrincipal, ActionResult, SelectedPrincipal } from './types';
 
 type Principals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
@@ -16,22 +16,26 @@ export interface PrincipalsStepProps {
   draftId: string;
   types: ResourceTypeInfo[];
   initial: Principals;
+  /** A principal typed but not yet added, as last saved. */
+  initialEntry?: PrincipalEntry;
   tree?: PrincipalTreeProps;
   treeUnavailable?: React.ReactNode;
   check: CheckPrincipal;
-  saveTyped: SaveTyped<Principals>;
+  saveTyped: SaveTyped<Principals & { entry?: PrincipalEntry }>;
   save: (input: { draftId: string; principals: Principals }) => Promise<ActionResult<string>>;
 }
 
 const hrefOf = (draftId: string) => stepHref(draftId, 3);
 
-export function PrincipalsStep({ draftId, types, initial, tree, treeUnavailable, check, saveTyped, save }: PrincipalsStepProps) {
+export function PrincipalsStep({ draftId, types, initial, initialEntry, tree, treeUnavailable, check, saveTyped, save }: PrincipalsStepProps) {
   const orgOnly = types.filter((t) => !t.outsideOrganization);
   const [allow, setAllow] = useState(initial.allowExternalPrincipals && orgOnly.length === 0);
   const [principals, setPrincipals] = useState(initial.principals);
   const allowExternalPrincipals = allow && orgOnly.length === 0;
+  const [entry, setEntry] = useState(initialEntry);
   const value = useMemo(() => ({ allowExternalPrincipals, principals }), [allowExternalPrincipals, principals]);
-  const autosave = useAutosave(value, saveTyped, hrefOf, draftId);
+  const typed = useMemo(() => ({ ...value, ...(entry && { entry }) }), [value, entry]);
+  const autosave = useAutosave(typed, saveTyped, hrefOf, draftId);
   const { submit, pending, error, errorsOf } = useStepSubmit(save, 'principals');
   return (
     <div className="flex flex-col gap-6">
@@ -63,6 +67,8 @@ export function PrincipalsStep({ draftId, types, initial, tree, treeUnavailable,
           tree={tree}
           treeUnavailable={treeUnavailable}
           errors={errorsOf('principals')}
+          initialEntry={initialEntry}
+          onEntryChange={setEntry}
         />
       </Card>
       <StepFooter

@@ -20,15 +20,33 @@ export interface ResourcePickerProps {
   error?: string | string[];
   /** ARNs already in the share (a share's page): shown as such, not offered again. */
   held?: string[];
+  /** The type and filter shown first (a wizard draft keeps them), and told when they change. */
+  initialView?: ResourceView;
+  onViewChange?(view: ResourceView): void;
+}
+
+export interface ResourceView {
+  resourceType: string;
+  filter: string;
 }
 
 type Listing = { state: 'loading' } | { state: 'error'; error: string } | { state: 'ready'; data: ResourceListing };
 
-export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error, held = [] }: ResourcePickerProps) {
-  const [resourceType, setResourceType] = useState(selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? '');
+export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error, held = [], initialView, onViewChange }: ResourcePickerProps) {
+  const [resourceType, setType] = useState(
+    initialView?.resourceType || (selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? ''),
+  );
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
-  const [filter, setFilter] = useState('');
+  const [filter, setFilterText] = useState(initialView?.filter ?? '');
   const [page, setPage] = useState(0);
+  const setResourceType = (next: string) => {
+    setType(next);
+    onViewChange?.({ resourceType: next, filter });
+  };
+  const setFilter = (next: string) => {
+    setFilterText(next);
+    onViewChange?.({ resourceType, filter: next });
+  };
 
   useEffect(() => {
     if (!resourceType || !/^\d{12}$/.test(accountId)) return;

@@ -66,10 +66,19 @@ export const typedInput = {
       name: z.string().max(1024),
       resources: z.array(resource).max(1_000),
       tags: z.array(z.object({ key: z.string().max(1024), value: z.string().max(1024) })).max(200),
+      /** The resource picker's type and filter. */
+      view: z.object({ resourceType: z.string().max(128), filter: z.string().max(1024) }).strict().optional(),
     })
     .strict(),
   2: z.record(z.string().max(128), z.string().max(2048)),
-  3: z.object({ allowExternalPrincipals: z.boolean(), principals: z.array(principal).max(5_000) }).strict(),
+  3: z
+    .object({
+      allowExternalPrincipals: z.boolean(),
+      principals: z.array(principal).max(5_000),
+      /** A principal typed but not yet added. */
+      entry: z.object({ type: z.enum(PRINCIPAL_TYPES), value: z.string().max(2048) }).strict().optional(),
+    })
+    .strict(),
 } as const;
 export type TypedStep = keyof typeof typedInput;
 export type TypedShareStep<S extends TypedStep> = z.infer<(typeof typedInput)[S]>;

@@ -22,7 +22,7 @@ import {
   searchPoliciesAction,
   searchPrincipalsAction,
 } from '@/components/role-wizard/actions';
-import { GoButton } from '@/components/wizard';
+import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, Cell, CodeBlock, PageTitle, Steps, Table } from '@/components/ui';
 import type { SignedInUser } from '@/lib/auth/guard';
@@ -202,6 +202,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {title}
+      <NeedsScript />
       <Steps
         steps={WIZARD_STEPS.map((s, i) => ({
           label: LABELS[s],

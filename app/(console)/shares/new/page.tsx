@@ -19,7 +19,7 @@ import {
   saveTypedPrincipalsAction,
   searchAccountsAction,
 } from '@/components/share-wizard/actions';
-import { GoButton } from '@/components/wizard';
+import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle, Steps } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -68,6 +68,7 @@ export default async function CreateResourceSharePage({ searchParams }: { search
   return (
     <>
       {title}
+      <NeedsScript />
       <Steps steps={WIZARD_STEPS.map((label, i) => ({ label, state: i + 1 === step ? 'current' : i < finished ? 'done' : 'upcoming', href: draft && stepHref(draft.id, i + 1) }))} />
       {body}
     </>
@@ -88,7 +89,8 @@ async function stepBody(step: number, draft: ShareDraft | undefined, context: Co
 
 async function detailsStep(draft: ShareDraft | undefined, context: ConsoleContext) {
   const snapshot = await completeOrganization(context);
-  const details = typedOf(draft, 1) ?? draft?.state.details;
+  const typed = typedOf(draft, 1);
+  const details = typed ?? draft?.state.details;
   const accountId = details?.accountId || context.accountId;
   const resourceTypes = await listResourceTypes({ accountId: context.accountId, region: context.region });
   return (
@@ -102,6 +104,7 @@ async function detailsStep(draft: ShareDraft | undefined, context: ConsoleContex
         resources: details?.resources ?? [],
         tags: details?.tags ?? [],
       }}
+      initialView={typed?.view}
       regions={config().regions}
       resourceTypes={resourceTypes}
       canChooseAccount={!!snapshot}
@@ -123,6 +126,7 @@ async function permissionsStep(draft: ShareDraft) {
 
 async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
   const details = draft.state.details!;
+  const typed = typedOf(draft, 3);
   const management = context.standing === 'management';
   const sharing = management ? await getSharingStatus(context) : undefined;
   const snapshot = sharing?.enabled ? await completeOrganization(context) : undefined;
@@ -142,7 +146,8 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
     <PrincipalsStep
       draftId={draft.id}
       types={shareTypes(details)}
-      initial={typedOf(draft, 3) ?? draft.state.principals ?? { allowExternalPrincipals: false, principals: [] }}
+      initial={typed ?? draft.state.principals ?? { allowExternalPrincipals: false, principals: [] }}
+      initialEntry={typed?.entry}
       tree={tree}
       treeUnavailable={unavailable}
       check={checkPrincipalAction}
