@@ -17,15 +17,12 @@ import { organizationAccounts } from '@/lib/organizations/accounts';
 import { renderPolicy } from '@/lib/iam/policy';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
-import { DRAFT_ID, draftFor, finishStep, saveDraft, saveTyped } from '@/lib/wizard/drafts';
+import { draftIdInput, finishStep, requireDraft, saveDraft } from '@/lib/wizard/drafts';
+import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
 
-const draftId = z.string().regex(DRAFT_ID, 'A draft ID looks like d- and 20 hexadecimal digits.');
-
-function draftOf(id: string | undefined, email: string): RoleDraft {
-  const draft = draftFor<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft);
-  if (!draft) throw new PlanError('This wizard draft does not exist or is not yours: start again from Set up cross-account access.');
-  return draft;
-}
+const draftId = draftIdInput;
+const WIZARD = { kind: ROLE_WIZARD, name: 'Set up cross-account access', empty: emptyRoleDraft };
+const draftOf = (id: string | undefined, email: string): RoleDraft => requireDraft<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft, WIZARD.name);
 
 /** The first message of a zod check, as the field error of `field`. */
 function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
@@ -40,15 +37,11 @@ async function resolved(context: ConsoleContext, typed: string, label: string, f
   return resolution;
 }
 
-const typedAction = (step: keyof typeof typedInput, schema: z.ZodType) =>
-  userAction({
-    action: `role-wizard:typed-${step}`,
-    input: z.object({ draftId: draftId.optional(), typed: schema }).strict(),
-    async run(input, { user }) {
-      return saveTyped(draftOf(input.draftId, user.email), step, input.typed).id;
-    },
-  });
-const typed = { who: typedAction('who', typedInput.who), where: typedAction('where', typedInput.where), conditions: typedAction('conditions', typedInput.conditions) };
+const typed = {
+  who: typedFieldsAction(WIZARD, 'who', typedInput.who),
+  where: typedFieldsAction(WIZARD, 'where', typedInput.where),
+  conditions: typedFieldsAction(WIZARD, 'conditions', typedInput.conditions),
+};
 
 const saveWho = userAction({
   action: 'role-wizard:who',

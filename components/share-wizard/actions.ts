@@ -15,32 +15,21 @@ import { completeOrganization } from '@/lib/organizations/accounts';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';
 import { listOwnedResources, type ResourceListing } from '@/lib/ram/resources';
 import { detailsInput, emptyShareDraft, getShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type TypedStep, type ShareDraftState } from '@/lib/ram/share-draft';
-import { DRAFT_ID, draftFor, finishStep, saveDraft, saveTyped } from '@/lib/wizard/drafts';
+import { draftIdInput, finishStep, requireDraft, saveDraft } from '@/lib/wizard/drafts';
+import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
 import { stepHref } from './href';
 import type { AccountChoice } from './types';
 
-const draftId = z.string().regex(DRAFT_ID, 'A draft ID looks like d- and 20 hexadecimal digits.');
-
-function draftOf(id: string | undefined, email: string): ShareDraft {
-  const draft = draftFor<ShareDraftState>(SHARE_WIZARD, id, email, emptyShareDraft);
-  if (!draft) throw new PlanError('This wizard draft does not exist or is not yours: start again from Create resource share.');
-  return draft;
-}
+const draftId = draftIdInput;
+const WIZARD = { kind: SHARE_WIZARD, name: 'Create resource share', empty: emptyShareDraft };
+const draftOf = (id: string | undefined, email: string): ShareDraft => requireDraft<ShareDraftState>(SHARE_WIZARD, id, email, emptyShareDraft, WIZARD.name);
 
 function detailsOf(draft: ShareDraft) {
   if (!draft.state.details) throw new PlanError('Finish step 1 (resource share details) first.');
   return draft.state.details;
 }
 
-const typedAction = (step: TypedStep, schema: z.ZodType) =>
-  userAction({
-    action: `share-wizard:typed-${step}`,
-    input: z.object({ draftId: draftId.optional(), typed: schema }).strict(),
-    async run(input, { user }) {
-      return saveTyped(draftOf(input.draftId, user.email), step, input.typed).id;
-    },
-  });
-const typed = { 1: typedAction(1, typedInput[1]), 2: typedAction(2, typedInput[2]), 3: typedAction(3, typedInput[3]) };
+const typed = { 1: typedFieldsAction(WIZARD, 1, typedInput[1]), 2: typedFieldsAction(WIZARD, 2, typedInput[2]), 3: typedFieldsAction(WIZARD, 3, typedInput[3]) };
 
 const saveDetails = userAction({
   action: 'share-wizard:details',

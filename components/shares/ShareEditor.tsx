@@ -22,19 +22,24 @@ type Build = (input: { region: string; id: string; edit: unknown }) => Promise<A
 
 export type CheckSharePrincipal = (input: { region: string; id: string; type: PrincipalType; value: string; selected: SelectedPrincipal[] }) => Promise<ActionResult<PrincipalCheck>>;
 
-/** Checkboxes over what the share holds, for removing some: the name beside the ID where there is one. */
-function Choose({ items, chosen, onChange, testId, legend }: { items: { id: string; name?: string }[]; chosen: string[]; onChange: (v: string[]) => void; testId: string; legend: string }) {
+/** What the share holds, with checkboxes to remove some (the name beside the ID where there is one), under its own button. */
+function Remove({ legend, testId, items, plan }: { legend: string; testId: string; items: { id: string; name?: string }[]; plan: (chosen: string[]) => React.ReactNode }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  if (items.length === 0) return null;
   return (
-    <fieldset className="flex flex-col gap-1 text-sm" data-testid={testId}>
-      <legend className="mb-1 text-sm font-semibold text-slate-800">{legend}</legend>
-      {items.map((item) => (
-        <label key={item.id} className="flex items-center gap-2 break-all">
-          <input type="checkbox" value={item.id} checked={chosen.includes(item.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, item.id] : chosen.filter((c) => c !== item.id))} />
-          {item.name && <span className="font-medium">{item.name}</span>}
-          <span className="font-mono text-xs">{item.id}</span>
-        </label>
-      ))}
-    </fieldset>
+    <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
+      <fieldset className="flex flex-col gap-1 text-sm" data-testid={testId}>
+        <legend className="mb-1 text-sm font-semibold text-slate-800">{legend}</legend>
+        {items.map((item) => (
+          <label key={item.id} className="flex items-center gap-2 break-all">
+            <input type="checkbox" value={item.id} checked={chosen.includes(item.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, item.id] : chosen.filter((c) => c !== item.id))} />
+            {item.name && <span className="font-medium">{item.name}</span>}
+            <span className="font-mono text-xs">{item.id}</span>
+          </label>
+        ))}
+      </fieldset>
+      {plan(chosen)}
+    </div>
   );
 }
 
@@ -59,13 +64,10 @@ export interface ShareEditorProps {
 export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, listResources, resourceNames, principalNames, tree, treeUnavailable, checkPrincipal, build }: ShareEditorProps) {
   const router = useRouter();
   const [addResources, setAddResources] = useState<PickedResource[]>([]);
-  const [removeResources, setRemoveResources] = useState<string[]>([]);
   const [addPrincipals, setAddPrincipals] = useState<SelectedPrincipal[]>([]);
-  const [removePrincipals, setRemovePrincipals] = useState<string[]>([]);
   const [name, setName] = useState(share.name);
   const [tagKey, setTagKey] = useState('');
   const [tagValue, setTagValue] = useState('');
-  const [untag, setUntag] = useState<string[]>([]);
   const [chosenPermission, setChosenPermission] = useState<Record<string, string>>(Object.fromEntries(share.permissions.map((p) => [p.resourceType, p.arn])));
   const [deleteError, setDeleteError] = useState<string>();
   const input = (edit: ShareEdit | Record<string, unknown>) => ({ region: share.region, id: share.id, edit });
@@ -88,18 +90,12 @@ export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, lis
             onChange={(picked) => setAddResources(picked.filter((r) => !share.resources.some((held) => held.arn === r.arn)))}
           />
           {plan('Plan adding resources', { edit: 'add-resources', resourceArns: addResources.map((r) => r.arn) }, addResources.length === 0)}
-          {share.resources.length > 0 && (
-            <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-              <Choose
-                legend="Remove resources"
-                testId="remove-resources"
-                items={share.resources.map((r) => ({ id: r.arn, name: resourceNames[r.arn] }))}
-                chosen={removeResources}
-                onChange={setRemoveResources}
-              />
-              {plan('Plan removing resources', { edit: 'remove-resources', resourceArns: removeResources }, removeResources.length === 0)}
-            </div>
-          )}
+          <Remove
+            legend="Remove resources"
+            testId="remove-resources"
+            items={share.resources.map((r) => ({ id: r.arn, name: resourceNames[r.arn] }))}
+            plan={(chosen) => plan('Plan removing resources', { edit: 'remove-resources', resourceArns: chosen }, chosen.length === 0)}
+          />
         </section>
         <section className="flex flex-col gap-3" aria-label="Principals">
           <h3 className="font-medium">Add principals</h3>
@@ -112,18 +108,12 @@ export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, lis
             treeUnavailable={treeUnavailable}
           />
           {plan('Plan adding principals', { edit: 'add-principals', principals: addPrincipals.map((p) => p.principal) }, addPrincipals.length === 0)}
-          {share.principals.length > 0 && (
-            <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-              <Choose
-                legend="Remove principals"
-                testId="remove-principals"
-                items={share.principals.map((p) => ({ id: p.id, name: principalNames[p.id] }))}
-                chosen={removePrincipals}
-                onChange={setRemovePrincipals}
-              />
-              {plan('Plan removing principals', { edit: 'remove-principals', principals: removePrincipals }, removePrincipals.length === 0)}
-            </div>
-          )}
+          <Remove
+            legend="Remove principals"
+            testId="remove-principals"
+            items={share.principals.map((p) => ({ id: p.id, name: principalNames[p.id] }))}
+            plan={(chosen) => plan('Plan removing principals', { edit: 'remove-principals', principals: chosen }, chosen.length === 0)}
+          />
         </section>
         <section className="flex flex-col gap-2" aria-label="Permissions">
           <h3 className="font-medium">Managed permissions</h3>
@@ -160,12 +150,12 @@ export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, lis
             <input aria-label="Tag value" className={inputClass} placeholder="Value" value={tagValue} onChange={(e) => setTagValue(e.target.value)} />
           </div>
           {plan('Plan adding the tag', { edit: 'tag', tags: [{ key: tagKey, value: tagValue }] }, !tagKey.trim())}
-          {share.tags.length > 0 && (
-            <>
-              <Choose legend="Remove tags" testId="remove-tags" items={share.tags.map((t) => ({ id: t.key, name: `${t.key}=${t.value}` }))} chosen={untag} onChange={setUntag} />
-              {plan('Plan removing tags', { edit: 'untag', tagKeys: untag }, untag.length === 0)}
-            </>
-          )}
+          <Remove
+            legend="Remove tags"
+            testId="remove-tags"
+            items={share.tags.map((t) => ({ id: t.key }))}
+            plan={(chosen) => plan('Plan removing tags', { edit: 'untag', tagKeys: chosen }, chosen.length === 0)}
+          />
         </section>
         <section className="flex flex-col gap-2" aria-label="Delete">
           <h3 className="font-medium">Delete</h3>

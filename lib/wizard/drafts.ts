@@ -3,7 +3,9 @@
 // they type, and the steps the server has accepted, so a reload, Back and a sign-in timeout lose nothing.
 // Drafts are written only by server actions (POST): opening a wizard page never writes one.
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { privateDatabase } from '../db';
+import { PlanError } from '../plan/build';
 
 /** Drafts untouched for this long are forgotten (a plan made from one lasts an hour more). */
 const DRAFT_TTL_MS = 7 * 24 * 3_600_000;
@@ -89,4 +91,14 @@ export function finishStep<S extends DraftState, K extends keyof S & string>(dra
 /** The step the draft may open: a step opens only when every step before it is finished. */
 export function allowedStep(state: Pick<DraftState, 'finished'>, wanted: number, steps: number): number {
   return Math.max(1, Math.min(Number.isInteger(wanted) ? wanted : 1, state.finished + 1, steps));
+}
+
+/** The draft ID as actions receive it. */
+export const draftIdInput = z.string().regex(DRAFT_ID, 'A draft ID looks like d- and 20 hexadecimal digits.');
+
+/** The user's draft `id` (a new one when undefined), or a refusal that sends them back to the wizard's start. */
+export function requireDraft<S extends DraftState>(kind: string, id: string | undefined, user: string, empty: () => S, wizardName: string): Draft<S> {
+  const draft = draftFor<S>(kind, id, user, empty);
+  if (!draft) throw new PlanError(`This wizard draft does not exist or is not yours: start again from ${wizardName}.`);
+  return draft;
 }
