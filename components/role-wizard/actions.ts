@@ -9,7 +9,7 @@ import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
 import { userAction, type ActionResult } from '@/lib/console/actions';
 import { buildAccessPlan } from '@/lib/iam/access';
 import { readAccessFacts } from '@/lib/iam/access-facts';
-import { searchPrincipals, type PrincipalSearch } from '@/lib/iam/principal-search';
+import { MAX_ACCOUNTS_SEARCHED, searchPrincipals, type PrincipalSearch } from '@/lib/iam/principal-search';
 import { listManagedPolicies, listRoles, roleDetails } from '@/lib/iam/read';
 import { conditionsSchema, descriptionSchema, externalIdSchema, managedPolicyArnSchema, parsePrincipalArn, pathSchema, roleNameSchema, sourceSchema } from '@/lib/iam/validation';
 import { emptyRoleDraft, requestOf, resolveAccount, ROLE_WIZARD, roleStepHref, typedInput, type AccountResolution, type RoleDraft, type RoleDraftState } from '@/lib/iam/wizard';
@@ -161,7 +161,11 @@ const findPrincipals = userAction({
   input: z.object({ account: z.string().max(256), query: z.string().max(256) }).strict(),
   async run({ account, query }, { region }) {
     const accounts = await organizationAccounts(await getConsoleContext({ region }));
-    if (!account.trim()) return searchPrincipals(query, accounts);
+    if (!account.trim()) {
+      // Everything of a large organization is no answer: a name or an account narrows it first.
+      if (!query.trim() && accounts.length > MAX_ACCOUNTS_SEARCHED) return { hits: [], searched: 0, total: accounts.length, truncated: false, failed: [] };
+      return searchPrincipals(query, accounts);
+    }
     const resolution = resolveAccount(account, accounts, 'Source account');
     if (!resolution.ok) throw new PlanError(resolution.message);
     if (!resolution.inOrganization) throw new PlanError(`Account ${resolution.account.id} is outside the organization: the console cannot list its users and roles. Type the ARN, or choose the whole account.`);
