@@ -58,10 +58,12 @@ export interface ShareEditorProps {
   tree?: PrincipalTreeProps;
   treeUnavailable?: React.ReactNode;
   checkPrincipal: CheckSharePrincipal;
+  /** Labels of the share's types that can only be shared within the organization (then allowing outside principals changes nothing). */
+  organizationOnly: string[];
   build: Build;
 }
 
-export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, listResources, resourceNames, principalNames, tree, treeUnavailable, checkPrincipal, build }: ShareEditorProps) {
+export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, listResources, resourceNames, principalNames, tree, treeUnavailable, checkPrincipal, organizationOnly, build }: ShareEditorProps) {
   const router = useRouter();
   const [addResources, setAddResources] = useState<PickedResource[]>([]);
   const [addPrincipals, setAddPrincipals] = useState<SelectedPrincipal[]>([]);
@@ -141,7 +143,16 @@ export function ShareEditor({ share, ownerLabel, permissions, resourceTypes, lis
             <input id={nameId} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
           {plan('Plan renaming', { edit: 'rename', name }, name.trim() === share.name || !name.trim())}
-          {plan(share.allowExternalPrincipals ? 'Plan refusing external principals' : 'Plan allowing external principals', { edit: 'external', allow: !share.allowExternalPrincipals })}
+          {plan(
+            share.allowExternalPrincipals ? 'Plan refusing external principals' : 'Plan allowing external principals',
+            { edit: 'external', allow: !share.allowExternalPrincipals },
+            !share.allowExternalPrincipals && organizationOnly.length > 0,
+          )}
+          {!share.allowExternalPrincipals && organizationOnly.length > 0 && (
+            <p className="text-xs text-slate-600" data-testid="external-closed">
+              {organizationOnly.join(', ')} can only be shared within the organization: allowing outside principals would change nothing.
+            </p>
+          )}
         </section>
         <section className="flex flex-col gap-2" aria-label="Tags">
           <h3 className="font-medium">Tags</h3>

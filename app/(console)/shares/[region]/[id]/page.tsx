@@ -21,7 +21,7 @@ import { principalTreeOf } from '@/lib/ram/create-share';
 import { listOwnedResources } from '@/lib/ram/resources';
 import { getSharingStatus } from '@/lib/ram/sharing';
 import { planShareEditAction } from '../../actions';
-import { listResourceTypes, type ResourceTypeInfo } from '@/lib/ram/resource-types';
+import { listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
 export const dynamic = 'force-dynamic';
 
@@ -199,6 +199,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
           tree={picker.tree}
           treeUnavailable={picker.unavailable && <Alert tone="info">{picker.unavailable}</Alert>}
           checkPrincipal={checkSharePrincipalAction}
+          organizationOnly={orgOnlyTypes([...new Set(share.resources.map((r) => r.type))].map((t) => resourceTypeInfo(t))).map((t) => t.label)}
           build={planShareEditAction}
         />
       </div>
