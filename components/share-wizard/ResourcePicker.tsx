@@ -3,7 +3,7 @@
 // (listed on the server from their own service), filtered and paged, with checkboxes; the selection, of any
 // types, in its own list with remove. Reusable wherever a share's resources are chosen.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Cell, Field, inputClass, Table } from '@/components/ui';
+import { Alert, Badge, Button, Cell, Field, inputClass, Table } from '@/components/ui';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import type { ListResources, PickedResource, ResourceListing } from './types';
 
@@ -18,15 +18,35 @@ export interface ResourcePickerProps {
   selected: PickedResource[];
   onChange(next: PickedResource[]): void;
   error?: string | string[];
+  /** ARNs already in the share (a share's page): shown as such, not offered again. */
+  held?: string[];
+  /** The type and filter shown first (a wizard draft keeps them), and told when they change. */
+  initialView?: ResourceView;
+  onViewChange?(view: ResourceView): void;
+}
+
+export interface ResourceView {
+  resourceType: string;
+  filter: string;
 }
 
 type Listing = { state: 'loading' } | { state: 'error'; error: string } | { state: 'ready'; data: ResourceListing };
 
-export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error }: ResourcePickerProps) {
-  const [resourceType, setResourceType] = useState(selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? '');
+export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error, held = [], initialView, onViewChange }: ResourcePickerProps) {
+  const [resourceType, setType] = useState(
+    initialView?.resourceType || (selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? ''),
+  );
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
-  const [filter, setFilter] = useState('');
+  const [filter, setFilterText] = useState(initialView?.filter ?? '');
   const [page, setPage] = useState(0);
+  const setResourceType = (next: string) => {
+    setType(next);
+    onViewChange?.({ resourceType: next, filter });
+  };
+  const setFilter = (next: string) => {
+    setFilterText(next);
+    onViewChange?.({ resourceType, filter: next });
+  };
 
   useEffect(() => {
     if (!resourceType || !/^\d{12}$/.test(accountId)) return;
@@ -99,11 +119,24 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
         <>
           <Table columns={['', 'Name', 'ID', ...columns]} testId="resource-table">
             {rows.map((r) => (
-              <tr key={r.arn} data-testid="resource-row" data-name={r.name}>
+              <tr key={r.arn} data-testid="resource-row" data-name={r.name} data-held={held.includes(r.arn) || undefined}>
                 <Cell>
-                  <input type="checkbox" aria-label={`Select ${r.name ?? r.id}`} checked={chosen.has(r.arn)} onChange={() => toggle(r)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name ?? r.id}`}
+                    checked={held.includes(r.arn) || chosen.has(r.arn)}
+                    disabled={held.includes(r.arn)}
+                    onChange={() => toggle(r)}
+                  />
                 </Cell>
-                <Cell>{r.name ?? '—'}</Cell>
+                <Cell>
+                  {r.name ?? '—'}
+                  {held.includes(r.arn) && (
+                    <span className="ml-2">
+                      <Badge tone="sky">In the share</Badge>
+                    </span>
+                  )}
+                </Cell>
                 <Cell mono>{r.id}</Cell>
                 {columns.map((c) => (
                   <Cell key={c}>{r.details.find((d) => d.label === c)?.value ?? '—'}</Cell>

@@ -18,7 +18,8 @@ export async function crossAccountReadBack(plan: StoredPlan, context: ConsoleCon
     tone: asExpected ? 'success' : plan.status === 'succeeded' ? 'warning' : 'error',
     title: verification.summary,
     facts: verification.layers.map((l) => ({ label: `${LAYERS[l.layer]}: ${l.explanation}`, value: l.effect })),
-    advice: `Verify again (with a live sts:AssumeRole where the console can act as the source) and hand the profile to the user on the role's page, /roles/${accountId}/${resource.split('/').pop()}.`,
+    advice: "Verify again (with a live sts:AssumeRole where the console can act as the source) and hand the profile to the user on the role's page.",
+    links: [{ href: `/roles/${accountId}/${encodeURIComponent(resource.split('/').pop()!)}`, label: "The role's page" }],
     problems: [],
   };
 }

@@ -9,6 +9,7 @@ import type { ReadBack } from '../console/read-back';
 import { refreshSharesOf } from './snapshot';
 import type { StoredPlan } from '../plan/types';
 import { shareAssociations } from './associations';
+import { externalFact } from './resource-types';
 import type { SelectedPrincipal } from './principals';
 
 /** Which wizard step an error concerns, from what RAM's message is about. */
@@ -17,6 +18,9 @@ function stepOfError(message: string): { step: number; label: string } {
   if (/permission/i.test(message) && !/not authorized|access ?denied/i.test(message)) return { step: 2, label: 'managed permissions' };
   return { step: 1, label: 'resource share details' };
 }
+
+/** The resource types the plan's share holds. */
+const resourceTypesOf = (plan: StoredPlan) => [...new Set(((plan.context?.resources ?? []) as { resourceType: string }[]).map((r) => r.resourceType))];
 
 export async function createShareReadBack(plan: StoredPlan, _context: ConsoleContext): Promise<ReadBack> {
   const step = plan.steps[0];
@@ -56,7 +60,7 @@ export async function createShareReadBack(plan: StoredPlan, _context: ConsoleCon
     { label: 'Name', value: share.name ?? '' },
     { label: 'Status', value: share.status ?? 'UNKNOWN' },
     { label: 'ARN', value: share.resourceShareArn! },
-    { label: 'Allows principals outside the organization', value: share.allowExternalPrincipals ? 'yes' : 'no' },
+    { label: 'Allows principals outside the organization', value: externalFact(share.allowExternalPrincipals, resourceTypesOf(plan)) },
     ...associations.map((a) => {
       const entity = a.associatedEntity ?? '';
       const name = a.associationType === 'RESOURCE' ? resourceNames.get(entity) : names.get(entity);
@@ -74,7 +78,7 @@ export async function createShareReadBack(plan: StoredPlan, _context: ConsoleCon
     title: ok ? `Resource share ${share.name} is created.` : failed.length ? `Resource share ${share.name} exists, but ${failed.length} association(s) FAILED.` : `Resource share ${share.name} exists; the run did not finish.`,
     facts,
     advice: failed.length ? 'Each FAILED line carries RAM’s reason. Fix it, then add the failed principal or resource to the share again.' : undefined,
-    links: [{ href: `/shares/${step.region}/${shareId}`, label: `Open the share's page (${shareId})` }],
+    links: [{ href: `/shares/${step.region}/${shareId}`, label: "The share's page" }],
     problems,
   };
 }

@@ -11,7 +11,7 @@ import { PlanError } from '../plan/build';
 import type { PlanDraft } from '../plan/types';
 import { permissionsFor } from './permissions';
 import { checkPrincipals, organizationDirectory, type PrincipalRules } from './principals';
-import { GLOBAL_TYPES_REGION, listResourceTypes, resourceTypeInfo, type ResourceTypeInfo } from './resource-types';
+import { GLOBAL_TYPES_REGION, listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from './resource-types';
 import { listOwnedResources } from './resources';
 import { typesOf, type ShareDetails, type ShareDraftState, type SharePrincipals } from './share-draft';
 import { getSharingStatus } from './sharing';
@@ -100,11 +100,13 @@ export function shareTypes(details: { resources: Pick<ShareDetails['resources'][
 
 /** Step 3: every principal checked again for the share as it stands. */
 export async function checkSharePrincipals(context: ConsoleContext, details: ShareDetails, input: SharePrincipals): Promise<SharePrincipals> {
-  const rules = await principalRulesFor(context, details, input.allowExternalPrincipals);
+  // A type that can only be shared inside the organization keeps the share closed, whatever was sent.
+  const allowExternalPrincipals = input.allowExternalPrincipals && orgOnlyTypes(shareTypes(details)).length === 0;
+  const rules = await principalRulesFor(context, details, allowExternalPrincipals);
   const { principals, errors } = checkPrincipals(input.principals, rules);
   const messages = Object.values(errors);
   if (messages.length) throw new PlanError('Some principals cannot be in this share.', { principals: messages });
-  return { allowExternalPrincipals: input.allowExternalPrincipals, principals };
+  return { allowExternalPrincipals, principals };
 }
 
 type CompleteDraft = Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>;
@@ -120,6 +122,9 @@ export function planCreateResourceShare(draft: CompleteDraft, draftId: string): 
   const outside = principals.principals.filter((p) => p.outside);
   const containing = principals.principals.filter((p) => p.containsSharingAccount);
   const notes = [
+    ...(principals.allowExternalPrincipals
+      ? ['Principals outside the organization are allowed: anyone who can get an account ID added to this share later receives an invitation, and the organization no longer bounds who can use these resources.']
+      : []),
     `The share lives in ${details.region} only: its principals use the resources there.`,
     ...(outside.length
       ? [`RAM sends an invitation to ${outside.map((p) => p.name).join(', ')}: outside the organization, access starts only when the invitation is accepted.`]

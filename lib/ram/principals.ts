@@ -88,12 +88,13 @@ function accountRules(accountId: string, rules: PrincipalRules, what: string): {
   const outside = !member || !rules.organizationSharing;
   if (!outside) return { outside };
   const where = member ? `${what} is in your organization, but sharing with AWS Organizations is off, so RAM treats it as outside the organization` : `${what} is outside your organization`;
-  if (!rules.allowExternalPrincipals) {
-    return { outside, refusal: refuse('external-not-allowed', `${where}, and "Allow sharing with principals outside your organization" is off for this share.`) };
-  }
+  // The type's limit first: no toggle can lift it.
   const orgOnly = rules.resourceTypes.filter((t) => !t.outsideOrganization);
   if (orgOnly.length > 0) {
     return { outside, refusal: refuse('type-organization-only', `${where}: ${typeNames(orgOnly)} can only be shared within your organization.`) };
+  }
+  if (!rules.allowExternalPrincipals) {
+    return { outside, refusal: refuse('external-not-allowed', `${where}, and "Allow principals outside your organization" is off for this share.`) };
   }
   return { outside };
 }

@@ -54,6 +54,18 @@ export function resourceTypeInfo(resourceType: string, serviceName = resourceTyp
   };
 }
 
+/** The types among `types` that can only be shared within the organization (a share holding one never reaches outside). */
+export function orgOnlyTypes(types: ResourceTypeInfo[]): ResourceTypeInfo[] {
+  return types.filter((t) => !t.outsideOrganization);
+}
+
+/** Whether a share reaches outside: RAM's flag, unless a type it holds never leaves the organization (which the flag does not say). */
+export function externalFact(allowed: boolean | undefined, resourceTypes: string[]): string {
+  const closed = orgOnlyTypes([...new Set(resourceTypes)].map((t) => resourceTypeInfo(t)));
+  if (closed.length) return `no: ${closed.map((t) => t.label).join(', ')} can only be shared within the organization`;
+  return allowed === undefined ? 'unknown' : allowed ? 'yes' : 'no';
+}
+
 /** Global types can only be shared from the home Region. */
 export const GLOBAL_TYPES_REGION = 'us-east-1';
 

@@ -3,6 +3,7 @@
 import type { ReadBack } from '../console/read-back';
 import type { StoredPlan } from '../plan/types';
 import { readReceivedShares } from './received';
+import { externalFact } from './resource-types';
 import { refreshSharesOf, type ShareRecord } from './snapshot';
 
 type Fact = ReadBack['facts'][number];
@@ -13,7 +14,7 @@ function shareFacts(share: ShareRecord): Fact[] {
   return [
     { label: 'Name (ram:GetResourceShares)', value: share.name },
     { label: 'Status', value: share.status },
-    { label: 'Allows external principals', value: share.allowExternalPrincipals ? 'yes' : 'no' },
+    { label: 'Allows external principals', value: externalFact(share.allowExternalPrincipals, share.resources.map((r) => r.type)) },
     { label: 'Resources (ram:GetResourceShareAssociations)', value: share.resources.map((r) => `${r.arn} ${r.status}`).join('; ') || 'none' },
     { label: 'Principals', value: share.principals.map((p) => `${p.id} ${p.status}${p.external ? ' (external)' : ''}`).join('; ') || 'none' },
     { label: 'Permissions (ram:ListPermissionAssociations)', value: share.permissions.map((p) => `${p.resourceType}: ${p.name} v${p.version}${p.defaultVersion ? '' : ' (not the default version)'}`).join('; ') || 'none' },
@@ -35,7 +36,7 @@ function verdict(plan: StoredPlan, share: ShareRecord | undefined): { tone: Read
   const step = plan.steps[0];
   const input = step.input;
   const edit = String(plan.context?.edit ?? '');
-  const pageHint = share ? `The share's page, /shares/${share.region}/${share.id}, reads it again on every visit.` : undefined;
+  const pageHint = share ? "The share's page reads it again on every visit." : undefined;
   const settling = { tone: 'warning' as const, title: 'AWS accepted the change; RAM is still settling it.', advice: `Associations are asynchronous. ${pageHint ?? ''}` };
   if (edit === 'delete') {
     if (!share || share.status === 'DELETED') return { tone: 'success', title: 'The share is deleted.' };
@@ -70,7 +71,12 @@ function verdict(plan: StoredPlan, share: ShareRecord | undefined): { tone: Read
 export async function shareEditReadBack(plan: StoredPlan): Promise<ReadBack> {
   const { accountId, region, resourceShareArn } = plan.context as { accountId: string; region: string; resourceShareArn: string };
   const share = (await refreshSharesOf(accountId, region)).find((s) => s.arn === resourceShareArn);
-  return { ...verdict(plan, share), facts: share ? shareFacts(share) : [{ label: 'Share (ram:GetResourceShares SELF)', value: 'not listed' }], problems: [] };
+  return {
+    ...verdict(plan, share),
+    facts: share ? shareFacts(share) : [{ label: 'Share (ram:GetResourceShares SELF)', value: 'not listed' }],
+    links: share && share.status !== 'DELETED' ? [{ href: `/shares/${share.region}/${share.id}`, label: "The share's page" }] : undefined,
+    problems: [],
+  };
 }
 
 export async function leaveShareReadBack(plan: StoredPlan): Promise<ReadBack> {

@@ -1,27 +1,18 @@
 'use server';
-// Cross-account access: the plans (set up, change conditions, remove) and verification. Building a plan and
+// Cross-account access on a role's page: the plans (change conditions, remove) and verification. Building a plan and
 // verifying change nothing, so any signed-in user may; applying is an admin's, on the plan's page.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { userAction, type ActionResult } from '@/lib/console/actions';
-import { buildAccessPlan, buildConditionsPlan, buildRemovalPlan, grantFor } from '@/lib/iam/access';
-import { readAccessFacts, readRemovalFacts } from '@/lib/iam/access-facts';
-import { accessRequestSchema, conditionsSchema, principalArnSchema } from '@/lib/iam/validation';
+import { buildConditionsPlan, buildRemovalPlan, grantFor } from '@/lib/iam/access';
+import { readRemovalFacts } from '@/lib/iam/access-facts';
+import { conditionsSchema, principalArnSchema } from '@/lib/iam/validation';
 import { verifyAccess, type LiveVerification } from '@/lib/iam/verify-live';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
 
 const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\/(?:[\x21-\x7E]+\/)?[\w+=,.@-]{1,64}$/, 'Role: a role ARN, arn:aws:iam::ACCOUNT:role/NAME.');
 const trusted = z.union([principalArnSchema, z.string().regex(/^arn:aws:iam::\d{12}:root$/, 'Principal: a user or role ARN, or arn:aws:iam::ACCOUNT:root.')]);
-
-const planAccess = userAction({
-  action: 'plan:iam:cross-account-access',
-  input: accessRequestSchema,
-  async run(request, { user, region }) {
-    const context = await getConsoleContext({ region });
-    return savePlan(buildAccessPlan(request, await readAccessFacts(request, context)).draft, user).id;
-  },
-});
 
 const planRemoval = userAction({
   action: 'plan:iam:remove-access',
@@ -54,10 +45,6 @@ const verify = userAction({
     return verifyAccess(input, await getConsoleContext({ region }));
   },
 });
-
-export async function planAccessAction(input: unknown): Promise<ActionResult<string>> {
-  return planAccess(input);
-}
 
 export async function planRemovalAction(input: unknown): Promise<ActionResult<string>> {
   return planRemoval(input);

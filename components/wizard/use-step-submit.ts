@@ -1,25 +1,26 @@
 'use client';
-// Saving a wizard step: the server validates it and answers the step that opens next, or the errors to
-// show at the fields they concern.
+// Next on a wizard step: what was typed is saved first, then the server checks the step and answers where
+// the wizard goes (the next step's URL), or the errors to show at the fields they concern.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { stepHref } from './href';
-import type { ActionResult } from './types';
+import type { ActionResult } from '@/lib/console/actions';
 
 /** `prefix`: the input member the step's data is under ('details'), which field names are relative to. */
-export function useStepSave<I>(draftId: string, save: (input: I) => Promise<ActionResult<number>>, prefix: string) {
+export function useStepSubmit<I>(save: (input: I) => Promise<ActionResult<string>>, prefix: string) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const submit = (input: I) =>
+  const submit = (input: () => Promise<I>) =>
     startTransition(async () => {
       setError(undefined);
       setFieldErrors({});
-      const result = await save(input);
-      if (result.ok) router.push(stepHref(draftId, result.data));
+      const result = await save(await input());
+      if (result.ok) router.push(result.data);
       else {
-        setError(result.error);
+        // A message already shown at its field is not repeated above the buttons.
+        const atFields = Object.values(result.fieldErrors ?? {}).flat();
+        setError(atFields.includes(result.error) ? undefined : result.error);
         const relative = Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.startsWith(`${prefix}.`) ? k.slice(prefix.length + 1) : k, v] as const);
         setFieldErrors(Object.fromEntries(relative));
       }
