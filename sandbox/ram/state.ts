@@ -28,7 +28,7 @@ export interface Lifecycle<T extends string> {
   statusMessage?: string;
 }
 
-export type PrincipalKind = 'account' | 'organization' | 'organizational-unit' | 'role' | 'user';
+export type PrincipalKind = 'account' | 'organization' | 'organizational-unit' | 'role' | 'user' | 'service';
 
 export interface Association {
   type: 'PRINCIPAL' | 'RESOURCE';
@@ -63,6 +63,61 @@ export interface ResourceShare {
   associations: Association[];
   /** resource type → the managed permission that governs it in this share. */
   permissions: Map<string, AttachedPermission>;
+  /** resourceShareConfiguration.retainSharingOnAccountLeaveOrganization, fixed at creation. */
+  retainSharingOnAccountLeaveOrganization: boolean;
+  /** Made by RAM from a resource-based policy (CREATED_FROM_POLICY) until promoted; `promotedAt` starts PROMOTING_TO_STANDARD. */
+  createdFromPolicy?: { promotion?: Lifecycle<FeatureSet> };
+  /** Source constraints for the share's service principals (account IDs, ARNs, organization IDs or paths). */
+  sources: SourceAssociation[];
+}
+
+export type FeatureSet = 'CREATED_FROM_POLICY' | 'PROMOTING_TO_STANDARD' | 'STANDARD';
+
+export interface SourceAssociation {
+  sourceId: string;
+  sourceType: 'ACCOUNT' | 'ARN' | 'ORGANIZATION' | 'ORGANIZATION_PATH';
+  creationTime: number;
+  lifecycle: Lifecycle<AssociationStatus>;
+}
+
+/** One version of a customer managed permission's policy template. */
+export interface PermissionVersion {
+  version: number;
+  template: string;
+  creationTime: number;
+}
+
+/** A customer managed permission, Regional, owned by one account. */
+export interface CustomerPermission {
+  arn: string;
+  name: string;
+  resourceType: string;
+  ownerAccountId: string;
+  region: string;
+  versions: Map<number, PermissionVersion>;
+  defaultVersion: number;
+  /** The highest version number given so far (numbers are never reused). */
+  lastVersion: number;
+  tags: Tag[];
+  creationTime: number;
+  lastUpdatedTime: number;
+  /** CREATED_FROM_POLICY: made by RAM for a share created from a resource policy; owner-only, not attachable. */
+  featureSet: 'STANDARD' | 'CREATED_FROM_POLICY';
+}
+
+/** ReplacePermissionAssociations' asynchronous work: the shares it moves, applied when it settles. */
+export interface ReplaceWork {
+  id: string;
+  ownerAccountId: string;
+  region: string;
+  fromPermissionArn: string;
+  fromPermissionVersion?: string;
+  toPermissionArn: string;
+  toPermissionVersion: string;
+  creationTime: number;
+  settlesAt: number;
+  targets: { resourceShareArn: string; resourceType: string }[];
+  applied: boolean;
 }
 
 export interface Invitation {
@@ -84,6 +139,9 @@ export interface RamState {
   /** "account/region/operation/clientToken" → the request it answered and the answer. */
   clientTokens: Map<string, { fingerprint: string; result: unknown }>;
   associationDelayMs: number;
+  /** Customer managed permissions by ARN. */
+  permissions: Map<string, CustomerPermission>;
+  replaceWorks: Map<string, ReplaceWork>;
 }
 
 export const emptyRamState = (): RamState => ({
@@ -91,6 +149,8 @@ export const emptyRamState = (): RamState => ({
   invitations: new Map(),
   clientTokens: new Map(),
   associationDelayMs: DEFAULT_ASSOCIATION_DELAY_MS,
+  permissions: new Map(),
+  replaceWorks: new Map(),
 });
 
 export function ramState(world: World): RamState {
@@ -132,6 +192,10 @@ export function associationView(world: World, association: Association): Associa
   return { status, statusMessage: association.lifecycle.statusMessage, lastUpdatedTime: since };
 }
 
+export function sourceStatus(world: World, source: SourceAssociation): AssociationStatus {
+  return current(world, source.lifecycle).status;
+}
+
 export const isLive = (status: AssociationStatus) => status === 'ASSOCIATING' || status === 'ASSOCIATED';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +229,8 @@ export function recordedPrincipal(association: Association): Principal {
       return { kind, entity, id: ORG_ARN.exec(entity)?.[2] };
     case 'organizational-unit':
       return { kind, entity, id: OU_ARN.exec(entity)?.[3] };
+    case 'service':
+      return { kind, entity };
   }
 }
 
@@ -185,6 +251,8 @@ function principalReaches(world: World, share: ResourceShare, principal: Princip
       return organizationIdOf(world, accountId) === principal.id && inOwnersOrganization(world, share.owningAccountId, accountId);
     case 'organizational-unit':
       return inOwnersOrganization(world, share.owningAccountId, accountId) && accountPath(world, accountId).includes(principal.id!);
+    case 'service':
+      return false;
   }
 }
 
