@@ -3,7 +3,7 @@
 // it what is shared with a caller; it imports none of them (the rules are in models.ts).
 import type { RequestContext, World } from '../core/types.js';
 import { nowMs, serviceState } from '../core/world.js';
-import { accountPath, organizationIdOf } from '../organizations/models.js';
+import { accountPath, departedMembership, organizationIdOf } from '../organizations/models.js';
 import type { ShareableResourceType } from './resource-types.js';
 
 /** How long (sandbox clock) shares and associations stay PENDING/ASSOCIATING/DISASSOCIATING/DELETING. */
@@ -239,17 +239,31 @@ export function inOwnersOrganization(world: World, ownerAccountId: string, accou
   return orgId !== undefined && organizationIdOf(world, accountId) === orgId;
 }
 
-/** Whether a principal association reaches `accountId` now (OU membership read at this moment). */
-function principalReaches(world: World, share: ResourceShare, principal: Principal, accountId: string): boolean {
+/** Where `accountId` was in the owner's organization, if it has left it. */
+function leftOwnersOrganization(world: World, share: ResourceShare, accountId: string) {
+  const departed = departedMembership(world, accountId);
+  return departed && departed.organizationId === organizationIdOf(world, share.owningAccountId) ? departed : undefined;
+}
+
+/**
+ * Whether a principal association reaches `accountId` now (OU membership read at this moment). An account
+ * that left the owner's organization keeps what it received through the organization (its organization or
+ * OU, or its account added without an invitation) only when the share retains sharing on leaving.
+ */
+function principalReaches(world: World, share: ResourceShare, principal: Principal, accountId: string, association?: Association): boolean {
   if (accountId === share.owningAccountId) return false;
+  const departed = leftOwnersOrganization(world, share, accountId);
   switch (principal.kind) {
     case 'account':
     case 'role':
     case 'user':
-      return principal.accountId === accountId;
+      if (principal.accountId !== accountId) return false;
+      return departed && !association?.invitationArn && !association?.external ? share.retainSharingOnAccountLeaveOrganization : true;
     case 'organization':
+      if (departed) return share.retainSharingOnAccountLeaveOrganization && departed.organizationId === principal.id;
       return organizationIdOf(world, accountId) === principal.id && inOwnersOrganization(world, share.owningAccountId, accountId);
     case 'organizational-unit':
+      if (departed) return share.retainSharingOnAccountLeaveOrganization && departed.path.includes(principal.id!);
       return inOwnersOrganization(world, share.owningAccountId, accountId) && accountPath(world, accountId).includes(principal.id!);
     case 'service':
       return false;
@@ -265,7 +279,7 @@ export function liveAssociations(world: World, share: ResourceShare, type: 'PRIN
 
 /** Whether a principal association names `accountId` or an organization/OU it is in now. */
 export function principalAssociationReaches(world: World, share: ResourceShare, association: Association, accountId: string): boolean {
-  return association.type === 'PRINCIPAL' && principalReaches(world, share, recordedPrincipal(association), accountId);
+  return association.type === 'PRINCIPAL' && principalReaches(world, share, recordedPrincipal(association), accountId, association);
 }
 
 /** Whether `accountId` (not the owner) has access to the share's resources now. */
