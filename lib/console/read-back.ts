@@ -12,6 +12,8 @@ import { ACCESS_KIND, TRUST_EDIT_KIND } from '../iam/access';
 import { crossAccountReadBack } from '../iam/read-back';
 import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
 import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
+import { PERMISSION_EDIT_KIND } from '../ram/permission-edits';
+import { permissionEditReadBack } from '../ram/permission-read-back';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -58,6 +60,7 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [TRUST_EDIT_KIND]: crossAccountReadBack,
   [EDIT_SHARE_KIND]: shareEditReadBack,
   [LEAVE_SHARE_KIND]: leaveShareReadBack,
+  [PERMISSION_EDIT_KIND]: permissionEditReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */
