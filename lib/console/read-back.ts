@@ -14,6 +14,7 @@ import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
 import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
 import { PERMISSION_EDIT_KIND } from '../ram/permission-edits';
 import { permissionEditReadBack } from '../ram/permission-read-back';
+import { PROMOTE_SHARE_KIND, promoteShareReadBack } from '../ram/promote-share';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -61,6 +62,7 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [EDIT_SHARE_KIND]: shareEditReadBack,
   [LEAVE_SHARE_KIND]: leaveShareReadBack,
   [PERMISSION_EDIT_KIND]: permissionEditReadBack,
+  [PROMOTE_SHARE_KIND]: promoteShareReadBack,
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */
