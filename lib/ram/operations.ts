@@ -279,7 +279,7 @@ export const ramOperations: Record<string, OperationSpec> = {
       unsupported: `Change PolicyTemplate of the AWS::RAM::Permission that manages ${step.input.permissionArn}, if one does: CloudFormation replaces the permission (a new ARN), it does not add a version. Otherwise run the AWS CLI command.`,
     }),
     terraform: ({ step }) => ({
-      unsupported: `Set policy_template on the aws_ram_permission that manages ${step.input.permissionArn}, if one does: the provider then creates a new version and makes it the default. Otherwise run the AWS CLI command.`,
+      unsupported: `Terraform has no resource for one version of a permission. If an aws_ram_permission manages ${step.input.permissionArn}, change its policy_template there (check your provider version's documentation for how it applies the change); otherwise run the AWS CLI command.`,
     }),
   },
   'ram:SetDefaultPermissionVersion': {
@@ -291,7 +291,7 @@ export const ramOperations: Record<string, OperationSpec> = {
       return { inPlace: out.permission?.version === String(input.permissionVersion), output: { returnValue: true } };
     },
     cloudFormation: noCloudFormation('choosing the default version of a permission'),
-    terraform: () => ({ unsupported: 'Terraform has no setting for a permission\'s default version (aws_ram_permission makes the newest one the default): run the AWS CLI command.' }),
+    terraform: () => ({ unsupported: 'Terraform has no resource or argument for a permission\'s default version: run the AWS CLI command.' }),
   },
   'ram:DeletePermissionVersion': {
     client: RAMClient,
