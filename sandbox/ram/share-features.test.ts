@@ -92,6 +92,7 @@ describe('retainSharingOnAccountLeaveOrganization', () => {
     const organizations = new OrganizationsClient(sb.clientConfig(sb.consoleCredentials));
     await organizations.send(new RemoveAccountFromOrganizationCommand({ AccountId: A['sandbox-alice'] }));
     await organizations.send(new RemoveAccountFromOrganizationCommand({ AccountId: A['web-dev'] }));
+    expect(await errorName(organizations.send(new RemoveAccountFromOrganizationCommand({ AccountId: A.management })))).toBe('MasterCannotLeaveOrganizationException');
 
     const after = async (c: typeof credentials.alice) => (await new EC2Client(sb.clientConfig(c)).send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => s.SubnetArn);
     expect(await after(credentials.alice)).toEqual([resources.sharedServicesSubnet]);
