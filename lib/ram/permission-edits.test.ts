@@ -3,8 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { PlanError } from '../plan/build';
 import type { StoredPlan } from '../plan/types';
 import type { ManagedPermissionRow, ManagedPermissionsView } from './managed-permissions';
-import { planPermissionEdit, permissionEditSchema, policyTemplate } from './permission-edits';
-import { permissionEditVerdict } from './permission-read-back';
+import { planPermissionEdit, permissionEditSchema, permissionEditVerdict, policyTemplate, type PermissionEditContext } from './permission-edits';
 
 const ACCOUNT = '300000000001';
 const CMP = `arn:aws:ram:us-east-1:${ACCOUNT}:permission/entries-only`;
@@ -92,7 +91,7 @@ describe('planPermissionEdit', () => {
   });
 
   test('the read back judges from what AWS lists afterwards', () => {
-    const plan = { ...planPermissionEdit(view(), edit({ edit: 'update-shares', permissionArn: CMP, version: 1 }), ALLOWED), status: 'succeeded' } as StoredPlan;
+    const plan = { ...planPermissionEdit(view(), edit({ edit: 'update-shares', permissionArn: CMP, version: 1 }), ALLOWED), status: 'succeeded' } as StoredPlan & { context: PermissionEditContext };
     expect(permissionEditVerdict(plan, view()).tone).toBe('warning');
     const moved = view([cmp({ usedBy: [{ ...cmp().usedBy[0], version: '2' }] })]);
     expect(permissionEditVerdict(plan, moved)).toMatchObject({ tone: 'success', title: 'Every share now holds version 2 (the default).' });

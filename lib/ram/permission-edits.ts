@@ -1,14 +1,15 @@
-// Changes to managed permissions, each a plan: create a customer managed permission, add a version, set the
-// default version, delete a version or the permission, and move every share holding one version to the default
-// (ReplacePermissionAssociations, asynchronous). Pure builders from validated input and the permissions as
-// read (managed-permissions.ts). The template is checked here with RAM's rules and the rule it breaks named,
-// before AWS checks it again.
+// Kind of change: managed permissions — create a customer managed permission, add a version, set the default
+// version, delete a version or the permission, and move every share holding one version to the default
+// (ReplacePermissionAssociations, asynchronous). Pure build from validated input and the permissions as read
+// just before (managed-permissions.ts); the template is checked with RAM's rules, the rule broken named, before
+// AWS checks it again. Shaped as branch i17's ChangeKindSpec (id, input, context, build, readBack, afterApply):
+// once lib/plan/kind.ts is here, `defineKind(editPermission)` registers it.
 import { z } from 'zod';
+import type { ReadBack } from '../console/read-back';
 import { PlanError } from '../plan/build';
-import type { PlanDraft, PlanStep } from '../plan/types';
-import type { ManagedPermissionRow, ManagedPermissionsView } from './managed-permissions';
-
-export const PERMISSION_EDIT_KIND = 'ram:edit-permission';
+import type { PlanDraft, PlanStep, StoredPlan } from '../plan/types';
+import { readManagedPermissions, type ManagedPermissionRow, type ManagedPermissionsView } from './managed-permissions';
+import { refreshSharesOf } from './snapshot';
 
 const PERMISSION_ARN = /^arn:aws[a-z-]*:ram:[a-z0-9-]*:(aws|\d{12}):permission\/[\w+=,.@-]+$/;
 const permissionArn = z.string().regex(PERMISSION_ARN, 'A permission ARN such as arn:aws:ram:us-east-1:111111111111:permission/NAME.');
@@ -170,15 +171,88 @@ function stepsFor(view: ManagedPermissionsView, edit: PermissionEdit, allowed: R
   }
 }
 
-/** The plan for one change to the account's managed permissions in a Region. */
+const permissionEditContext = z.object({
+  accountId: z.string(),
+  region: z.string(),
+  permissionArn: z.string(),
+  edit: z.enum(['create', 'add-version', 'set-default', 'delete-version', 'delete', 'update-shares']),
+  version: z.string().optional(),
+});
+
+export type PermissionEditContext = z.infer<typeof permissionEditContext>;
+
+/** The facts the plan is built from: the permissions as read just before, and each type's allowed actions. */
+export interface PermissionFacts {
+  view: ManagedPermissionsView;
+  allowed: Record<string, string[]>;
+}
+
+type Typed = Omit<StoredPlan, 'context'> & { context: PermissionEditContext };
+
+/** Pure: the verdict on a permission plan from the permissions as read after it ran. */
+export function permissionEditVerdict(plan: Typed, view: ManagedPermissionsView): ReadBack {
+  const context = plan.context;
+  const permission = view.permissions.find((p) => p.arn === context.permissionArn);
+  const facts = permission
+    ? [
+        { label: 'Permission (ram:ListPermissions)', value: `${permission.name} for ${permission.resourceType}` },
+        { label: 'Versions (ram:ListPermissionVersions)', value: permission.versions.map((v) => `v${v.version}${v.isDefault ? ' (default)' : ''}: ${v.actions.join(', ')}`).join('; ') },
+        { label: 'Used by (ram:ListPermissionAssociations)', value: permission.usedBy.map((u) => `${u.shareName} v${u.version}`).join('; ') || 'no share' },
+      ]
+    : [{ label: 'Permission (ram:ListPermissions)', value: 'not listed' }];
+  const links = [{ href: `/shares/permissions?account=${context.accountId}`, label: 'Managed permissions' }];
+  const done = (title: string): ReadBack => ({ tone: 'success', title, facts, problems: [], links });
+  const notYet = (title: string): ReadBack => ({ tone: plan.status === 'succeeded' ? 'warning' : 'error', title, facts, problems: [], links });
+  switch (context.edit) {
+    case 'create':
+      return permission ? done(`${permission.name} exists, version 1 is its default.`) : notYet('The permission is not listed.');
+    case 'add-version': {
+      const newest = permission?.versions.at(-1);
+      return newest?.isDefault ? done(`Version ${newest.version} is the default version.`) : notYet('No new default version reads back.');
+    }
+    case 'set-default':
+      return permission?.defaultVersion === context.version ? done(`Version ${context.version} is the default version.`) : notYet(`Version ${context.version} is not the default version.`);
+    case 'delete-version':
+      return permission && !permission.versions.some((v) => v.version === context.version) ? done(`Version ${context.version} is deleted.`) : notYet(`Version ${context.version} is still listed.`);
+    case 'delete':
+      return permission ? notYet('The permission is still listed.') : done('The permission is deleted.');
+    case 'update-shares': {
+      const left = permission?.usedBy.filter((u) => u.version === context.version) ?? [];
+      return left.length
+        ? notYet(`${left.map((u) => u.shareName).join(', ')} still hold version ${context.version}.`)
+        : done(`Every share now holds version ${permission?.defaultVersion} (the default).`);
+    }
+  }
+}
+
+export const editPermission = {
+  id: 'ram:edit-permission',
+  input: permissionEditSchema,
+  context: permissionEditContext,
+  build(edit: PermissionEdit, { view, allowed }: PermissionFacts): Omit<PlanDraft, 'kind' | 'context'> & { context: PermissionEditContext } {
+    const { title, steps, notes } = stepsFor(view, edit, allowed);
+    const arn = 'permissionArn' in edit ? edit.permissionArn : `arn:aws:ram:${view.region}:${view.accountId}:permission/${edit.name}`;
+    return {
+      title,
+      steps: steps.map((s) => ({ ...s, accountId: view.accountId, region: view.region })),
+      notes,
+      context: { accountId: view.accountId, region: view.region, permissionArn: arn, edit: edit.edit, ...('version' in edit && { version: String(edit.version) }) },
+    };
+  },
+  /** A pure read of AWS: the account's permissions in the Region again. */
+  async readBack(plan: Typed): Promise<ReadBack> {
+    return permissionEditVerdict(plan, await readManagedPermissions({ accountId: plan.context.accountId, region: plan.context.region }));
+  },
+  /** Shares moved to another version: the organization's share list reads this account and Region again. */
+  async afterApply(plan: Typed): Promise<void> {
+    if (plan.context.edit === 'update-shares') await refreshSharesOf(plan.context.accountId, plan.context.region);
+  },
+};
+
+export const PERMISSION_EDIT_KIND = editPermission.id;
+
+/** The plan for one change to the account's managed permissions in a Region (defineKind's `plan` once it exists). */
 export function planPermissionEdit(view: ManagedPermissionsView, edit: PermissionEdit, allowed: Record<string, string[]>): PlanDraft {
-  const { title, steps, notes } = stepsFor(view, edit, allowed);
-  const arn = 'permissionArn' in edit ? edit.permissionArn : `arn:aws:ram:${view.region}:${view.accountId}:permission/${edit.name}`;
-  return {
-    kind: PERMISSION_EDIT_KIND,
-    title,
-    steps: steps.map((s) => ({ ...s, accountId: view.accountId, region: view.region })),
-    notes,
-    context: { accountId: view.accountId, region: view.region, permissionArn: arn, edit: edit.edit, ...('version' in edit && { version: String(edit.version) }) },
-  };
+  const built = editPermission.build(edit, { view, allowed });
+  return { ...built, kind: editPermission.id, context: permissionEditContext.parse(built.context) };
 }
