@@ -22,7 +22,8 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
       </>
     );
   }
-  const names = await organizationNames(page.context);
+  // Without the organization's names the console's own account is still offered.
+  const names = await organizationNames(page.context).catch(() => ({ [page.context.accountId]: page.context.accountId }));
   const requested = (await searchParams).account;
   const accountId = requested && /^\d{12}$/.test(requested) && names[requested] ? requested : page.context.accountId;
   let view: ManagedPermissionsView | undefined;
