@@ -28,6 +28,11 @@ export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
             <Link className="font-medium text-sky-700 underline" href={shareHref(row)}>
               {row.name}
             </Link>
+            {row.featureSet && (
+              <span className="ml-2" title="RAM made this share from a resource-based policy; promote it on its page to manage it in RAM.">
+                <Badge tone="amber" testId="share-from-policy">from a resource policy</Badge>
+              </span>
+            )}
           </Cell>
           <Cell>
             <Account id={row.owningAccountId} name={row.ownerName} />

@@ -12,6 +12,8 @@ import { ACCESS_KIND, TRUST_EDIT_KIND } from '../iam/access';
 import { crossAccountReadBack } from '../iam/read-back';
 import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
 import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
+import { editPermission } from '../ram/permission-edits';
+import { promoteShare } from '../ram/promote-share';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -50,6 +52,18 @@ async function enableSharingReadBack(plan: StoredPlan, context: ConsoleContext):
   };
 }
 
+/**
+ * A kind shaped as branch i17's ChangeKindSpec (pure readBack, afterApply hook) read back here, where this branch
+ * has no after-apply hook yet: the hook runs first (it refreshes caches), then the pure read.
+ */
+function kindReader<C>(kind: { context: { parse(value: unknown): C }; readBack(plan: Omit<StoredPlan, 'context'> & { context: C }, aws: ConsoleContext): Promise<ReadBack>; afterApply?(plan: Omit<StoredPlan, 'context'> & { context: C }): Promise<void> }) {
+  return async (plan: StoredPlan, aws: ConsoleContext) => {
+    const typed = { ...plan, context: kind.context.parse(plan.context) };
+    await kind.afterApply?.(typed);
+    return kind.readBack(typed, aws);
+  };
+}
+
 const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Promise<ReadBack>> = {
   [ENABLE_SHARING_KIND]: enableSharingReadBack,
   [CREATE_SHARE_KIND]: createShareReadBack,
@@ -58,6 +72,8 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [TRUST_EDIT_KIND]: crossAccountReadBack,
   [EDIT_SHARE_KIND]: shareEditReadBack,
   [LEAVE_SHARE_KIND]: leaveShareReadBack,
+  [editPermission.id]: kindReader(editPermission),
+  [promoteShare.id]: kindReader(promoteShare),
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

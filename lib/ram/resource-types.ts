@@ -18,6 +18,8 @@ export interface ResourceTypeInfo {
   outsideOrganization: boolean;
   /** False for a type RAM lists that the facts table does not cover (capabilities assumed restrictive). */
   known: boolean;
+  /** May be shared with a service principal (SERVICE.amazonaws.com); the facts table names no such type. */
+  servicePrincipals?: boolean;
 }
 
 type Capabilities = Pick<ResourceTypeInfo, 'label' | 'iamPrincipals' | 'outsideOrganization'>;

@@ -113,6 +113,11 @@ describe('a share edit as a plan', () => {
     expect(refusal({ edit: 'permission', resourceType: 'ec2:Subnet', permissionArn: share.permissions[0].arn }, current)).toBe('ec2:Subnet already uses the default version of AWSRAMDefaultPermissionSubnet.');
   });
 
+  it('takes a customer managed permission, whose ARN names its Region', () => {
+    const arn = 'arn:aws:ram:us-east-1:300000000001:permission/subnets-run-only';
+    expect(plan({ edit: 'permission', resourceType: 'ec2:Subnet', permissionArn: arn }).steps[0].input).toMatchObject({ permissionArn: arn, replace: true });
+  });
+
   it('refuses bad input with the field and the form expected, changing nothing', () => {
     expect(refusal({ edit: 'add-principals', principals: ['12345'] })).toMatch(/^principals\.0: Each principal must be an account ID \(12 digits\), an organization \(o-…\) or OU/);
     expect(refusal({ edit: 'add-resources', resourceArns: ['subnet-1'] })).toMatch(/^resourceArns\.0: Each resource ARN must be an ARN such as arn:aws:ec2/);

@@ -19,7 +19,8 @@ const RESOURCE_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):[^\s]+$/;
 // Account, organization or OU (ID or ARN), IAM role or user ARN, service principal (aws-facts.md, step 3).
 const PRINCIPAL =
   /^(\d{12}|o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|arn:aws[a-z-]*:organizations::\d{12}:(organization\/o-[a-z0-9]{10,32}|ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com)$/;
-const PERMISSION_ARN = /^arn:aws[a-z-]*:ram::(aws|\d{12}):permission\/[\w+=,.@-]+$/;
+// AWS managed permissions have no Region in their ARN; customer managed ones do.
+const PERMISSION_ARN = /^arn:aws[a-z-]*:ram:([a-z0-9-]+)?:(aws|\d{12}):permission\/[\w+=,.@-]+$/;
 
 const entries = (what: string, pattern: RegExp, form: string) =>
   z

@@ -53,6 +53,10 @@ export interface ShareRecord {
   status: string;
   statusMessage?: string;
   allowExternalPrincipals: boolean;
+  /** STANDARD, or CREATED_FROM_POLICY / PROMOTING_TO_STANDARD for a share RAM made from a resource-based policy. */
+  featureSet?: string;
+  /** resourceShareConfiguration.retainSharingOnAccountLeaveOrganization. */
+  retainSharingOnAccountLeaveOrganization?: boolean;
   /** Epoch ms. */
   creationTime?: number;
   lastUpdatedTime?: number;
@@ -167,6 +171,8 @@ export async function readOwnedShares(accountId: string, region: string, count: 
         status: s.status ?? 'UNKNOWN',
         statusMessage: s.statusMessage,
         allowExternalPrincipals: s.allowExternalPrincipals ?? false,
+        featureSet: s.featureSet ?? 'STANDARD',
+        retainSharingOnAccountLeaveOrganization: s.resourceShareConfiguration?.retainSharingOnAccountLeaveOrganization ?? false,
         creationTime: time(s.creationTime),
         lastUpdatedTime: time(s.lastUpdatedTime),
         tags: (s.tags ?? []).map((t) => ({ key: t.key ?? '', value: t.value ?? '' })),

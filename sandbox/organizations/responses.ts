@@ -19,6 +19,7 @@ import {
   enablePolicyType,
   isDelegatedAdministrator,
   moveAccount,
+  removeAccountFromOrganization,
   organizationsState,
   registerDelegatedAdministrator,
   requireMember,
@@ -471,6 +472,16 @@ export const operations: Record<string, Spec> = {
       const destination = parentId(input.DestinationParentId, 'DestinationParentId');
       management(ctx);
       moveAccount(ctx.world, id, source, destination);
+      return {};
+    },
+  },
+
+  RemoveAccountFromOrganization: {
+    resource: (ctx, input) => arnOf(ctx, input.AccountId),
+    handler: (ctx, input) => {
+      const id = matching(input.AccountId, 'AccountId', ACCOUNT_ID);
+      management(ctx);
+      removeAccountFromOrganization(ctx.world, id);
       return {};
     },
   },

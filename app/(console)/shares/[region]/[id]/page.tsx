@@ -4,6 +4,9 @@ import Link from 'next/link';
 import { externalFact } from '@/lib/ram/resource-types';
 import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { ShareEditor } from '@/components/shares/ShareEditor';
+import { ShareFeatures } from '@/components/shares/ShareFeatures';
+import { planPromoteShareAction } from '@/components/shares/promote-actions';
+import { readShareSources, type ShareSource } from '@/lib/ram/sources';
 import { statusTone } from '@/components/shares/ShareTables';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/console/page';
@@ -77,13 +80,15 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
   let permissions: Record<string, PermissionChoice[]> = {};
   let resourceTypes: ResourceTypeInfo[] = [];
   let resourceNames: Record<string, string> = {};
+  let sources: ShareSource[] = [];
   try {
     share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
     if (share) {
-      [permissions, resourceTypes, resourceNames] = await Promise.all([
+      [permissions, resourceTypes, resourceNames, sources] = await Promise.all([
         permissionsByType(share.owningAccountId, share.region, share.permissions.map((p) => p.resourceType)),
         listResourceTypes({ accountId: share.owningAccountId, region: share.region }),
         resourceNamesOf(share),
+        readShareSources(share.owningAccountId, share.region, share.arn),
       ]);
     }
   } catch (error) {
@@ -174,6 +179,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
             ))}
           </Table>
         </Card>
+        <ShareFeatures share={share} servicePrincipals={share.principals.map((p) => p.id).filter((id) => id.endsWith('.amazonaws.com'))} sources={sources} promote={planPromoteShareAction} />
         <Card title={`Tags (${share.tags.length})`} testId="share-tags">
           {share.tags.length === 0 ? (
             <p className="text-sm text-slate-500">No tags.</p>
