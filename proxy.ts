@@ -71,7 +71,7 @@ async function screen(request: NextRequest): Promise<NextResponse | undefined> {
   const { trustedProxies, publicOrigin } = crossingConfig();
   if (!isSameOrigin(request.headers, trustedProxies, publicOrigin)) {
     const message = 'Cross-site request refused: changes are only accepted from pages of this console.';
-    recordAudit({
+    await recordAudit({
       actor: await cookieUser(request),
       role: '-',
       action: 'cross-site request',

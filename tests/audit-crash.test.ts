@@ -44,8 +44,8 @@ describe('a console killed during a burst of changes', () => {
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const intents = () => listAudit({ action: 'ram:CreateResourceShare', outcome: 'intent' }).total;
-    while (intents() < BURST / 2) await new Promise((r) => setTimeout(r, 20));
+    const intents = async () => (await listAudit({ action: 'ram:CreateResourceShare', outcome: 'intent' })).total;
+    while ((await intents()) < BURST / 2) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await exited;
     await new Promise((r) => setTimeout(r, 200)); // the call in flight finishes in AWS
@@ -54,8 +54,8 @@ describe('a console killed during a burst of changes', () => {
     for await (const page of paginateGetResourceShares({ client: getClient(RAMClient, { accountId: NETWORK, region: 'us-east-1' }) }, { resourceOwner: 'SELF' })) {
       made.push(...(page.resourceShares ?? []).map((s) => s.name!).filter((name) => name.startsWith('burst-')));
     }
-    const audit = listAudit({ action: 'ram:CreateResourceShare' }, 1);
-    const entries = Array.from({ length: audit.pages }, (_, i) => listAudit({ action: 'ram:CreateResourceShare' }, i + 1).entries).flat();
+    const audit = await listAudit({ action: 'ram:CreateResourceShare' }, 1);
+    const entries = (await Promise.all(Array.from({ length: audit.pages }, async (_, i) => (await listAudit({ action: 'ram:CreateResourceShare' }, i + 1)).entries))).flat();
     const intentNames = entries.filter((e) => e.outcome === 'intent').map((e) => (e.parameters as { name: string }).name);
     expect(made.length).toBeGreaterThan(0);
     expect(made.length).toBeLessThan(BURST);

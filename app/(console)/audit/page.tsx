@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const { page, ...filters } = filtersSchema.parse(raw);
-  const result = listAudit(filters, page ?? 1);
+  const result = await listAudit(filters, page ?? 1);
   const link = (p: number) => `/audit?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   const outcomeTone = { intent: 'sky', success: 'emerald', failure: 'red', denied: 'amber', unauthenticated: 'amber' } as const;
   return (
