@@ -62,11 +62,11 @@ describe.each(TEST_DATABASES)('audit log on $name', ({ dialect, skip }) => {
 
   it.skipIf(skip)('exports a date range oldest first, every entry once, however many', async () => {
     const from = new Date();
-    for (let i = 0; i < 2_100; i++) await log.recordAudit({ actor: 'siem@example.com', role: 'admin', action: 'test:Export', outcome: 'success', parameters: { i } });
+    for (let i = 0; i < 1_050; i++) await log.recordAudit({ actor: 'siem@example.com', role: 'admin', action: 'test:Export', outcome: 'success', parameters: { i } });
     const to = new Date(Date.now() + 1);
     const seen: number[] = [];
     for await (const entry of log.auditBetween(from, to)) if (entry.action === 'test:Export') seen.push((entry.parameters as { i: number }).i);
-    expect(seen).toEqual(Array.from({ length: 2_100 }, (_, i) => i));
+    expect(seen).toEqual(Array.from({ length: 1_050 }, (_, i) => i));
     const none = [];
     for await (const entry of log.auditBetween(new Date(0), from)) if (entry.action === 'test:Export') none.push(entry);
     expect(none).toEqual([]);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from 'kysely';
 import pg from 'pg';
 import { config, type DatabaseConfig } from '../config';
 import { errorReason, log } from '../log';
@@ -42,7 +42,31 @@ function openSqlite(file: string): State {
   fs.chmodSync(/*turbopackIgnore: true*/ file, 0o600);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<StateTables>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<StateTables>({ dialect: new ImmediateSqliteDialect({ database }) });
+}
+
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting for another process's: a
+ * transaction that read first and then wrote would fail instead of waiting when another process wrote in between
+ * (two processes migrating one file at once, a plan run in a child process). Migrations run in one transaction
+ * each, as SQLite allows, so one that fails leaves nothing half done.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl() {
+        return true;
+      }
+    })();
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 function tls(settings: Extract<DatabaseConfig, { dialect: 'postgres' }>): pg.PoolConfig['ssl'] {
@@ -110,8 +134,6 @@ async function refuseNewerSchema(db: State, known: string[], where: string): Pro
   }
 }
 
-const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: string }).code));
-
 async function migrate(db: State, settings: DatabaseConfig, dataDir: string): Promise<void> {
   const where = describeDatabase(settings);
   try {
@@ -127,51 +149,56 @@ async function migrate(db: State, settings: DatabaseConfig, dataDir: string): Pr
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
   });
-  // PostgreSQL serializes instances starting together with a lock; two processes on one SQLite file may collide
-  // instead, and the one that lost finds the work done when it tries again.
-  for (let attempt = 1; ; attempt++) {
-    const { error, results = [] } = await migrator.migrateToLatest();
-    if (!error) {
-      const done = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-      if (done.length) log('info', 'database schema brought up to date', { database: where, migrations: done.join(', ') });
-      return;
-    }
-    if (isBusy(error) && attempt < 20) {
-      await new Promise((r) => setTimeout(r, 50 * attempt));
-      continue;
-    }
-    throw new StateUnavailable(`Could not bring the ${where} up to date: ${errorReason(error)}.`);
-  }
+  // Instances starting together wait for each other: PostgreSQL's migration lock, SQLite's write lock.
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw new StateUnavailable(`Could not bring the ${where} up to date: ${errorReason(error)}.`);
+  const done = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (done.length) log('info', 'database schema brought up to date', { database: where, migrations: done.join(', ') });
 }
 
-let opened: Promise<State> | undefined;
+// One per process, kept on globalThis: Next bundles this module more than once (the proxy, pages, actions), and
+// with SQLite a second connection in the same thread would wait on the first one's transaction while holding
+// the thread that transaction needs to finish.
+const shared = globalThis as { __crossingState?: { key: string; db: Promise<State> } };
 
 /** The console's state, its schema up to date. Rejects with StateUnavailable, saying why, when it cannot be used. */
 export function state(): Promise<State> {
-  opened ??= (async () => {
-    const { database: settings, dataDir } = config();
-    let db: State;
-    try {
-      db = settings.dialect === 'sqlite' ? openSqlite(settings.file) : openPostgres(settings);
-    } catch (error) {
-      throw unreachable(describeDatabase(settings), error);
-    }
-    try {
-      await migrate(db, settings, dataDir);
-      return db;
-    } catch (error) {
-      await db.destroy().catch(() => undefined);
-      throw error;
-    }
-  })();
+  const { database: settings, dataDir } = config();
+  const key = JSON.stringify(settings);
+  const current = shared.__crossingState;
+  if (current?.key === key) return current.db;
+  // Another database configured in this process (tests): the one before is closed.
+  current?.db.then((db) => db.destroy()).catch(() => undefined);
+  const db = open(settings, dataDir);
+  const entry = { key, db };
+  shared.__crossingState = entry;
   // A database that could not be reached is tried again on the next use, not given up on for good.
-  opened.catch(() => (opened = undefined));
-  return opened;
+  db.catch(() => {
+    if (shared.__crossingState === entry) shared.__crossingState = undefined;
+  });
+  return db;
+}
+
+async function open(settings: DatabaseConfig, dataDir: string): Promise<State> {
+  let db: State;
+  try {
+    db = settings.dialect === 'sqlite' ? openSqlite(settings.file) : openPostgres(settings);
+  } catch (error) {
+    throw unreachable(describeDatabase(settings), error);
+  }
+  try {
+    await migrate(db, settings, dataDir);
+    return db;
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Closes the database (shutdown, tests); the next use opens it again. */
 export async function closeState(): Promise<void> {
-  const db = await opened?.catch(() => undefined);
-  opened = undefined;
+  const current = shared.__crossingState;
+  shared.__crossingState = undefined;
+  const db = await current?.db.catch(() => undefined);
   await db?.destroy();
 }
