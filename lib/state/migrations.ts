@@ -136,5 +136,15 @@ export function migrations(dialect: Dialect, dataDir: string): Record<string, Mi
         await importLegacy(db, dataDir, LEGACY_FILES.invitations, 'invitations', (row) => row);
       },
     },
+    '2026-12-02-03-leases': {
+      async up(db) {
+        await db.schema
+          .createTable('leases')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -56,9 +56,17 @@ export interface InvitationTable {
   plan_id: string | null;
 }
 
+export interface LeaseTable {
+  name: string;
+  /** The instance holding it (lib/state/leases.ts: INSTANCE_ID). */
+  holder: string;
+  expires_at: Millis;
+}
+
 export interface StateTables {
   audit: AuditTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
   invitations: InvitationTable;
+  leases: LeaseTable;
 }
