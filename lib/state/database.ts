@@ -1,4 +1,4 @@
-// The console's state (audit log, sessions, sign-in failures, invitation history) in one database: SQLite in the
+// The console's state (audit log, sessions, sign-in failures, invitation history, leases) in one database: SQLite in the
 // data dir by default (WAL, private to the console's user), PostgreSQL when configured, so that several
 // console instances share it. Opened once per process; its schema is brought up to date on first use and at start.
 import fs from 'node:fs';
@@ -48,8 +48,8 @@ function openSqlite(file: string): State {
 /**
  * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting for another process's: a
  * transaction that read first and then wrote would fail instead of waiting when another process wrote in between
- * (two processes migrating one file at once, a plan run in a child process). Migrations run in one transaction
- * each, as SQLite allows, so one that fails leaves nothing half done.
+ * (two processes migrating one file at once, a plan run in a child process). Migrations run in a transaction, as
+ * SQLite allows (Kysely assumes it does not), so one that fails leaves nothing half done.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
