@@ -13,6 +13,9 @@ import { call, Jar, signIn, startConsole, type ConsoleProcess } from '../tests/s
 import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-server';
 import pg from 'pg';
 
+// The SDK's notice about future Node versions, once per process, would drown the figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const PAGES = ['/audit', '/', '/organization', '/settings'];
@@ -49,7 +52,9 @@ function roundRobin(upstreams: string[]): Promise<{ url: string; close: () => vo
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const server = http.createServer((req, res) => {
     const target = new URL(req.url!, upstreams[next++ % upstreams.length]);
-    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent }, (answer) => {
+    // The browser's Host stays (the console compares it with Origin); the client's address is forwarded.
+    const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+    const upstream = http.request(target, { method: req.method, headers, agent }, (answer) => {
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
     });
