@@ -11,7 +11,7 @@ import { authLogger } from './lib/auth/logger';
 import { oidcRole, verifyIdToken } from './lib/auth/oidc';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
-import { endSession, startSession, useSession } from './lib/auth/sessions';
+import { endSession, startSession, continueSession } from './lib/auth/sessions';
 import { credentialVersion, verifyPassword } from './lib/auth/users';
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './lib/auth/rate-limit';
 
@@ -100,7 +100,7 @@ function authConfig(): NextAuthConfig {
           return token;
         }
         // Every later use: the server's record decides (signed out, past its lifetime, idle too long).
-        return (await useSession(token.sid)) ? token : null;
+        return (await continueSession(token.sid)) ? token : null;
       },
       session({ session, token }) {
         Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });

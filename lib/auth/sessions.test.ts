@@ -36,9 +36,9 @@ describe.each(TEST_DATABASES)('sessions on $name', ({ dialect, skip }) => {
   it.skipIf(skip)('count from sign-in until sign-out', async () => {
     const t0 = Date.now();
     const id = await sessions.startSession('ops@example.com', t0);
-    expect(await sessions.useSession(id, t0 + MINUTE)).toBe(true);
+    expect(await sessions.continueSession(id, t0 + MINUTE)).toBe(true);
     await sessions.endSession(id);
-    expect(await sessions.useSession(id, t0 + 2 * MINUTE)).toBe(false);
+    expect(await sessions.continueSession(id, t0 + 2 * MINUTE)).toBe(false);
     if (dialect === 'sqlite') expect(fs.statSync(path.join(process.env.CROSSING_DATA_DIR!, 'crossing.sqlite')).mode & 0o777).toBe(0o600);
   });
 
@@ -48,41 +48,41 @@ describe.each(TEST_DATABASES)('sessions on $name', ({ dialect, skip }) => {
     const signedIn = await sessions.startSession('b@example.com', t0);
     await sessions.endSession(signedOut);
     await load();
-    expect(await sessions.useSession(signedOut, t0 + MINUTE)).toBe(false);
-    expect(await sessions.useSession(signedIn, t0 + MINUTE)).toBe(true);
+    expect(await sessions.continueSession(signedOut, t0 + MINUTE)).toBe(false);
+    expect(await sessions.continueSession(signedIn, t0 + MINUTE)).toBe(true);
   });
 
   it.skipIf(skip)('end when idle for longer than the idle timeout, counted from the last request', async () => {
     const t0 = Date.now();
     const id = await sessions.startSession('idle@example.com', t0);
     // Active every 50 minutes: never idle for an hour.
-    for (let t = t0 + 50 * MINUTE; t < t0 + 5 * 60 * MINUTE; t += 50 * MINUTE) expect(await sessions.useSession(id, t)).toBe(true);
+    for (let t = t0 + 50 * MINUTE; t < t0 + 5 * 60 * MINUTE; t += 50 * MINUTE) expect(await sessions.continueSession(id, t)).toBe(true);
     const other = await sessions.startSession('idle@example.com', t0);
-    expect(await sessions.useSession(other, t0 + 61 * MINUTE)).toBe(false);
+    expect(await sessions.continueSession(other, t0 + 61 * MINUTE)).toBe(false);
     // Once ended, it does not come back.
-    expect(await sessions.useSession(other, t0 + 62 * MINUTE)).toBe(false);
+    expect(await sessions.continueSession(other, t0 + 62 * MINUTE)).toBe(false);
   });
 
   it.skipIf(skip)('end at their lifetime from sign-in, however active', async () => {
     const t0 = Date.now();
     const id = await sessions.startSession('busy@example.com', t0);
-    for (let t = t0 + 30 * MINUTE; t < t0 + 8 * 60 * MINUTE; t += 30 * MINUTE) expect(await sessions.useSession(id, t)).toBe(true);
-    expect(await sessions.useSession(id, t0 + 8 * 60 * MINUTE)).toBe(false);
+    for (let t = t0 + 30 * MINUTE; t < t0 + 8 * 60 * MINUTE; t += 30 * MINUTE) expect(await sessions.continueSession(id, t)).toBe(true);
+    expect(await sessions.continueSession(id, t0 + 8 * 60 * MINUTE)).toBe(false);
   });
 
   it.skipIf(skip)('follow the configured lifetime and idle timeout', async () => {
     await load({ CROSSING_SESSION_MAX_AGE_SECONDS: '600', CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: '300' });
     const t0 = Date.now();
     const id = await sessions.startSession('short@example.com', t0);
-    expect(await sessions.useSession(id, t0 + 4 * MINUTE)).toBe(true);
-    expect(await sessions.useSession(id, t0 + 8 * MINUTE)).toBe(true);
-    expect(await sessions.useSession(id, t0 + 10 * MINUTE)).toBe(false);
-    expect(await sessions.useSession(await sessions.startSession('short@example.com', t0), t0 + 5 * MINUTE)).toBe(false);
+    expect(await sessions.continueSession(id, t0 + 4 * MINUTE)).toBe(true);
+    expect(await sessions.continueSession(id, t0 + 8 * MINUTE)).toBe(true);
+    expect(await sessions.continueSession(id, t0 + 10 * MINUTE)).toBe(false);
+    expect(await sessions.continueSession(await sessions.startSession('short@example.com', t0), t0 + 5 * MINUTE)).toBe(false);
   });
 
   it.skipIf(skip)('never count a cookie without a recorded session', async () => {
-    expect(await sessions.useSession(undefined)).toBe(false);
-    expect(await sessions.useSession('made-up-id')).toBe(false);
-    expect(await sessions.useSession(42)).toBe(false);
+    expect(await sessions.continueSession(undefined)).toBe(false);
+    expect(await sessions.continueSession('made-up-id')).toBe(false);
+    expect(await sessions.continueSession(42)).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ export async function startSession(user: string, now = Date.now()): Promise<stri
  * Whether the session still counts: recorded, not signed out, within its lifetime and not idle for too long.
  * Records that it was seen now. An id that is not a string (a cookie from before sessions were recorded) never counts.
  */
-export async function useSession(id: unknown, now = Date.now()): Promise<boolean> {
+export async function continueSession(id: unknown, now = Date.now()): Promise<boolean> {
   if (typeof id !== 'string') return false;
   const db = await state();
   const row = await db.selectFrom('sessions').select(['started_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();

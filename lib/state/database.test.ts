@@ -73,7 +73,7 @@ describe('upgrading a data dir made by the previous version (SQLite)', () => {
     expect(listed.entries[0].at.toISOString()).toBe('2026-11-01T02:00:00.000Z');
     // New entries come after the old ones.
     expect(await audit.recordAudit({ actor: 'new@example.com', role: 'admin', action: 'iam:DeleteRole', outcome: 'intent' })).toBe(121);
-    expect(await sessions.useSession('kept-session')).toBe(true);
+    expect(await sessions.continueSession('kept-session')).toBe(true);
     expect(await history.listHistory({ decidedBy: 'admin@example.com' })).toEqual([
       expect.objectContaining({ shareName: 'partner', status: 'ACCEPTED', planId: 'p-00000000000000000009', resources: [{ arn: 'arn:aws:ec2:us-east-1:1:subnet/subnet-1', type: 'ec2:Subnet' }] }),
     ]);
@@ -122,7 +122,7 @@ describe('a PostgreSQL database that cannot be used', () => {
     const refusal = `Cannot use the PostgreSQL database "crossing" at 127.0.0.1:${port} (CROSSING_DATABASE_URL): the connection was refused (is PostgreSQL running there?).`;
     await expect(store.state()).rejects.toThrow(refusal);
     // Asked again on the next use, not given up on; the password is never shown.
-    await expect(sessions.useSession('x')).rejects.toThrow(refusal);
+    await expect(sessions.continueSession('x')).rejects.toThrow(refusal);
     await expect(store.state()).rejects.not.toThrow(/secret-password/);
   });
 
