@@ -26,6 +26,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function load(url: string, cookie: string) {
   const latencies: number[] = [];
   let errors = 0;
+  const failures = new Map<string, number>();
+  const failed = (what: string) => {
+    errors++;
+    failures.set(what, (failures.get(what) ?? 0) + 1);
+  };
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -34,16 +39,16 @@ async function load(url: string, cookie: string) {
         try {
           const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
           await response.arrayBuffer();
-          if (response.status !== 200) errors++;
-        } catch {
-          errors++;
+          if (response.status !== 200) failed(`HTTP ${response.status}`);
+        } catch (error) {
+          failed((error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error));
         }
         latencies.push(performance.now() - start);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+  return { perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, failures };
 }
 
 /** A round-robin reverse proxy on loopback in front of `upstreams`. */
@@ -122,7 +127,7 @@ async function main() {
           // Each route's modules load on its first request, on every instance.
           for (let i = 0; i < 4; i++) await call(target, new Jar(), page, { headers: { cookie } });
           const r = (results[setup.name][page] = await load(`${target.url}${page}`, cookie));
-          console.log(`  ${page.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}`);
+          console.log(`  ${page.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}${r.errors ? `  (${[...r.failures].map(([what, n]) => `${n}× ${what}`).join(', ')})` : ''}`);
         }
       } finally {
         await stopSetup();
