@@ -114,6 +114,27 @@ describe.each(TEST_DATABASES)('the database on $name', ({ dialect, skip }) => {
   });
 });
 
+describe.skipIf(TEST_DATABASES[1].skip)('moving a console from SQLite to PostgreSQL (npm run state:copy)', () => {
+  it('carries the audit log over with its ids and order, and refuses a database that has one already', async () => {
+    const { CROSSING_DATA_DIR: dir } = await useTestDatabase('sqlite', 'crossing-move-');
+    const before = await start();
+    for (let i = 1; i <= 620; i++) await before.audit.recordAudit({ actor: `a${i}@example.com`, role: 'admin', action: 'iam:CreateRole', outcome: 'success', parameters: { i } });
+    const session = await before.sessions.startSession('ops@example.com');
+    await before.store.closeState();
+
+    process.env.CROSSING_DATABASE_URL = await createPostgresDatabase();
+    const after = await start();
+    const { copySqliteState } = await import('./copy');
+    expect(await copySqliteState(path.join(dir, 'crossing.sqlite'))).toEqual({ audit: 620, sessions: 1, invitations: 0 });
+    const listed = await after.audit.listAudit();
+    expect(listed.total).toBe(620);
+    expect(listed.entries[0]).toMatchObject({ id: 620, actor: 'a620@example.com', parameters: { i: 620 } });
+    expect(await after.sessions.continueSession(session)).toBe(true);
+    expect(await after.audit.recordAudit({ actor: 'new@example.com', role: 'admin', action: 'iam:DeleteRole', outcome: 'intent' })).toBe(621);
+    await expect(copySqliteState(path.join(dir, 'crossing.sqlite'))).rejects.toThrow(/already has audit entries/);
+  });
+});
+
 describe('a PostgreSQL database that cannot be used', () => {
   it('is named with the reason when nothing listens there', async () => {
     const port = await freePort();
