@@ -13,7 +13,7 @@ import { isSameOrigin } from './lib/net/origin';
 import { actionBodyProblem, bodySizeProblem, isActionRequest, type BodyProblem } from './lib/net/request-body';
 import { STATIC_CSP } from './lib/net/security-headers';
 
-const PUBLIC_PATHS = ['/signin', '/api/auth'];
+const PUBLIC_PATHS = ['/signin', '/api/auth', '/api/health'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 

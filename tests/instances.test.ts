@@ -41,6 +41,13 @@ describe.skipIf(POSTGRES_SKIPPED)('two consoles sharing one PostgreSQL', () => {
     await sb?.close();
   });
 
+  it('each answers a load balancer\'s health check without a session', async () => {
+    for (const instance of [a, b]) {
+      const health = await call(instance, new Jar(), '/api/health');
+      expect([health.status, await health.text()]).toEqual([200, 'ok\n']);
+    }
+  });
+
   it('a session signed in on A is valid on B; signing out on B ends it on A too', async () => {
     const browser = new Jar();
     expect((await signIn(a, browser)).status).toBe(302);

@@ -195,6 +195,17 @@ async function open(settings: DatabaseConfig, dataDir: string): Promise<State> {
   }
 }
 
+/** Whether the database answers now (a load balancer's health check): a round trip, nothing written. */
+export async function stateAnswers(): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(await state());
+    return true;
+  } catch (error) {
+    log('warn', 'health check: the database does not answer', { reason: errorReason(error) });
+    return false;
+  }
+}
+
 /** Closes the database (shutdown, tests); the next use opens it again. */
 export async function closeState(): Promise<void> {
   const current = shared.__crossingState;
