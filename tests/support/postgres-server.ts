@@ -37,7 +37,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (initdb and pg_ctl not found in /usr/lib/postgresql/*/bin or on PATH)');
   const owner = unprivileged();
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-pg-'));
+  // As root, under /tmp itself: TMPDIR may point somewhere `nobody` cannot reach (e.g. under /root).
+  const base = fs.mkdtempSync(path.join(owner ? '/tmp' : os.tmpdir(), 'crossing-pg-'));
   if (owner) fs.chownSync(base, owner.uid, owner.gid);
   const data = path.join(base, 'data');
   const port = await freePort();
