@@ -58,7 +58,13 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     spawnSync(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], { ...options, stdio: 'ignore' });
     fs.rmSync(base, { recursive: true, force: true });
   };
-  // Not left running when the test run is interrupted.
+  // Not left running when the run ends early: PostgreSQL runs detached and would outlive it.
   process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   return { url: `postgres://crossing@127.0.0.1:${port}/postgres`, stop };
 }
