@@ -11,7 +11,7 @@ import { authLogger } from './lib/auth/logger';
 import { oidcRole, verifyIdToken } from './lib/auth/oidc';
 import { authSecret } from './lib/auth/secret';
 import { isRole, type Role } from './lib/auth/roles';
-import { endSession, startSession, useSession } from './lib/auth/sessions';
+import { endSession, startSession, continueSession } from './lib/auth/sessions';
 import { credentialVersion, verifyPassword } from './lib/auth/users';
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './lib/auth/rate-limit';
 
@@ -43,13 +43,13 @@ function authConfig(): NextAuthConfig {
           const address = clientAddress(request.headers.get('x-forwarded-for'), trustedProxies);
           // Without a known address, only the per-email limit applies (one shared key would let anyone lock everyone out).
           const keys = [`email:${input.data.email.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
-          if (isSignInLimited(keys)) throw new SignInRateLimited();
+          if (await isSignInLimited(keys)) throw new SignInRateLimited();
           const user = await verifyPassword(input.data.email, input.data.password);
           if (!user) {
-            recordSignInFailure(keys);
+            await recordSignInFailure(keys);
             return null;
           }
-          clearSignInFailures(keys.slice(0, 1));
+          await clearSignInFailures(keys.slice(0, 1));
           return { id: user.email, email: user.email, name: user.name, role: user.role, credentialVersion: credentialVersion(user) };
         },
       }),
@@ -90,17 +90,17 @@ function authConfig(): NextAuthConfig {
         // OIDC users in none of the mapped groups are refused.
         return isRole((user as { role?: unknown }).role);
       },
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         if (user) {
           token.role = (user as { role?: Role }).role;
           token.provider = account?.provider;
           token.credentialVersion = (user as { credentialVersion?: string }).credentialVersion;
           // Not `jti`: next-auth gives the JWT a new one every time it re-issues the cookie.
-          token.sid = startSession(user.email!);
+          token.sid = await startSession(user.email!);
           return token;
         }
         // Every later use: the server's record decides (signed out, past its lifetime, idle too long).
-        return useSession(token.sid) ? token : null;
+        return (await continueSession(token.sid)) ? token : null;
       },
       session({ session, token }) {
         Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });
@@ -108,8 +108,8 @@ function authConfig(): NextAuthConfig {
       },
     },
     events: {
-      signOut(message) {
-        if ('token' in message) endSession(message.token?.sid);
+      async signOut(message) {
+        if ('token' in message) await endSession(message.token?.sid);
       },
     },
   };

@@ -43,7 +43,7 @@ function applyAction(run = vi.fn(async (input: { planId: string }) => `applied $
   return { action, run };
 }
 
-const newest = () => audit.listAudit({}, 1).entries[0];
+const newest = async () => (await audit.listAudit({}, 1)).entries[0];
 
 describe('adminAction', () => {
   beforeEach(() => {
@@ -54,12 +54,12 @@ describe('adminAction', () => {
     signedIn.check = { ok: false, status: 403, error: 'Not allowed: viewer', user: viewer };
     const { action, run } = applyAction();
     for (const input of [{ planId: 'p-1', tokenSecret: 's3cr3t' }, { planId: '' }, 'garbage', [null, null]]) {
-      const before = audit.listAudit({ outcome: 'denied' }).total;
+      const before = (await audit.listAudit({ outcome: 'denied' })).total;
       expect(await action(input)).toEqual({ ok: false, error: 'Not allowed: viewer' });
-      expect(audit.listAudit({ outcome: 'denied' }).total).toBe(before + 1);
-      expect(newest()).toMatchObject({ actor: viewer.email, role: 'viewer', action: 'plan:apply', outcome: 'denied', region: 'eu-west-1' });
+      expect((await audit.listAudit({ outcome: 'denied' })).total).toBe(before + 1);
+      expect(await newest()).toMatchObject({ actor: viewer.email, role: 'viewer', action: 'plan:apply', outcome: 'denied', region: 'eu-west-1' });
     }
-    expect(audit.listAudit({ outcome: 'denied' }).entries.at(-1)?.parameters).toEqual({ planId: 'p-1', tokenSecret: '[removed]' });
+    expect((await audit.listAudit({ outcome: 'denied' })).entries.at(-1)?.parameters).toEqual({ planId: 'p-1', tokenSecret: '[removed]' });
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -67,7 +67,7 @@ describe('adminAction', () => {
     signedIn.check = { ok: false, status: 401, error: 'Not signed in' };
     const { action, run } = applyAction();
     expect(await action({ planId: 'p-1' })).toEqual({ ok: false, error: 'Not signed in' });
-    expect(newest()).toMatchObject({ actor: 'anonymous', action: 'plan:apply', outcome: 'unauthenticated' });
+    expect(await newest()).toMatchObject({ actor: 'anonymous', action: 'plan:apply', outcome: 'unauthenticated' });
     expect(run).not.toHaveBeenCalled();
   });
 

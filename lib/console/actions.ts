@@ -46,7 +46,7 @@ export function adminAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
     const check = await requireAdmin();
     if (!check.ok) {
       const parsed = spec.input.safeParse(raw);
-      recordAudit({
+      await recordAudit({
         actor: check.status === 403 ? check.user.email : 'anonymous',
         role: check.status === 403 ? check.user.role : '-',
         action: spec.action,

@@ -98,7 +98,7 @@ describe('applying a plan', () => {
     expect((await runFinished(plan.id))!.status).toBe('failed');
     await sb.control.setFaults([]);
     const before = await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string);
-    const audited = listAudit({ planId: plan.id }).entries.length;
+    const audited = (await listAudit({ planId: plan.id })).entries.length;
     // Made a week ago: its hour to be applied or resumed is long past.
     const weekAgo = (hours: number) => new Date(Date.now() - 7 * 24 * 3600_000 + hours * 3600_000).toISOString();
     privateDatabase('plans.sqlite', '').prepare('UPDATE plans SET created_at = ?, expires_at = ? WHERE id = ?').run(weekAgo(0), weekAgo(1), plan.id);
@@ -111,7 +111,7 @@ describe('applying a plan', () => {
     expect(outcome.state === 'refused' && outcome.error).toMatch(/^This plan expired at .*Nothing was done\. Make it again/);
     await runFinished(plan.id);
     expect(getPlan(plan.id)!.status).toBe('expired');
-    expect(listAudit({ planId: plan.id }).entries).toHaveLength(audited);
+    expect((await listAudit({ planId: plan.id })).entries).toHaveLength(audited);
     expect(await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string)).toEqual(before);
     expect(before.associations.some((a) => a.includes(subnets['workloads-b']))).toBe(false);
   });
@@ -125,7 +125,7 @@ describe('applying a plan', () => {
     expect(failed.stepStates.map((s) => s.status)).toEqual(['done', 'failed', 'not-run']);
     expect(failed.stepStates[0].settled?.items.map((i) => `${i.id} ${i.status}`).sort()).toEqual([`${DEMO.accounts['payments-dev']} ASSOCIATED`, `${subnets['workloads-a']} ASSOCIATED`]);
     expect(failed.stepStates[1].error).toMatch(/^ram:AssociateResourceShare failed in 300000000001 \(us-east-1\): ServiceUnavailableException/);
-    const entries = listAudit({ planId: plan.id }).entries.reverse();
+    const entries = (await listAudit({ planId: plan.id })).entries.reverse();
     expect(entries.map((e) => `${e.step} ${e.outcome}`)).toEqual(['1 intent', '1 success', '2 intent', '2 failure']);
     expect(entries[1].requestId).toMatch(/\S+/);
     expect(entries[0]).toMatchObject({ action: 'ram:CreateResourceShare', accountId: NETWORK, region: 'us-east-1', actor: admin.email });
@@ -135,7 +135,7 @@ describe('applying a plan', () => {
     const resumed = (await runFinished(plan.id))!;
     expect(resumed.status).toBe('succeeded');
     expect(resumed.stepStates.map((s) => s.status)).toEqual(['done', 'done', 'done']);
-    expect(listAudit({ planId: plan.id }).entries.filter((e) => e.step === 1)).toHaveLength(2);
+    expect((await listAudit({ planId: plan.id })).entries.filter((e) => e.step === 1)).toHaveLength(2);
     const state = await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string);
     expect(state.associations).toEqual(
       [
@@ -158,7 +158,7 @@ describe('applying a plan', () => {
     const again = applyPlan(plan.id, admin, fast);
     expect(again).toMatchObject({ state: 'refused', error: expect.stringMatching(/^This plan was already applied \(by admin@example.com/) });
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(1);
-    expect(listAudit({ planId: plan.id }).entries.filter((e) => e.outcome === 'intent')).toHaveLength(3);
+    expect((await listAudit({ planId: plan.id })).entries.filter((e) => e.outcome === 'intent')).toHaveLength(3);
   });
 
   it('refuses a plan that expired, and changes nothing', async () => {
@@ -166,7 +166,7 @@ describe('applying a plan', () => {
     expect(getPlan(plan.id)!.status).toBe('expired');
     expect(applyPlan(plan.id, admin, fast)).toMatchObject({ state: 'refused', error: expect.stringMatching(/^This plan expired at/) });
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(0);
-    expect(listAudit({ planId: plan.id }).total).toBe(0);
+    expect((await listAudit({ planId: plan.id })).total).toBe(0);
   });
 
   it('after a crash during a call, shows that step as unknown; checking finds it in AWS; resuming completes with one share', async () => {
@@ -177,7 +177,7 @@ describe('applying a plan', () => {
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 200 && !listAudit({ planId: plan.id }).entries.some((e) => e.outcome === 'intent'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !(await listAudit({ planId: plan.id })).entries.some((e) => e.outcome === 'intent'); i++) await new Promise((r) => setTimeout(r, 50));
     // The intent is written before the member role is assumed and the request sent: give the request time to reach AWS.
     await new Promise((r) => setTimeout(r, 1_500));
     child.kill('SIGKILL');
@@ -185,7 +185,7 @@ describe('applying a plan', () => {
     const cut = getPlan(plan.id)!;
     expect(cut.status).toBe('interrupted');
     expect(cut.stepStates.map((s) => s.status)).toEqual(['unknown', 'pending', 'pending']);
-    expect(listAudit({ planId: plan.id }).entries.map((e) => e.outcome)).toEqual(['intent']);
+    expect((await listAudit({ planId: plan.id })).entries.map((e) => e.outcome)).toEqual(['intent']);
 
     // The sandbox, like AWS, finishes a call whose caller went away.
     await new Promise((r) => setTimeout(r, 2_500));

@@ -59,14 +59,14 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
       continue;
     }
-    recordAudit({ ...base, parameters: input, outcome: 'intent' });
+    await recordAudit({ ...base, parameters: input, outcome: 'intent' });
     saveStepState(plan.id, index, started);
     let state: StepState;
     try {
       const client = getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' });
       const output = await client.send(new spec.command(input));
       const requestId = (output as { $metadata?: { requestId?: string } }).$metadata?.requestId;
-      recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
+      await recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
       outputs[index] = withoutMetadata(output);
       state = { ...started, status: 'done', requestId, output: outputs[index] };
       if (spec.settle) {
@@ -81,11 +81,11 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       const code = awsErrorCode(error);
       const requestId = awsRequestId(error);
       if (spec.alreadyDone?.(code)) {
-        recordAudit({ ...base, parameters: input, outcome: 'success', requestId, error: `${code}: already as asked` });
+        await recordAudit({ ...base, parameters: input, outcome: 'success', requestId, error: `${code}: already as asked` });
         state = { ...started, status: 'done', requestId, error: undefined };
       } else {
         const message = explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region });
-        recordAudit({ ...base, parameters: input, outcome: 'failure', requestId, error: message });
+        await recordAudit({ ...base, parameters: input, outcome: 'failure', requestId, error: message });
         state = { ...started, status: 'failed', requestId, error: message };
       }
     }
@@ -152,9 +152,9 @@ export async function checkUnknownSteps(id: string, user: SignedInUser): Promise
       const input = resolveInput(step.input, plan.stepStates.map((s) => s.output)) as Record<string, unknown>;
       const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' }), input);
       saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
-      recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
+      await recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
     } catch (error) {
-      recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });
+      await recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });
     }
   }
   return getPlan(id);

@@ -40,7 +40,7 @@ export async function answerInvitationsReadBack(plan: StoredPlan, _context: Cons
         const state = plan.stepStates[index];
         // A step that found the invitation already answered has no output: someone else decided.
         if (state?.status === 'done' && state.output && plan.appliedBy) {
-          recordDecision({ arn: invitation.arn, status: expected, decidedBy: plan.appliedBy, decidedAt: state.finishedAt ?? plan.finishedAt!, planId: plan.id });
+          await recordDecision({ arn: invitation.arn, status: expected, decidedBy: plan.appliedBy, decidedAt: state.finishedAt ?? plan.finishedAt!, planId: plan.id });
         }
         if (status !== 'ACCEPTED') return { label, value: status };
         const resources = await receivedResources(invitation);

@@ -136,7 +136,7 @@ export async function readOrganizationInvitations(context: ConsoleContext, regio
     if (entry) entry.regions.push(result.region);
     else unreachable.set(key, { accountId: result.accountId, accountName: names.get(result.accountId) ?? result.accountId, regions: [result.region], error: result.error });
   }
-  recordSeen(invitations);
+  await recordSeen(invitations);
   return {
     invitations: sortInvitations(invitations),
     unreachable: [...unreachable.values()].sort((a, b) => a.accountName.localeCompare(b.accountName)),
