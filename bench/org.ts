@@ -26,7 +26,7 @@ import {
   searchOrganization,
   buildSearchIndex,
 } from '../lib/organizations';
-import { recordingClient, useSandbox } from '../lib/organizations/test-support';
+import { recordingClient, useSandbox } from '../tests/support/organization-sandbox';
 import { getClient } from '../lib/aws/clients';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 

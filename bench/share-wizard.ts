@@ -16,7 +16,7 @@ import { LARGE } from '../sandbox/seeds/large';
 import { getConsoleContext } from '../lib/aws/identity';
 import { childViews } from '../lib/organizations/view';
 import { searchOrganization } from '../lib/organizations/search';
-import { useSandbox } from '../lib/organizations/test-support';
+import { useSandbox } from '../tests/support/organization-sandbox';
 import { principalTreeOf } from '../lib/ram/create-share';
 import { completeOrganization } from '../lib/organizations/accounts';
 import { listOwnedResources } from '../lib/ram/resources';

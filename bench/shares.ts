@@ -23,7 +23,7 @@ import { ramState, shareStatus } from '../sandbox/ram/state';
 import { LARGE_SHARING } from '../sandbox/seeds/large-ram';
 import type { World } from '../sandbox/core/types';
 import { getCallerIdentity } from '../lib/aws/clients';
-import { useSandbox } from '../lib/organizations/test-support';
+import { useSandbox } from '../tests/support/organization-sandbox';
 import { filterShares, parseShareFilters, shareRows } from '../lib/ram/share-list';
 import { completeShareSnapshot, forgetShareSnapshots, getShareSnapshot } from '../lib/ram/snapshot';
 

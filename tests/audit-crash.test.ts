@@ -10,6 +10,7 @@ import { listAudit } from '../lib/audit/log';
 import { getClient } from '../lib/aws/clients';
 import { savePlan } from '../lib/plan/store';
 import { useConsoleEnv } from './support/console-env';
+import { TEST_KIND } from './support/plans';
 
 let sb: TestSandbox;
 let env: Record<string, string>;
@@ -30,7 +31,7 @@ describe('a console killed during a burst of changes', () => {
     const plans = Array.from({ length: BURST }, (_, i) =>
       savePlan(
         {
-          kind: 'test:burst',
+          kind: TEST_KIND,
           title: `burst ${i}`,
           steps: [{ operation: 'ram:CreateResourceShare', accountId: NETWORK, region: 'us-east-1', input: { name: `burst-${i}` }, reason: 'One change of the burst.' }],
         },
@@ -39,7 +40,7 @@ describe('a console killed during a burst of changes', () => {
     );
     // Each call held back a little, so the kill lands while calls are in flight rather than between runs.
     await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 40 }]);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../lib/plan/apply-child.ts'), ...plans.map((p) => p.id)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/apply-child.ts'), ...plans.map((p) => p.id)], {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });

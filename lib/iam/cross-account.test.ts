@@ -16,7 +16,7 @@ import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getClient, resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
-import { applyPlan, runFinished } from '../plan/apply';
+import { applyPlan, runFinished } from '../changes/registry';
 import { renderCli } from '../plan/cli';
 import { savePlan } from '../plan/store';
 import { buildAccessPlan } from './access';

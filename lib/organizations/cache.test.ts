@@ -17,7 +17,7 @@ import {
   refreshOrganizationSnapshot,
   type SnapshotSource,
 } from './cache';
-import { useSandbox } from './test-support';
+import { useSandbox } from '../../tests/support/organization-sandbox';
 import { childViews } from './view';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -9,7 +9,7 @@ import { getClient } from '../aws/clients';
 import { config } from '../config';
 import { crawlOrganization, minimumCrawlCalls, startOrganizationCrawl } from './crawl';
 import { listServiceControlPolicies, describePolicy } from './policies';
-import { recordingClient, useSandbox } from './test-support';
+import { recordingClient, useSandbox } from '../../tests/support/organization-sandbox';
 import { fullPath, nodeView } from './view';
 import type { OrganizationSnapshot } from './types';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { crawlOrganization, minimumCrawlCalls } from './crawl';
-import { recordingClient, useSandbox } from './test-support';
+import { recordingClient, useSandbox } from '../../tests/support/organization-sandbox';
 
 let sb: TestSandbox;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 // What the engine knows of the world: the kinds of change and the AWS operations plans are made of, handed over
 // by the one registry outside the engine (lib/changes/registry.ts), so lib/plan imports no service folder.
+import { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
 import { processWide } from '../cache/process';
 import type { ReadBack, RegisteredKind } from './kind';
@@ -15,7 +16,11 @@ const catalog = processWide<Catalog>('plan-catalog', () => ({ kinds: new Map(), 
 
 /** Called by the registry at load: every kind of change and every operation a plan may contain. */
 export function registerChanges(kinds: RegisteredKind[], operations: Record<string, OperationSpec>): void {
-  for (const kind of kinds) catalog.kinds.set(kind.id, kind);
+  for (const kind of kinds) {
+    const known = catalog.kinds.get(kind.id);
+    if (known && known !== kind) throw new Error(`Two kinds of change are named ${kind.id}.`);
+    catalog.kinds.set(kind.id, kind);
+  }
   for (const [name, spec] of Object.entries(operations)) catalog.operations.set(name, spec);
 }
 
@@ -36,5 +41,11 @@ export function changeKind(id: string): RegisteredKind {
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. Pure: safe on every view. */
 export async function readBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack | undefined> {
   if (plan.status === 'ready' || plan.status === 'expired' || plan.status === 'running') return undefined;
-  return changeKind(plan.kind).readBack(plan, context);
+  try {
+    return await changeKind(plan.kind).readBack(plan, context);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    // Made by an earlier version of the console, whose plans stored other facts: its steps still show what ran.
+    return { tone: 'warning', title: 'This plan was made by an earlier version of the console: what AWS reads back cannot be shown for it.', facts: [], problems: [] };
+  }
 }

@@ -1,7 +1,7 @@
 // The AWS CLI equivalent of a plan: one command per step, runnable as a shell script, with --region and a
 // profile per account, and each value a later step needs captured in a shell variable.
 import { clientTokenFor, isStepOutputRef, referencesIn } from './build';
-import { operationSpec } from './operations';
+import { operationSpec } from './catalog';
 import type { PlanStep, StepOutputRef } from './types';
 
 /** botocore's xform_name: CreateResourceShare → create-resource-share, ListAWSServiceAccess → list-aws-service-access. */

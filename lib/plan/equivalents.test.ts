@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clientTokenFor } from './build';
 import { cliName, renderCli, shellQuote } from './cli';
-import { MANAGEMENT, NETWORK, threeStepSharePlan } from './fixtures';
+import { MANAGEMENT, NETWORK, threeStepSharePlan } from '../../tests/support/plans';
 import { renderCloudFormation, renderTerraform } from './iac';
 
 const subnet = (n: string) => `arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-${n}`;

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { isStepOutputRef } from './build';
 import { profileFor } from './cli';
 import { isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
-import { operationSpec } from './operations';
+import { operationSpec } from './catalog';
 import type { PlanStep, StepOutputRef } from './types';
 
 export interface IacDocument {

@@ -9,6 +9,7 @@ import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';
 import { checkPlan, PlanError, outputOf } from './build';
 import { applyPlan, runFinished } from './apply';
+import { TEST_KIND } from '../../tests/support/plans';
 import { savePlan } from './store';
 import type { PlanDraft } from './types';
 
@@ -19,7 +20,7 @@ let arns: DemoSharingArns;
 
 function acceptPlan(invitations: [string, string][], independentSteps?: boolean): PlanDraft {
   return {
-    kind: 'test:accept',
+    kind: TEST_KIND,
     title: 'Accept invitations',
     independentSteps,
     steps: invitations.map(([accountId, arn]) => ({

@@ -45,7 +45,7 @@ export interface ChangeKindSpec<Input, Context, Facts> {
   /** A pure read of AWS, safe on every view of the plan's page: no cache cleared, nothing written. */
   readBack(plan: KindPlan<Context>, aws: ConsoleContext): Promise<ReadBack>;
   /** Run once when a run finishes (succeeded or failed), page open or not: caches to refresh, history to record. */
-  afterApply?(plan: KindPlan<Context>, aws: ConsoleContext): Promise<void>;
+  afterApply?(plan: KindPlan<Context>): Promise<void>;
 }
 
 /** A kind as the engine and the console's actions use it. */
@@ -59,7 +59,7 @@ export interface ChangeKind<Input, Context, Facts> {
   /** The stored plan's context, parsed (throws when the plan is not of this kind). */
   contextOf(plan: StoredPlan): Context;
   readBack(plan: StoredPlan, aws: ConsoleContext): Promise<ReadBack>;
-  afterApply(plan: StoredPlan, aws: ConsoleContext): Promise<void>;
+  afterApply(plan: StoredPlan): Promise<void>;
 }
 
 /** What the engine needs of every kind, whatever its input, context and facts. */
@@ -78,8 +78,8 @@ export function defineKind<Input, Context, Facts = void>(spec: ChangeKindSpec<In
     draft,
     contextOf: (plan) => typed(plan).context,
     readBack: (plan, aws) => spec.readBack(typed(plan), aws),
-    afterApply: async (plan, aws) => {
-      await spec.afterApply?.(typed(plan), aws);
+    afterApply: async (plan) => {
+      await spec.afterApply?.(typed(plan));
     },
   };
 }

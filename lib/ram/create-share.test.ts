@@ -8,7 +8,7 @@ import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getConsoleContext } from '../aws/identity';
 import { resetAwsAccess } from '../aws/clients';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { getPlan, savePlan } from '../plan/store';
 import { PlanError } from '../plan/build';

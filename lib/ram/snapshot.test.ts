@@ -13,10 +13,10 @@ import { LARGE_SHARING } from '../../sandbox/seeds/large-ram';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { savePlan } from '../plan/store';
-import { planShareEdit } from './share-edits';
+import { editShare } from './share-edits';
 import { completeShareSnapshot, forgetShareSnapshots, getShareSnapshot, type ShareSnapshotSource } from './snapshot';
 import { shareSnapshotSource } from './snapshot-source';
 
@@ -129,11 +129,11 @@ describe('the RAM snapshot of the organization', () => {
     const before = getShareSnapshot(source).snapshot;
     const share = Object.values(before.shares).find((s) => s.owningAccountId !== BROKEN && s.status === 'ACTIVE' && s.resources.length > 1)!;
     const removed = share.resources[0].arn;
-    const plan = savePlan(planShareEdit(share, { edit: 'remove-resources', resourceArns: [removed] }, {}), admin.email);
+    const readAt = Object.fromEntries(Object.entries(before.targets).map(([key, t]) => [key, t.readAt]));
+    const plan = savePlan(editShare.plan({ edit: 'remove-resources', resourceArns: [removed] }, { share, names: {} }), admin.email);
     expect(applyPlan(plan.id, admin, { settleBoundMs: 10_000 }).state).toBe('started');
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
-    const readAt = Object.fromEntries(Object.entries(before.targets).map(([key, t]) => [key, t.readAt]));
     const result = await readBack(finished, context);
     expect(result?.tone).toBe('success');
     const after = getShareSnapshot(source).snapshot;

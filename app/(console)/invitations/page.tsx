@@ -9,7 +9,7 @@ import { awsNow } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/console/page';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
-import { senderLabel } from '@/lib/ram/invitation-plan';
+import { senderLabel } from '@/lib/ram/answer-invitations';
 import { getOrganizationInvitations, PENDING_INVITATIONS_QUOTA, sendersNearQuota, type InvitationsSnapshot } from '@/lib/ram/invitations';
 import { planInvitationsAction, refreshInvitationsAction } from './actions';
 

@@ -8,10 +8,10 @@ import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/console/page';
 import { organizationAccounts } from '@/lib/organizations/accounts';
 import { readReceivedAcross } from '@/lib/ram/received';
-import { receivedIndividually } from '@/lib/ram/share-edits';
+import { receivedIndividually } from '@/lib/ram/leave-share';
 import { principalName } from '@/lib/ram/share-list';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { planLeaveShareAction } from '../actions';
+import { planLeaveShareAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 

@@ -12,7 +12,7 @@ import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareR
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { listResourcesAction } from '../../new/actions';
-import { planShareEditAction } from '../../actions';
+import { planShareEditAction } from './actions';
 import { listResourceTypes, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
 export const dynamic = 'force-dynamic';

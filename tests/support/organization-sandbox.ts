@@ -2,8 +2,8 @@
 // from the environment as npm start configures it) pointed at a sandbox, and a recorder of every HTTP
 // attempt it makes (operation, items, NextToken, answer) and of the most attempts ever in flight at once.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { getClient, resetAwsAccess } from '../aws/clients';
-import { config } from '../config';
+import { getClient, resetAwsAccess } from '../../lib/aws/clients';
+import { config } from '../../lib/config';
 
 export interface Attempt {
   operation: string;
