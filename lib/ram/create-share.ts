@@ -140,8 +140,8 @@ export const createShare = defineKind({
   context: z.object({
     draftId: z.string(),
     name: z.string(),
-    principals: principalsInput.shape.principals,
-    resources: detailsInput.shape.resources,
+    principals: z.array(principalsInput.shape.principals.element),
+    resources: z.array(detailsInput.shape.resources.element),
   }),
   /** One CreateResourceShare with the resources, permissions and principals (RAM's clientToken added by the engine). */
   build({ draftId, details, permissions, principals }) {

@@ -1,10 +1,10 @@
 // RAM sharing with AWS Organizations: its status and the preflight checks from the facts file (the plan that
-// enables it is lib/ram/enable-sharing.ts).
+// enables it is lib/ram/enable-sharing.ts). The dashboard's reading is at most 5 seconds old (single-flight memo).
 import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getClient } from '../aws/clients';
 import { explainingReader } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
-import { memo } from '../console/memo';
+import { memo } from '../cache/memo';
 import { findRole } from '../iam/roles';
 
 export const RAM_SERVICE_PRINCIPAL = 'ram.amazonaws.com';
@@ -111,7 +111,7 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
 }
 
 // The dashboard shows the status on every view; Settings and the plan's read-back read it fresh.
-const recent = memo<SharingStatus>(5_000);
+const recent = memo<SharingStatus>('sharing-status', 5_000);
 
 /** The sharing status, shared by concurrent page views for a few seconds (one read in flight per account and Region). */
 export function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {

@@ -1,0 +1,56 @@
+// Single-flight memo for reads many views repeat: a value younger than its time to live is shared, and at most one
+// read per key is in flight — concurrent callers wait for the same one. Process-wide (lib/cache/process.ts).
+import { processWide } from './process';
+
+export interface Memo<V> {
+  /** The value when fresh (unless `refresh`), else the one read in flight for the key, started if none is. */
+  get(key: string, load: () => Promise<V>, options?: { refresh?: boolean }): Promise<V>;
+  /** The last value read for the key, whatever its age, without reading (undefined when none, or forgotten). */
+  peek(key: string): { value: V; at: number } | undefined;
+  /** Forget one key or all (after the console changed what they read): a read in flight is not kept either. */
+  invalidate(key?: string): void;
+}
+
+interface Slot<V> {
+  value?: { value: V; at: number };
+  loading?: Promise<V>;
+  generation: number;
+}
+
+/** `name` makes it one per process, whichever copy of the calling module asks. */
+export function memo<V>(name: string, ttlMs: number, clock: () => number = Date.now): Memo<V> {
+  const slots = processWide(`memo:${name}`, () => new Map<string, Slot<V>>());
+  const slotOf = (key: string) => {
+    let slot = slots.get(key);
+    if (!slot) slots.set(key, (slot = { generation: 0 }));
+    return slot;
+  };
+  return {
+    get(key, load, options = {}) {
+      const slot = slotOf(key);
+      if (!options.refresh && slot.value && clock() - slot.value.at < ttlMs) return Promise.resolve(slot.value.value);
+      if (slot.loading) return slot.loading;
+      const generation = slot.generation;
+      const loading = load().then((value) => {
+        if (slot.generation === generation) slot.value = { value, at: clock() };
+        return value;
+      });
+      slot.loading = loading;
+      // A failed read is not kept: the next caller tries again.
+      void loading.then(
+        () => slot.loading === loading && (slot.loading = undefined),
+        () => slot.loading === loading && (slot.loading = undefined),
+      );
+      return loading;
+    },
+    peek: (key) => slots.get(key)?.value,
+    invalidate(key) {
+      for (const [k, slot] of slots) {
+        if (key !== undefined && k !== key) continue;
+        slot.generation += 1;
+        slot.value = undefined;
+        slot.loading = undefined;
+      }
+    },
+  };
+}
