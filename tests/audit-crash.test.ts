@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { paginateGetResourceShares, RAMClient } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../sandbox/seeds/demo';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { listAudit } from '../lib/audit/log';
 import { getClient } from '../lib/aws/clients';

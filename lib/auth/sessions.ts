@@ -36,7 +36,7 @@ export function startSession(user: string, now = Date.now()): string {
  * Whether the session still counts: recorded, not signed out, within its lifetime and not idle for too long.
  * Records that it was seen now. An id that is not a string (a cookie from before sessions were recorded) never counts.
  */
-export function useSession(id: unknown, now = Date.now()): boolean {
+export function continueSession(id: unknown, now = Date.now()): boolean {
   if (typeof id !== 'string') return false;
   const sessions = database();
   const row = sessions.prepare('SELECT started_at, last_seen_at FROM sessions WHERE id = ?').get(id) as

@@ -3,7 +3,7 @@
 // caches its change made stale — the trusts list, the sharing status, the invitations, its share's account and
 // Region in the organization's share list — and no other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';

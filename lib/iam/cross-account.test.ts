@@ -11,7 +11,7 @@ import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListAttachedRolePolici
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getClient, resetAwsAccess } from '../aws/clients';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { getClient } from '../aws/clients';
 import {
   applyAccountMoved,
@@ -17,7 +17,7 @@ import {
   refreshOrganizationSnapshot,
   type SnapshotSource,
 } from './cache';
-import { useSandbox } from '../../tests/support/organization-sandbox';
+import { pointAtSandbox } from '../../tests/support/organization-sandbox';
 import { childViews } from './view';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -42,7 +42,7 @@ describe('organization snapshot cache', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'demo' });
-    useSandbox(sb.endpoint, sb.consoleCredentials);
+    pointAtSandbox(sb.endpoint, sb.consoleCredentials);
   });
   afterAll(async () => {
     await sb?.close();

@@ -2,7 +2,7 @@
 // outcome — a refused step does not stop the others, and resuming retries only the failed ones — while a plan
 // without the option still stops at its first failing step.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { demoSharingArns, type DemoSharingArns } from '../../sandbox/seeds/demo-ram';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';

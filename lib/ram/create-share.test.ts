@@ -3,7 +3,7 @@
 // without those shared with it; the managed permissions of a type with their actions; a resource the sharing
 // account does not own refused at step 1; the plan it builds creates the share, and the read-back shows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getConsoleContext } from '../aws/identity';

@@ -3,7 +3,7 @@
 // account, through an applied plan, after which AWS no longer lists it for that account.
 import { AcceptResourceShareInvitationCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { demoSharingArns, type DemoSharingArns } from '../../sandbox/seeds/demo-ram';
 import { ramAs } from '../../sandbox/ram/test-clients';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';

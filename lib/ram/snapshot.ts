@@ -295,3 +295,24 @@ export async function refreshSharesOf(accountId: string, region: string): Promis
 export function forgetShareSnapshots(): void {
   snapshots.forget();
 }
+
+/** What the list's status line shows of a snapshot, as it is built. */
+export interface SnapshotProgress {
+  fetchedAt: number;
+  complete: boolean;
+  refreshing: boolean;
+  done?: number;
+  total?: number;
+  shares: number;
+  lastError?: string;
+}
+
+export const snapshotProgress = (status: ShareSnapshotStatus): SnapshotProgress => ({
+  fetchedAt: status.snapshot.fetchedAt,
+  complete: status.snapshot.complete,
+  refreshing: status.refreshing,
+  done: status.progress?.done,
+  total: status.progress?.total,
+  shares: Object.keys(status.snapshot.shares).length,
+  lastError: status.lastError,
+});

@@ -22,7 +22,7 @@ export interface RecordingClient {
  * Sets the environment the console reads its AWS settings from to this sandbox and its console identity.
  * config() reads the environment once per process, so one endpoint per test file; the identity may change.
  */
-export function useSandbox(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): void {
+export function pointAtSandbox(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): void {
   Object.assign(process.env, {
     CROSSING_MODE: 'sandbox',
     AWS_ENDPOINT_URL: endpoint,

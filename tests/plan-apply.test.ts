@@ -11,17 +11,17 @@ import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
-import { startSandbox, type TestSandbox } from '../../sandbox/testing';
-import { useConsoleEnv } from '../../tests/support/console-env';
-import { listAudit } from '../audit/log';
-import { getClient, resetAwsAccess } from '../aws/clients';
-import { shareAssociations } from '../ram/associations';
-import { applyPlan, checkUnknownSteps, runFinished } from './apply';
-import { renderCli } from './cli';
-import { afterApplied, threeStepSharePlan } from '../../tests/support/plans';
-import { getPlan, savePlan } from './store';
-import type { PlanDraft } from './types';
+import { DEMO } from '../sandbox/seeds/demo-ids';
+import { startSandbox, type TestSandbox } from '../sandbox/testing';
+import { useConsoleEnv } from './support/console-env';
+import { listAudit } from '../lib/audit/log';
+import { getClient, resetAwsAccess } from '../lib/aws/clients';
+import { shareAssociations } from '../lib/ram/associations';
+import { applyPlan, checkUnknownSteps, runFinished } from '../lib/plan/apply';
+import { renderCli } from '../lib/plan/cli';
+import { afterApplied, threeStepSharePlan } from './support/plans';
+import { getPlan, savePlan } from '../lib/plan/store';
+import type { PlanDraft } from '../lib/plan/types';
 
 const NETWORK = DEMO.accounts.network;
 const admin = { email: 'admin@example.com', name: 'Admin', role: 'admin' as const };
@@ -145,7 +145,7 @@ describe('applying a plan', () => {
   it('after a crash during a call, shows that step as unknown; checking finds it in AWS; resuming completes with one share', async () => {
     const plan = savePlan(sharePlan(), admin.email);
     await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 3_000 }]);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../tests/support/apply-child.ts'), plan.id], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, './support/apply-child.ts'), plan.id], {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
