@@ -62,7 +62,10 @@ function minimumRamCalls(world: World, accounts: string[]): Map<string, number> 
     const key = `${share.owningAccountId}/${share.region}`;
     const t = perTarget.get(key) ?? { shares: 0, principals: 0, resources: 0, permissions: 0 };
     t.shares++;
-    for (const a of share.associations) a.type === 'PRINCIPAL' ? t.principals++ : t.resources++;
+    for (const a of share.associations) {
+      if (a.type === 'PRINCIPAL') t.principals++;
+      else t.resources++;
+    }
     t.permissions += share.permissions.size;
     perTarget.set(key, t);
   }

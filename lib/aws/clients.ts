@@ -47,7 +47,7 @@ export class MemberAccessError extends Error {
 // Session credentials are reused until this long before they expire.
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
-const clients = new Map<Function, Map<string, unknown>>();
+const clients = new Map<ClientClass<unknown>, Map<string, unknown>>();
 const sessions = new Map<string, Promise<AwsCredentials>>();
 let callerIdentity: Promise<{ accountId: string; arn: string; partition: string }> | undefined;
 

@@ -103,7 +103,7 @@ describe('Terraform equivalent', () => {
   it('escapes strings so a value cannot become an expression', async () => {
     const tricky = [{ ...plan.steps[0], input: { ...plan.steps[0].input, name: 'a "b" ${c} %{d} \\ e' } }];
     const [doc] = renderTerraform(tricky, { planId: 'p-3' });
-    expect(doc.text).toMatch(/name +\= "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
+    expect(doc.text).toMatch(/name += "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
     // hcl2json writes a reference as ${…} and keeps an escaped one escaped: this is literal text, no reference to c.
     const parsed = (await parseHcl('main.tf', doc.text!)) as { resource: { aws_ram_resource_share: { step1: { name: string }[] } } };
     expect(parsed.resource.aws_ram_resource_share.step1[0].name).toBe('a "b" $${c} %%{d} \\ e');

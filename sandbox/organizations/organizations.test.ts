@@ -19,7 +19,6 @@ import {
   ListAWSServiceAccessForOrganizationCommand,
   ListChildrenCommand,
   ListDelegatedAdministratorsCommand,
-  ListOrganizationalUnitsForParentCommand,
   ListParentsCommand,
   ListPoliciesCommand,
   ListPoliciesForTargetCommand,

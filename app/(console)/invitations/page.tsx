@@ -19,6 +19,9 @@ const DESCRIPTION =
   'Resource share invitations to the console’s account and to every member account (through the member role), in each Region the console works in. ' +
   'Expiry follows the AWS clock: 7 days after sending for the resource types AWS gives 7 days, 12 hours for the others.';
 
+/** How long ago the reading was made (on this host's clock, which stamped it). */
+const ageOf = (snapshot: InvitationsSnapshot) => Date.now() - snapshot.fetchedAt;
+
 export default async function InvitationsPage() {
   const page = await loadConsolePage();
   const title = <PageTitle description={DESCRIPTION}>Invitations</PageTitle>;
@@ -64,7 +67,7 @@ export default async function InvitationsPage() {
             actions={
               <span className="flex items-center gap-3 text-sm text-slate-600">
                 <span data-testid="invitations-age">
-                  Read {formatDuration(Date.now() - snapshot.fetchedAt)} ago from {snapshot.accounts} account(s) in {snapshot.regions.length} Region(s)
+                  Read {formatDuration(ageOf(snapshot))} ago from {snapshot.accounts} account(s) in {snapshot.regions.length} Region(s)
                 </span>
                 <RefreshButton refresh={refreshInvitationsAction} />
               </span>
