@@ -8,10 +8,11 @@ import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListUserPoliciesComman
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
-const DEV = '400000000011';
-const PROD = '400000000001';
-const PARTNER = '900000000001';
+const DEV = DEMO.accounts['payments-dev'];
+const PROD = DEMO.accounts['payments-prod'];
+const PARTNER = DEMO.accounts['partner-co'];
 const ALICE = `arn:aws:iam::${DEV}:user/alice`;
 const ROLE_ARN = `arn:aws:iam::${PROD}:role/DeployFromDev`;
 const ALICE_KEYS = { accessKeyId: 'AKIACROSSINGALICE001', secretAccessKey: 'aliceDemoSecretKey000000000000000000000A' };

@@ -1,5 +1,6 @@
 // Protects: when the console is killed (SIGKILL) in the middle of a burst of changes, every change AWS made has
 // its audit intent, written before the call, and no intent is lost or written twice.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { paginateGetResourceShares, RAMClient } from '@aws-sdk/client-ram';
@@ -46,10 +47,10 @@ describe('a console killed during a burst of changes', () => {
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const intents = () => listAudit({ action: 'ram:CreateResourceShare', outcome: 'intent' }).total;
-    while (intents() < BURST / 2) await new Promise((r) => setTimeout(r, 20));
+    while (intents() < BURST / 2) await sleep(20);
     child.kill('SIGKILL');
     await exited;
-    await new Promise((r) => setTimeout(r, 200)); // the call in flight finishes in AWS
+    await sleep(200); // the call in flight finishes in AWS
 
     const made: string[] = [];
     for await (const page of paginateGetResourceShares({ client: getClient(RAMClient, { accountId: NETWORK, region: 'us-east-1' }) }, { resourceOwner: 'SELF' })) {

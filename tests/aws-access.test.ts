@@ -9,7 +9,7 @@ import { DEMO } from '../sandbox/seeds/demo-ids';
 import { getClient, memberCredentials, MemberAccessError, resetAwsAccess } from '../lib/aws/clients';
 import { explainAwsError } from '../lib/aws/errors';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
-import { getOrganizationSummary } from '../lib/console/dashboard';
+import { getOrganizationSummary } from '../lib/dashboard';
 import { getSharingStatus } from '../lib/ram/sharing';
 
 let sb: TestSandbox;

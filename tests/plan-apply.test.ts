@@ -2,6 +2,7 @@
 // a failed step stops the run with an honest record and resumes; a plan is applied once; a crash mid-call is
 // recognised and recovered; every call has its audit intent before it and outcome after; and the plan's AWS
 // CLI commands, run by the real AWS CLI, reach the same state as applying it.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
@@ -59,7 +60,7 @@ async function shareState(ram: RAMClient, name: string) {
   const share = (await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name }))).resourceShares![0];
   let associations = await shareAssociations(ram, share.resourceShareArn!);
   for (let i = 0; i < 40 && associations.some((a) => a.status === 'ASSOCIATING'); i++) {
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
     associations = await shareAssociations(ram, share.resourceShareArn!);
   }
   return {
@@ -150,9 +151,9 @@ describe('applying a plan', () => {
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 200 && !listAudit({ planId: plan.id }).entries.some((e) => e.outcome === 'intent'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !listAudit({ planId: plan.id }).entries.some((e) => e.outcome === 'intent'); i++) await sleep(50);
     // The intent is written before the member role is assumed and the request sent: give the request time to reach AWS.
-    await new Promise((r) => setTimeout(r, 1_500));
+    await sleep(1_500);
     child.kill('SIGKILL');
     await exited;
     const cut = getPlan(plan.id)!;
@@ -161,7 +162,7 @@ describe('applying a plan', () => {
     expect(listAudit({ planId: plan.id }).entries.map((e) => e.outcome)).toEqual(['intent']);
 
     // The sandbox, like AWS, finishes a call whose caller went away.
-    await new Promise((r) => setTimeout(r, 2_500));
+    await sleep(2_500);
     await sb.control.setFaults([]);
     const checked = (await checkUnknownSteps(plan.id, admin))!;
     expect(checked.stepStates[0].status).toBe('done');

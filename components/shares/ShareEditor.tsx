@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Card, ConfirmDialog, Field, inputClass } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { PermissionChoice } from '@/lib/ram/permissions';
 import type { ShareEdit } from '@/lib/ram/share-edits';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';

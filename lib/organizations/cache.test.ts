@@ -1,4 +1,5 @@
 // Protects the tree's snapshot cache: warm after a restart, stale answers revalidated in the background, Refresh and console changes reflected.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -152,6 +153,6 @@ async function completeAfterRefresh(source: SnapshotSource) {
   for (;;) {
     const status = await getOrganizationSnapshot(source);
     if (!status.refreshing) return status.snapshot;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
 }

@@ -4,6 +4,7 @@
 // no longer trusts the console is listed with the reason; the cached copy is served while it is revalidated
 // and after a restart; and a change the console applies to one share shows after re-reading only that
 // account and Region.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GetRoleCommand, IAMClient, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('the RAM snapshot of the organization', () => {
     // Rows arrive while the read runs.
     let partial = 0;
     for (let i = 0; i < 400 && partial === 0; i++) {
-      await new Promise((r) => setTimeout(r, 25));
+      await sleep(25);
       const now = getShareSnapshot(source).snapshot;
       if (!now.complete) partial = Object.keys(now.shares).length;
       else break;

@@ -4,7 +4,7 @@
 // taken from the server's own reading, by ARN: the browser names them, it cannot say where they are.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { awsNow } from '@/lib/aws/clients';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { PlanError } from '@/lib/plan/build';

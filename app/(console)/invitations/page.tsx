@@ -7,7 +7,7 @@ import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { awsNow } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { senderLabel } from '@/lib/ram/answer-invitations';
 import { getOrganizationInvitations, PENDING_INVITATIONS_QUOTA, sendersNearQuota, type InvitationsSnapshot } from '@/lib/ram/invitations';

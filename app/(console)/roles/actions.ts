@@ -2,7 +2,7 @@
 // The cross-account access wizard's plan. Building a plan changes nothing, so any signed-in user may; applying is
 // an admin's, on the plan's page.
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { crossAccountAccess } from '@/lib/iam/access';
 import { readAccessFacts } from '@/lib/iam/access-facts';
 import { savePlan } from '@/lib/plan/store';

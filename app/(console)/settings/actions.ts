@@ -1,7 +1,7 @@
 'use server';
 // Settings' change: the plan that enables RAM sharing with AWS Organizations (applied from the plan's page).
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { savePlan } from '@/lib/plan/store';
 import { enableSharing } from '@/lib/ram/enable-sharing';
 import { getSharingStatus } from '@/lib/ram/sharing';

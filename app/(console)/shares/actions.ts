@@ -2,7 +2,7 @@
 // /shares: the organization's share snapshot, its progress and Refresh (viewers may read it).
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { getShareSnapshot, refreshShareSnapshot, snapshotProgress, type SnapshotProgress } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 

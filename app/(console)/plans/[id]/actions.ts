@@ -2,7 +2,7 @@
 // Applying a reviewed plan, resuming it, and checking steps a crash left unknown: admins only (audited when refused).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { adminAction, type ActionResult } from '@/lib/console/actions';
+import { adminAction, type ActionResult } from '@/lib/server-actions';
 import { applyPlan, checkUnknownSteps } from '@/lib/changes/registry';
 import { PlanError } from '@/lib/plan/build';
 import { PLAN_ID } from '@/lib/plan/store';

@@ -7,7 +7,7 @@ import { Choice, ChoiceError, GoTo, NextBack, WizardForm } from '@/components/ro
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, Cell, CodeBlock, Field, inputClass, PageTitle, Steps, Table } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { buildAccessPlan } from '@/lib/iam/access';
 import { readAccessFacts } from '@/lib/iam/access-facts';
 import { renderPolicy } from '@/lib/iam/policy';

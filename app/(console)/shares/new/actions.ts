@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { AccountChoice } from '@/components/share-wizard/types';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { config } from '@/lib/config';
 import { PlanError } from '@/lib/plan/build';
 import { searchOrganization } from '@/lib/organizations/search';

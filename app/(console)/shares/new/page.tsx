@@ -15,7 +15,7 @@ import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { planEquivalents } from '@/lib/plan/equivalents';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan, savePlan } from '@/lib/plan/store';

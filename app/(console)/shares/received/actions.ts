@@ -1,7 +1,7 @@
 'use server';
 // Shared with me: the plan for a receiving account to leave a share (viewers may build it; applying is an admin's).
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';

@@ -3,7 +3,7 @@
 // Building a plan and verifying change nothing, so any signed-in user may; applying is an admin's, on the plan's page.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { readRemovalFacts } from '@/lib/iam/access-facts';
 import { roleArnSchema, trustEdit, trustedPrincipalSchema } from '@/lib/iam/trust-edit';
 import { verifyAccess, type LiveVerification } from '@/lib/iam/verify-live';

@@ -7,7 +7,7 @@ import { HandOffPanel } from '@/components/roles/HandOffPanel';
 import { VerifyPanel } from '@/components/roles/VerifyPanel';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { accountNamesOf } from '@/lib/iam/access-facts';
 import { handOff } from '@/lib/iam/handoff';
 import { accountOfPrincipal, renderPolicy } from '@/lib/iam/policy';

@@ -3,7 +3,7 @@
 // plan's page, is for admins). The share is read from its owner now, not from a snapshot minutes old.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';

@@ -5,7 +5,7 @@ import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { ShareEditor } from '@/components/shares/ShareEditor';
 import { statusTone } from '@/components/shares/ShareTables';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions';
 import { principalKind, principalName } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';

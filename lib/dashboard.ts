@@ -1,15 +1,15 @@
 // The dashboard's live organization summary: counts from the organization snapshot the tree also uses
 // (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
 // and the resource share invitations pending across the organization (from the inbox's brief cache).
-import { explainingReader } from '../aws/errors';
-import type { ConsoleContext } from '../aws/identity';
-import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
-import { organizationSource } from '../organizations/snapshot-source';
-import type { OrganizationSnapshot } from '../organizations/types';
-import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from '../ram/invitations';
-import { shareCounts, type ShareCounts } from '../ram/share-list';
-import { getShareSnapshot } from '../ram/snapshot';
-import { shareSnapshotSource } from '../ram/snapshot-source';
+import { explainingReader } from './aws/errors';
+import type { ConsoleContext } from './aws/identity';
+import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
+import { organizationSource } from './organizations/snapshot-source';
+import type { OrganizationSnapshot } from './organizations/types';
+import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from './ram/invitations';
+import { shareCounts, type ShareCounts } from './ram/share-list';
+import { getShareSnapshot } from './ram/snapshot';
+import { shareSnapshotSource } from './ram/snapshot-source';
 
 export interface OrganizationSummary {
   accounts?: number;
