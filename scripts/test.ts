@@ -1,5 +1,6 @@
-// `npm test`: the lint (the layers and import loops), types, unit and integration tests (vitest), then the end-to-end tests (Playwright in Debian's Chromium
-// against the built console and a sandbox, both on free ports). Installs Chromium with apt-get when missing.
+// `npm test`: the lint (the layers and import loops), types, unit and integration tests (vitest), then the
+// end-to-end tests (Playwright in Debian's Chromium against the built console and a sandbox, both on free ports).
+// Installs Chromium with apt-get when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
