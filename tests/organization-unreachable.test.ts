@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isValidElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../auth/guard', () => ({ requireUser: async () => ({ email: 'viewer@crossing.local', role: 'viewer' }) }));
+vi.mock('../lib/auth/guard', () => ({ requireUser: async () => ({ email: 'viewer@crossing.local', role: 'viewer' }) }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-org-unreachable-'));
 

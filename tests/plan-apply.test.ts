@@ -151,7 +151,8 @@ describe('applying a plan', () => {
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 200 && !listAudit({ planId: plan.id }).entries.some((e) => e.outcome === 'intent'); i++) await sleep(50);
+    // The child loads the whole registry (every kind and operation) before it applies: allow a slow start.
+    for (let i = 0; i < 600 && !listAudit({ planId: plan.id }).entries.some((e) => e.outcome === 'intent'); i++) await sleep(50);
     // The intent is written before the member role is assumed and the request sent: give the request time to reach AWS.
     await sleep(1_500);
     child.kill('SIGKILL');
@@ -169,7 +170,7 @@ describe('applying a plan', () => {
     expect(applyPlan(plan.id, admin, fast).state).toBe('started');
     expect((await runFinished(plan.id))!.stepStates.map((s) => s.status)).toEqual(['done', 'done', 'done']);
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(1);
-  });
+  }, 90_000);
 });
 
 describe('the AWS CLI equivalent', () => {
