@@ -41,11 +41,14 @@ export function changeKind(id: string): RegisteredKind {
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. Pure: safe on every view. */
 export async function readBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack | undefined> {
   if (plan.status === 'ready' || plan.status === 'expired' || plan.status === 'running') return undefined;
+  // A plan made by an earlier version of the console (another kind, or other stored facts): its steps still show what ran.
+  const earlier: ReadBack = { tone: 'warning', title: 'This plan was made by an earlier version of the console: what AWS reads back cannot be shown for it.', facts: [], problems: [] };
+  const kind = catalog.kinds.get(plan.kind);
+  if (!kind) return earlier;
   try {
-    return await changeKind(plan.kind).readBack(plan, context);
+    return await kind.readBack(plan, context);
   } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error;
-    // Made by an earlier version of the console, whose plans stored other facts: its steps still show what ran.
-    return { tone: 'warning', title: 'This plan was made by an earlier version of the console: what AWS reads back cannot be shown for it.', facts: [], problems: [] };
+    if (error instanceof z.ZodError) return earlier;
+    throw error;
   }
 }
