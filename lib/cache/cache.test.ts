@@ -96,8 +96,12 @@ describe('the stale-while-revalidate snapshot store', () => {
     await sleep(0);
     expect(store.read(source)).toMatchObject({ snapshot: { value: 1 }, lastError: 'AccessDenied' });
     await finish(2, now);
-    store.invalidate();
-    expect(store.read(source)).toMatchObject({ snapshot: { value: 2 }, refreshing: true, lastError: undefined });
+    expect(store.read(source)).toMatchObject({ snapshot: { value: 2 }, refreshing: false, lastError: undefined });
+    // A change made while a build runs: the build may have read before it, so another follows.
+    store.refresh(source);
+    store.update((s) => (s.value += 10), { rebuildRunning: true });
+    await finish(3, now);
+    expect(store.read(source)).toMatchObject({ snapshot: { value: 3 }, refreshing: true });
   });
 
   it('starts warm from the data directory after a restart, and changes every cached snapshot in place', async () => {

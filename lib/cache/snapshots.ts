@@ -1,8 +1,9 @@
 // One stale-while-revalidate store for organization-wide snapshots (the organization tree, the shares across every
 // account and Region): a read answers at once from memory — or from the copy in the data directory after a
-// restart — and starts a build in the background when the copy is older than the source's maxAgeMs or was marked
-// stale; with no copy yet, it answers from the first build's partial snapshot as it fills. One build per key at a
-// time; a failed build keeps the last snapshot and says why. Process-wide (lib/cache/process.ts).
+// restart — and starts a build in the background when the copy is older than the source's maxAgeMs, or when a
+// build ran while the console changed what it reads; with no copy yet, it answers from the first build's partial
+// snapshot as it fills. One build per key at a time; a failed build keeps the last snapshot and says why.
+// Process-wide (lib/cache/process.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,8 +72,6 @@ export interface SnapshotStore<S extends Snapshot, Src extends SnapshotSource, B
   complete(source: Src): Promise<S>;
   /** Changes every cached snapshot in place (the complete one, saved again, and a running build's). */
   update(change: (snapshot: S) => void, options?: { rebuildRunning?: boolean }): void;
-  /** Marks every snapshot stale: the next read answers from it and rebuilds in the background. */
-  invalidate(): void;
   /** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
   forget(): void;
 }
@@ -162,9 +161,6 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
         // A build running now may have read what changed before the change: build again afterwards.
         if (options.rebuildRunning && entry.build) entry.stale = true;
       }
-    },
-    invalidate() {
-      for (const entry of entries.values()) entry.stale = true;
     },
     forget() {
       entries.clear();

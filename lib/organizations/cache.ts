@@ -85,11 +85,6 @@ export function completeSnapshot(source: SnapshotSource): Promise<OrganizationSn
   return snapshots.complete(source);
 }
 
-/** Marks every cached snapshot stale: the next read answers from it and revalidates. */
-export function invalidateOrganizationSnapshot(): void {
-  snapshots.invalidate();
-}
-
 /** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
 export function forgetOrganizationSnapshots(): void {
   snapshots.forget();
