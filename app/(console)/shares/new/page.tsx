@@ -16,7 +16,7 @@ import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
-import { planEquivalents } from '@/lib/plan/equivalents';
+import { planEquivalents } from '@/lib/changes/registry';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan, savePlan } from '@/lib/plan/store';
 import { draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
