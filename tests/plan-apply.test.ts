@@ -206,5 +206,6 @@ describe('the AWS CLI equivalent', () => {
     } finally {
       await fresh.close();
     }
-  });
+    // Each AWS CLI command starts a Python process: on a loaded two-core machine the plan's take half a minute.
+  }, 90_000);
 });
