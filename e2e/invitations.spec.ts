@@ -169,7 +169,7 @@ test.describe('resource share invitations across the organization', () => {
     await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
     const planId = page.url().split('/').pop()!;
     await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
-    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'plans/[id]/actions', [{ planId }]);
+    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'components/plan/actions', [{ planId }]);
     expect(answer).toContain('Not allowed');
     const invitations = await new RAMClient(await memberConfig(PAYMENTS_DEV)).send(new GetResourceShareInvitationsCommand({}));
     expect(invitations.resourceShareInvitations!.find((i) => i.resourceShareName === 'partner-network')!.status).toBe('PENDING');

@@ -83,7 +83,7 @@ test.describe('enabling sharing with AWS Organizations through a plan', () => {
     await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
     await expect(page.getByTestId('plan-controls')).toContainText('Only admins can apply plans');
 
-    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'plans/[id]/actions', [{ planId }]);
+    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'components/plan/actions', [{ planId }]);
     expect(answer).toContain('Not allowed');
     expect(await serviceLinkedRoleExists()).toBe(false);
     await page.reload();

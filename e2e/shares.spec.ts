@@ -178,7 +178,7 @@ test.describe('resource shares across the organization', () => {
     await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
     const planId = page.url().split('/').pop()!;
     await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
-    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'plans/[id]/actions', [{ planId }]);
+    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'components/plan/actions', [{ planId }]);
     expect(answer).toContain('Not allowed');
     expect(await associations('corp-dns', 'PRINCIPAL')).toEqual(before);
   });

@@ -12,7 +12,7 @@ import { PLAN_STATUS } from '@/components/plan/status';
 import { progressSignature } from '@/lib/plan/progress';
 import { getPlan } from '@/lib/plan/store';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { applyPlanAction, checkPlanAction } from './actions';
+import { applyPlanAction, checkPlanAction } from '@/components/plan/actions';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@
 // when the ones before it are finished (validated on the server). Thin: the rules are in lib/ram.
 import Link from 'next/link';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { loadChildrenAction, searchAction } from '@/app/(console)/organization/actions';
-import { applyPlanAction, checkPlanAction } from '@/app/(console)/plans/[id]/actions';
+import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
+import { applyPlanAction, checkPlanAction } from '@/components/plan/actions';
 import { PlanControls } from '@/components/plan/PlanControls';
 import { PlanEquivalents } from '@/components/plan/PlanEquivalents';
 import { PlanSteps } from '@/components/plan/PlanSteps';
