@@ -1,6 +1,6 @@
-// `npm test`: unit and integration tests (vitest, with a throwaway PostgreSQL for the store tests), then the
-// end-to-end tests (Playwright in Debian's Chromium against the built console and a sandbox, both on free ports).
-// Installs Chromium and PostgreSQL with apt-get when missing.
+// `npm test`: the lint (the layers and import loops), types, unit and integration tests (vitest, with a throwaway
+// PostgreSQL for the store tests), then the end-to-end tests (Playwright in Debian's Chromium against the built
+// console and a sandbox, both on free ports). Installs Chromium and PostgreSQL with apt-get when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,8 +68,10 @@ async function main(): Promise<number> {
   let failed = false;
   if (only !== 'e2e') {
     if (!ensureAwsCli()) return 1;
-    // vitest strips types and `next build` checks only the app: the sandbox, tests and benchmarks are checked here.
-    failed = run(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']) !== 0;
+    // The lint holds the layers (eslint.config.mjs); vitest strips types and `next build` checks only the app: the
+    // sandbox, tests and benchmarks are checked here.
+    failed = run(path.join(ROOT, 'node_modules/.bin/eslint'), ['.']) !== 0;
+    if (run(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']) !== 0) failed = true;
     if (!(await vitest())) failed = true;
     if (only === 'unit') return failed ? 1 : 0;
   }

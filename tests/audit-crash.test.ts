@@ -1,13 +1,15 @@
 // Protects: when the console is killed (SIGKILL) in the middle of a burst of changes, every change AWS made has
 // its audit intent, written before the call, and no intent is lost or written twice, on SQLite and on PostgreSQL.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { paginateGetResourceShares, RAMClient } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO } from '../sandbox/seeds/demo';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { useConsoleEnv } from './support/console-env';
 import { TEST_DATABASES, useTestDatabase } from './support/databases';
+import { TEST_KIND } from './support/plans';
 
 const NETWORK = DEMO.accounts.network;
 const BURST = 40;
@@ -37,7 +39,7 @@ describe.each(TEST_DATABASES)('a console killed during a burst of changes, its s
     const plans = Array.from({ length: BURST }, (_, i) =>
       savePlan(
         {
-          kind: 'test:burst',
+          kind: TEST_KIND,
           title: `burst ${i}`,
           steps: [{ operation: 'ram:CreateResourceShare', accountId: NETWORK, region: 'us-east-1', input: { name: `burst-${i}` }, reason: 'One change of the burst.' }],
         },
@@ -46,16 +48,16 @@ describe.each(TEST_DATABASES)('a console killed during a burst of changes, its s
     );
     // Each call held back a little, so the kill lands while calls are in flight rather than between runs.
     await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 40 }]);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../lib/plan/apply-child.ts'), ...plans.map((p) => p.id)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/apply-child.ts'), ...plans.map((p) => p.id)], {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const intents = async () => (await listAudit({ action: 'ram:CreateResourceShare', outcome: 'intent' })).total;
-    while ((await intents()) < BURST / 2) await new Promise((r) => setTimeout(r, 20));
+    while ((await intents()) < BURST / 2) await sleep(20);
     child.kill('SIGKILL');
     await exited;
-    await new Promise((r) => setTimeout(r, 200)); // the call in flight finishes in AWS
+    await sleep(200); // the call in flight finishes in AWS
 
     const made: string[] = [];
     for await (const page of paginateGetResourceShares({ client: getClient(RAMClient, { accountId: NETWORK, region: 'us-east-1' }) }, { resourceOwner: 'SELF' })) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { ensureBuild } from '../scripts/build-state';
 import { consoleEnv } from './support/console-env';
-import { ADMIN, call, csrf, Jar, signIn, signOut, startConsole, type ConsoleProcess as Instance } from './support/console-http';
+import { ADMIN, call, Jar, signIn, signOut, startConsole, type ConsoleProcess as Instance } from './support/console-http';
 import { createPostgresDatabase, POSTGRES_SKIPPED } from './support/databases';
 
 const AUTH_SECRET = 'instances-test-secret-0123456789-abcdefghij';

@@ -5,7 +5,7 @@
 // nothing in AWS, so viewers may do all of it; applying is for admins.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { config } from '@/lib/config';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
@@ -15,7 +15,7 @@ import { checkDetails, checkPermissions, checkSharePrincipals, draftFingerprint,
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';
 import { listOwnedResources, type ResourceListing } from '@/lib/ram/resources';
-import { detailsInput, emptyShareDraft, getShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type TypedStep, type ShareDraftState } from '@/lib/ram/share-draft';
+import { detailsInput, emptyShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type ShareDraftState } from '@/lib/ram/share-draft';
 import { draftIdInput, finishStep, requireDraft, saveDraft } from '@/lib/wizard/drafts';
 import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
 import { stepHref } from './href';

@@ -7,19 +7,16 @@ import { getClient } from '../aws/clients';
 import { awsErrorCode, awsRequestId, explainAwsError } from '../aws/errors';
 import { recordAudit } from '../audit/log';
 import type { SignedInUser } from '../auth/roles';
+import { log, errorReason } from '../log';
+import { processWide } from '../cache/process';
 import { clientTokenFor, resolveInput } from './build';
-import { operationSpec } from './operations';
+import { changeKind, operationSpec } from './catalog';
 import { claimRun, finishRun, getPlan, saveStepState } from './store';
 import type { StepState, StoredPlan } from './types';
 
 export interface ApplyOptions {
   /** How long to wait for what a step starts (RAM associations) to settle. */
   settleBoundMs?: number;
-  /**
-   * Called with the plan once its run has finished, whether or not anyone is watching its page (the console
-   * reads the result back here, so what follows from it — an invitation's history, a refreshed share list — happens).
-   */
-  onFinished?: (plan: StoredPlan) => Promise<unknown>;
 }
 
 export type ApplyOutcome =
@@ -28,8 +25,7 @@ export type ApplyOutcome =
 
 const DEFAULT_SETTLE_BOUND_MS = 120_000;
 
-// Kept on globalThis: every copy of this module in the process must see the same runs.
-const runs: Map<string, Promise<void>> = ((globalThis as { __crossingPlanRuns?: Map<string, Promise<void>> }).__crossingPlanRuns ??= new Map());
+const runs = processWide('plan-runs', () => new Map<string, Promise<void>>());
 
 function withoutMetadata(output: unknown): unknown {
   if (!output || typeof output !== 'object') return output;
@@ -94,7 +90,19 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     if (state.status === 'failed') failed = true;
   }
   finishRun(plan.id, failed ? 'failed' : 'succeeded');
-  await options.onFinished?.(getPlan(plan.id)!);
+  await afterRun(getPlan(plan.id)!);
+}
+
+/**
+ * What follows from a finished run, once, whether or not anyone watches its page: the kind's hook (caches it
+ * refreshes, history it records). Its failure is logged; the run's outcome stands.
+ */
+async function afterRun(plan: StoredPlan): Promise<void> {
+  try {
+    await changeKind(plan.kind).afterApply(plan);
+  } catch (error) {
+    log('error', 'after-apply hook failed', { planId: plan.id, kind: plan.kind, reason: errorReason(error) });
+  }
 }
 
 /** Starts applying plan `id` as `user` (an admin: the caller checks), or joins the run already under way. */
@@ -119,8 +127,8 @@ export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions 
   const claimed = getPlan(id)!;
   const run = runSteps(claimed, user, options)
     .catch((error: unknown) => {
-      // Only the store (the plan then stays running, and reads as interrupted after a restart) or the finished
-      // hook can fail here: the steps catch AWS's errors.
+      // Only the store can fail here (the plan then stays running, and reads as interrupted after a restart):
+      // the steps catch AWS's errors and the after-apply hook its own.
       console.error(`plan ${id}: ${(error as Error).message}`);
     })
     .finally(() => runs.delete(id));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManagedPrefixList } from '../../sandbox/ec2/models';
 import { createResourceShare, withoutAssociationDelay } from '../../sandbox/ram/models';
 import { listShareableResources } from '../../sandbox/ram/shareable';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { awsNow, resetAwsAccess } from '../aws/clients';

@@ -43,7 +43,7 @@ export type ShareDetails = z.infer<typeof detailsInput> & { accountName: string 
 export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram::[a-z0-9]+:permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
 
 const principal = z.object({
-  type: z.enum(PRINCIPAL_TYPES),
+  type: z.enum([...PRINCIPAL_TYPES, 'SERVICE_PRINCIPAL']),
   principal: z.string().min(1).max(2048),
   id: z.string().max(2048),
   name: z.string().max(2048),

@@ -4,7 +4,7 @@
 // typed makes the draft, and moving to review makes the plan the review shows. Thin: the rules are in lib/ram.
 import Link from 'next/link';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { loadChildrenAction, searchAction } from '@/app/(console)/organization/actions';
+import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
 import { PlanReview } from '@/components/plan/PlanReview';
 import { DetailsStep, PermissionsStep, PrincipalsStep, stepHref } from '@/components/share-wizard';
 import {
@@ -26,14 +26,14 @@ import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { getPlan } from '@/lib/plan/store';
 import { draftFingerprint, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { permissionsFor } from '@/lib/ram/permissions';
 import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
-import { allowedStep, emptyShareDraft, getShareDraft, typedOf, typesOf, WIZARD_STEPS, type ShareDraft } from '@/lib/ram/share-draft';
+import { allowedStep, getShareDraft, typedOf, typesOf, WIZARD_STEPS, type ShareDraft } from '@/lib/ram/share-draft';
 import { getSharingStatus } from '@/lib/ram/sharing';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@
 // inbox's counts (pending, soonest expiry, senders near RAM's quota of 20 pending invitations).
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../plan/build';
-import { answerInvitationsPlan } from './invitation-plan';
+import { answerInvitations } from './answer-invitations';
 import { sendersNearQuota, summarizeInvitations, type InvitationsSnapshot, type OrgInvitation } from './invitations';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
@@ -31,7 +31,7 @@ const snapshot = (invitations: OrgInvitation[]): InvitationsSnapshot => ({ invit
 
 describe('the plan answering invitations', () => {
   it('has one independent step per invitation, in its receiving account and Region', () => {
-    const plan = answerInvitationsPlan('accept', [invitation(1), invitation(2, { region: 'eu-west-1' })], NOW);
+    const plan = answerInvitations.plan({ decision: 'accept', invitationArns: [] }, { invitations: [invitation(1), invitation(2, { region: 'eu-west-1' })], now: NOW });
     expect(plan.independentSteps).toBe(true);
     expect(plan.title).toBe('Accept 2 resource share invitations');
     expect(plan.steps.map((s) => `${s.operation} ${s.accountId} ${s.region}`)).toEqual([
@@ -46,9 +46,9 @@ describe('the plan answering invitations', () => {
 
   it('refuses an invitation that has expired on the AWS clock or was answered, naming it', () => {
     const late = invitation(1, { expiresAt: NOW - 1 });
-    expect(() => answerInvitationsPlan('accept', [late, invitation(2)], NOW)).toThrow(PlanError);
-    expect(() => answerInvitationsPlan('accept', [late], NOW)).toThrow('Only pending invitations can be accepted: share-1 for account-1 (us-east-1) is expired.');
-    expect(() => answerInvitationsPlan('reject', [invitation(2, { status: 'ACCEPTED' })], NOW)).toThrow('share-2 for account-2 (us-east-1) is accepted');
+    expect(() => answerInvitations.plan({ decision: 'accept', invitationArns: [] }, { invitations: [late, invitation(2)], now: NOW })).toThrow(PlanError);
+    expect(() => answerInvitations.plan({ decision: 'accept', invitationArns: [] }, { invitations: [late], now: NOW })).toThrow('Only pending invitations can be accepted: share-1 for account-1 (us-east-1) is expired.');
+    expect(() => answerInvitations.plan({ decision: 'reject', invitationArns: [] }, { invitations: [invitation(2, { status: 'ACCEPTED' })], now: NOW })).toThrow('share-2 for account-2 (us-east-1) is accepted');
   });
 });
 

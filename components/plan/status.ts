@@ -1,5 +1,5 @@
 // How a plan's status reads on its page and in the list.
-import type { PlanStatus } from '../plan/types';
+import type { PlanStatus } from '@/lib/plan/types';
 
 export const PLAN_STATUS: Record<PlanStatus, { label: string; tone: 'slate' | 'sky' | 'emerald' | 'red' | 'amber' }> = {
   ready: { label: 'Ready to apply', tone: 'sky' },

@@ -2,11 +2,11 @@
 // zod, and one result shape the UI shows. Refused attempts at admin actions are audited (signed out or
 // viewer); the changes themselves are made by plans, which audit each AWS call.
 import { z } from 'zod';
-import { recordAudit } from '../audit/log';
-import { currentUser, requireAdmin, type SignedInUser } from '../auth/guard';
-import { explainAwsError } from '../aws/errors';
-import { PlanError } from '../plan/build';
-import { currentRegion } from '../region';
+import { recordAudit } from './audit/log';
+import { currentUser, requireAdmin, type SignedInUser } from './auth/guard';
+import { explainAwsError } from './aws/errors';
+import { PlanError } from './plan/build';
+import { currentRegion } from './region';
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 

@@ -2,8 +2,8 @@
 // from the environment as npm start configures it) pointed at a sandbox, and a recorder of every HTTP
 // attempt it makes (operation, items, NextToken, answer) and of the most attempts ever in flight at once.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { getClient, resetAwsAccess } from '../aws/clients';
-import { config } from '../config';
+import { getClient, resetAwsAccess } from '../../lib/aws/clients';
+import { config } from '../../lib/config';
 
 export interface Attempt {
   operation: string;
@@ -22,7 +22,7 @@ export interface RecordingClient {
  * Sets the environment the console reads its AWS settings from to this sandbox and its console identity.
  * config() reads the environment once per process, so one endpoint per test file; the identity may change.
  */
-export function useSandbox(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): void {
+export function pointAtSandbox(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): void {
   Object.assign(process.env, {
     CROSSING_MODE: 'sandbox',
     AWS_ENDPOINT_URL: endpoint,

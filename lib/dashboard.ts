@@ -1,15 +1,16 @@
 // The dashboard's live organization summary: counts from the organization snapshot the tree also uses
 // (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
 // and the resource share invitations pending across the organization (from the inbox's brief cache).
-import { explainingReader } from '../aws/errors';
-import type { ConsoleContext } from '../aws/identity';
-import { completeSnapshot, getOrganizationSnapshot } from '../organizations/cache';
-import { organizationSource } from '../organizations/snapshot-source';
-import type { OrganizationSnapshot } from '../organizations/types';
-import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from '../ram/invitations';
-import { shareCounts, type ShareCounts } from '../ram/share-list';
-import { getShareSnapshot } from '../ram/snapshot';
-import { shareSnapshotSource } from '../ram/snapshot-source';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { explainingReader } from './aws/errors';
+import type { ConsoleContext } from './aws/identity';
+import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
+import { organizationSource } from './organizations/snapshot-source';
+import type { OrganizationSnapshot } from './organizations/types';
+import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from './ram/invitations';
+import { shareCounts, type ShareCounts } from './ram/share-list';
+import { getShareSnapshot } from './ram/snapshot';
+import { shareSnapshotSource } from './ram/snapshot-source';
 
 export interface OrganizationSummary {
   accounts?: number;
@@ -34,7 +35,7 @@ async function countOrganization(context: ConsoleContext) {
   let snapshot: OrganizationSnapshot = (await getOrganizationSnapshot(source)).snapshot;
   if (!snapshot.complete) {
     const partial = snapshot;
-    snapshot = await Promise.race([completeSnapshot(source), new Promise<OrganizationSnapshot>((r) => setTimeout(() => r(partial), COLD_WAIT_MS).unref())]);
+    snapshot = await Promise.race([completeSnapshot(source), sleep(COLD_WAIT_MS, partial, { ref: false })]);
   }
   let accounts = 0;
   let organizationalUnits = 0;
@@ -58,7 +59,7 @@ async function recentInvitations(context: ConsoleContext): Promise<InvitationsSn
     reading.catch(() => {});
     return cached;
   }
-  return Promise.race([reading, new Promise<'reading'>((r) => setTimeout(() => r('reading'), COLD_WAIT_MS).unref())]);
+  return Promise.race([reading, sleep(COLD_WAIT_MS, 'reading' as const, { ref: false })]);
 }
 
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {

@@ -1,9 +1,9 @@
 // The opening every console page shares: the signed-in user (or a redirect to sign in), the Region the
 // browser works in, and where the console stands in AWS — or why that could not be read.
-import { requireUser, type SignedInUser } from '../auth/guard';
-import { explainAwsError } from '../aws/errors';
-import { getConsoleContext, type ConsoleContext } from '../aws/identity';
-import { currentRegion } from '../region';
+import { requireUser, type SignedInUser } from './auth/guard';
+import { explainAwsError } from './aws/errors';
+import { getConsoleContext, type ConsoleContext } from './aws/identity';
+import { currentRegion } from './region';
 
 export type ConsolePage =
   | { user: SignedInUser; region: string; context: ConsoleContext; error?: undefined }

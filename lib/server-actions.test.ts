@@ -5,19 +5,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { AdminCheck } from '../auth/guard';
+import type { AdminCheck } from './auth/guard';
 
 // Who is signed in: the one thing the test controls (the session cookie needs a request).
 const signedIn = vi.hoisted(() => ({ check: undefined as unknown as AdminCheck }));
-vi.mock('../auth/guard', () => ({
+vi.mock('./auth/guard', () => ({
   requireAdmin: async () => signedIn.check,
   currentUser: async () => (signedIn.check.ok ? signedIn.check.user : signedIn.check.status === 403 ? signedIn.check.user : undefined),
 }));
-vi.mock('../region', () => ({ currentRegion: async () => 'eu-west-1' }));
+vi.mock('./region', () => ({ currentRegion: async () => 'eu-west-1' }));
 
-let actions: typeof import('./actions');
-let audit: typeof import('../audit/log');
-let build: typeof import('../plan/build');
+let actions: typeof import('./server-actions');
+let audit: typeof import('./audit/log');
+let build: typeof import('./plan/build');
 
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -25,9 +25,9 @@ beforeAll(async () => {
     CROSSING_MODE: 'sandbox',
     AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
   });
-  actions = await import('./actions');
-  audit = await import('../audit/log');
-  build = await import('../plan/build');
+  actions = await import('./server-actions');
+  audit = await import('./audit/log');
+  build = await import('./plan/build');
 });
 afterAll(() => audit.closeAudit());
 

@@ -1,5 +1,5 @@
 'use server';
-// Reads behind the organization tree (allowed to viewers): children of opened nodes, search, SCPs, refresh.
+// The organization tree's actions (allowed to viewers): children of opened nodes, search, SCPs, refresh.
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/guard';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -15,7 +15,7 @@ import {
   type TargetPolicies,
 } from '@/lib/organizations';
 import { organizationAccessProblem, organizationsClient, organizationSource, snapshotInfo } from '@/lib/organizations/snapshot-source';
-import type { ActionResult, SearchHits, SnapshotInfo } from '@/components/organization-tree/types';
+import type { ActionResult, SearchHits, SnapshotInfo } from './types';
 
 const parentId = z.string().regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/);
 const targetId = z.string().regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/);

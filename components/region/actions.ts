@@ -1,5 +1,5 @@
 'use server';
-// Choosing a Region is a view preference (allowed to viewers), kept in a cookie.
+// The Region selector's action: choosing a Region is a view preference (allowed to viewers), kept in a cookie.
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';

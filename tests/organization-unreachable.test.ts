@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isValidElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../auth/guard', () => ({ requireUser: async () => ({ email: 'viewer@crossing.local', role: 'viewer' }) }));
+vi.mock('../lib/auth/guard', () => ({ requireUser: async () => ({ email: 'viewer@crossing.local', role: 'viewer' }) }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-org-unreachable-'));
 
@@ -31,7 +31,7 @@ function text(node: ReactNode): string {
 
 describe('organization pages with AWS unreachable', () => {
   it('answers the tree actions with the reason instead of throwing', async () => {
-    const { statusAction, loadChildrenAction } = await import('@/app/(console)/organization/actions');
+    const { statusAction, loadChildrenAction } = await import('@/components/organization-tree/actions');
     for (const result of [await statusAction(), await loadChildrenAction(['r-ab12'])]) {
       expect(result).toEqual({ ok: false, error: expect.stringMatching(/sts:GetCallerIdentity failed: the endpoint http:\/\/127\.0\.0\.1:9 cannot be reached/) });
     }

@@ -1,7 +1,7 @@
 'use client';
 // The header's Region selector: remembers the choice in a cookie and re-renders the page for it.
 import { useTransition } from 'react';
-import { chooseRegion } from '@/app/(console)/region-action';
+import { chooseRegion } from './actions';
 
 export function RegionSelector({ region, regions }: { region: string; regions: string[] }) {
   const [pending, startTransition] = useTransition();
