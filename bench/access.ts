@@ -22,7 +22,7 @@ import { organizationsState } from '../sandbox/organizations/models';
 import type { World } from '../sandbox/core/types';
 import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
 import { getCallerIdentity } from '../lib/aws/clients';
-import { useSandbox } from '../lib/organizations/test-support';
+import { pointAtSandbox } from '../tests/support/organization-sandbox';
 import { AUTHORIZATION_DETAILS_PAGE } from '../lib/iam/snapshot';
 import { completeIamSnapshot, forgetIamSnapshots, getIamSnapshot, type IamSnapshotSource } from '../lib/iam/snapshot-store';
 import { computeFindings, EMPTY_ALLOWLIST } from '../lib/access/findings';
@@ -88,7 +88,6 @@ async function main() {
   const sandbox = await createSandboxServer({ seed: 'large', seedOptions, port: 0, throttle });
   const world = sandbox.runtime.world;
   const key = world.credentials.get(world.consoleAccessKeyId!)!;
-  const own = key.identity.accountId;
   const accounts = [...organizationsState(world).members.keys()];
   const roles = accounts.reduce((n, id) => n + iamAccount(world, id).roles.size, 0);
   console.log(
@@ -102,7 +101,7 @@ async function main() {
   const bound = Math.max(...perAccount.map((n) => Math.max(0, (n - throttle.iam.burst) / throttle.iam.rate)), Math.max(0, (minSts - throttle.sts.burst) / throttle.sts.rate));
   console.log(`minimum calls the page size (${AUTHORIZATION_DETAILS_PAGE}) allows: ${minIam} IAM + ${minSts} STS; throttles' lower bound ${bound.toFixed(1)} s\n`);
 
-  useSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+  pointAtSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
   await getCallerIdentity();
   counted.sts = 1;
   await sleep(Math.max(throttle.sts.burst / throttle.sts.rate, throttle.iam.burst / throttle.iam.rate) * 1000 + 500);

@@ -3,7 +3,7 @@
 import type { ConsoleContext } from '@/lib/aws/identity';
 import type { SignedInUser } from '@/lib/auth/roles';
 import { Badge } from './ui';
-import { RegionSelector } from './region-selector';
+import { RegionSelector } from './region/RegionSelector';
 
 export const STANDING_LABELS: Record<ConsoleContext['standing'], string> = {
   management: 'Management account',
@@ -38,10 +38,15 @@ export function ConsoleHeader(props: {
         <span data-testid="mode">{mode === 'sandbox' ? <Badge tone="amber">Sandbox</Badge> : <Badge tone="sky">AWS</Badge>}</span>
         {context ? (
           <>
-            <span className="font-mono text-xs text-slate-700" data-testid="identity" title="The AWS identity the console acts as">
-              {context.arn}
-            </span>
-            <span className="text-slate-400">·</span>
+            {/* Which IAM identity the console acts as is for admins: a viewer has no use for it. */}
+            {user.role === 'admin' && (
+              <>
+                <span className="font-mono text-xs text-slate-700" data-testid="identity" title="The AWS identity the console acts as">
+                  {context.arn}
+                </span>
+                <span className="text-slate-400">·</span>
+              </>
+            )}
             <span data-testid="organization" className="text-slate-700">
               {context.organization ? (
                 <span className="font-mono text-xs">{context.organization.id}</span>
@@ -69,6 +74,11 @@ export function ConsoleHeader(props: {
         <span className="text-sm text-slate-700" data-testid="signed-in-user">
           {user.email} <Badge>{user.role}</Badge>
         </span>
+        {user.role === 'viewer' && (
+          <span className="text-sm text-slate-500" data-testid="read-only-notice" title="Viewers can look at everything and make plans for an admin to apply; they change nothing.">
+            Read-only
+          </span>
+        )}
         <form action={props.signOut}>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
             Sign out

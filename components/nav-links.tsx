@@ -4,12 +4,19 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { navigation } from './navigation';
 
+const under = (pathname: string, href: string) => pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
+
 export function NavLinks({ counts = {} }: { counts?: Record<string, number> }) {
   const pathname = usePathname();
+  // One entry is current: the most specific one (/shares/new, not /shares too).
+  const currentHref = navigation
+    .map((entry) => entry.href)
+    .filter((href) => under(pathname, href))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
       {navigation.map((entry) => {
-        const current = entry.href === '/' ? pathname === '/' : pathname.startsWith(entry.href);
+        const current = entry.href === currentHref;
         return (
           <Link
             key={entry.href}

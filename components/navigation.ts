@@ -9,6 +9,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/organization', label: 'Organization' },
   { href: '/shares', label: 'Resource shares' },
   { href: '/shares/new', label: 'Create resource share' },
+  { href: '/shares/permissions', label: 'Managed permissions' },
   { href: '/invitations', label: 'Invitations' },
   { href: '/roles', label: 'Cross-account access' },
   { href: '/access', label: 'Who can reach what' },

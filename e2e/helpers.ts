@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 export const USERS = {
   admin: { email: 'admin@crossing.local', password: 'crossing-admin' },
@@ -68,7 +69,7 @@ export function sandboxClientConfig() {
   return {
     endpoint: sandboxUrl(),
     region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIACROSSINGCONSOLE1', secretAccessKey: 'crossingDemoConsoleSecretKey000000000001' },
+    credentials: DEMO.consoleCredentials,
   };
 }
 

@@ -18,6 +18,11 @@ const ACTION_BODIES: [string, string | Buffer][] = [
   ['text/plain;charset=UTF-8', '[]'],
   ['text/plain;charset=UTF-8', '[null,null]'],
   ['text/plain;charset=UTF-8', 'notjson'],
+  // JSON, but not the list of arguments Next spreads into the call.
+  ['text/plain;charset=UTF-8', '"x"'],
+  ['text/plain;charset=UTF-8', '123'],
+  ['text/plain;charset=UTF-8', 'null'],
+  ['text/plain;charset=UTF-8', '{}'],
   ['text/plain;charset=UTF-8', `["${HUGE}","${HUGE}"]`],
   ['text/plain;charset=UTF-8', '["\\u0000","a\\u0000b"]'],
   ['text/plain;charset=UTF-8', Buffer.from('["\u0000"]')],
@@ -81,6 +86,20 @@ test.describe('junk input', () => {
 
   test('never answers 500 or shows a stack trace, signed out', async ({ request, baseURL }) => {
     await fuzz(request, baseURL!, 'anonymous');
+  });
+
+  test('answers JSON arguments that are not a list with 400, signed out and in', async ({ page, request, baseURL }) => {
+    const action = serverActions().find((a) => !a.filename.includes('(console)/layout'))!;
+    const post = (client: APIRequestContext, data: string) =>
+      client.post(action.page, { headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Origin: baseURL! }, data, maxRedirects: 0 });
+    await signIn(page, 'viewer');
+    for (const [who, client] of [['anonymous', request], ['viewer', page.request]] as const) {
+      for (const data of ['"x"', '123', 'null', '{}']) {
+        const response = await post(client, data);
+        expect(response.status(), `${who} ${data}`).toBe(400);
+        expect(await response.text()).toBe('Bad request: the arguments are not a list (a JSON array).\n');
+      }
+    }
   });
 
   for (const who of ['viewer', 'admin'] as const) {

@@ -1,20 +1,23 @@
 // Protects: cross-account access on the demo seed, end to end: the wizard sets up both halves in one plan
-// (alice in payments-dev → new role DeployFromDev in payments-prod), AWS then holds exactly that (checked
-// through the SDK, and with alice's own keys), verify explains allow, an MFA requirement and an SCP denial
-// with the deciding statements; an existing role keeps its statement when a principal is merged in; a whole
-// outside account gets an ExternalId condition.
+// (alice in payments-dev → new role DeployFromDev in payments-prod, accounts typed by name), AWS then holds
+// exactly that (checked through the SDK, and with alice's own keys), verify explains allow, an MFA requirement
+// and an SCP denial with the deciding statements; an existing role keeps its statement when a principal is
+// merged in; a whole outside account gets an ExternalId condition; the wizard keeps every typed field across a
+// reload and Back on every step, resolves names (refusing ambiguous ones), finds a role-name clash on the
+// step that names the role, and links to the role's page after applying.
 import { expect, test, type Page } from '@playwright/test';
 import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListUserPoliciesCommand, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
-const DEV = '400000000011';
-const PROD = '400000000001';
-const PARTNER = '900000000001';
+const DEV = DEMO.accounts['payments-dev'];
+const PROD = DEMO.accounts['payments-prod'];
+const PARTNER = DEMO.accounts['partner-co'];
 const ALICE = `arn:aws:iam::${DEV}:user/alice`;
 const ROLE_ARN = `arn:aws:iam::${PROD}:role/DeployFromDev`;
-const ALICE_KEYS = { accessKeyId: 'AKIACROSSINGALICE001', secretAccessKey: 'aliceDemoSecretKey000000000000000000000A' };
+const ALICE_KEYS = DEMO.aliceCredentials;
 
 async function memberIam(accountId: string): Promise<IAMClient> {
   const c = (await new STSClient(sandboxClientConfig()).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e' }))).Credentials!;
@@ -26,17 +29,25 @@ const trustOf = async (accountId: string, roleName: string) =>
 
 const aliceAssumes = (roleArn: string) => new STSClient({ ...sandboxClientConfig(), credentials: ALICE_KEYS }).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'alice' }));
 
-async function chooseSource(page: Page, accountId: string, principal?: string) {
-  await page.getByLabel('Source account').fill(accountId);
-  await page.getByRole('button', { name: 'List principals' }).first().click();
-  if (principal) await page.getByRole('radio', { name: principal }).check();
-  else await page.getByRole('radio', { name: /^The whole account/ }).check();
-  await page.getByRole('button', { name: 'Next: where' }).click();
+/** Next on a step of the wizard, landing on `step`. */
+async function next(page: Page, step: 'where' | 'conditions' | 'review') {
+  await page.getByRole('button', { name: step === 'review' ? 'Next: review' : 'Next', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${step}$`));
 }
 
+/** The source account (by name or ID, as typed) and a principal found there, or the whole account. */
+async function chooseSource(page: Page, account: string, principal?: string) {
+  await page.getByLabel('Source account').fill(account);
+  await expect(page.getByTestId('source-account-resolution')).not.toBeEmpty();
+  if (principal) await page.getByTestId('principal-hits').getByRole('radio', { name: principal }).check();
+  else await page.getByRole('radio', { name: /^The whole account/ }).check();
+  await next(page, 'where');
+}
+
+/** Applies the plan (on the review step or its page), then its page shows it applied. */
 async function applyPlan(page: Page) {
-  await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
   await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
   await expect(page.getByTestId('plan-status')).toHaveText('Applied');
 }
 
@@ -59,25 +70,27 @@ test.describe('cross-account access', () => {
     await expect(page.getByTestId('trusts-table')).toContainText('ReadOnlyAuditor');
     await page.getByRole('link', { name: 'Set up cross-account access' }).click();
 
-    await chooseSource(page, DEV, 'user alice');
-    await page.getByLabel('Destination account').fill(PROD);
+    // Accounts by name: payments-dev resolves to its ID in the organization.
+    await chooseSource(page, 'payments-dev', 'user alice');
+    await page.getByLabel('Destination account').fill('payments-prod');
+    await expect(page.getByTestId('destination-account-resolution')).toContainText(`payments-prod ${PROD}`);
     await page.getByLabel('Role name').fill('DeployFromDev');
     await page.getByLabel('Search policies by name').fill('ReadOnly');
-    await page.getByRole('button', { name: 'Search policies' }).click();
     await page.getByRole('checkbox', { name: 'ReadOnlyAccess', exact: true }).check();
-    await page.getByRole('button', { name: 'Next: conditions' }).click();
-    await page.getByRole('button', { name: 'Next: review' }).click();
-    // The wizard's state is the URL: a reload shows the same review.
+    await next(page, 'conditions');
+    await next(page, 'review');
+    // The draft is named in the URL: a reload shows the same review.
     await page.reload();
     const review = page.getByTestId('review');
     await expect(review.getByTestId('review-trust-policy')).toContainText(`"AWS": "${ALICE}"`);
     await expect(review.getByTestId('review-source-policy')).toContainText(`"Resource": "${ROLE_ARN}"`);
     await expect(review.getByTestId('size-checks')).toContainText('AssumeRolePolicySizeQuota');
     await page.screenshot({ path: screenshotPath('roles-review'), fullPage: true });
-    await review.getByRole('button', { name: 'Review the plan' }).click();
-    await expect(page.getByTestId('plan-cli')).toContainText('aws iam create-role --role-name DeployFromDev');
+    await expect(review.getByTestId('plan-cli')).toContainText("aws iam create-role --cli-input-json '{");
+    await expect(review.getByTestId('plan-cli')).toContainText('"RoleName": "DeployFromDev"');
     await applyPlan(page);
     await expect(page.getByTestId('read-back')).toContainText('user alice can assume DeployFromDev, because');
+    await expect(page.getByTestId('read-back').getByRole('link', { name: "The role's page" })).toHaveAttribute('href', `/roles/${PROD}/DeployFromDev`);
 
     // Both halves, through the SDK: the role trusts alice; alice's policy allows sts:AssumeRole on exactly that ARN.
     expect((await trustOf(PROD, 'DeployFromDev')).Statement).toEqual([{ Sid: `AllowAssumeFrom${DEV}`, Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole' }]);
@@ -98,7 +111,9 @@ test.describe('cross-account access', () => {
     const handOff = page.getByTestId(`trusted-${ALICE}`).getByTestId('hand-off');
     await expect(handOff.getByTestId('switch-role-link')).toHaveText(`https://signin.aws.amazon.com/switchrole?account=${PROD}&roleName=DeployFromDev&displayName=DeployFromDev+%40+payments-prod`);
     await expect(handOff.getByTestId('aws-profile')).toContainText(`role_arn = ${ROLE_ARN}`);
-    await expect(handOff.getByTestId('assume-role-command')).toContainText(`aws sts assume-role --role-arn ${ROLE_ARN} --role-session-name alice`);
+    await expect(handOff.getByTestId('assume-role-command')).toContainText("aws sts assume-role --cli-input-json '{");
+    await expect(handOff.getByTestId('assume-role-command')).toContainText(`"RoleArn": "${ROLE_ARN}"`);
+    await expect(handOff.getByTestId('assume-role-command')).toContainText('"RoleSessionName": "alice"');
     await page.screenshot({ path: screenshotPath('role-verified'), fullPage: true });
 
     // Require MFA (a plan), then a session without MFA is denied, and verify says by which condition.
@@ -132,17 +147,21 @@ test.describe('cross-account access', () => {
     await page.goto('/roles/new');
     await chooseSource(page, DEV, 'user alice');
     await page.getByLabel('Destination account').fill(PROD);
+    // A role named like an existing one is refused on this step, not at review.
+    await page.getByLabel('Role name').fill('ReadOnlyAuditor');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByText(`Role name: payments-prod (${PROD}) already has a role named ReadOnlyAuditor.`)).toBeVisible();
+    await expect(page).toHaveURL(/step=where$/);
+    // Switching to an existing role lists them at once (no extra click).
     await page.getByRole('radio', { name: 'Existing role' }).check();
-    await page.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('radio', { name: 'ReadOnlyAuditor' }).check();
-    await page.getByRole('button', { name: 'Next: conditions' }).click();
-    await page.getByRole('button', { name: 'Next: review' }).click();
+    await next(page, 'conditions');
+    await next(page, 'review');
     await expect(page.getByTestId('trust-change')).toContainText('The principal is added to statement 1 (same actions and conditions); no statement is removed.');
     const diff = page.getByTestId('trust-diff');
     await expect(diff.locator('[data-op="added"]', { hasText: ALICE })).toHaveCount(1);
     await expect(diff.locator('[data-op="removed"]')).toHaveCount(1);
     await page.screenshot({ path: screenshotPath('roles-merge-diff'), fullPage: true });
-    await page.getByRole('button', { name: 'Review the plan' }).click();
     await applyPlan(page);
     const after = await trustOf(PROD, 'ReadOnlyAuditor');
     expect(after.Statement).toHaveLength(before.Statement.length);
@@ -153,20 +172,91 @@ test.describe('cross-account access', () => {
   test('a whole outside account (partner-co) gets an ExternalId condition, and no switch-role link', async ({ page }) => {
     await signIn(page, 'admin');
     await page.goto('/roles/new');
-    await chooseSource(page, PARTNER);
+    await page.getByLabel('Source account').fill(PARTNER);
+    await expect(page.getByTestId('source-account-resolution')).toHaveText(`Account ${PARTNER} is outside the organization.`);
+    await page.getByRole('radio', { name: /^The whole account/ }).check();
+    await next(page, 'where');
     await page.getByLabel('Destination account').fill(PROD);
     await page.getByLabel('Role name').fill('PartnerSupport');
-    await page.getByRole('button', { name: 'Next: conditions' }).click();
+    await next(page, 'conditions');
     await expect(page.getByRole('checkbox', { name: /^Require an ExternalId \(recommended/ })).toBeChecked();
     await page.getByLabel('ExternalId', { exact: true }).fill('partner-co-7f3a');
-    await page.getByRole('button', { name: 'Next: review' }).click();
+    await next(page, 'review');
     await expect(page.getByTestId('review-trust-policy')).toContainText('"sts:ExternalId": "partner-co-7f3a"');
     await expect(page.getByTestId('review')).toContainText('No change in the source account.');
-    await page.getByRole('button', { name: 'Review the plan' }).click();
     await applyPlan(page);
     const trust = await trustOf(PROD, 'PartnerSupport');
     expect(trust.Statement[0]).toMatchObject({ Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Condition: { StringEquals: { 'sts:ExternalId': 'partner-co-7f3a' } } });
     await page.goto(`/roles/${PROD}/PartnerSupport`);
     await expect(page.getByTestId(`trusted-arn:aws:iam::${PARTNER}:root`).getByTestId('switch-role-omitted')).toContainText('requires an ExternalId');
+  });
+
+  test('every typed field survives a reload and Back on every step; names resolve, ambiguous ones are refused', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/roles/new');
+    // Next with nothing picked: one error, at the account.
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const who = page.getByTestId('step-who');
+    await expect(who.getByRole('alert')).toHaveCount(1);
+    await expect(who.getByRole('alert')).toHaveText("Source account: type an account's name or its 12-digit ID.");
+    // An ambiguous name is refused with the accounts it matches; an organization account is never "outside".
+    const source = page.getByLabel('Source account');
+    await source.fill('payments');
+    await expect(page.getByTestId('source-account-resolution')).toContainText(`matches 2 accounts: payments-dev (${DEV}), payments-prod (${PROD})`);
+    await source.fill('sandbox-alice');
+    await expect(page.getByTestId('source-account-resolution')).toContainText(`sandbox-alice ${DEMO.accounts['sandbox-alice']}`);
+    await expect(page.getByTestId('source-account-resolution')).not.toContainText('outside');
+    // Typed, not yet Next: a reload keeps it (the draft is named in the URL once something is typed).
+    await source.fill('payments-dev');
+    await page.getByLabel('Search users and roles').fill('ali');
+    await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
+    await expect(page).toHaveURL(/draft=d-[0-9a-f]{20}&step=who$/);
+    await page.reload();
+    await expect(page.getByLabel('Source account')).toHaveValue('payments-dev');
+    await expect(page.getByLabel('Search users and roles')).toHaveValue('ali');
+    await page.getByTestId('principal-hits').getByRole('radio', { name: 'user alice' }).check();
+    await next(page, 'where');
+
+    await page.getByLabel('Destination account').fill('web-dev');
+    await page.getByLabel('Role name').fill('KeptRole');
+    await page.getByLabel('Path').fill('/kept/');
+    await page.getByLabel('Description').fill('typed, then reloaded');
+    await page.getByLabel('Maximum session duration (hours)').selectOption('4');
+    await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
+    await page.reload();
+    await expect(page.getByLabel('Role name')).toHaveValue('KeptRole');
+    await expect(page.getByLabel('Path')).toHaveValue('/kept/');
+    await expect(page.getByLabel('Description')).toHaveValue('typed, then reloaded');
+    await expect(page.getByLabel('Maximum session duration (hours)')).toHaveValue('4');
+    // Back keeps the step before as it was.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await expect(page).toHaveURL(/step=who$/);
+    await expect(page.getByLabel('Source account')).toHaveValue('payments-dev');
+    await expect(page.getByTestId('principal-hits').getByRole('radio', { name: 'user alice' })).toBeChecked();
+    await next(page, 'where');
+    await expect(page.getByLabel('Role name')).toHaveValue('KeptRole');
+    await next(page, 'conditions');
+
+    // The ExternalId box is empty and disabled while unticked; ticking fills it.
+    const externalId = page.getByLabel('ExternalId', { exact: true });
+    await expect(externalId).toBeDisabled();
+    await expect(externalId).toHaveValue('');
+    await page.getByRole('checkbox', { name: /^Require an ExternalId/ }).check();
+    await expect(externalId).toBeEnabled();
+    await externalId.fill('kept-external-id');
+    await page.getByRole('checkbox', { name: /^Require MFA/ }).check();
+    await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
+    await page.reload();
+    await expect(externalId).toHaveValue('kept-external-id');
+    await expect(page.getByRole('checkbox', { name: /^Require MFA/ })).toBeChecked();
+    await page.goBack();
+    await expect(page).toHaveURL(/step=where$/);
+    await expect(page.getByLabel('Description')).toHaveValue('typed, then reloaded');
+    await page.goForward();
+    await expect(externalId).toHaveValue('kept-external-id');
+    await next(page, 'review');
+    await expect(page.getByTestId('review-trust-policy')).toContainText('"sts:ExternalId": "kept-external-id"');
+    await page.getByRole('list', { name: 'Steps' }).getByRole('link', { name: /3\. Conditions/ }).click();
+    await expect(externalId).toHaveValue('kept-external-id');
   });
 });

@@ -1,24 +1,27 @@
 // Protects: creating a resource share in the four-step wizard as in the RAM console — from the owning member
 // account, with principals picked in the organization tree and typed by ID — and that the receivers then see
-// the resources with their own credentials; an outside account gets an invitation; refusals are shown in the
-// step they concern; a double click on Create makes one share; Back and a reload keep the wizard's state.
+// the resources with their own credentials; an outside account gets an invitation only once outside principals
+// are allowed (off by default, off and disabled for organization-only types, warned about at review);
+// refusals are shown in the step they concern; a double click on Create makes one share; every typed field
+// survives a reload and Back on every step; the read-back links to the share's page.
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DeleteResourceShareCommand, GetResourceShareInvitationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
 
 const ACCOUNTS = {
-  network: '300000000001',
-  sharedServices: '300000000002',
-  paymentsProd: '400000000001',
-  paymentsDev: '400000000011',
-  webDev: '400000000012',
-  partner: '900000000001',
+  network: DEMO.accounts.network,
+  sharedServices: DEMO.accounts['shared-services'],
+  paymentsProd: DEMO.accounts['payments-prod'],
+  paymentsDev: DEMO.accounts['payments-dev'],
+  webDev: DEMO.accounts['web-dev'],
+  partner: DEMO.accounts['partner-co'],
 };
 /** workloads-a and workloads-b. */
 const WORKLOADS_CIDRS = ['10.0.1.0/24', '10.0.2.0/24'];
-const PARTNER_CREDENTIALS = { accessKeyId: 'AKIACROSSINGPARTNER1', secretAccessKey: 'partnerDemoSecretKey0000000000000000000P' };
+const PARTNER_CREDENTIALS = DEMO.partnerCredentials;
 
 /** A member account's own credentials: the console identity assumes OrganizationAccountAccessRole there. */
 async function memberConfig(accountId: string) {
@@ -104,6 +107,9 @@ test.describe('create a resource share', () => {
     await expect(page.getByTestId('permissions-ec2:Subnet')).toContainText('ec2:RunInstances');
     await next(page, 3);
     await expect(page.getByTestId('external-note')).toContainText('Subnets (ec2:Subnet) can only be shared within your organization');
+    const external = page.getByRole('checkbox', { name: 'Allow principals outside your organization' });
+    await expect(external).not.toBeChecked();
+    await expect(external).toBeDisabled();
 
     // Dev through the tree: open Workloads, check Dev; its accounts show as included.
     const tree = page.getByRole('tree', { name: 'Principals from the organization' });
@@ -137,7 +143,8 @@ test.describe('create a resource share', () => {
     await expect(readBack).toContainText('Resource share dev-subnets is created.');
     await expect(readBack).toContainText(/Principal Root \/ Workloads \/ Dev — arn:aws:organizations::100000000001:ou\/o-exmpl7c0rp\/ou-7c0r-dev5h1zc\s*ASSOCIATED/);
     await expect(readBack).toContainText(/Resource workloads-b — arn:aws:ec2:us-east-1:300000000001:subnet\/subnet-[0-9a-f]+\s*ASSOCIATED/);
-    await expect(readBack.getByRole('link', { name: /Open the share's page/ })).toHaveAttribute('href', /^\/shares\/us-east-1\/[0-9a-f-]+$/);
+    await expect(readBack).toContainText(/Allows principals outside the organization\s*no: Subnets can only be shared within the organization/);
+    await expect(readBack.getByRole('link', { name: "The share's page" })).toHaveAttribute('href', /^\/shares\/us-east-1\/[0-9a-f-]+$/);
 
     expect(await subnetsSeenBy(ACCOUNTS.paymentsDev)).toEqual(WORKLOADS_CIDRS);
     expect(await subnetsSeenBy(ACCOUNTS.webDev)).toEqual(WORKLOADS_CIDRS);
@@ -149,12 +156,20 @@ test.describe('create a resource share', () => {
     await fillDetails(page, 'partner-prefixes', 'ec2:PrefixList', ['corp-cidrs']);
     await next(page, 2);
     await next(page, 3);
+    // Off by default (prefix lists could go outside): an outside account is refused until it is on.
+    const external = page.getByRole('checkbox', { name: 'Allow principals outside your organization' });
+    await expect(external).not.toBeChecked();
+    await expect(external).toBeEnabled();
+    await typePrincipal(page, 'AWS account', ACCOUNTS.partner, 'refused');
+    await external.check();
     await typePrincipal(page, 'AWS account', ACCOUNTS.partner);
     await expect(page.getByTestId('selected-principal')).toContainText('Outside the organization');
     await next(page, 4);
-    await expect(page.getByTestId('plan')).toContainText('RAM sends an invitation to Account 900000000001');
+    await expect(page.getByTestId('external-warning')).toContainText('Principals outside the organization are allowed');
+    await expect(page.getByTestId('plan')).toContainText(`RAM sends an invitation to Account ${ACCOUNTS.partner}`);
     await create(page);
-    await expect(page.getByTestId('read-back')).toContainText(/Principal Account 900000000001 — 900000000001\s*invitation sent/);
+    await expect(page.getByTestId('read-back')).toContainText(/Allows principals outside the organization\s*yes/);
+    await expect(page.getByTestId('read-back')).toContainText(new RegExp(`Principal Account ${ACCOUNTS.partner} — ${ACCOUNTS.partner}\\s*invitation sent`));
 
     const invitations = await new RAMClient({ ...sandboxClientConfig(), credentials: PARTNER_CREDENTIALS }).send(new GetResourceShareInvitationsCommand({}));
     const mine = invitations.resourceShareInvitations?.filter((i) => i.resourceShareName === 'partner-prefixes') ?? [];
@@ -207,25 +222,59 @@ test.describe('create a resource share', () => {
     await expect(page.getByTestId('plan-controls')).toContainText('Only admins can apply plans');
   });
 
-  test('Back and a reload keep the wizard’s state; the header reopens finished steps', async ({ page }) => {
+  test('every typed field survives a reload and Back on every step; the header reopens finished steps', async ({ page }) => {
     await signIn(page, 'admin');
-    await fillDetails(page, 'kept', 'ec2:Subnet', ['workloads-a', 'workloads-b']);
+    // Opening the wizard writes nothing: the URL names no draft until something is typed.
+    await page.goto('/shares/new');
+    await expect(page).toHaveURL(/\/shares\/new$/);
+    await fillDetails(page, 'kept', 'ec2:PrefixList', ['corp-cidrs']);
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByLabel('Tag 1 key').fill('team');
     await page.getByLabel('Tag 1 value').fill('network');
+    await page.getByLabel('Filter').fill('corp');
+    // Step 1, typed but not yet Next: a reload keeps every field.
+    await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
+    await expect(page).toHaveURL(/draft=d-[0-9a-f]{20}&step=1$/);
+    await page.reload();
+    await expect(page.getByLabel('Name')).toHaveValue('kept');
+    await expect(page.getByLabel('Resource type')).toHaveValue('ec2:PrefixList');
+    await expect(page.getByLabel('Filter')).toHaveValue('corp');
+    await expect(page.getByTestId('sharing-account')).toContainText('network');
+    await expect(page.getByTestId('selected-resource')).toHaveCount(1);
+    await expect(page.getByLabel('Tag 1 key')).toHaveValue('team');
+    await expect(page.getByLabel('Tag 1 value')).toHaveValue('network');
+    await next(page, 2);
+    // Back (the button and the browser's) shows step 1 as typed.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await expect(page).toHaveURL(/step=1$/);
+    await expect(page.getByLabel('Tag 1 value')).toHaveValue('network');
     await next(page, 2);
     await page.goBack();
     await expect(page).toHaveURL(/step=1$/);
-    await page.reload();
     await expect(page.getByLabel('Name')).toHaveValue('kept');
-    await expect(page.getByTestId('selected-resource')).toHaveCount(2);
-    await expect(page.getByLabel('Tag 1 key')).toHaveValue('team');
-    await next(page, 2);
+    await page.goForward();
+    await expect(page).toHaveURL(/step=2$/);
     await next(page, 3);
+    // Step 3: the toggle and a principal, typed but not yet Next.
+    await page.getByRole('checkbox', { name: 'Allow principals outside your organization' }).check();
     await typePrincipal(page, 'AWS account', ACCOUNTS.sharedServices);
+    // A principal typed but not added yet is kept too.
+    await page.getByLabel('Principal type').selectOption({ label: 'Organizational unit' });
+    await page.getByLabel('Principal', { exact: true }).fill('ou-7c0r-half');
+    await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Allow principals outside your organization' })).toBeChecked();
+    await expect(page.getByTestId('selected-principal')).toContainText('shared-services');
+    await expect(page.getByLabel('Principal type')).toHaveValue('ORGANIZATIONAL_UNIT');
+    await expect(page.getByLabel('Principal', { exact: true })).toHaveValue('ou-7c0r-half');
+    await page.getByRole('link', { name: 'Back' }).click();
+    await expect(page).toHaveURL(/step=2$/);
+    await page.goBack();
+    await expect(page.getByTestId('selected-principal')).toContainText('shared-services');
     await next(page, 4);
     await page.reload();
     await expect(page.getByTestId('review-details')).toContainText('team=network');
+    await expect(page.getByTestId('plan')).toContainText('ram:CreateResourceShare');
     // The Steps header goes back to a finished step, with its choices.
     await page.getByRole('list', { name: 'Steps' }).getByRole('link', { name: /3\. Grant access to principals/ }).click();
     await expect(page.getByTestId('selected-principal')).toContainText('shared-services');

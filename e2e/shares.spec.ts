@@ -2,16 +2,18 @@
 // share made in eu-west-1 on one list without changing the header's Region; a share's page (the Workloads OU
 // ASSOCIATED, both subnets, the subnet permission, the tags); adding a principal, removing a resource and
 // deleting a share through reviewed plans, each checked in AWS through the SDK; payments-dev's received shares
-// owned by network; and a viewer who sees everything and changes nothing.
+// owned by network; a viewer who sees everything and changes nothing; the share page's editor marks what the
+// share holds (resources by name, principals in the organization tree) and removes under its own buttons.
 import { expect, test, type Page } from '@playwright/test';
 import { CreateManagedPrefixListCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { callServerAction, resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
-const NETWORK = '300000000001';
-const SHARED_SERVICES = '300000000002';
-const PAYMENTS_DEV = '400000000011';
+const NETWORK = DEMO.accounts.network;
+const SHARED_SERVICES = DEMO.accounts['shared-services'];
+const PAYMENTS_DEV = DEMO.accounts['payments-dev'];
 const WORKLOADS_OU = 'ou-7c0r-wl8d2m6t';
 const EU_SHARE = 'eu-ranges';
 
@@ -42,6 +44,16 @@ async function freshList(page: Page) {
   await expect(page).toHaveURL(/\/shares$/);
   await page.getByTestId('snapshot-status').getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('snapshot-status')).toContainText(/Read \d+ s ago/, { timeout: 60_000 });
+}
+
+/** Adds a principal in the share page's editor (typed, checked on the server at once). */
+async function addPrincipal(page: Page, value: string, outcome: 'added' | 'refused' = 'added', type = 'AWS account') {
+  await page.getByTestId('share-editor').getByLabel('Principal type').selectOption({ label: type });
+  const box = page.getByTestId('share-editor').getByLabel('Principal', { exact: true });
+  await box.fill(value);
+  await page.getByTestId('share-editor').getByRole('button', { name: 'Add', exact: true }).click();
+  if (outcome === 'added') await expect(box).toHaveValue('');
+  else await expect(page.getByTestId('principal-refusal')).toBeVisible();
 }
 
 const shareRow = (page: Page, name: string) => page.getByTestId('share-row').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -106,10 +118,26 @@ test.describe('resource shares across the organization', () => {
     await expect(page).toHaveURL(/\/shares\/us-east-1\/[0-9a-f-]+$/);
     const sharePage = page.url();
 
-    await page.getByLabel('Add principals').fill(SHARED_SERVICES);
+    // What the share holds is marked: its subnets in the picker (by name), its OU in the tree.
+    const picker = page.getByTestId('resource-picker');
+    for (const held of ['workloads-a', 'workloads-b']) {
+      await expect(picker.getByTestId('resource-row').filter({ hasText: held })).toHaveAttribute('data-held', 'true');
+      await expect(picker.getByLabel(`Select ${held}`)).toBeDisabled();
+    }
+    await expect(picker.getByTestId('resource-row').filter({ hasText: 'shared-services' })).not.toHaveAttribute('data-held', 'true');
+    await expect(page.getByTestId('remove-resources')).toContainText('workloads-a');
+    await expect(page.getByTestId('share-resources')).toContainText('workloads-b');
+    const tree = page.getByRole('tree', { name: 'Principals from the organization' });
+    await expect(tree.locator('[data-node-id="ou-7c0r-wl8d2m6t"]')).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByTestId('remove-principals')).toContainText('Workloads');
+    await addPrincipal(page, WORKLOADS_OU, 'refused', 'Organizational unit');
+    await expect(page.getByTestId('principal-refusal')).toContainText('already in the share');
+
+    await addPrincipal(page, SHARED_SERVICES);
     await page.getByRole('button', { name: 'Plan adding principals' }).click();
     await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
-    await expect(page.getByTestId('plan-cli')).toContainText(`aws ram associate-resource-share --resource-share-arn arn:aws:ram:us-east-1:${NETWORK}:resource-share/`);
+    await expect(page.getByTestId('plan-cli')).toContainText("aws ram associate-resource-share --cli-input-json '{");
+    await expect(page.getByTestId('plan-cli')).toContainText(`"resourceShareArn": "arn:aws:ram:us-east-1:${NETWORK}:resource-share/`);
     await applyPlan(page);
     await expect(page.getByTestId('read-back')).toContainText(SHARED_SERVICES);
     expect(await associations('workloads-subnets', 'PRINCIPAL')).toContainEqual(expect.stringMatching(new RegExp(`^${SHARED_SERVICES} (ASSOCIATING|ASSOCIATED)$`)));
@@ -117,17 +145,16 @@ test.describe('resource shares across the organization', () => {
     await page.goto(sharePage);
     await expect(page.getByTestId('share-principal').filter({ hasText: SHARED_SERVICES })).toContainText('shared-services');
     // The wizard's rules and messages: subnets stay inside the organization.
-    await page.getByLabel('Add principals').fill('900000000001');
-    await page.getByRole('button', { name: 'Plan adding principals' }).click();
-    await expect(page.getByTestId('share-editor')).toContainText(/900000000001 is outside your organization/);
+    await addPrincipal(page, DEMO.accounts['partner-co'], 'refused');
+    await expect(page.getByTestId('principal-refusal')).toContainText(/900000000001 is outside your organization/);
     await expect(page).toHaveURL(sharePage);
     // The wizard's resource picker lists network's own subnets; picking one plans adding it.
     await page.getByTestId('resource-picker').getByLabel('Select shared-services').check();
     await page.getByRole('button', { name: 'Plan adding resources' }).click();
     await expect(page.getByTestId('plan-step-1')).toContainText('ram:AssociateResourceShare');
-    await expect(page.getByTestId('plan-cli')).toContainText(`--resource-arns arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-`);
+    await expect(page.getByTestId('plan-cli')).toContainText(`"arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-`);
     await page.goto(sharePage);
-    const subnetB = (await page.getByTestId('remove-resources').locator('label').nth(1).textContent())!.trim();
+    const subnetB = (await page.getByTestId('remove-resources').getByRole('checkbox').nth(1).getAttribute('value'))!;
     await page.getByTestId('remove-resources').getByRole('checkbox').nth(1).check();
     await page.getByRole('button', { name: 'Plan removing resources' }).click();
     await expect(page.getByTestId('plan-step-1')).toContainText('ram:DisassociateResourceShare');
@@ -172,12 +199,12 @@ test.describe('resource shares across the organization', () => {
     await shareRow(page, 'corp-dns').getByRole('link', { name: 'corp-dns' }).click();
     await expect(page.getByTestId('share-principals')).toContainText('Organization o-exmpl7c0rp');
     const before = await associations('corp-dns', 'PRINCIPAL');
-    await page.getByLabel('Add principals').fill(SHARED_SERVICES);
+    await addPrincipal(page, SHARED_SERVICES);
     await page.getByRole('button', { name: 'Plan adding principals' }).click();
     await expect(page).toHaveURL(/\/plans\/p-[0-9a-f]{20}$/);
     const planId = page.url().split('/').pop()!;
     await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
-    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'plans/[id]/actions', [{ planId }]);
+    const answer = await callServerAction(page, `/plans/${planId}`, 'applyPlanAction', 'components/plan/actions', [{ planId }]);
     expect(answer).toContain('Not allowed');
     expect(await associations('corp-dns', 'PRINCIPAL')).toEqual(before);
   });

@@ -43,7 +43,7 @@ export async function startSandboxServer(options: SandboxServerOptions & { quiet
     process.stderr.write(
       `Crossing sandbox on ${sandbox.endpoint}: seed ${world.seed}, ${world.accounts.size} accounts, ` +
         `authz ${sandbox.runtime.authorize ? 'on' : 'off'}${options.stateFile ? `, state ${options.stateFile}` : ''} (ready in ${ms} ms)\n` +
-        (key ? `Console identity ${key.identity.arn}: eval the export lines above to point the AWS CLI/SDK here.\n` : 'This world has no console identity.\n'),
+        (key ? `Console identity ${key.identity.arn}: the export lines on standard output point the AWS CLI/SDK here.\n` : 'This world has no console identity.\n'),
     );
   }
   let stopping = false;

@@ -1,5 +1,6 @@
 // `npm start`: the sandbox (SANDBOX_SEED, default demo) and the console against it, or real AWS with CROSSING_MODE=aws.
 // Builds the console first when the build is missing or stale; Ctrl-C stops both.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -74,7 +75,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
       await fetch(url, { redirect: 'manual' });
       return;
     } catch {
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
     for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE', 'AWS_DEFAULT_REGION']) delete env[name];
     Object.assign(env, sandbox);
     console.error(`crossing: sandbox (${sandboxWorld}) at ${sandbox.AWS_ENDPOINT_URL}`);
+    // The sandbox's export lines came to this script, not the terminal: show them, for the AWS CLI in another shell.
+    console.error(`crossing: to point the AWS CLI or an SDK at it, run in your shell:\n${Object.entries(sandbox).map(([name, value]) => `  export ${name}=${value}`).join('\n')}`);
   } else {
     console.error(`crossing: using real AWS through the default credential chain${env.AWS_ENDPOINT_URL ? ` at ${env.AWS_ENDPOINT_URL}` : ''}`);
   }

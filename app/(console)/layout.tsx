@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { signOut } from '@/auth';
 import { ConsoleHeader } from '@/components/console-header';
 import { NavLinks } from '@/components/nav-links';
+import { RoleProvider } from '@/components/role-context';
 import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -15,9 +16,9 @@ async function signOutAction() {
   await signOut({ redirectTo: '/signin' });
 }
 
-/** Pending invitations from the inbox's cache only: the navigation never waits for AWS. */
+/** Pending invitations from the inbox's cache only (the last reading, even just after a decision): the navigation never waits for AWS. */
 function pendingCount(context: ConsoleContext | undefined): number {
-  const snapshot = context && cachedOrganizationInvitations(context);
+  const snapshot = context && cachedOrganizationInvitations(context, { stale: true });
   return snapshot ? summarizeInvitations(snapshot).pending : 0;
 }
 
@@ -47,7 +48,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           regions={config().regions}
           signOut={signOutAction}
         />
-        <main className="flex-1 p-6">{children}</main>
+        <main className="flex-1 p-6">
+          <RoleProvider role={user.role}>{children}</RoleProvider>
+        </main>
       </div>
     </div>
   );

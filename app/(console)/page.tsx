@@ -5,8 +5,8 @@ import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessCounts } from '@/components/access/AccessCounts';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
-import { getOrganizationSummary } from '@/lib/console/dashboard';
-import { loadConsolePage } from '@/lib/console/page';
+import { getOrganizationSummary } from '@/lib/dashboard';
+import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
 
@@ -31,7 +31,7 @@ export default async function Dashboard() {
   const organization = context.organization;
   return (
     <>
-      <PageTitle description={`The console acts as ${context.arn}.`}>Dashboard</PageTitle>
+      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You are a viewer: you can look at everything, and make plans to show an admin.'}>Dashboard</PageTitle>
       <div className="flex flex-col gap-6">
         {context.standing === 'no-organization' && (
           <Alert tone="info" title="No organization">

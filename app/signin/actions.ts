@@ -3,13 +3,9 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { callbackPath } from '@/lib/auth/callback';
+import type { SignInState } from '@/components/signin-form';
 import { config } from '@/lib/config';
-
-export interface SignInState {
-  error?: string;
-  /** Kept so the form shows it again after a refusal. */
-  email?: string;
-}
 
 const input = z.object({
   email: z.string({ error: 'Enter your email' }).trim().min(1, 'Enter your email').max(254, 'That email is too long'),
@@ -17,10 +13,7 @@ const input = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only a path on this site: browsers read `//host` and `/\host` as another site. */
-function safeCallback(url: string | undefined): string {
-  return url && /^\/(?![/\\])[^\\\s]*$/.test(url) ? url : '/';
-}
+const safeCallback = (url: string | undefined) => callbackPath(url, config().publicOrigin);
 
 // Anyone can call an action with any arguments, not only the form: anything else is refused, not thrown on.
 const NOT_THE_FORM = 'Sign in with the form: email and password.';

@@ -22,7 +22,7 @@ export async function AccessCounts({ context }: { context: ConsoleContext }) {
   const view = await accessView(context);
   const counts = countPaths(view.index);
   const partial = view.iam.snapshot.complete ? '' : ' (still reading)';
-  const open = openBySeverity(findingsOf(view).findings);
+  const open = openBySeverity((await findingsOf(view)).findings);
   return (
     <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="access-summary">
       <Figure label={`Access paths${partial}`} value={counts.total} href="/access" testId="figure-paths" />

@@ -3,7 +3,7 @@
 // read changes nothing in AWS).
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { getIamSnapshot, iamProgress, refreshIamSnapshot, type IamProgress } from '@/lib/iam/snapshot-store';
 import { iamSnapshotSource } from '@/lib/iam/snapshot-source';
 

@@ -4,7 +4,7 @@
 // Fixes are looked up on the server by the finding's ID, never taken from the browser.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { adminAction, userAction, type ActionResult } from '@/lib/console/actions';
+import { adminAction, userAction, type ActionResult } from '@/lib/server-actions';
 import { acceptFinding, ALLOWLISTS, reopenFinding, setAllowlisted } from '@/lib/access/findings-store';
 import { findingsView } from '@/lib/access/findings-view';
 import { buildFixPlan } from '@/lib/access/fix-plans';
@@ -22,7 +22,7 @@ const planFix = userAction({
     if (!finding) throw new PlanError('This finding is no longer there: the organization changed since the page was shown. Reload it.');
     const fix = finding.fixes[input.fix];
     if (!fix) throw new PlanError('This finding has no such fix.');
-    return savePlan(await buildFixPlan(finding.id, fix, context), user.email).id;
+    return savePlan(await buildFixPlan(finding.id, fix, context), user).id;
   },
 });
 
@@ -44,7 +44,7 @@ const accept = adminAction({
   async run({ findingId, reason, expires }, { user }) {
     const expiresAt = expires ? new Date(`${expires}T23:59:59Z`) : undefined;
     if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new PlanError('Expires: a date in the future, or empty for no expiry.', { expires: ['A date in the future.'] });
-    acceptFinding(findingId, reason, expiresAt, user);
+    await acceptFinding(findingId, reason, expiresAt, user);
   },
 });
 
@@ -52,7 +52,7 @@ const reopen = adminAction({
   action: 'crossing:ReopenFinding',
   input: z.object({ findingId }).strict(),
   async run({ findingId }, { user }) {
-    reopenFinding(findingId, user);
+    await reopenFinding(findingId, user);
   },
 });
 
@@ -73,7 +73,7 @@ const allowlist = adminAction({
       if (!form.test(v.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `Value: ${words}.` });
     }),
   async run({ list, value, on }, { user }) {
-    setAllowlisted(list, value, on, user);
+    await setAllowlisted(list, value, on, user);
   },
 });
 

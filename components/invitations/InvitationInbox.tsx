@@ -4,8 +4,8 @@
 import { useMemo, useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Badge, Cell, Field, inputClass, Table, type BadgeTone } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
-import type { InvitationDecision } from '@/lib/ram/invitation-plan';
+import type { ActionResult } from '@/lib/server-actions';
+import type { InvitationDecision } from '@/lib/ram/answer-invitations';
 import type { InvitationStatus, OrgInvitation } from '@/lib/ram/invitations';
 import { Countdown } from './Countdown';
 
@@ -100,7 +100,7 @@ export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (inp
             <Cell>
               {r.receiverName} <span className="font-mono text-xs text-slate-500">{r.receiverAccountId}</span>
             </Cell>
-            <Cell mono>{r.region}</Cell>
+            <Cell mono className="whitespace-nowrap">{r.region}</Cell>
             <Cell>
               {r.resources?.map((resource) => (
                 <div key={resource.arn}>
@@ -110,11 +110,11 @@ export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (inp
               {r.resourcesError && <span className="text-xs text-red-700">{r.resourcesError}</span>}
               {!r.resources && !r.resourcesError && <span className="text-xs text-slate-500">AWS lists resources of pending invitations only</span>}
             </Cell>
-            <Cell>{utc(r.invitedAt)}</Cell>
+            <Cell className="whitespace-nowrap">{utc(r.invitedAt)}</Cell>
             <Cell>
               {r.expiresAt !== undefined && r.remainingMs !== undefined ? (
                 <>
-                  <div>{utc(r.expiresAt)}</div>
+                  <div className="whitespace-nowrap">{utc(r.expiresAt)}</div>
                   <Countdown remainingMs={r.remainingMs} />{' '}
                   <span className="text-xs text-slate-500">({r.termHours === 12 ? '12 hours' : '7 days'} after sending)</span>
                 </>

@@ -3,8 +3,9 @@
 // so viewers may do it too (to show an admin); only applying is for admins.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useRole } from '@/components/role-context';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 
 export function BuildPlanButton<I>({
   label,
@@ -20,11 +21,12 @@ export function BuildPlanButton<I>({
   disabled?: boolean;
 }) {
   const router = useRouter();
+  const viewer = useRole() === 'viewer';
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; details: string[] }>();
   return (
     <div className="flex flex-col gap-2">
-      <div>
+      <div className="flex flex-wrap items-center gap-3">
         <Button
           disabled={disabled || pending}
           onClick={() =>
@@ -36,8 +38,13 @@ export function BuildPlanButton<I>({
             })
           }
         >
-          {pending ? 'Making the plan…' : label}
+          {pending ? 'Making the plan…' : viewer ? `${label} (to show an admin)` : label}
         </Button>
+        {viewer && (
+          <span className="text-sm text-slate-500" data-testid="read-only-hint">
+            Read-only: this makes a plan an admin can review and apply. It changes nothing.
+          </span>
+        )}
       </div>
       {error && (
         <Alert tone="error" title={error.details.length ? error.message : undefined}>

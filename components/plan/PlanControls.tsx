@@ -4,7 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { PlanStatus } from '@/lib/plan/types';
 
 export interface PlanControlsProps {
@@ -62,7 +62,7 @@ export function PlanControls({ planId, status, canApply, hasUnknownSteps, apply,
             {pending ? 'Starting…' : label}
           </Button>
         )}
-        {status === 'interrupted' && hasUnknownSteps && (
+        {(status === 'interrupted' || status === 'expired') && hasUnknownSteps && (
           <Button variant="secondary" disabled={!canApply || pending} onClick={() => act(check)}>
             Check in AWS whether the unknown step took effect
           </Button>

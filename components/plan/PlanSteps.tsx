@@ -22,12 +22,12 @@ export function PlanSteps({ steps, states, accountNames = {} }: { steps: PlanSte
             <Cell>{i + 1}</Cell>
             <Cell>
               <span className="font-mono text-xs font-semibold">{step.operation}</span>
-              <span className="block text-slate-600">{step.reason}</span>
+              <span className="block text-slate-600 [overflow-wrap:anywhere]">{step.reason}</span>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-sky-700">Input</summary>
                 <pre className="mt-1 max-w-2xl overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(step.input, null, 2)}</pre>
               </details>
-              {state.error && <span className="mt-1 block text-red-800" data-testid="step-error">{state.error}</span>}
+              {state.error && <span className="mt-1 block text-red-800 [overflow-wrap:anywhere]" data-testid="step-error">{state.error}</span>}
               {state.status === 'unknown' && (
                 <span className="mt-1 block text-amber-900">
                   The console stopped while this call was in flight: AWS may or may not have made the change. Check in AWS, or resume (the call is
@@ -35,7 +35,7 @@ export function PlanSteps({ steps, states, accountNames = {} }: { steps: PlanSte
                 </span>
               )}
               {state.settled && (
-                <ul className="mt-1 text-xs" data-testid="step-settled">
+                <ul className="mt-1 text-xs [overflow-wrap:anywhere]" data-testid="step-settled">
                   {state.settled.items.map((item) => (
                     <li key={`${item.kind}:${item.id}`}>
                       {item.kind} <span className="font-mono">{item.id}</span>: <span className="font-semibold">{item.status}</span>
@@ -51,7 +51,8 @@ export function PlanSteps({ steps, states, accountNames = {} }: { steps: PlanSte
               {step.accountId}
               {accountNames[step.accountId] && <span className="block font-sans text-slate-600">{accountNames[step.accountId]}</span>}
             </Cell>
-            <Cell>{step.region}</Cell>
+            {/* IAM is global: its calls go to one endpoint whatever Region is named. */}
+            <Cell className="whitespace-nowrap">{step.operation.startsWith('iam:') ? 'global' : step.region}</Cell>
             <Cell>
               <Badge tone={STATUS[state.status].tone} testId="step-status">
                 {STATUS[state.status].label}

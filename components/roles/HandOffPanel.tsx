@@ -15,10 +15,14 @@ export function HandOffPanel({ handOff }: { handOff: HandOff }) {
           <span className="font-medium">No switch-role link</span>: {handOff.switchRoleOmitted}
         </p>
       )}
-      <div>
-        <p className="mb-1 font-medium">~/.aws/config profile</p>
-        <CodeBlock code={handOff.profile} label="AWS config profile" testId="aws-profile" />
-      </div>
+      {handOff.profile ? (
+        <div>
+          <p className="mb-1 font-medium">~/.aws/config profile</p>
+          <CodeBlock code={handOff.profile} label="AWS config profile" testId="aws-profile" />
+        </div>
+      ) : (
+        <p data-testid="aws-profile-omitted">{handOff.profileOmitted}</p>
+      )}
       <div>
         <p className="mb-1 font-medium">AWS CLI</p>
         <CodeBlock code={handOff.command} label="assume-role command" testId="assume-role-command" />

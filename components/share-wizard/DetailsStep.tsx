@@ -1,13 +1,13 @@
 'use client';
 // Step 1, "Specify resource share details": the sharing account (searchable, from the organization), the
 // Region, the share's name, its resources and its tags.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Field, inputClass } from '@/components/ui';
+import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
-import { ResourcePicker } from './ResourcePicker';
+import { stepHref } from './href';
+import { ResourcePicker, type ResourceView } from './ResourcePicker';
 import type { AccountChoice, ActionResult, ListResources, PickedResource } from './types';
-import { StepFooter } from './StepFooter';
-import { useStepSave } from './use-step-save';
 
 export interface DetailsValue {
   accountId: string;
@@ -19,7 +19,8 @@ export interface DetailsValue {
 }
 
 export interface DetailsStepProps {
-  draftId: string;
+  /** None on a fresh wizard: the first save makes the draft. */
+  draftId?: string;
   initial: DetailsValue;
   regions: string[];
   resourceTypes: ResourceTypeInfo[];
@@ -27,12 +28,24 @@ export interface DetailsStepProps {
   canChooseAccount: boolean;
   searchAccounts: (query: string) => Promise<ActionResult<AccountChoice[]>>;
   listResources: ListResources;
-  save: (input: { draftId: string; details: Omit<DetailsValue, 'accountName'> }) => Promise<ActionResult<number>>;
+  /** The resource picker's type and filter as last typed. */
+  initialView?: ResourceView;
+  saveTyped: SaveTyped<Omit<DetailsValue, 'accountName'> & { view?: ResourceView }>;
+  save: (input: { draftId?: string; details: Omit<DetailsValue, 'accountName'> }) => Promise<ActionResult<string>>;
 }
 
-export function DetailsStep({ draftId, initial, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, save }: DetailsStepProps) {
+const hrefOf = (draftId: string) => stepHref(draftId, 1);
+
+export function DetailsStep({ draftId, initial, initialView, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, saveTyped, save }: DetailsStepProps) {
   const [value, setValue] = useState(initial);
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'details');
+  const [view, setView] = useState(initialView);
+  const details = useMemo(() => {
+    const { accountName: _name, ...rest } = value;
+    return rest;
+  }, [value]);
+  const typed = useMemo(() => ({ ...details, ...(view && { view }) }), [details, view]);
+  const autosave = useAutosave(typed, saveTyped, hrefOf, draftId);
+  const { submit, pending, error, errorsOf } = useStepSubmit(save, 'details');
   const set = (patch: Partial<DetailsValue>) => setValue((v) => ({ ...v, ...patch }));
   const accountLabel = value.accountName === value.accountId ? value.accountId : `${value.accountName} (${value.accountId})`;
 
@@ -41,8 +54,7 @@ export function DetailsStep({ draftId, initial, regions, resourceTypes, canChoos
       className="flex flex-col gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        const { accountName: _name, ...details } = value;
-        submit({ draftId, details });
+        submit(async () => ({ draftId: await autosave.flush(), details }));
       }}
     >
       <Card title="Resource share">
@@ -87,13 +99,15 @@ export function DetailsStep({ draftId, initial, regions, resourceTypes, canChoos
           listResources={listResources}
           selected={value.resources}
           onChange={(resources) => set({ resources })}
+          initialView={initialView}
+          onViewChange={setView}
           error={errorsOf('resources')}
         />
       </Card>
       <Card title="Tags">
         <TagsEditor tags={value.tags} onChange={(tags) => set({ tags })} errorsOf={errorsOf} />
       </Card>
-      <StepFooter error={error} pending={pending} />
+      <StepFooter error={error} pending={pending} autosave={autosave} />
     </form>
   );
 }
@@ -110,11 +124,13 @@ function AccountPicker({
   onChange(account: AccountChoice): void;
 }) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<AccountChoice[]>();
+  const [found, setHits] = useState<AccountChoice[]>();
   const [error, setError] = useState<string>();
+  // Hits of an earlier query are not shown once the box is empty.
+  const hits = query.trim() ? found : undefined;
   useEffect(() => {
     const q = query.trim();
-    if (!q) return setHits(undefined);
+    if (!q) return;
     let current = true;
     const timer = setTimeout(() => {
       search(q).then((r) => {

@@ -5,28 +5,32 @@ import { useState } from 'react';
 import { Badge, Card } from '@/components/ui';
 import type { ManagedPermissionChoice } from '@/lib/ram/permissions';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
+import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
+import { stepHref } from './href';
 import type { ActionResult } from './types';
-import { StepFooter } from './StepFooter';
-import { useStepSave } from './use-step-save';
 
 export interface PermissionsStepProps {
   draftId: string;
   types: { type: ResourceTypeInfo; permissions: ManagedPermissionChoice[] }[];
   initial: Record<string, string>;
-  save: (input: { draftId: string; permissions: Record<string, string> }) => Promise<ActionResult<number>>;
+  saveTyped: SaveTyped<Record<string, string>>;
+  save: (input: { draftId: string; permissions: Record<string, string> }) => Promise<ActionResult<string>>;
 }
 
-export function PermissionsStep({ draftId, types, initial, save }: PermissionsStepProps) {
+const hrefOf = (draftId: string) => stepHref(draftId, 2);
+
+export function PermissionsStep({ draftId, types, initial, saveTyped, save }: PermissionsStepProps) {
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     Object.fromEntries(types.map(({ type, permissions }) => [type.resourceType, initial[type.resourceType] ?? permissions.find((p) => p.isDefault)?.arn ?? permissions[0]?.arn ?? ''])),
   );
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'permissions');
+  const autosave = useAutosave(chosen, saveTyped, hrefOf, draftId);
+  const { submit, pending, error, errorsOf } = useStepSubmit(save, 'permissions');
   return (
     <form
       className="flex flex-col gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        submit({ draftId, permissions: chosen });
+        submit(async () => ({ draftId: (await autosave.flush()) ?? draftId, permissions: chosen }));
       }}
     >
       {types.map(({ type, permissions }) => (
@@ -72,7 +76,7 @@ export function PermissionsStep({ draftId, types, initial, save }: PermissionsSt
           ))}
         </Card>
       ))}
-      <StepFooter error={error} pending={pending} />
+      <StepFooter error={error} pending={pending} autosave={autosave} backHref={stepHref(draftId, 1)} />
     </form>
   );
 }

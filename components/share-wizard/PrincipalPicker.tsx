@@ -26,12 +26,22 @@ export interface PrincipalPickerProps {
   treeUnavailable?: React.ReactNode;
   /** Messages per principal from the last server check of the whole list. */
   errors?: string[];
+  /** Principals already in the share (a share's page), as RAM names them: checked in the tree, not offered again. */
+  held?: string[];
+  /** The typed entry shown first (a wizard draft keeps it), and told when it changes. */
+  initialEntry?: PrincipalEntry;
+  onEntryChange?(entry: PrincipalEntry): void;
+}
+
+export interface PrincipalEntry {
+  type: PrincipalType;
+  value: string;
 }
 
 const principalOfNode = (node: OrgNodeView, organizationArn: string): [PrincipalType, string] =>
   node.type === 'ROOT' ? ['ORGANIZATION', organizationArn] : node.type === 'ORGANIZATIONAL_UNIT' ? ['ORGANIZATIONAL_UNIT', node.arn] : ['AWS_ACCOUNT', node.id];
 
-export function PrincipalPicker({ selected, onChange, check, tree, treeUnavailable, errors }: PrincipalPickerProps) {
+export function PrincipalPicker({ selected, onChange, check, tree, treeUnavailable, errors, held = [], initialEntry, onEntryChange }: PrincipalPickerProps) {
   const [refusal, setRefusal] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -54,9 +64,9 @@ export function PrincipalPicker({ selected, onChange, check, tree, treeUnavailab
     <div className="flex flex-col gap-5" data-testid="principal-picker">
       <section aria-label="Organization structure">
         <h3 className="mb-2 text-sm font-semibold text-slate-800">Display organizational structure</h3>
-        {tree ? <TreePicker tree={tree} selected={selected} add={add} remove={remove} /> : <div data-testid="tree-unavailable">{treeUnavailable}</div>}
+        {tree ? <TreePicker tree={tree} selected={selected} held={held} add={add} remove={remove} /> : <div data-testid="tree-unavailable">{treeUnavailable}</div>}
       </section>
-      <TypedEntry add={add} busy={busy} />
+      <TypedEntry add={add} busy={busy} initial={initialEntry} onEntryChange={onEntryChange} />
       {refusal && (
         <Alert tone="error" testId="principal-refusal">
           {refusal}
@@ -95,17 +105,23 @@ export function PrincipalPicker({ selected, onChange, check, tree, treeUnavailab
 function TreePicker({
   tree: props,
   selected,
+  held,
   add,
   remove,
 }: {
   tree: PrincipalTreeProps;
   selected: SelectedPrincipal[];
+  held: string[];
   add(type: PrincipalType, value: string): Promise<boolean>;
   remove(principal: string): void;
 }) {
   const tree = useOrganizationTree(props.initial, props.loadChildren);
   const [activeId, setActiveId] = useState(props.initial.root.id);
-  const checked = new Set(selected.map((p) => p.id));
+  // A principal the share holds shows checked; unchecking it here does not remove it (that is its own plan).
+  const heldIds = Object.values(tree.nodes)
+    .filter((node) => held.includes(principalOfNode(node, props.organizationArn)[1]))
+    .map((node) => node.id);
+  const checked = new Set([...selected.map((p) => p.id), ...heldIds]);
   const onSelectionChange = (next: Set<string>) => {
     for (const id of next) {
       if (!checked.has(id) && tree.nodes[id]) void add(...principalOfNode(tree.nodes[id], props.organizationArn));
@@ -129,9 +145,27 @@ function TreePicker({
   );
 }
 
-function TypedEntry({ add, busy }: { add(type: PrincipalType, value: string): Promise<boolean>; busy: boolean }) {
-  const [type, setType] = useState<PrincipalType>('AWS_ACCOUNT');
-  const [value, setValue] = useState('');
+function TypedEntry({
+  add,
+  busy,
+  initial,
+  onEntryChange,
+}: {
+  add(type: PrincipalType, value: string): Promise<boolean>;
+  busy: boolean;
+  initial?: PrincipalEntry;
+  onEntryChange?(entry: PrincipalEntry): void;
+}) {
+  const [type, setTypeState] = useState<PrincipalType>(initial?.type ?? 'AWS_ACCOUNT');
+  const [value, setValueState] = useState(initial?.value ?? '');
+  const setType = (next: PrincipalType) => {
+    setTypeState(next);
+    onEntryChange?.({ type: next, value });
+  };
+  const setValue = (next: string) => {
+    setValueState(next);
+    onEntryChange?.({ type, value: next });
+  };
   const info = PRINCIPAL_TYPE_INFO[type];
   return (
     <form

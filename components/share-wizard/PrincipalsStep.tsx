@@ -1,51 +1,84 @@
 'use client';
-// Step 3, "Grant access to principals": whether principals outside the organization are allowed (on by
-// default, as in the RAM console; organization-only types said next to it), then the principals.
-import { useState } from 'react';
-import { Card } from '@/components/ui';
+// Step 3, "Grant access to principals": whether principals outside the organization are allowed (off by
+// default; off and disabled, with the reason, when a type in the share can only be shared inside the
+// organization), then the principals.
+import { useMemo, useState } from 'react';
+import { Alert, Card } from '@/components/ui';
+import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
-import { PrincipalPicker, type PrincipalTreeProps } from './PrincipalPicker';
+import { stepHref } from './href';
+import { PrincipalPicker, type PrincipalEntry, type PrincipalTreeProps } from './PrincipalPicker';
 import type { CheckPrincipal, ActionResult, SelectedPrincipal } from './types';
-import { StepFooter } from './StepFooter';
-import { useStepSave } from './use-step-save';
+
+type Principals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
 
 export interface PrincipalsStepProps {
   draftId: string;
   types: ResourceTypeInfo[];
-  initial: { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
+  initial: Principals;
+  /** A principal typed but not yet added, as last saved. */
+  initialEntry?: PrincipalEntry;
   tree?: PrincipalTreeProps;
   treeUnavailable?: React.ReactNode;
   check: CheckPrincipal;
-  save: (input: { draftId: string; principals: { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] } }) => Promise<ActionResult<number>>;
+  saveTyped: SaveTyped<Principals & { entry?: PrincipalEntry }>;
+  save: (input: { draftId: string; principals: Principals }) => Promise<ActionResult<string>>;
 }
 
-export function PrincipalsStep({ draftId, types, initial, tree, treeUnavailable, check, save }: PrincipalsStepProps) {
-  const [allowExternalPrincipals, setAllow] = useState(initial.allowExternalPrincipals);
-  const [principals, setPrincipals] = useState(initial.principals);
-  const { submit, pending, error, errorsOf } = useStepSave(draftId, save, 'principals');
+const hrefOf = (draftId: string) => stepHref(draftId, 3);
+
+export function PrincipalsStep({ draftId, types, initial, initialEntry, tree, treeUnavailable, check, saveTyped, save }: PrincipalsStepProps) {
   const orgOnly = types.filter((t) => !t.outsideOrganization);
+  const [allow, setAllow] = useState(initial.allowExternalPrincipals && orgOnly.length === 0);
+  const [principals, setPrincipals] = useState(initial.principals);
+  const allowExternalPrincipals = allow && orgOnly.length === 0;
+  const [entry, setEntry] = useState(initialEntry);
+  const value = useMemo(() => ({ allowExternalPrincipals, principals }), [allowExternalPrincipals, principals]);
+  const typed = useMemo(() => ({ ...value, ...(entry && { entry }) }), [value, entry]);
+  const autosave = useAutosave(typed, saveTyped, hrefOf, draftId);
+  const { submit, pending, error, errorsOf } = useStepSubmit(save, 'principals');
   return (
     <div className="flex flex-col gap-6">
       <Card title="Principals">
         <label className="mb-1 flex items-center gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" checked={allowExternalPrincipals} onChange={(e) => setAllow(e.target.checked)} />
-          Allow sharing with principals outside your organization
+          <input
+            type="checkbox"
+            checked={allowExternalPrincipals}
+            disabled={orgOnly.length > 0}
+            aria-describedby="external-note"
+            onChange={(e) => setAllow(e.target.checked)}
+          />
+          Allow principals outside your organization
         </label>
-        <p className="mb-4 text-xs text-slate-600" data-testid="external-note">
+        <p id="external-note" className="mb-4 text-xs text-slate-600" data-testid="external-note">
           {orgOnly.length > 0
-            ? `${orgOnly.map((t) => `${t.label} (${t.resourceType})`).join(', ')} can only be shared within your organization: accounts outside it are refused for this share whatever this says.`
-            : 'Accounts outside the organization get an invitation; access starts when they accept it.'}
+            ? `Off: ${orgOnly.map((t) => `${t.label} (${t.resourceType})`).join(', ')} can only be shared within your organization, so this share can never reach outside it.`
+            : 'Off by default: only accounts, OUs and the organization itself can be added. When on, an account outside the organization gets an invitation; access starts when it accepts.'}
         </p>
+        {allowExternalPrincipals && (
+          <div className="mb-4">
+            <Alert tone="warning">Outside principals are allowed: anyone given an account ID here can use these resources once they accept the invitation.</Alert>
+          </div>
+        )}
         <PrincipalPicker
           selected={principals}
           onChange={setPrincipals}
-          check={(type, value, selected) => check({ draftId, type, value, allowExternalPrincipals, selected })}
+          check={(type, v, selected) => check({ draftId, type, value: v, allowExternalPrincipals, selected })}
           tree={tree}
           treeUnavailable={treeUnavailable}
           errors={errorsOf('principals')}
+          initialEntry={initialEntry}
+          onEntryChange={setEntry}
         />
       </Card>
-      <StepFooter error={error} pending={pending} onNext={() => submit({ draftId, principals: { allowExternalPrincipals, principals } })} />
+      <StepFooter
+        error={error}
+        pending={pending}
+        autosave={autosave}
+        backHref={stepHref(draftId, 2)}
+        nextLabel="Next"
+        onNext={() => submit(async () => ({ draftId: (await autosave.flush()) ?? draftId, principals: value }))}
+      />
     </div>
   );
 }

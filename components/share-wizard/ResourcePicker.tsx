@@ -3,7 +3,7 @@
 // (listed on the server from their own service), filtered and paged, with checkboxes; the selection, of any
 // types, in its own list with remove. Reusable wherever a share's resources are chosen.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Cell, Field, inputClass, Table } from '@/components/ui';
+import { Alert, Badge, Button, Cell, Field, inputClass, Table } from '@/components/ui';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import type { ListResources, PickedResource, ResourceListing } from './types';
 
@@ -18,24 +18,48 @@ export interface ResourcePickerProps {
   selected: PickedResource[];
   onChange(next: PickedResource[]): void;
   error?: string | string[];
+  /** ARNs already in the share (a share's page): shown as such, not offered again. */
+  held?: string[];
+  /** The type and filter shown first (a wizard draft keeps them), and told when they change. */
+  initialView?: ResourceView;
+  onViewChange?(view: ResourceView): void;
+}
+
+export interface ResourceView {
+  resourceType: string;
+  filter: string;
 }
 
 type Listing = { state: 'loading' } | { state: 'error'; error: string } | { state: 'ready'; data: ResourceListing };
 
-export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error }: ResourcePickerProps) {
-  const [resourceType, setResourceType] = useState(selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? '');
-  const [listing, setListing] = useState<Listing>({ state: 'loading' });
-  const [filter, setFilter] = useState('');
-  const [page, setPage] = useState(0);
+export function ResourcePicker({ accountId, accountLabel, region, resourceTypes, listResources, selected, onChange, error, held = [], initialView, onViewChange }: ResourcePickerProps) {
+  const [resourceType, setType] = useState(
+    initialView?.resourceType || (selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? ''),
+  );
+  // What was listed is kept with the account, Region and type it was listed for: another choice shows loading.
+  const listed = `${accountId}|${region}|${resourceType}`;
+  const [fetched, setFetched] = useState<{ for: string; listing: Listing }>();
+  const listing: Listing = fetched?.for === listed ? fetched.listing : { state: 'loading' };
+  const [filter, setFilterText] = useState(initialView?.filter ?? '');
+  const [paging, setPaging] = useState({ for: listed, page: 0 });
+  const page = paging.for === listed ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ for: listed, page: next });
+  const setResourceType = (next: string) => {
+    setType(next);
+    onViewChange?.({ resourceType: next, filter });
+  };
+  const setFilter = (next: string) => {
+    setFilterText(next);
+    onViewChange?.({ resourceType, filter: next });
+  };
 
   useEffect(() => {
     if (!resourceType || !/^\d{12}$/.test(accountId)) return;
     let current = true;
-    setListing({ state: 'loading' });
-    setPage(0);
+    const key = `${accountId}|${region}|${resourceType}`;
     listResources({ accountId, region, resourceType }).then(
-      (r) => current && setListing(r.ok ? { state: 'ready', data: r.data } : { state: 'error', error: r.error }),
-      (e: unknown) => current && setListing({ state: 'error', error: String((e as Error)?.message ?? e) }),
+      (r) => current && setFetched({ for: key, listing: r.ok ? { state: 'ready', data: r.data } : { state: 'error', error: r.error } }),
+      (e: unknown) => current && setFetched({ for: key, listing: { state: 'error', error: String((e as Error)?.message ?? e) } }),
     );
     return () => {
       current = false;
@@ -43,7 +67,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
   }, [accountId, region, resourceType, listResources]);
 
   const info = resourceTypes.find((t) => t.resourceType === resourceType);
-  const all = listing.state === 'ready' ? listing.data.resources : [];
+  const all = useMemo(() => (listing.state === 'ready' ? listing.data.resources : []), [listing]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return all;
@@ -99,11 +123,24 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
         <>
           <Table columns={['', 'Name', 'ID', ...columns]} testId="resource-table">
             {rows.map((r) => (
-              <tr key={r.arn} data-testid="resource-row" data-name={r.name}>
+              <tr key={r.arn} data-testid="resource-row" data-name={r.name} data-held={held.includes(r.arn) || undefined}>
                 <Cell>
-                  <input type="checkbox" aria-label={`Select ${r.name ?? r.id}`} checked={chosen.has(r.arn)} onChange={() => toggle(r)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name ?? r.id}`}
+                    checked={held.includes(r.arn) || chosen.has(r.arn)}
+                    disabled={held.includes(r.arn)}
+                    onChange={() => toggle(r)}
+                  />
                 </Cell>
-                <Cell>{r.name ?? '—'}</Cell>
+                <Cell>
+                  {r.name ?? '—'}
+                  {held.includes(r.arn) && (
+                    <span className="ml-2">
+                      <Badge tone="sky">In the share</Badge>
+                    </span>
+                  )}
+                </Cell>
                 <Cell mono>{r.id}</Cell>
                 {columns.map((c) => (
                   <Cell key={c}>{r.details.find((d) => d.label === c)?.value ?? '—'}</Cell>
@@ -111,7 +148,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
               </tr>
             ))}
           </Table>
-          <div className="flex items-center gap-3 text-sm text-slate-600">
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
             <span>
               {shown.length} of {all.length} shown
               {listing.data.notOwned > 0 && ` (${listing.data.notOwned} shared with this account are left out: only the owner can share them)`}
@@ -135,7 +172,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
         ) : (
           <ul className="flex flex-col gap-1 text-sm">
             {selected.map((r) => (
-              <li key={r.arn} className="flex items-center gap-2" data-testid="selected-resource">
+              <li key={r.arn} className="flex flex-wrap items-center gap-2 [overflow-wrap:anywhere]" data-testid="selected-resource">
                 <span className="font-medium">{r.name ?? r.id}</span>
                 <span className="font-mono text-xs text-slate-500">{r.id}</span>
                 <span className="text-xs text-slate-500">{r.resourceType}</span>

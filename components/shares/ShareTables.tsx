@@ -28,11 +28,16 @@ export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
             <Link className="font-medium text-sky-700 underline" href={shareHref(row)}>
               {row.name}
             </Link>
+            {row.featureSet && (
+              <span className="ml-2" title="RAM made this share from a resource-based policy; promote it on its page to manage it in RAM.">
+                <Badge tone="amber" testId="share-from-policy">from a resource policy</Badge>
+              </span>
+            )}
           </Cell>
           <Cell>
             <Account id={row.owningAccountId} name={row.ownerName} />
           </Cell>
-          <Cell mono>{row.region}</Cell>
+          <Cell mono className="whitespace-nowrap">{row.region}</Cell>
           <Cell>
             <Badge tone={statusTone(row.status)}>{row.status}</Badge>
           </Cell>
@@ -42,7 +47,7 @@ export function SharesTable({ page }: { page: ListPage<ShareRow> }) {
           </Cell>
           <Cell>{row.principalCount}</Cell>
           <Cell>{row.external ? <Badge tone="amber">yes</Badge> : 'no'}</Cell>
-          <Cell>{date(row.creationTime)}</Cell>
+          <Cell className="whitespace-nowrap">{date(row.creationTime)}</Cell>
         </tr>
       ))}
     </Table>
@@ -59,7 +64,7 @@ export function ResourcesTable({ page }: { page: ListPage<ResourceRow> }) {
           <Cell>
             <Account id={row.owningAccountId} name={row.ownerName} />
           </Cell>
-          <Cell mono>{row.region}</Cell>
+          <Cell mono className="whitespace-nowrap">{row.region}</Cell>
           <Cell>{row.shareCount}</Cell>
           <Cell>{row.principalCount}</Cell>
         </tr>

@@ -1,16 +1,15 @@
 // Protects the findings' fix plans and the move preview against the sandbox (demo seed), through the code that ships: each finding kind is found, each fix plan applied is gone when IAM, RAM and Organizations are read again, and what the preview says a move changes is what the organization shows after the move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
-import { readBack } from '../console/read-back';
+import { applyPlan, readBack, runFinished } from '../changes/registry';
 import { completeIamSnapshot, refreshIamOf } from '../iam/snapshot-store';
 import { iamSnapshotSource } from '../iam/snapshot-source';
 import { completeSnapshot, forgetOrganizationSnapshots } from '../organizations/cache';
-import { buildMoveAccountPlan } from '../organizations/move-account';
+import { moveAccount } from '../organizations/move-account';
 import { organizationSource } from '../organizations/snapshot-source';
-import { applyPlan, runFinished } from '../plan/apply';
 import { savePlan } from '../plan/store';
 import type { PlanDraft } from '../plan/types';
 import { completeShareSnapshot, refreshShareSnapshot } from '../ram/snapshot';
@@ -84,7 +83,7 @@ describe('findings on the demo organization, closed by their fix plans', () => {
   it('an ExternalId added to the vendor trust: the finding is gone once IAM is read again, and the ExternalId is handed over', async () => {
     const finding = one(await findings(), 'missing-external-id', 'LegacyVendorAccess');
     const draft = await buildFixPlan(finding.id, finding.fixes[0], context);
-    const externalId = String(draft.context?.externalId);
+    const externalId = String((draft.context as { externalId?: string }).externalId);
     expect(externalId).toMatch(/^[\w-]{40,}$/);
     expect(draft.notes?.join('\n')).toContain(externalId);
     const { readBack: back } = await apply(draft);
@@ -126,7 +125,7 @@ describe('moving an account', () => {
     expect(preview.shares.gained.map((s) => s.name)).toContain('workloads-subnets');
 
     const snapshot = await completeSnapshot(await organizationSource(context));
-    const { readBack: back } = await apply(buildMoveAccountPlan(A['sandbox-alice'], DEMO.ouIds.Dev, snapshot));
+    const { readBack: back } = await apply(moveAccount.plan({ accountId: A['sandbox-alice'], destinationParentId: DEMO.ouIds.Dev }, snapshot));
     expect(back?.tone).toBe('success');
     forgetOrganizationSnapshots();
     await refreshIamOf(A['sandbox-alice']);

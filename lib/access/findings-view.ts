@@ -13,9 +13,8 @@ export interface FindingsView {
 
 let last: { index: object; store: string; view: FindingsView } | undefined;
 
-export function findingsOf(view: AccessView, now = Date.now()): FindingsView {
-  const allowlist = readAllowlist();
-  const acceptances = readAcceptances();
+export async function findingsOf(view: AccessView, now = Date.now()): Promise<FindingsView> {
+  const [allowlist, acceptances] = await Promise.all([readAllowlist(), readAcceptances()]);
   // Acceptances expire: the minute is part of what the reading depends on.
   const store = JSON.stringify([allowlist, acceptances, Math.floor(now / 60_000)]);
   if (last && last.index === view.index && last.store === store) return { ...last.view, view };
@@ -27,5 +26,5 @@ export function findingsOf(view: AccessView, now = Date.now()): FindingsView {
 }
 
 export async function findingsView(context: ConsoleContext, boundMs?: number): Promise<FindingsView> {
-  return findingsOf(boundMs === undefined ? await accessView(context) : await accessViewSoon(context, boundMs));
+  return await findingsOf(boundMs === undefined ? await accessView(context) : await accessViewSoon(context, boundMs));
 }

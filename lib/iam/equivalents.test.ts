@@ -4,11 +4,16 @@
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+// The renderers look up each step's operation in the registry.
+import '../changes/registry';
 import { renderCli } from '../plan/cli';
 import { renderCloudFormation, renderTerraform } from '../plan/iac';
-import { buildAccessPlan, buildRemovalPlan } from './access';
+import { buildAccessPlan } from './access';
+import { trustEdit, type RemovalFacts } from './trust-edit';
 import { parsePolicy } from './policy';
 import { accessRequestSchema } from './validation';
+
+const removalPlan = (principal: string, facts: RemovalFacts) => trustEdit.plan({ change: 'remove', roleArn: facts.role.arn, principal }, facts);
 
 const DEV = '400000000011';
 const PROD = '400000000001';
@@ -26,14 +31,16 @@ const sourcePolicy = draft.steps[2].input.PolicyDocument as string;
 
 describe('AWS CLI equivalent', () => {
   it('creates the role capturing its name, attaches the policy to it, and puts the user policy in the source account', () => {
-    const commands = renderCli(draft.steps, { planId: 'p-1' })
-      .split('\n')
-      .filter((l) => l.includes('aws iam'));
+    const script = renderCli(draft.steps, { planId: 'p-1' });
+    const commands = script.split('\n').filter((l) => l.includes('aws iam'));
     expect(commands).toEqual([
-      `ROLE_NAME=$(aws iam create-role --role-name DeployFromDev --path / --assume-role-policy-document '${trust}' --description 'Alice'\\''s deploys' --max-session-duration 3600 --region us-east-1 --profile acct-${PROD} --query Role.RoleName --output text)`,
-      `aws iam attach-role-policy --role-name "$ROLE_NAME" --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess --region us-east-1 --profile acct-${PROD}`,
-      `aws iam put-user-policy --user-name alice --policy-name CrossingAssume-${PROD}-DeployFromDev --policy-document '${sourcePolicy}' --region us-east-1 --profile acct-${DEV}`,
+      `ROLE_NAME=$(aws iam create-role --cli-input-json '{`,
+      `aws iam attach-role-policy --cli-input-json '{`,
+      `aws iam put-user-policy --cli-input-json '{`,
     ]);
+    expect(script).toContain(`  "AssumeRolePolicyDocument": ${JSON.stringify(trust)},\n  "Description": "Alice'\\''s deploys",\n  "MaxSessionDuration": 3600\n}' --region us-east-1 --profile acct-${PROD} --query Role.RoleName --output json)`);
+    expect(script).toContain(`  "RoleName": '"$ROLE_NAME"',\n  "PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}' --region us-east-1 --profile acct-${PROD}\n`);
+    expect(script).toContain(`  "UserName": "alice",\n  "PolicyName": "CrossingAssume-${PROD}-DeployFromDev",\n  "PolicyDocument": ${JSON.stringify(sourcePolicy)}\n}' --region us-east-1 --profile acct-${DEV}\n`);
   });
 });
 
@@ -62,7 +69,7 @@ describe('CloudFormation equivalent', () => {
   });
 
   it('says a trust change on a role it does not manage belongs in that role\'s stack', () => {
-    const removal = buildRemovalPlan(`arn:aws:iam::${DEV}:user/alice`, {
+    const removal = removalPlan(`arn:aws:iam::${DEV}:user/alice`, {
       role: { arn: `arn:aws:iam::${PROD}:role/R`, name: 'R', trust: parsePolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${DEV}:user/alice`, `arn:aws:iam::${DEV}:root`] }, Action: 'sts:AssumeRole' }] })) },
       accountNames: {},
       sourcePolicy: { kind: 'user', name: 'alice', policyName: 'CrossingAssume-x' },

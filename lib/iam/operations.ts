@@ -20,6 +20,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { type AnyClient, type IacContext, type OperationSpec } from '../plan/operation-spec';
+import { shellWord } from '../plan/shell';
 import { parsePolicy, samePolicy } from './policy';
 import { isNoSuchEntity, unlessMissing } from './roles';
 
@@ -149,7 +150,7 @@ export const iamOperations: Record<string, OperationSpec> = {
     },
     cloudFormation: () => ({ unsupported: 'CloudFormation can change a trust policy only in the stack that manages the role: set its AssumeRolePolicyDocument there to the document shown.' }),
     terraform: ({ step }) => ({
-      unsupported: `Terraform sets a trust policy in the role's aws_iam_role block (assume_role_policy); for a role Terraform does not manage yet, import it first: terraform import aws_iam_role.${String(step.input.RoleName).replace(/[^A-Za-z0-9_]/g, '_')} ${String(step.input.RoleName)}.`,
+      unsupported: `Terraform sets a trust policy in the role's aws_iam_role block (assume_role_policy); for a role Terraform does not manage yet, import it first: terraform import aws_iam_role.${String(step.input.RoleName).replace(/[^A-Za-z0-9_]/g, '_')} ${shellWord(String(step.input.RoleName))}.`,
     }),
   },
   'iam:DetachRolePolicy': {

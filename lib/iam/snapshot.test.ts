@@ -15,7 +15,7 @@ import { computeAccessPaths } from '../access/paths';
 import { accessOrganization } from '../access/organization';
 import { resetAwsAccess } from '../aws/clients';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { completeSnapshot } from '../organizations/cache';
 import { organizationSource } from '../organizations/snapshot-source';
 import { applyPlan, runFinished } from '../plan/apply';

@@ -1,85 +1,114 @@
-// The /roles/new wizard's state, kept in the URL so a reload (or a link sent to a colleague) keeps every
-// choice: parsed from the query, turned into the request the plan is built from, and carried between steps.
-import type { z } from 'zod';
-import { accessRequestSchema } from './validation';
+// The /roles/new wizard's state (a wizard draft, lib/wizard/drafts.ts): each step's fields as typed, and as
+// accepted once checked on the server; how a typed account (a name or an ID) resolves against the
+// organization; and how the accepted steps become the request the plan is built from.
+import { z } from 'zod';
+import type { OrganizationAccount } from '../organizations/accounts';
+import { allowedStep as allowedWizardStep, getDraft, type Draft, type DraftState } from '../wizard/drafts';
+import type { AccessReview } from './access';
+import { destinationSchema, sourceSchema, type AccessConditions, type AccessRequest } from './validation';
 
-export const WIZARD_STEPS = ['who', 'where', 'conditions', 'review'] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
 
-/** Query parameter → value; `pol` (managed policies) may repeat. */
-export interface WizardState {
-  step: WizardStep;
-  sa?: string;
-  sp?: string;
-  da?: string;
-  rk?: 'new' | 'existing';
-  rn?: string;
-  rp?: string;
-  rd?: string;
-  pol: string[];
-  hrs?: string;
-  extOn?: string;
-  ext?: string;
-  mfa?: string;
-  org?: string;
-  tag?: string;
-  sid?: string;
-  /** Searches: source principals, destination roles/policies. */
-  sq?: string;
-  pq?: string;
+export { roleStepHref, WIZARD_STEPS, type WizardStep } from './wizard-steps';
+
+/** The drafts' kind in the wizard store. */
+export const ROLE_WIZARD = 'iam:cross-account-access';
+
+export function stepOf(word: string | undefined): WizardStep | undefined {
+  return WIZARD_STEPS.find((s) => s === word);
 }
 
-const SINGLE = ['sa', 'sp', 'da', 'rk', 'rn', 'rp', 'rd', 'hrs', 'extOn', 'ext', 'mfa', 'org', 'tag', 'sid', 'sq', 'pq'] as const;
+const text = (max: number) => z.string().max(max);
 
-export function wizardState(params: Record<string, string | string[] | undefined>): WizardState {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-  const step = first(params.step) as WizardStep | undefined;
-  const state: WizardState = { step: step && WIZARD_STEPS.includes(step) ? step : 'who', pol: [params.pol ?? []].flat().filter(Boolean) };
-  for (const key of SINGLE) (state as unknown as Record<string, string | undefined>)[key] = first(params[key]);
-  if (state.rk !== 'new' && state.rk !== 'existing') state.rk = undefined;
-  return state;
+/** Each step's fields as typed (autosaved before the step is accepted): bounded, not yet checked. */
+export const typedInput = {
+  who: z.object({ account: text(256), principal: text(2048), query: text(256) }).strict(),
+  where: z
+    .object({
+      account: text(256),
+      roleKind: z.enum(['new', 'existing']),
+      roleName: text(256),
+      existingRole: text(256),
+      path: text(1024),
+      description: text(2000),
+      policies: z.array(text(2048)).max(50),
+      policyQuery: text(256),
+      maxSessionHours: z.number().int().min(1).max(12),
+    })
+    .strict(),
+  conditions: z
+    .object({
+      externalIdOn: z.boolean(),
+      externalId: text(2000),
+      requireMfa: z.boolean(),
+      restrictToOrganization: z.boolean(),
+      allowTagSession: z.boolean(),
+      allowSetSourceIdentity: z.boolean(),
+    })
+    .strict(),
+};
+export type TypedRoleStep<S extends keyof typeof typedInput> = z.infer<(typeof typedInput)[S]>;
+
+export interface RoleDraftState extends DraftState<WizardStep> {
+  who?: z.infer<typeof sourceSchema>;
+  where?: z.infer<typeof destinationSchema>;
+  conditions?: AccessConditions;
+  /** What the review shows beside the plan, made with it. */
+  review?: AccessReview;
 }
 
-/** The query string of `state` with `changes`, for links and for the hidden fields of each step's form. */
-export function wizardQuery(state: WizardState, changes: Partial<WizardState> = {}): URLSearchParams {
-  const next = { ...state, ...changes };
-  const query = new URLSearchParams();
-  query.set('step', next.step);
-  for (const key of SINGLE) if (next[key]) query.set(key, next[key]!);
-  for (const arn of next.pol) query.append('pol', arn);
-  return query;
+export type RoleDraft = Draft<RoleDraftState>;
+
+export const emptyRoleDraft = (): RoleDraftState => ({ finished: 0 });
+
+export function getRoleDraft(id: string, user: string): RoleDraft | undefined {
+  return getDraft<RoleDraftState>(ROLE_WIZARD, id, user);
 }
 
-/** The request as the plan action receives it (validated there again). */
-export function wizardRequest(state: WizardState) {
-  return {
-    source: { accountId: state.sa ?? '', principal: state.sp ?? '' },
-    destination: {
-      accountId: state.da ?? '',
-      role:
-        state.rk === 'existing'
-          ? { kind: 'existing' as const, name: state.rn ?? '' }
-          : { kind: 'new' as const, name: state.rn ?? '', path: state.rp || '/', description: state.rd || undefined, managedPolicyArns: state.pol, maxSessionHours: Number(state.hrs ?? 1) },
-    },
-    conditions: {
-      externalId: state.extOn ? state.ext : undefined,
-      requireMfa: !!state.mfa,
-      restrictToOrganization: !!state.org,
-      allowTagSession: !!state.tag,
-      allowSetSourceIdentity: !!state.sid,
-    },
-  };
+/** What step `step` shows: the fields as last typed, when they have the step's shape. */
+export function typedOf<S extends keyof typeof typedInput>(draft: RoleDraft | undefined, step: S): TypedRoleStep<S> | undefined {
+  const typed = typedInput[step].safeParse(draft?.state.typed?.[step]);
+  return typed.success ? (typed.data as TypedRoleStep<S>) : undefined;
 }
 
-/** Field errors by step: the first step with errors is where the wizard sends the admin back to. */
-export function wizardErrors(state: WizardState): Partial<Record<WizardStep, Record<string, string[]>>> {
-  const parsed = accessRequestSchema.safeParse(wizardRequest(state));
-  if (parsed.success) return {};
-  const out: Partial<Record<WizardStep, Record<string, string[]>>> = {};
-  for (const issue of (parsed.error as z.ZodError).issues) {
-    const path = issue.path.join('.');
-    const step: WizardStep = path.startsWith('source') ? 'who' : path.startsWith('destination') ? 'where' : 'conditions';
-    ((out[step] ??= {})[path] ??= []).push(issue.message);
+/** The step the draft may open: one after the finished ones at most. */
+export function allowedStep(state: Pick<RoleDraftState, 'finished'>, wanted: WizardStep): WizardStep {
+  return WIZARD_STEPS[allowedWizardStep(state, WIZARD_STEPS.indexOf(wanted) + 1, WIZARD_STEPS.length) - 1];
+}
+
+/** The request the plan is built from, once the first three steps are accepted. */
+export function requestOf(state: RoleDraftState): AccessRequest | undefined {
+  const { who, where, conditions } = state;
+  return who && where && conditions ? { source: who, destination: where, conditions } : undefined;
+}
+
+export type AccountResolution =
+  | { ok: true; account: { id: string; name?: string; path?: string }; inOrganization: boolean }
+  | { ok: false; message: string; matches: OrganizationAccount[] };
+
+/** At most this many matching accounts are named in a refusal. */
+const MAX_MATCHES = 10;
+
+/**
+ * A typed account: a 12-digit ID (of the organization, or any account outside it), or the name of an account
+ * of the organization — exact first, else the one account whose name contains it. Several → refused, naming them.
+ */
+export function resolveAccount(typed: string, accounts: OrganizationAccount[], field: string): AccountResolution {
+  const value = typed.trim();
+  if (!value) return { ok: false, message: `${field}: type an account's name or its 12-digit ID.`, matches: [] };
+  if (/^\d{12}$/.test(value)) {
+    const known = accounts.find((a) => a.id === value);
+    return { ok: true, account: known ?? { id: value }, inOrganization: !!known };
   }
-  return out;
+  const lower = value.toLowerCase();
+  const exact = accounts.filter((a) => a.name.toLowerCase() === lower);
+  const matches = exact.length ? exact : accounts.filter((a) => a.name.toLowerCase().includes(lower));
+  if (matches.length === 1) return { ok: true, account: matches[0], inOrganization: true };
+  if (matches.length === 0) {
+    const hint = /^\d+$/.test(value) ? ' An account ID is 12 digits.' : ' For an account outside the organization, type its 12-digit ID.';
+    return { ok: false, message: `${field}: no account of the organization is named "${value}".${hint}`, matches: [] };
+  }
+  const named = matches.slice(0, MAX_MATCHES).map((a) => `${a.name} (${a.id})`).join(', ');
+  const more = matches.length > MAX_MATCHES ? ` and ${matches.length - MAX_MATCHES} more` : '';
+  return { ok: false, message: `${field}: "${value}" matches ${matches.length} accounts: ${named}${more}. Type the full name or the ID.`, matches: matches.slice(0, MAX_MATCHES) };
 }

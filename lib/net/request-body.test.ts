@@ -74,4 +74,14 @@ describe('server action arguments', () => {
     expect((await actionBodyProblem(multipart(plainFormPost('notjson'))))?.message).toMatch(/not JSON/);
     expect((await actionBodyProblem(multipart(plainFormPost(DEEP))))?.message).toMatch(/deeper/);
   });
+
+  it('refuses arguments that are JSON but not a list, which Next.js answers with a 500', async () => {
+    for (const body of ['"x"', '123', 'null', '{}', 'true', '{"0":"a","length":1}']) {
+      expect(await actionBodyProblem(action(body, 'text/plain;charset=UTF-8')), body).toEqual({ status: 400, message: 'Bad request: the arguments are not a list (a JSON array).' });
+      const form = new FormData();
+      form.set('0', body);
+      expect((await actionBodyProblem(multipart(form)))?.status, `multipart ${body}`).toBe(400);
+      expect((await actionBodyProblem(multipart(plainFormPost(body))))?.message, `form ${body}`).toMatch(/not a list/);
+    }
+  });
 });

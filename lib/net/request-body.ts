@@ -38,13 +38,24 @@ const MAX_DEPTH = 32;
 /** For a multipart body: whether a part exists, by its id (a reference's hex number, as React writes it). */
 type Parts = (id: number) => boolean;
 
-function argumentsProblem(json: string, parts?: Parts): string | undefined {
-  let value: unknown;
+/** Parsed JSON, or the problem with it. */
+function parse(json: string): { value: unknown } | { problem: string } {
   try {
-    value = JSON.parse(json);
+    return { value: JSON.parse(json) };
   } catch {
-    return 'the arguments are not JSON';
+    return { problem: 'the arguments are not JSON' };
   }
+}
+
+// An action's arguments are a list: Next spreads them into the call, and a string, number, null or object
+// there is a TypeError (a 500) before the action runs.
+const NOT_A_LIST = 'the arguments are not a list (a JSON array)';
+
+function argumentsProblem(json: string, parts?: Parts, root?: 'list'): string | undefined {
+  const parsed = parse(json);
+  if ('problem' in parsed) return parsed.problem;
+  const { value } = parsed;
+  if (root === 'list' && !Array.isArray(value)) return NOT_A_LIST;
   const pending: [unknown, number][] = [[value, 0]];
   while (pending.length) {
     const [item, depth] = pending.pop()!;
@@ -60,6 +71,18 @@ function argumentsProblem(json: string, parts?: Parts): string | undefined {
   return undefined;
 }
 
+/** A plain form post's action reference: { id, bound } where bound is null or a part holding a list. */
+function boundProblem(json: string, form: FormData, prefix: string): string | undefined {
+  const reference = (parse(json) as { value?: { bound?: unknown } }).value;
+  const bound = reference && typeof reference === 'object' ? reference.bound : undefined;
+  if (bound === null || bound === undefined) return undefined;
+  const part = typeof bound === 'string' ? PART_TAG.exec(bound) : null;
+  const text = part && form.get(`${prefix}${parseInt(part[1], 16)}`);
+  if (typeof text !== 'string') return 'the arguments hold a reference this console does not take';
+  const parsed = parse(text);
+  return 'value' in parsed && !Array.isArray(parsed.value) ? NOT_A_LIST : undefined;
+}
+
 const isMultipart = (type: string) => /^multipart\/form-data\s*;/i.test(type);
 // The parts React decodes as JSON: numbered ones (a fetch's arguments), and a plain form post's bound
 // arguments ("$ACTION_1:0", "$ACTION_1:1", …); the other fields are form values, passed on as strings or files.
@@ -73,7 +96,7 @@ export async function actionBodyProblem(request: Request): Promise<BodyProblem |
   const type = request.headers.get('content-type') ?? '';
   let problem: string | undefined;
   if (/^text\/plain\b/i.test(type)) {
-    problem = argumentsProblem(await request.text());
+    problem = argumentsProblem(await request.text(), undefined, 'list');
   } else if (isMultipart(type)) {
     let form: FormData;
     try {
@@ -85,7 +108,9 @@ export async function actionBodyProblem(request: Request): Promise<BodyProblem |
       const argument = ARGUMENT_PART.exec(name);
       if (!argument || typeof value !== 'string') continue;
       const prefix = argument[1] ?? '';
-      problem ??= argumentsProblem(value, (id) => form.has(`${prefix}${id}`));
+      // A fetch's root part ("0") is the list of arguments; a plain form's ("$ACTION_1:0") names the action and
+      // the part with its bound arguments, which is a list too.
+      problem ??= argumentsProblem(value, (id) => form.has(`${prefix}${id}`), !prefix && argument[2] === '0' ? 'list' : undefined) ?? (prefix && argument[2] === '0' ? boundProblem(value, form, prefix) : undefined);
     }
   } else {
     return { status: 415, message: 'Unsupported media type: server actions take text/plain or multipart/form-data.' };

@@ -1,39 +1,39 @@
-// Moving an account to another OU (organizations:MoveAccount) as a plan: one call from the management
-// account, checked against the parents AWS lists; read back with ListParents, and the cached snapshots moved.
+// Kind of change: moving an account to another OU (organizations:MoveAccount), one call from the management
+// account; read back with ListParents, and the cached snapshots moved once it ran.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { z } from 'zod';
 import { forgetAccessView } from '../access/view';
 import { getClient } from '../aws/clients';
-import type { ConsoleContext } from '../aws/identity';
-import type { ReadBack } from '../console/read-back';
 import { PlanError } from '../plan/build';
+import { defineKind, type KindDraft } from '../plan/kind';
 import type { AnyClient } from '../plan/operation-spec';
-import type { PlanDraft, StoredPlan } from '../plan/types';
 import { applyAccountMoved } from './cache';
 import { parentOf } from './operations';
 import type { OrganizationSnapshot } from './types';
 
-export const MOVE_ACCOUNT_KIND = 'organizations:move-account';
 // Organizations is global; its API is signed for us-east-1 in the aws partition.
 const ORGANIZATIONS_REGION = 'us-east-1';
 
-export interface MoveAccountContext {
-  accountId: string;
-  sourceParentId: string;
-  destinationParentId: string;
-}
+const moveAccountInput = z
+  .object({
+    accountId: z.string().regex(/^\d{12}$/, 'Account: a 12-digit account ID.'),
+    destinationParentId: z.string().regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, 'Destination: an OU ID (ou-…) or the root (r-…).'),
+  })
+  .strict();
+
+const moveAccountContext = z.object({ accountId: z.string(), sourceParentId: z.string(), destinationParentId: z.string() });
+type MoveAccountContext = z.infer<typeof moveAccountContext>;
 
 const nameOf = (snapshot: OrganizationSnapshot, id: string) => (snapshot.nodes[id]?.type === 'ROOT' ? 'Root' : (snapshot.nodes[id]?.name ?? id));
 
-export function buildMoveAccountPlan(accountId: string, destinationParentId: string, snapshot: OrganizationSnapshot): PlanDraft {
+function movePlan({ accountId, destinationParentId }: z.infer<typeof moveAccountInput>, snapshot: OrganizationSnapshot): KindDraft<MoveAccountContext> {
   const account = snapshot.nodes[accountId];
   if (!account || account.type !== 'ACCOUNT') throw new PlanError(`Account: ${accountId} is not an account of the organization.`);
   const destination = snapshot.nodes[destinationParentId];
   if (!destination || destination.type === 'ACCOUNT') throw new PlanError(`Destination: ${destinationParentId} is not the root or an OU of the organization.`);
   const sourceParentId = account.parentId!;
   if (sourceParentId === destinationParentId) throw new PlanError(`Destination: ${account.name} is already in ${nameOf(snapshot, destinationParentId)}.`);
-  const context: MoveAccountContext = { accountId, sourceParentId, destinationParentId };
   return {
-    kind: MOVE_ACCOUNT_KIND,
     title: `Move ${account.name} (${accountId}) from ${nameOf(snapshot, sourceParentId)} to ${nameOf(snapshot, destinationParentId)}`,
     accountNames: { [accountId]: account.name, [snapshot.organization.managementAccountId]: nameOf(snapshot, snapshot.organization.managementAccountId) },
     steps: [
@@ -46,20 +46,26 @@ export function buildMoveAccountPlan(accountId: string, destinationParentId: str
       },
     ],
     notes: ['Review what the account gains and loses (the preview on /access/move) before applying.'],
-    context: { ...context },
+    context: { accountId, sourceParentId, destinationParentId },
   };
 }
 
-export async function moveAccountReadBack(plan: StoredPlan, _context: ConsoleContext): Promise<ReadBack> {
-  const move = plan.context as unknown as MoveAccountContext;
-  const parent = await parentOf(getClient(OrganizationsClient) as AnyClient, move.accountId);
-  const moved = parent === move.destinationParentId;
-  if (moved) {
-    applyAccountMoved(move);
+export const moveAccount = defineKind({
+  id: 'organizations:move-account',
+  input: moveAccountInput,
+  context: moveAccountContext,
+  build: movePlan,
+  async readBack(plan) {
+    const move = plan.context;
+    const parent = await parentOf(getClient(OrganizationsClient) as AnyClient, move.accountId);
+    const facts = [{ label: `Parent of ${move.accountId} (organizations:ListParents)`, value: parent ?? 'none' }];
+    return parent === move.destinationParentId
+      ? { tone: 'success', title: `${move.accountId} is now under ${move.destinationParentId}.`, facts, problems: [] }
+      : { tone: plan.status === 'succeeded' ? 'warning' : 'error', title: `${move.accountId} is not under ${move.destinationParentId}.`, facts, problems: [] };
+  },
+  async afterApply(plan) {
+    if (plan.status !== 'succeeded') return;
+    applyAccountMoved(plan.context);
     forgetAccessView();
-  }
-  const facts = [{ label: `Parent of ${move.accountId} (organizations:ListParents)`, value: parent ?? 'none' }];
-  return moved
-    ? { tone: 'success', title: `${move.accountId} is now under ${move.destinationParentId}.`, facts, problems: [] }
-    : { tone: plan.status === 'succeeded' ? 'warning' : 'error', title: `${move.accountId} is not under ${move.destinationParentId}.`, facts, problems: [] };
-}
+  },
+});

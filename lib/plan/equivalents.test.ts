@@ -4,8 +4,8 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clientTokenFor } from './build';
-import { cliName, renderCli, shellQuote } from './cli';
-import { MANAGEMENT, NETWORK, threeStepSharePlan } from './fixtures';
+import { cliName, renderCli } from './cli';
+import { MANAGEMENT, NETWORK, threeStepSharePlan } from '../../tests/support/plans';
 import { renderCloudFormation, renderTerraform } from './iac';
 
 const subnet = (n: string) => `arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-${n}`;
@@ -18,18 +18,42 @@ describe('AWS CLI equivalent', () => {
     expect(cliName('EnableSharingWithAwsOrganization')).toBe('enable-sharing-with-aws-organization');
     expect(cliName('ListAWSServiceAccessForOrganization')).toBe('list-aws-service-access-for-organization');
     expect(cliName('resourceShareArn')).toBe('resource-share-arn');
-    expect(shellQuote("platform's")).toBe(`'platform'\\''s'`);
   });
 
-  it('is one command per step with Region, profile, client token, and the share ARN carried in a variable', () => {
+  it('is one command per step with its input in --cli-input-json, Region, profile, client token, and the share ARN carried as JSON', () => {
     const script = renderCli(plan.steps, { planId: 'p-1', accountNames: { [NETWORK]: 'network' } });
-    const commands = script.split('\n').filter((l) => l.includes('aws ram'));
-    expect(commands).toEqual([
-      `RESOURCE_SHARE_ARN=$(aws ram create-resource-share --name workloads --resource-arns ${subnet('a')} --principals ou-root-dev00001 --no-allow-external-principals --tags '[{"key":"team","value":"platform'\\''s"}]' --client-token ${clientTokenFor('p-1', 0)} --region us-east-1 --profile acct-${NETWORK} --query resourceShare.resourceShareArn --output text)`,
-      `aws ram associate-resource-share --resource-share-arn "$RESOURCE_SHARE_ARN" --resource-arns ${subnet('b')} --client-token ${clientTokenFor('p-1', 1)} --region us-east-1 --profile acct-${NETWORK}`,
-      `aws ram associate-resource-share --resource-share-arn "$RESOURCE_SHARE_ARN" --principals 100000000004 --client-token ${clientTokenFor('p-1', 2)} --region us-east-1 --profile acct-${NETWORK}`,
-    ]);
+    expect(script).toContain(
+      [
+        `RESOURCE_SHARE_ARN=$(aws ram create-resource-share --cli-input-json '{`,
+        '  "name": "workloads",',
+        '  "resourceArns": [',
+        `    "${subnet('a')}"`,
+        '  ],',
+        '  "principals": [',
+        '    "ou-root-dev00001"',
+        '  ],',
+        '  "allowExternalPrincipals": false,',
+        '  "tags": [',
+        '    {',
+        '      "key": "team",',
+        `      "value": "platform'\\''s"`,
+        '    }',
+        '  ],',
+        `  "clientToken": "${clientTokenFor('p-1', 0)}"`,
+        `}' --region us-east-1 --profile acct-${NETWORK} --query resourceShare.resourceShareArn --output json)`,
+      ].join('\n'),
+    );
+    expect(script).toContain(
+      `aws ram associate-resource-share --cli-input-json '{\n  "resourceShareArn": '"$RESOURCE_SHARE_ARN"',\n  "resourceArns": [\n    "${subnet('b')}"\n  ],\n  "clientToken": "${clientTokenFor('p-1', 1)}"\n}' --region us-east-1 --profile acct-${NETWORK}`,
+    );
     expect(script).toContain(`#   acct-${NETWORK}: account ${NETWORK} (network)`);
+  });
+
+  it('writes control characters in comments as escapes, so data never ends a comment', () => {
+    const steps = [{ ...enable[0], reason: 'offer\ntouch pwned\r\u2028#' }];
+    const script = renderCli(steps, { planId: 'p-3', accountNames: { [MANAGEMENT]: 'x\nrm -rf /' } });
+    expect(script).toContain('# Step 1: offer\\ntouch pwned\\r\\u2028#\n');
+    expect(script).toContain(`#   acct-${MANAGEMENT}: account ${MANAGEMENT} (x\\nrm -rf /)\n`);
   });
 
   it('adds the endpoint when the console uses one', () => {
@@ -103,7 +127,7 @@ describe('Terraform equivalent', () => {
   it('escapes strings so a value cannot become an expression', async () => {
     const tricky = [{ ...plan.steps[0], input: { ...plan.steps[0].input, name: 'a "b" ${c} %{d} \\ e' } }];
     const [doc] = renderTerraform(tricky, { planId: 'p-3' });
-    expect(doc.text).toMatch(/name +\= "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
+    expect(doc.text).toMatch(/name += "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
     // hcl2json writes a reference as ${…} and keeps an escaped one escaped: this is literal text, no reference to c.
     const parsed = (await parseHcl('main.tf', doc.text!)) as { resource: { aws_ram_resource_share: { step1: { name: string }[] } } };
     expect(parsed.resource.aws_ram_resource_share.step1[0].name).toBe('a "b" $${c} %%{d} \\ e');

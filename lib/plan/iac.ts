@@ -1,11 +1,14 @@
 // The CloudFormation (YAML) and Terraform (HCL) equivalents of a plan: one template per account and Region.
 // A value that comes from a step in another template becomes a parameter (CloudFormation) or a variable
-// (Terraform), so each template deploys on its own.
-import { stringify } from 'yaml';
+// (Terraform), so each template deploys on its own. Each language's quoting is here, once: every string from
+// data is a double-quoted scalar (YAML) or string literal (HCL) with its control characters escaped, so no value
+// can be read as another type, an expression or more syntax.
+import { stringify, type ScalarTag } from 'yaml';
 import { isStepOutputRef } from './build';
 import { profileFor } from './cli';
 import { isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
-import { operationSpec } from './operations';
+import { operationSpec } from './catalog';
+import { commentText, shellComment, shellOption } from './shell';
 import type { PlanStep, StepOutputRef } from './types';
 
 export interface IacDocument {
@@ -81,6 +84,40 @@ function walk<Part extends { exports?: Record<string, Expression> }, Expression>
 
 const lastSegment = (ref: StepOutputRef) => ref.$ref.path.split('.').pop()!;
 
+/** What a quoted string may not hold raw: controls (NEL is a YAML 1.1 line break), line separators, BOM, bidi controls, lone surrogates. */
+const ESCAPED = /[\p{Cc}\p{Cs}\u2028\u2029\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A double-quoted string with `"`, `\\` and ESCAPED characters written as escapes that YAML 1.1 and HCL both read. */
+function doubleQuoted(value: string): string {
+  let out = '"';
+  for (const c of value) {
+    if (c === '"' || c === '\\') out += `\\${c}`;
+    else if (ESCAPED.test(c)) out += SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    else out += c;
+  }
+  return `${out}"`;
+}
+
+// Every string a double-quoted scalar, read the same by YAML 1.1 (CloudFormation) and 1.2: never yes/no/on/off,
+// a number, a date, null, a merge key or an indicator. Only keys that are plain words in both stay bare.
+const yamlString: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  identify: (value) => typeof value === 'string',
+  resolve: (source) => source,
+  stringify: (item, ctx) => {
+    const value = String(item.value);
+    if (ctx.implicitKey && /^[A-Za-z][A-Za-z0-9]*$/.test(value) && !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(value)) return value;
+    return doubleQuoted(value);
+  },
+};
+
+export function yamlDocument(value: unknown): string {
+  return stringify(value, { version: '1.1', lineWidth: 0, customTags: (tags) => [yamlString, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')] });
+}
+
 export function renderCloudFormation(steps: PlanStep[], options: { planId: string; title: string }): IacDocument[] {
   return groups(steps).map((group) => {
     const resources: Record<string, { Type: string; Properties: Record<string, unknown> }> = {};
@@ -119,18 +156,22 @@ export function renderCloudFormation(steps: PlanStep[], options: { planId: strin
       ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
       Resources: resources,
     };
-    const header =
-      `# Account ${group.accountId}, Region ${group.region}. Deploy with:\n` +
-      `#   aws cloudformation deploy --template-file crossing-${options.planId}-${group.accountId}-${group.region}.yaml ` +
-      `--stack-name crossing-${options.planId} --region ${group.region} --profile ${profileFor(group.accountId)}` +
-      (Object.values(resources).some((r) => r.Type.startsWith('AWS::IAM::')) ? ' --capabilities CAPABILITY_NAMED_IAM' : '') +
-      '\n';
-    return { accountId: group.accountId, region: group.region, text: header + stringify(template, { lineWidth: 0 }), notes };
+    const deploy = [
+      'aws cloudformation deploy',
+      shellOption('template-file', `crossing-${options.planId}-${group.accountId}-${group.region}.yaml`),
+      shellOption('stack-name', `crossing-${options.planId}`),
+      shellOption('region', group.region),
+      shellOption('profile', profileFor(group.accountId)),
+      ...(Object.values(resources).some((r) => r.Type.startsWith('AWS::IAM::')) ? ['--capabilities CAPABILITY_NAMED_IAM'] : []),
+    ].join(' ');
+    const header = `${shellComment(`Account ${group.accountId}, Region ${group.region}. Deploy with:`)}\n${shellComment(`  ${deploy}`)}\n`;
+    return { accountId: group.accountId, region: group.region, text: header + yamlDocument(template), notes };
   });
 }
 
-function hclString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{')}"`;
+/** An HCL string literal holding exactly `value`: controls escaped, and ${ and %{ doubled so they are text, not templates. */
+export function hclString(value: string): string {
+  return doubleQuoted(value).replace(/([$%])\{/g, '$1$1{');
 }
 
 const isHcl = (value: unknown): value is HclExpression => !!value && typeof value === 'object' && '$hcl' in value;
@@ -170,7 +211,7 @@ export function renderTerraform(steps: PlanStep[], options: { planId: string }):
     const blocks = parts.flatMap(({ part }) => part.blocks);
     if (blocks.length === 0) return { accountId: group.accountId, region: group.region, notes };
     const text = [
-      `# Account ${group.accountId}, Region ${group.region} (Crossing plan ${options.planId}).`,
+      `# ${commentText(`Account ${group.accountId}, Region ${group.region} (Crossing plan ${options.planId}).`)}`,
       'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}',
       hclBlock('provider "aws"', { region: group.region, profile: profileFor(group.accountId) }),
       ...Object.entries(variables).map(([name, description]) => hclBlock(`variable ${hclString(name)}`, { type: { $hcl: 'string' }, description })),

@@ -1,21 +1,22 @@
 // Protects: what the create-share wizard reads from AWS and checks on the server (against the sandbox, through
 // the console's SDK clients and the member role): the owner's resources per type with their details and
 // without those shared with it; the managed permissions of a type with their actions; a resource the sharing
-// account does not own refused at step 1; the plan it builds creates the share, and the read-back shows it.
+// account does not own refused at step 1; a share of organization-only types stays closed to outside
+// principals; the plan it builds creates the share, and the read-back shows it with a link to its page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getConsoleContext } from '../aws/identity';
 import { resetAwsAccess } from '../aws/clients';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { getPlan, savePlan } from '../plan/store';
 import { PlanError } from '../plan/build';
 import { checkDetails, checkSharePrincipals, planCreateResourceShare } from './create-share';
 import { checkAddedPrincipals } from './share-edits';
 import { permissionsFor } from './permissions';
-import { listResourceTypes } from './resource-types';
+import { externalFact, listResourceTypes } from './resource-types';
 import { listOwnedResources } from './resources';
 
 const { network, 'payments-dev': paymentsDev, 'shared-services': sharedServices } = DEMO.accounts;
@@ -105,7 +106,21 @@ describe('step checks and the plan', () => {
     const result = await readBack(getPlan(plan.id)!, context);
     expect(result).toMatchObject({ tone: 'success', title: 'Resource share prefixes is created.' });
     expect(result!.facts).toContainEqual({ label: `Principal payments-dev (Root / Workloads / Dev) — ${paymentsDev}`, value: 'ASSOCIATED' });
-    expect(result!.links?.[0].href).toMatch(/^\/shares\/us-east-1\/[0-9a-f-]+$/);
+    expect(result!.links).toEqual([{ href: expect.stringMatching(/^\/shares\/us-east-1\/[0-9a-f-]+$/), label: "The share's page" }]);
+    expect(result!.facts).toContainEqual({ label: 'Allows principals outside the organization', value: 'yes' });
+  });
+
+  it('keeps a share of organization-only resources closed to outside principals, whatever was sent, and says so on read-back', async () => {
+    const context = await getConsoleContext({ region });
+    const { resources } = await listOwnedResources({ accountId: network, region }, 'ec2:Subnet');
+    const details = await checkDetails(context, { accountId: network, region, name: 'closed', tags: [], resources: resources.slice(1) }, [region]);
+    const principals = await checkSharePrincipals(context, details, {
+      allowExternalPrincipals: true,
+      principals: [{ type: 'AWS_ACCOUNT', principal: paymentsDev, id: paymentsDev, name: '', outside: false }],
+    });
+    expect(principals.allowExternalPrincipals).toBe(false);
+    expect(externalFact(true, ['ec2:Subnet', 'ec2:PrefixList'])).toBe('no: Subnets can only be shared within the organization');
+    expect(externalFact(true, ['ec2:PrefixList'])).toBe('yes');
   });
 });
 

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManagedPrefixList } from '../../sandbox/ec2/models';
 import { createResourceShare, withoutAssociationDelay } from '../../sandbox/ram/models';
 import { listShareableResources } from '../../sandbox/ram/shareable';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { awsNow, resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
 import { listHistory } from './invitation-history';
-import { readOrganizationInvitations, type OrgInvitation } from './invitations';
+import { cachedOrganizationInvitations, getOrganizationInvitations, invalidateOrganizationInvitations, readOrganizationInvitations, type OrgInvitation } from './invitations';
 
 const { accounts } = DEMO;
 let sb: TestSandbox;
@@ -51,6 +51,17 @@ afterAll(async () => {
 });
 
 describe('the organization-wide invitations reader', () => {
+  it("after the console's own decision, reads AWS again while the navigation keeps the last count", async () => {
+    const context = await getConsoleContext({ region: 'us-east-1' });
+    const first = await getOrganizationInvitations(context);
+    invalidateOrganizationInvitations();
+    expect(cachedOrganizationInvitations(context, { stale: true })).toBe(first);
+    expect(cachedOrganizationInvitations(context)).toBeUndefined();
+    const next = await getOrganizationInvitations(context);
+    expect(next).not.toBe(first);
+    expect(cachedOrganizationInvitations(context)).toBe(next);
+  });
+
   it('reads every account in both Regions, soonest expiry first, and lists the unreachable account with its reason', async () => {
     const snapshot = await readOrganizationInvitations(await getConsoleContext({ region: 'us-east-1' }));
     expect(snapshot.regions).toEqual(['us-east-1', 'eu-west-1']);
@@ -89,7 +100,7 @@ describe('the organization-wide invitations reader', () => {
       'partner-eu payments-dev eu-west-1 PENDING 168h',
     ]);
     expect(Math.round((awsNow() - Date.now()) / 3_600_000)).toBe(13);
-    const expired = listHistory({ status: 'EXPIRED' });
+    const expired = await listHistory({ status: 'EXPIRED' });
     expect(expired.map((e) => `${e.shareName} ${e.receiverAccountId}`).sort()).toEqual(
       [`partner-pki ${accounts.management}`, `partner-pki ${accounts['payments-dev']}`, `partner-pki ${accounts['web-dev']}`].sort(),
     );

@@ -2,6 +2,16 @@
 // (CloudFormation AWS::RAM::ResourceShare; Terraform aws_ram_*).
 import {
   AcceptResourceShareInvitationCommand,
+  CreatePermissionCommand,
+  CreatePermissionVersionCommand,
+  DeletePermissionCommand,
+  DeletePermissionVersionCommand,
+  GetPermissionCommand,
+  ListPermissionVersionsCommand,
+  PromotePermissionCreatedFromPolicyCommand,
+  PromoteResourceShareCreatedFromPolicyCommand,
+  ReplacePermissionAssociationsCommand,
+  SetDefaultPermissionVersionCommand,
   AssociateResourceShareCommand,
   AssociateResourceSharePermissionCommand,
   CreateResourceShareCommand,
@@ -9,6 +19,7 @@ import {
   DisassociateResourceShareCommand,
   EnableSharingWithAwsOrganizationCommand,
   GetResourceShareInvitationsCommand,
+  paginateListPermissions,
   GetResourceSharesCommand,
   RAMClient,
   RejectResourceShareInvitationCommand,
@@ -19,6 +30,7 @@ import {
 } from '@aws-sdk/client-ram';
 import { hcl, type AnyClient, type OperationSpec } from '../plan/operation-spec';
 import { waitForAssociations } from './associations';
+import { waitForReplaceWork } from './replace-work';
 
 const ram = (client: AnyClient) => client as RAMClient;
 const list = (value: unknown) => (Array.isArray(value) ? value : []) as unknown[];
@@ -234,5 +246,95 @@ export const ramOperations: Record<string, OperationSpec> = {
     check: answered('REJECTED'),
     cloudFormation: noCloudFormation('rejecting a resource share invitation'),
     terraform: () => ({ unsupported: 'Terraform has no resource for rejecting an invitation: run the AWS CLI command instead.' }),
+  },
+  'ram:CreatePermission': {
+    client: RAMClient,
+    command: CreatePermissionCommand,
+    clientToken: 'clientToken',
+    async check(client, input) {
+      for await (const page of paginateListPermissions({ client: ram(client) }, { permissionType: 'CUSTOMER_MANAGED' })) {
+        const permission = page.permissions?.find((p) => p.name === input.name);
+        if (permission) return { inPlace: true, output: { permission } };
+      }
+      return { inPlace: false };
+    },
+    cloudFormation({ step, number, resolve }) {
+      const i = step.input;
+      const properties: Record<string, unknown> = { Name: resolve(i.name), ResourceType: resolve(i.resourceType), PolicyTemplate: JSON.parse(String(i.policyTemplate)) };
+      if (list(i.tags).length) properties.Tags = (list(i.tags) as Tag[]).map((t) => ({ Key: t.key, Value: t.value ?? '' }));
+      return { resources: { [`Permission${number}`]: { Type: 'AWS::RAM::Permission', Properties: properties } }, exports: { 'permission.arn': { Ref: `Permission${number}` } } };
+    },
+    terraform({ step, number, resolve }) {
+      const i = step.input;
+      const attributes: Record<string, unknown> = { name: resolve(i.name), resource_type: resolve(i.resourceType), policy_template: i.policyTemplate };
+      if (list(i.tags).length) attributes.tags = tagMap(i.tags);
+      return { blocks: [{ type: 'aws_ram_permission', name: `step${number}`, attributes }], exports: { 'permission.arn': `aws_ram_permission.step${number}.arn` } };
+    },
+  },
+  'ram:CreatePermissionVersion': {
+    client: RAMClient,
+    command: CreatePermissionVersionCommand,
+    clientToken: 'clientToken',
+    cloudFormation: ({ step }) => ({
+      unsupported: `Change PolicyTemplate of the AWS::RAM::Permission that manages ${step.input.permissionArn}, if one does: CloudFormation replaces the permission (a new ARN), it does not add a version. Otherwise run the AWS CLI command.`,
+    }),
+    terraform: ({ step }) => ({
+      unsupported: `Terraform has no resource for one version of a permission. If an aws_ram_permission manages ${step.input.permissionArn}, change its policy_template there (check your provider version's documentation for how it applies the change); otherwise run the AWS CLI command.`,
+    }),
+  },
+  'ram:SetDefaultPermissionVersion': {
+    client: RAMClient,
+    command: SetDefaultPermissionVersionCommand,
+    clientToken: 'clientToken',
+    async check(client, input) {
+      const out = await ram(client).send(new GetPermissionCommand({ permissionArn: String(input.permissionArn) }));
+      return { inPlace: out.permission?.version === String(input.permissionVersion), output: { returnValue: true } };
+    },
+    cloudFormation: noCloudFormation('choosing the default version of a permission'),
+    terraform: () => ({ unsupported: 'Terraform has no resource or argument for a permission\'s default version: run the AWS CLI command.' }),
+  },
+  'ram:DeletePermissionVersion': {
+    client: RAMClient,
+    command: DeletePermissionVersionCommand,
+    clientToken: 'clientToken',
+    async check(client, input) {
+      const out = await ram(client).send(new ListPermissionVersionsCommand({ permissionArn: String(input.permissionArn) }));
+      return { inPlace: !out.permissions?.some((p) => p.version === String(input.permissionVersion)), output: { returnValue: true } };
+    },
+    cloudFormation: noCloudFormation('deleting one version of a permission'),
+    terraform: () => ({ unsupported: 'Terraform has no resource for one version of a permission: run the AWS CLI command.' }),
+  },
+  'ram:DeletePermission': {
+    client: RAMClient,
+    command: DeletePermissionCommand,
+    clientToken: 'clientToken',
+    alreadyDone: (code) => code === 'UnknownResourceException',
+    cloudFormation: ({ step }) => ({ unsupported: `Remove the AWS::RAM::Permission for ${step.input.permissionArn} from the stack that manages it, if one does; otherwise run the AWS CLI command.` }),
+    terraform: ({ step }) => ({ unsupported: `Remove the aws_ram_permission for ${step.input.permissionArn} from the configuration that manages it, if one does, and apply; otherwise run the AWS CLI command.` }),
+  },
+  'ram:ReplacePermissionAssociations': {
+    client: RAMClient,
+    command: ReplacePermissionAssociationsCommand,
+    clientToken: 'clientToken',
+    settle: (client, _input, output, boundMs) => waitForReplaceWork(ram(client), output.replacePermissionAssociationsWork.id, boundMs),
+    cloudFormation: noCloudFormation('moving shares to another permission or version'),
+    terraform: () => ({ unsupported: 'Terraform has no resource for replacing permission associations: run the AWS CLI command (or set permission_arns on each aws_ram_resource_share that Terraform manages).' }),
+  },
+  'ram:PromotePermissionCreatedFromPolicy': {
+    client: RAMClient,
+    command: PromotePermissionCreatedFromPolicyCommand,
+    clientToken: 'clientToken',
+    cloudFormation: noCloudFormation('promoting a permission created from a resource policy'),
+    terraform: () => ({ unsupported: 'Terraform has no resource for promoting a permission created from a resource policy: run the AWS CLI command.' }),
+  },
+  'ram:PromoteResourceShareCreatedFromPolicy': {
+    client: RAMClient,
+    command: PromoteResourceShareCreatedFromPolicyCommand,
+    async check(client, input) {
+      const share = await shareNow(client, input);
+      return { inPlace: share?.featureSet === 'STANDARD' || share?.featureSet === 'PROMOTING_TO_STANDARD', output: { returnValue: true } };
+    },
+    cloudFormation: noCloudFormation('promoting a resource share created from a resource policy'),
+    terraform: () => ({ unsupported: 'Terraform has no resource for promoting a resource share created from a resource policy: run the AWS CLI command (afterwards, terraform import can bring the share under aws_ram_resource_share).' }),
   },
 };

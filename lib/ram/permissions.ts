@@ -1,5 +1,6 @@
-// The managed permissions RAM offers for a resource type (ListPermissions with resourceType): with the actions
-// each template allows (GetPermission) for step 2 of the create-share wizard, and as choices on a share's page.
+// The managed permissions RAM offers for a resource type (ListPermissions with resourceType, AWS and customer
+// managed): with the actions each template allows (GetPermission) for step 2 of the create-share wizard, and as
+// choices on a share's page. A permission RAM made from a resource policy cannot be attached, so it is not offered.
 import { GetPermissionCommand, paginateListPermissions, RAMClient } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
 
@@ -36,8 +37,8 @@ export function templateActions(template: string | undefined): { actions: string
 
 async function listedPermissions(client: RAMClient, resourceType: string) {
   const listed = [];
-  for await (const page of paginateListPermissions({ client }, { resourceType })) listed.push(...(page.permissions ?? []));
-  return listed.filter((p) => p.arn);
+  for await (const page of paginateListPermissions({ client }, { resourceType, permissionType: 'ALL' })) listed.push(...(page.permissions ?? []));
+  return listed.filter((p) => p.arn && (p.status ?? 'ATTACHABLE') === 'ATTACHABLE');
 }
 
 /** The permissions of one type, the default first. */

@@ -101,7 +101,7 @@ describe('accounts outside the organization', () => {
   it('are refused when the toggle is off', () => {
     expect(refusal(checkPrincipal('AWS_ACCOUNT', '900000000001', rules({ allowExternalPrincipals: false })))).toEqual({
       rule: 'external-not-allowed',
-      message: 'Account 900000000001 is outside your organization, and "Allow sharing with principals outside your organization" is off for this share.',
+      message: 'Account 900000000001 is outside your organization, and "Allow principals outside your organization" is off for this share.',
     });
   });
 

@@ -8,7 +8,8 @@ import { ancestorsOf } from '../organizations/view';
 import type { ResourceTypeInfo } from './resource-types';
 
 export const PRINCIPAL_TYPES = ['AWS_ACCOUNT', 'ORGANIZATION', 'ORGANIZATIONAL_UNIT', 'IAM_ROLE', 'IAM_USER'] as const;
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+/** SERVICE_PRINCIPAL is checked here for the wizard's step 3 but not yet offered in its type list (PRINCIPAL_TYPES). */
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number] | 'SERVICE_PRINCIPAL';
 
 export const PRINCIPAL_TYPE_INFO: Record<PrincipalType, { label: string; hint: string; example: string }> = {
   AWS_ACCOUNT: { label: 'AWS account', hint: '12 digits', example: '123456789012' },
@@ -16,6 +17,7 @@ export const PRINCIPAL_TYPE_INFO: Record<PrincipalType, { label: string; hint: s
   ORGANIZATIONAL_UNIT: { label: 'Organizational unit', hint: 'ou-, 4–32 lowercase letters or digits, -, 8–32 more; or its ARN', example: 'ou-ab12-cdef3456' },
   IAM_ROLE: { label: 'IAM role', hint: 'arn:aws:iam::ACCOUNT:role/NAME', example: 'arn:aws:iam::123456789012:role/Dev' },
   IAM_USER: { label: 'IAM user', hint: 'arn:aws:iam::ACCOUNT:user/NAME', example: 'arn:aws:iam::123456789012:user/JohnDoe' },
+  SERVICE_PRINCIPAL: { label: 'Service principal', hint: 'SERVICE.amazonaws.com', example: 'elasticloadbalancing.amazonaws.com' },
 };
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -88,12 +90,13 @@ function accountRules(accountId: string, rules: PrincipalRules, what: string): {
   const outside = !member || !rules.organizationSharing;
   if (!outside) return { outside };
   const where = member ? `${what} is in your organization, but sharing with AWS Organizations is off, so RAM treats it as outside the organization` : `${what} is outside your organization`;
-  if (!rules.allowExternalPrincipals) {
-    return { outside, refusal: refuse('external-not-allowed', `${where}, and "Allow sharing with principals outside your organization" is off for this share.`) };
-  }
+  // The type's limit first: no toggle can lift it.
   const orgOnly = rules.resourceTypes.filter((t) => !t.outsideOrganization);
   if (orgOnly.length > 0) {
     return { outside, refusal: refuse('type-organization-only', `${where}: ${typeNames(orgOnly)} can only be shared within your organization.`) };
+  }
+  if (!rules.allowExternalPrincipals) {
+    return { outside, refusal: refuse('external-not-allowed', `${where}, and "Allow principals outside your organization" is off for this share.`) };
   }
   return { outside };
 }
@@ -112,7 +115,7 @@ export function principalTypeOf(value: string): PrincipalType {
 export function checkPrincipal(type: PrincipalType, raw: string, rules: PrincipalRules, already: readonly SelectedPrincipal[] = []): PrincipalCheck {
   const value = raw.trim();
   const info = PRINCIPAL_TYPE_INFO[type];
-  if (SERVICE_PRINCIPAL.test(value)) {
+  if (SERVICE_PRINCIPAL.test(value) && type !== 'SERVICE_PRINCIPAL') {
     return refuse('service-principal', `${value} is a service principal: none of the resource types RAM shares here (${typeNames(rules.resourceTypes)}) can be shared with a service.`);
   }
   const result = checkOfType(type, value, rules);
@@ -157,6 +160,12 @@ function checkOfType(type: PrincipalType, value: string, rules: PrincipalRules):
       if (!rules.organizationSharing) return refuse('organization-sharing-off', 'Sharing with AWS Organizations is off: enable it in Settings before sharing with an OU.');
       const contains = org!.ancestorsOfAccount(rules.sharingAccountId).includes(id);
       return { ok: true, principal: { type, principal: ou.arn, id, name: ou.path, outside: false, containsSharingAccount: contains } };
+    }
+    case 'SERVICE_PRINCIPAL': {
+      if (!SERVICE_PRINCIPAL.test(value)) return { ok: false };
+      const refused = rules.resourceTypes.filter((t) => !t.servicePrincipals);
+      if (refused.length > 0) return refuse('service-principal', `${typeNames(refused)} cannot be shared with a service principal such as ${value}.`);
+      return { ok: true, principal: { type, principal: value, id: value, name: value, outside: false } };
     }
     case 'IAM_ROLE':
     case 'IAM_USER': {
@@ -206,4 +215,37 @@ export function organizationDirectory(snapshot: OrganizationSnapshot): Organizat
     },
     ancestorsOfAccount: (id) => ancestorsOf(snapshot, id).map((a) => a.id),
   };
+}
+
+/** A source constraint on a share's service principals (CreateResourceShare / AssociateResourceShare `sources`). */
+export interface SourceConstraint {
+  sourceId: string;
+  sourceType: 'ACCOUNT' | 'ARN' | 'ORGANIZATION' | 'ORGANIZATION_PATH';
+}
+
+const SOURCE_FORMS: [SourceConstraint['sourceType'], RegExp][] = [
+  ['ACCOUNT', ACCOUNT_ID],
+  ['ORGANIZATION', ORG_ID],
+  ['ORGANIZATION_PATH', /^o-[a-z0-9]{10,32}\/r-[0-9a-z]{4,32}(\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})*\/$/],
+  ['ARN', /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:\S+$/],
+];
+
+/**
+ * Source constraints typed by the admin: each an account ID, an ARN, an organization ID or an organization path
+ * (o-…/r-…/ou-…/), with a message for each that is not; they need a service principal in the share.
+ */
+export function checkSources(raw: readonly string[], principals: readonly Pick<SelectedPrincipal, 'type'>[]): { sources: SourceConstraint[]; errors: Record<string, string> } {
+  const sources: SourceConstraint[] = [];
+  const errors: Record<string, string> = {};
+  const values = [...new Set(raw.map((v) => v.trim()).filter(Boolean))];
+  if (values.length && !principals.some((p) => p.type === 'SERVICE_PRINCIPAL')) {
+    for (const v of values) errors[v] = 'Source constraints limit where a service principal may use the shared resources from: add a service principal first.';
+    return { sources, errors };
+  }
+  for (const v of values) {
+    const form = SOURCE_FORMS.find(([, pattern]) => pattern.test(v));
+    if (form) sources.push({ sourceId: v, sourceType: form[0] });
+    else errors[v] = `"${v}" is not a source: use an account ID (12 digits), an ARN, an organization ID (o-…) or an organization path (o-…/r-…/ou-…/).`;
+  }
+  return { sources, errors };
 }

@@ -18,6 +18,8 @@ export interface ResourceTypeInfo {
   outsideOrganization: boolean;
   /** False for a type RAM lists that the facts table does not cover (capabilities assumed restrictive). */
   known: boolean;
+  /** May be shared with a service principal (SERVICE.amazonaws.com); the facts table names no such type. */
+  servicePrincipals?: boolean;
 }
 
 type Capabilities = Pick<ResourceTypeInfo, 'label' | 'iamPrincipals' | 'outsideOrganization'>;
@@ -52,6 +54,18 @@ export function resourceTypeInfo(resourceType: string, serviceName = resourceTyp
     outsideOrganization: known?.outsideOrganization ?? false,
     known: !!known,
   };
+}
+
+/** The types among `types` that can only be shared within the organization (a share holding one never reaches outside). */
+export function orgOnlyTypes(types: ResourceTypeInfo[]): ResourceTypeInfo[] {
+  return types.filter((t) => !t.outsideOrganization);
+}
+
+/** Whether a share reaches outside: RAM's flag, unless a type it holds never leaves the organization (which the flag does not say). */
+export function externalFact(allowed: boolean | undefined, resourceTypes: string[]): string {
+  const closed = orgOnlyTypes([...new Set(resourceTypes)].map((t) => resourceTypeInfo(t)));
+  if (closed.length) return `no: ${closed.map((t) => t.label).join(', ')} can only be shared within the organization`;
+  return allowed === undefined ? 'unknown' : allowed ? 'yes' : 'no';
 }
 
 /** Global types can only be shared from the home Region. */

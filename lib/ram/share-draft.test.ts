@@ -1,12 +1,14 @@
 // Protects: the create-share wizard's validation messages (name, resources, tags, principals) and its
-// server-side state: a draft belongs to its maker, Back-then-Next keeps later steps finished, a change
-// sends the admin through the later steps again, and a step opens only after the ones before it.
+// server-side state: a draft belongs to its maker, what was typed is kept before Next, Back-then-Next keeps
+// later steps finished, a change sends the admin through the later steps again (and drops the review's plan),
+// and a step opens only after the ones before it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases } from '../db';
-import { allowedStep, createDraft, detailsInput, finishStep, getDraft, principalsInput } from './share-draft';
+import { draftFor, finishStep, saveTyped } from '../wizard/drafts';
+import { allowedStep, detailsInput, emptyShareDraft, getShareDraft, principalsInput, SHARE_WIZARD, typedOf, type ShareDraftState } from './share-draft';
 
 const subnet = { arn: 'arn:aws:ec2:us-east-1:300000000001:subnet/subnet-1', id: 'subnet-1', name: 'workloads-a', resourceType: 'ec2:Subnet' };
 const details = { accountId: '300000000001', region: 'us-east-1', name: 'workloads', resources: [subnet], tags: [] as { key: string; value: string }[] };
@@ -57,28 +59,44 @@ describe('the draft', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  const newDraft = (user = 'admin@example.com') => draftFor<ShareDraftState>(SHARE_WIZARD, undefined, user, emptyShareDraft)!;
+
   it('belongs to its maker and keeps each step', () => {
-    const draft = createDraft('admin@example.com');
-    expect(getDraft(draft.id, 'viewer@example.com')).toBeUndefined();
-    expect(getDraft('d-nope', 'admin@example.com')).toBeUndefined();
-    finishStep(draft, 1, { ...details, accountName: 'network' });
-    expect(getDraft(draft.id, 'admin@example.com')).toMatchObject({ finished: 1, details: { name: 'workloads' } });
+    const draft = newDraft();
+    expect(getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
+    expect(getShareDraft('d-nope', 'admin@example.com')).toBeUndefined();
+    finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    expect(getShareDraft(draft.id, 'admin@example.com')?.state).toMatchObject({ finished: 1, details: { name: 'workloads' } });
+  });
+
+  it('keeps what was typed on a step before Next, and shows it rather than what was accepted', () => {
+    let draft = finishStep(newDraft(), 1, 'details', { ...details, accountName: 'network' });
+    expect(typedOf(draft, 1)).toBeUndefined();
+    draft = saveTyped(draft, 1, { ...details, name: 'half-typed', tags: [{ key: '', value: 'x' }] });
+    const again = getShareDraft(draft.id, 'admin@example.com')!;
+    expect(typedOf(again, 1)).toMatchObject({ name: 'half-typed', tags: [{ key: '', value: 'x' }] });
+    expect(again.state.details?.name).toBe('workloads');
+    // What is not a step's shape (a forged autosave) is not shown.
+    expect(typedOf(saveTyped(again, 3, { allowExternalPrincipals: 'yes' }), 3)).toBeUndefined();
   });
 
   it('opens a step only after the ones before it, and Back then Next keeps what was finished', () => {
-    let draft = createDraft('admin@example.com');
-    expect(allowedStep(draft, 3)).toBe(1);
-    draft = finishStep(draft, 1, { ...details, accountName: 'network' });
-    draft = finishStep(draft, 2, { 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
-    draft = finishStep(draft, 3, { allowExternalPrincipals: true, principals: [] });
-    expect(allowedStep(draft, 4)).toBe(4);
-    // Back to step 1, Next without a change: still finished up to 3.
-    draft = finishStep(draft, 1, { ...details, accountName: 'network' });
-    expect(draft.finished).toBe(3);
-    // A change in step 1: steps 2 and 3 must be looked at again, their choices kept.
-    draft = finishStep(draft, 1, { ...details, name: 'renamed', accountName: 'network' });
-    expect(draft.finished).toBe(1);
-    expect(allowedStep(draft, 4)).toBe(2);
-    expect(getDraft(draft.id, 'admin@example.com')?.permissions).toEqual({ 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
+    let draft = newDraft();
+    expect(allowedStep(draft.state, 3)).toBe(1);
+    draft = finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    draft = finishStep(draft, 2, 'permissions', { 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
+    draft = finishStep(draft, 3, 'principals', { allowExternalPrincipals: false, principals: [] });
+    draft = { ...draft, state: { ...draft.state, plan: { id: 'p-1', of: 'x' } } };
+    expect(allowedStep(draft.state, 4)).toBe(4);
+    // Back to step 1, Next without a change: still finished up to 3, and the plan stays.
+    draft = finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    expect(draft.state.finished).toBe(3);
+    expect(draft.state.plan).toBeDefined();
+    // A change in step 1: steps 2 and 3 must be looked at again, their choices kept; the plan is made again.
+    draft = finishStep(draft, 1, 'details', { ...details, name: 'renamed', accountName: 'network' });
+    expect(draft.state.finished).toBe(1);
+    expect(draft.state.plan).toBeUndefined();
+    expect(allowedStep(draft.state, 4)).toBe(2);
+    expect(getShareDraft(draft.id, 'admin@example.com')?.state.permissions).toEqual({ 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
   });
 });

@@ -1,26 +1,13 @@
-// The create-share wizard's state, kept server-side (SQLite in the data dir) so it survives Back, a reload
-// and a sign-in timeout: the URL carries only the draft's ID and the step. Each step's input is checked
-// here (zod for form, the step's own rules for the rest) before the step counts as finished.
-import { randomBytes } from 'node:crypto';
+// The create-share wizard's state (a wizard draft, lib/wizard/drafts.ts): each step's input as typed, and as
+// accepted once checked here (zod for form, the step's own rules for the rest).
 import { z } from 'zod';
-import { privateDatabase } from '../db';
+import { allowedStep as allowedWizardStep, getDraft, type Draft, type DraftState } from '../wizard/drafts';
 import { PRINCIPAL_TYPES, type SelectedPrincipal } from './principals';
 
 export const WIZARD_STEPS = ['Specify resource share details', 'Associate managed permissions', 'Grant access to principals', 'Review and create'] as const;
 
-/** Drafts older than this are forgotten (a plan made from one lasts an hour more). */
-const DRAFT_TTL_MS = 7 * 24 * 3_600_000;
-
-export const DRAFT_ID = /^d-[0-9a-f]{20}$/;
-
-const SCHEMA = `CREATE TABLE IF NOT EXISTS share_drafts (
-    id TEXT PRIMARY KEY,
-    created_by TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    state TEXT NOT NULL
-  );`;
-
-const db = () => privateDatabase('share-drafts.sqlite', SCHEMA);
+/** The drafts' kind in the wizard store. */
+export const SHARE_WIZARD = 'ram:create-resource-share';
 
 export const MAX_TAGS = 50;
 
@@ -56,7 +43,7 @@ export type ShareDetails = z.infer<typeof detailsInput> & { accountName: string 
 export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram::[a-z0-9]+:permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
 
 const principal = z.object({
-  type: z.enum(PRINCIPAL_TYPES),
+  type: z.enum([...PRINCIPAL_TYPES, 'SERVICE_PRINCIPAL']),
   principal: z.string().min(1).max(2048),
   id: z.string().max(2048),
   name: z.string().max(2048),
@@ -70,64 +57,56 @@ export const principalsInput = z.object({
 });
 export type SharePrincipals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
 
-export interface ShareDraftState {
-  /** Steps finished so far (0–3); step 4 opens when 3 are. */
-  finished: number;
+/** Each step's fields as typed (autosaved before the step is accepted): bounded, not yet checked. */
+export const typedInput = {
+  1: z
+    .object({
+      accountId: z.string().max(12),
+      region: z.string().max(32),
+      name: z.string().max(1024),
+      resources: z.array(resource).max(1_000),
+      tags: z.array(z.object({ key: z.string().max(1024), value: z.string().max(1024) })).max(200),
+      /** The resource picker's type and filter. */
+      view: z.object({ resourceType: z.string().max(128), filter: z.string().max(1024) }).strict().optional(),
+    })
+    .strict(),
+  2: z.record(z.string().max(128), z.string().max(2048)),
+  3: z
+    .object({
+      allowExternalPrincipals: z.boolean(),
+      principals: z.array(principal).max(5_000),
+      /** A principal typed but not yet added. */
+      entry: z.object({ type: z.enum(PRINCIPAL_TYPES), value: z.string().max(2048) }).strict().optional(),
+    })
+    .strict(),
+} as const;
+export type TypedStep = keyof typeof typedInput;
+export type TypedShareStep<S extends TypedStep> = z.infer<(typeof typedInput)[S]>;
+
+export interface ShareDraftState extends DraftState<TypedStep> {
   details?: ShareDetails;
   /** Resource type → permission ARN. */
   permissions?: Record<string, string>;
   principals?: SharePrincipals;
-  /** The plan made for the review step, and which state it was made from. */
-  plan?: { id: string; of: string };
 }
 
-export interface ShareDraft extends ShareDraftState {
-  id: string;
-  createdBy: string;
-  updatedAt: string;
+export type ShareDraft = Draft<ShareDraftState>;
+
+export const emptyShareDraft = (): ShareDraftState => ({ finished: 0 });
+
+export function getShareDraft(id: string, user: string): ShareDraft | undefined {
+  return getDraft<ShareDraftState>(SHARE_WIZARD, id, user);
 }
 
-export function createDraft(createdBy: string, now = new Date()): ShareDraft {
-  const id = `d-${randomBytes(10).toString('hex')}`;
-  const state: ShareDraftState = { finished: 0 };
-  db().prepare('DELETE FROM share_drafts WHERE updated_at < ?').run(new Date(now.getTime() - DRAFT_TTL_MS).toISOString());
-  db().prepare('INSERT INTO share_drafts (id, created_by, updated_at, state) VALUES (?, ?, ?, ?)').run(id, createdBy, now.toISOString(), JSON.stringify(state));
-  return { id, createdBy, updatedAt: now.toISOString(), ...state };
+/** What step `step` shows: the fields as last typed, else as accepted. */
+export function typedOf<S extends TypedStep>(draft: ShareDraft | undefined, step: S): TypedShareStep<S> | undefined {
+  const typed = typedInput[step].safeParse(draft?.state.typed?.[step]);
+  return typed.success ? (typed.data as TypedShareStep<S>) : undefined;
 }
 
-/** The draft, only for the user who made it. */
-export function getDraft(id: string, user: string): ShareDraft | undefined {
-  if (!DRAFT_ID.test(id)) return undefined;
-  const row = db().prepare('SELECT * FROM share_drafts WHERE id = ? AND created_by = ?').get(id, user) as
-    | { id: string; created_by: string; updated_at: string; state: string }
-    | undefined;
-  return row && { id: row.id, createdBy: row.created_by, updatedAt: row.updated_at, ...(JSON.parse(row.state) as ShareDraftState) };
-}
-
-export function saveDraft(draft: ShareDraft, now = new Date()): void {
-  const { id, createdBy: _by, updatedAt: _at, ...state } = draft;
-  db().prepare('UPDATE share_drafts SET state = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(state), now.toISOString(), id);
-}
-
-type StepData = { 1: ShareDetails; 2: Record<string, string>; 3: SharePrincipals };
-const KEYS = { 1: 'details', 2: 'permissions', 3: 'principals' } as const;
-
-/**
- * Records a finished step. When its data changed, the later steps must be looked at again (their choices
- * stay filled in); when it did not (Back, then Next), what was finished stays finished.
- */
-export function finishStep<S extends 1 | 2 | 3>(draft: ShareDraft, step: S, data: StepData[S]): ShareDraft {
-  const key = KEYS[step];
-  const changed = JSON.stringify(draft[key]) !== JSON.stringify(data);
-  const next: ShareDraft = { ...draft, [key]: data, finished: changed ? step : Math.max(draft.finished, step) };
-  if (changed) delete next.plan;
-  saveDraft(next);
-  return next;
-}
-
-/** The first step the draft may open: a step opens only when every step before it is finished. */
-export function allowedStep(draft: ShareDraftState, wanted: number): number {
-  return Math.max(1, Math.min(wanted, draft.finished + 1, WIZARD_STEPS.length));
+/** The first step the draft may open. */
+export function allowedStep(state: Pick<ShareDraftState, 'finished'>, wanted: number): number {
+  return allowedWizardStep(state, wanted, WIZARD_STEPS.length);
 }
 
 /** The resource types in the share, in the order resources were picked. */

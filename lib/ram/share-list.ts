@@ -84,6 +84,8 @@ export interface ShareRow {
   principalCount: number;
   external: boolean;
   creationTime?: number;
+  /** Set for a share RAM created from a resource-based policy (CREATED_FROM_POLICY, PROMOTING_TO_STANDARD). */
+  featureSet?: string;
 }
 
 export interface ResourceRow {
@@ -198,6 +200,7 @@ export function shareRows(shares: ShareRecord[], names: NameBook, page: number):
       principalCount: s.principals.length,
       external: hasExternal(s),
       creationTime: s.creationTime,
+      ...(s.featureSet && s.featureSet !== 'STANDARD' && { featureSet: s.featureSet }),
     })),
   };
 }

@@ -63,6 +63,8 @@ const CONSTRAINT_MESSAGES: Record<ConstraintViolationReason, string> = {
 export const constraintViolation = (reason: ConstraintViolationReason) =>
   error('ConstraintViolationException', CONSTRAINT_MESSAGES[reason], { Reason: reason });
 
+export const masterCannotLeave = () =>
+  error('MasterCannotLeaveOrganizationException', 'You cannot remove the management account from the organization.');
 export const accountNotFound = () =>
   error('AccountNotFoundException', "You specified an account that doesn't exist.");
 export const parentNotFound = () =>

@@ -92,6 +92,8 @@ export interface OrganizationsState {
    * AWS Organizations sometimes does. Seeds set it (demo: 4, large: 1000).
    */
   pageShardSize: number;
+  /** Accounts that left: the organization and path they had when they left (RAM's retain-on-leave reads it). */
+  departed: Map<string, { organizationId: string; path: string[]; leftAt: Date }>;
 }
 
 export const emptyOrganizationsState = (): OrganizationsState => ({
@@ -107,6 +109,7 @@ export const emptyOrganizationsState = (): OrganizationsState => ({
   serviceAccess: new Map(),
   delegatedAdministrators: new Map(),
   pageShardSize: 1000,
+  departed: new Map(),
 });
 
 export function organizationsState(world: World): OrganizationsState {
@@ -463,6 +466,28 @@ export function moveAccount(world: World, accountId: string, sourceParentId: str
   pushTo(state.childAccounts, destinationParentId, accountId);
   member.parentId = destinationParentId;
   bumpPolicyVersion(world); // cached authorization decisions are stale
+}
+
+/** RemoveAccountFromOrganization: the account becomes standalone; the management account cannot be removed. */
+export function removeAccountFromOrganization(world: World, accountId: string): void {
+  const organization = requireOrganization(world);
+  const member = requireMember(world, accountId);
+  if (accountId === organization.masterAccountId) {
+    throw errors.masterCannotLeave();
+  }
+  const state = organizationsState(world);
+  state.departed.set(accountId, { organizationId: organization.id, path: accountPath(world, accountId), leftAt: now(world) });
+  removeFrom(state.childAccounts, member.parentId, accountId);
+  state.members.delete(accountId);
+  state.memberOrder = state.memberOrder.filter((id) => id !== accountId);
+  for (const policyId of state.attachments.get(accountId) ?? []) removeFrom(state.policyTargets, policyId, accountId);
+  state.attachments.delete(accountId);
+  bumpPolicyVersion(world); // cached authorization decisions are stale
+}
+
+/** Where an account was when it left an organization, if it did and has not joined one since. */
+export function departedMembership(world: World, accountId: string): { organizationId: string; path: string[] } | undefined {
+  return organizationsState(world).members.has(accountId) ? undefined : organizationsState(world).departed.get(accountId);
 }
 
 export interface CreatePolicyOptions {

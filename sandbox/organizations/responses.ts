@@ -1,5 +1,5 @@
 // Organizations operations: botocore input shapes → model calls → output shapes.
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
+import type { OperationSpec, RequestContext, World, WireInput } from '../core/types.js';
 import * as errors from './exceptions.js';
 import {
   type Member,
@@ -19,6 +19,7 @@ import {
   enablePolicyType,
   isDelegatedAdministrator,
   moveAccount,
+  removeAccountFromOrganization,
   organizationsState,
   registerDelegatedAdministrator,
   requireMember,
@@ -178,7 +179,7 @@ function accountsOf(ctx: RequestContext, ids: readonly string[], input: PageInpu
 
 // ---- operations ------------------------------------------------------------------------------
 
-type Input = Record<string, any>;
+type Input = WireInput;
 type Spec = OperationSpec<Input>;
 
 export const operations: Record<string, Spec> = {
@@ -471,6 +472,16 @@ export const operations: Record<string, Spec> = {
       const destination = parentId(input.DestinationParentId, 'DestinationParentId');
       management(ctx);
       moveAccount(ctx.world, id, source, destination);
+      return {};
+    },
+  },
+
+  RemoveAccountFromOrganization: {
+    resource: (ctx, input) => arnOf(ctx, input.AccountId),
+    handler: (ctx, input) => {
+      const id = matching(input.AccountId, 'AccountId', ACCOUNT_ID);
+      management(ctx);
+      removeAccountFromOrganization(ctx.world, id);
       return {};
     },
   },

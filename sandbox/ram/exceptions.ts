@@ -15,6 +15,12 @@ export const tagLimitExceeded = error('TagLimitExceededException');
 export const invalidNextToken = error('InvalidNextTokenException');
 export const resourceArnNotFound = error('ResourceArnNotFoundException');
 export const invalidResourceType = error('InvalidResourceTypeException');
+export const malformedPolicyTemplate = error('MalformedPolicyTemplateException');
+export const invalidPolicy = error('InvalidPolicyException');
+export const permissionAlreadyExists = error('PermissionAlreadyExistsException');
+export const permissionLimitExceeded = error('PermissionLimitExceededException');
+export const permissionVersionsLimitExceeded = error('PermissionVersionsLimitExceededException');
+export const unmatchedPolicyPermission = error('UnmatchedPolicyPermissionException');
 
 export function malformedResourceArn(arn: string): AwsError {
   return malformedArn(`The specified resource ARN ${arn} is not valid. Verify the ARN and try again.`);

@@ -13,7 +13,8 @@ import {
   organizationsState,
 } from '../organizations/models.js';
 import * as errors from './exceptions.js';
-import { defaultPermissionFor, managedPermission, type ManagedPermission } from './permissions.js';
+import { defaultPermissionFor } from './permissions.js';
+import { attachablePermission, createPermission, sharesUsing, visiblePermission, type PermissionView } from './permission-models.js';
 import {
   invitationExpiryHours,
   resourceType as capabilitiesOf,
@@ -35,8 +36,12 @@ import {
   resourcesSharedWith,
   shareReaches,
   shareStatus,
+  sourceStatus,
   type Association,
   type AssociationStatus,
+  type CustomerPermission,
+  type FeatureSet,
+  type SourceAssociation,
   type Invitation,
   type Lifecycle,
   type Principal,
@@ -129,9 +134,7 @@ function resolvePrincipal(world: World, ownerAccountId: string, principal: strin
   }
   const iam = IAM_ARN.exec(principal);
   if (iam) return { kind: iam[2] as 'role' | 'user', entity: principal, accountId: iam[1] };
-  if (SERVICE_PRINCIPAL.test(principal)) {
-    throw errors.invalidParameter(`The resource types in this resource share do not support sharing with service principal ${principal}.`);
-  }
+  if (SERVICE_PRINCIPAL.test(principal)) return { kind: 'service', entity: principal };
   const organization = organizationOf(world);
   const ownOrganization = organizationIdOf(world, ownerAccountId) === organization?.id ? organization : undefined;
   const orgId = ORG_ID.test(principal) ? principal : ORG_ARN.exec(principal)?.[2];
@@ -202,6 +205,11 @@ export function ownShare(world: World, callerAccountId: string, region: string, 
 }
 
 function requireModifiable(world: World, share: ResourceShare): void {
+  if (share.createdFromPolicy && featureSetOf(world, share) !== 'STANDARD') {
+    throw errors.operationNotPermitted(
+      `The resource share ${share.arn} was created from a resource-based policy: change the resource's policy, or promote the share (PromoteResourceShareCreatedFromPolicy) to manage it in RAM.`,
+    );
+  }
   const status = shareStatus(world, share);
   if (status === 'DELETING' || status === 'DELETED') {
     throw errors.invalidStateTransition(`The resource share ${share.arn} is ${status.toLowerCase()} and cannot be modified.`);
@@ -240,6 +248,16 @@ export interface CreateResourceShareInput {
   tags?: Tag[];
   allowExternalPrincipals?: boolean;
   permissionArns?: string[];
+  sources?: string[];
+  retainSharingOnAccountLeaveOrganization?: boolean;
+}
+
+/** CREATED_FROM_POLICY until promoted; PROMOTING_TO_STANDARD while the promotion settles. */
+export function featureSetOf(world: World, share: ResourceShare): FeatureSet {
+  const promotion = share.createdFromPolicy?.promotion;
+  if (!share.createdFromPolicy) return 'STANDARD';
+  if (!promotion) return 'CREATED_FROM_POLICY';
+  return nowMs(world) < promotion.settlesAt ? promotion.during : promotion.after;
 }
 
 export function createResourceShare(world: World, ownerAccountId: string, region: string, input: CreateResourceShareInput): ResourceShare {
@@ -262,9 +280,11 @@ export function createResourceShare(world: World, ownerAccountId: string, region
     lifecycle: lifecycle<ShareStatus>(world, 'PENDING', 'ACTIVE'),
     associations: [],
     permissions: new Map(),
+    retainSharingOnAccountLeaveOrganization: input.retainSharingOnAccountLeaveOrganization ?? false,
+    sources: [],
   };
   // Validate everything before recording anything: a refused request leaves no share behind.
-  const plan = planAssociation(world, share, input.resourceArns ?? [], input.principals ?? [], input.permissionArns ?? []);
+  const plan = planAssociation(world, share, input.resourceArns ?? [], input.principals ?? [], input.permissionArns ?? [], input.sources ?? []);
   ramState(world).shares.set(share.arn, share);
   applyAssociation(world, share, plan);
   return share;
@@ -273,7 +293,24 @@ export function createResourceShare(world: World, ownerAccountId: string, region
 interface AssociationPlan {
   resources: ResolvedResource[];
   principals: Principal[];
-  permissions: ManagedPermission[];
+  permissions: PermissionView[];
+  sources: Pick<SourceAssociation, 'sourceId' | 'sourceType'>[];
+}
+
+const SOURCE_TYPES: [SourceAssociation['sourceType'], RegExp][] = [
+  ['ACCOUNT', /^\d{12}$/],
+  ['ORGANIZATION', ORG_ID],
+  ['ORGANIZATION_PATH', /^o-[a-z0-9]{10,32}\/r-[0-9a-z]{4,32}(\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})*\/?$/],
+  ['ARN', /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/],
+];
+
+/** A source constraint as RAM records it: its type from its form. */
+function resolveSource(source: string): Pick<SourceAssociation, 'sourceId' | 'sourceType'> {
+  const match = SOURCE_TYPES.find(([, pattern]) => pattern.test(source));
+  if (!match) {
+    throw errors.invalidParameter(`Source ${source} is malformed: use an account ID, an ARN, an organization ID (o-…) or an organization path (o-…/r-…/ou-…/).`);
+  }
+  return { sourceId: source, sourceType: match[0] };
 }
 
 /**
@@ -287,11 +324,13 @@ function planAssociation(
   resourceArns: string[],
   principalIds: string[],
   permissionArns: string[],
+  sourceIds: string[] = [],
 ): AssociationPlan {
   const owner = share.owningAccountId;
   const resources = dedupe(resourceArns).map((arn) => resolveResource(world, owner, share.region, arn));
   const principals = dedupe(principalIds).map((p) => resolvePrincipal(world, owner, p));
-  const permissions = permissionArns.map((arn) => attachablePermission(arn));
+  const permissions = permissionArns.map((arn) => attachablePermission(world, owner, share.region, arn));
+  const sources = dedupe(sourceIds).map(resolveSource);
 
   const types = new Map<string, ResourceTypeCapabilities>();
   for (const a of liveAssociations(world, share, 'RESOURCE')) types.set(a.resourceType!, capabilitiesOf(a.resourceType!)!);
@@ -304,7 +343,18 @@ function planAssociation(
 
   const sharing = organizationSharing(world);
   const allPrincipals = [...liveAssociations(world, share, 'PRINCIPAL').map(recordedPrincipal), ...principals];
+  if (sources.length && !allPrincipals.some((p) => p.kind === 'service')) {
+    throw errors.invalidParameter('Sources constrain service principals, and the resource share has none: add a service principal (SERVICE.amazonaws.com) with them.');
+  }
   for (const principal of allPrincipals) {
+    if (principal.kind === 'service') {
+      for (const type of types.values()) {
+        if (!type.shareableWithServicePrincipals) {
+          throw errors.invalidParameter(`The resource type ${type.resourceType} cannot be shared with service principal ${principal.entity}.`);
+        }
+      }
+      continue;
+    }
     if (principal.kind === 'organization' || principal.kind === 'organizational-unit') {
       if (sharing === 'DISABLED') {
         throw errors.operationNotPermitted(
@@ -347,7 +397,7 @@ function planAssociation(
       );
     }
   }
-  return { resources, principals, permissions };
+  return { resources, principals, permissions, sources };
 }
 
 function dedupe(values: string[]): string[] {
@@ -355,7 +405,7 @@ function dedupe(values: string[]): string[] {
 }
 
 function needsInvitation(world: World, owner: string, principal: Principal, sharing: OrganizationSharing): boolean {
-  if (principal.kind === 'organization' || principal.kind === 'organizational-unit') return false;
+  if (principal.kind === 'organization' || principal.kind === 'organizational-unit' || principal.kind === 'service') return false;
   return !(sharing === 'ENABLED' && inOwnersOrganization(world, owner, principal.accountId!));
 }
 
@@ -380,17 +430,6 @@ function principalFailure(world: World, principal: Principal, sharing: Organizat
   return undefined;
 }
 
-function attachablePermission(arn: string): ManagedPermission {
-  const permission = managedPermission(arn);
-  if (!permission) {
-    if (!/^arn:aws:ram:[a-z0-9-]*:(aws|\d{12}):permission\/[\w+=,.@-]+$/.test(arn)) {
-      throw errors.malformedArn(`The specified permission ARN ${arn} is not valid. Verify the ARN and try again.`);
-    }
-    throw errors.unknownResource(`Permission ${arn} could not be found.`);
-  }
-  return permission;
-}
-
 function applyAssociation(world: World, share: ResourceShare, plan: AssociationPlan): Association[] {
   const touched: Association[] = [];
   const at = nowMs(world);
@@ -402,6 +441,11 @@ function applyAssociation(world: World, share: ResourceShare, plan: AssociationP
   }
   for (const permission of plan.permissions) {
     share.permissions.set(permission.resourceType, { arn: permission.arn, version: permission.version, attachedAt: at });
+  }
+  for (const source of plan.sources) {
+    if (share.sources.some((x) => x.sourceId === source.sourceId && isLive(sourceStatus(world, x)))) continue;
+    share.sources = share.sources.filter((x) => x.sourceId !== source.sourceId);
+    share.sources.push({ ...source, creationTime: at, lifecycle: lifecycle<AssociationStatus>(world, 'ASSOCIATING', 'ASSOCIATED') });
   }
   const sharing = organizationSharing(world);
   for (const principal of plan.principals) {
@@ -455,21 +499,22 @@ interface AssociationChange {
   resourceShareArn: string;
   resourceArns?: string[];
   principals?: string[];
+  sources?: string[];
 }
 
 /** The caller's own share, open to changes, for an (dis)association naming at least one resource or principal. */
 function shareToChange(world: World, callerAccountId: string, region: string, input: AssociationChange): ResourceShare {
   const share = ownShare(world, callerAccountId, region, input.resourceShareArn);
   requireModifiable(world, share);
-  if (!input.resourceArns?.length && !input.principals?.length) {
-    throw errors.missingRequiredParameter('You must specify at least one resource ARN or principal.');
+  if (!input.resourceArns?.length && !input.principals?.length && !input.sources?.length) {
+    throw errors.missingRequiredParameter('You must specify at least one resource ARN, principal or source.');
   }
   return share;
 }
 
 export function associateResourceShare(world: World, callerAccountId: string, region: string, input: AssociationChange): Association[] {
   const share = shareToChange(world, callerAccountId, region, input);
-  const plan = planAssociation(world, share, input.resourceArns ?? [], input.principals ?? [], []);
+  const plan = planAssociation(world, share, input.resourceArns ?? [], input.principals ?? [], [], input.sources ?? []);
   return applyAssociation(world, share, plan);
 }
 
@@ -484,6 +529,11 @@ export function disassociateResourceShare(world: World, callerAccountId: string,
   }
   for (const id of dedupe(input.principals ?? [])) {
     targets.push(liveAssociation(world, share, 'PRINCIPAL', resolvePrincipal(world, callerAccountId, id).entity));
+  }
+  for (const id of dedupe(input.sources ?? [])) {
+    const source = share.sources.find((x) => x.sourceId === id && isLive(sourceStatus(world, x)));
+    if (!source) throw errors.unknownResource(`Source ${id} is not associated with the resource share ${share.arn}.`);
+    source.lifecycle = lifecycle<AssociationStatus>(world, 'DISASSOCIATING', 'DISASSOCIATED');
   }
   for (const association of targets) disassociate(world, association);
   const remainingTypes = new Set(liveAssociations(world, share, 'RESOURCE').map((a) => a.resourceType!));
@@ -569,7 +619,7 @@ export function associateResourceSharePermission(
 ): void {
   const share = ownShare(world, callerAccountId, region, input.resourceShareArn);
   requireModifiable(world, share);
-  const permission = attachablePermission(input.permissionArn);
+  const permission = attachablePermission(world, callerAccountId, region, input.permissionArn);
   if (input.permissionVersion !== undefined && String(input.permissionVersion) !== permission.version) {
     throw errors.invalidParameter(
       `Only the default version (${permission.version}) of the permission ${permission.arn} can be associated with a resource share.`,
@@ -579,7 +629,7 @@ export function associateResourceSharePermission(
   if (!liveAssociations(world, share, 'RESOURCE').some((a) => a.resourceType === permission.resourceType)) {
     throw errors.invalidParameter(`The resource share ${share.arn} has no resources of type ${permission.resourceType}.`);
   }
-  if (attached && attached.arn !== permission.arn && !input.replace) {
+  if (attached && (attached.arn !== permission.arn || attached.version !== permission.version) && !input.replace) {
     throw errors.invalidParameter(
       `The resource share already has a permission for resource type ${permission.resourceType}. Set replace to true to replace it.`,
     );
@@ -596,7 +646,7 @@ export function disassociateResourceSharePermission(
 ): void {
   const share = ownShare(world, callerAccountId, region, input.resourceShareArn);
   requireModifiable(world, share);
-  const permission = attachablePermission(input.permissionArn);
+  const permission = visiblePermission(world, callerAccountId, region, input.permissionArn);
   const attached = share.permissions.get(permission.resourceType);
   if (!attached || attached.arn !== permission.arn) {
     throw errors.unknownResource(`Permission ${permission.arn} is not associated with the resource share ${share.arn}.`);
@@ -726,4 +776,77 @@ export function withoutAssociationDelay<T>(world: World, build: () => T): T {
   } finally {
     state.associationDelayMs = saved;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares created from a resource-based policy, and their promotion
+
+/**
+ * What RAM does when an owner attaches a resource-based policy to a resource of a type RAM shares (ACM PCA's
+ * PutPolicy in AWS): a CREATED_FROM_POLICY share, visible to the owner only, holding a CREATED_FROM_POLICY
+ * permission with the policy's actions. Used by seeds; the sandbox's services have no PutPolicy.
+ */
+export function createShareFromPolicy(
+  world: World,
+  ownerAccountId: string,
+  region: string,
+  input: { name: string; resourceArn: string; principals: string[]; policyTemplate: string },
+): ResourceShare {
+  const share = createResourceShare(world, ownerAccountId, region, { name: input.name, resourceArns: [input.resourceArn], principals: input.principals });
+  const type = liveAssociations(world, share, 'RESOURCE')[0].resourceType!;
+  const permission = createPermission(world, ownerAccountId, region, {
+    name: `${share.arn.split('/').pop()!.slice(0, 8)}-created-from-policy`,
+    resourceType: type,
+    policyTemplate: input.policyTemplate,
+    featureSet: 'CREATED_FROM_POLICY',
+  });
+  share.permissions.set(type, { arn: permission.arn, version: '1', attachedAt: nowMs(world) });
+  share.createdFromPolicy = {};
+  return share;
+}
+
+/** A STANDARD customer managed permission with the same template as a CREATED_FROM_POLICY one. */
+export function promotePermissionCreatedFromPolicy(world: World, callerAccountId: string, region: string, arn: string, name: string): CustomerPermission {
+  const from = visiblePermission(world, callerAccountId, region, arn);
+  if (from.featureSet !== 'CREATED_FROM_POLICY') {
+    throw errors.invalidParameter(`The permission ${arn} was not created from a resource-based policy: there is nothing to promote.`);
+  }
+  return createPermission(world, callerAccountId, region, { name, resourceType: from.resourceType, policyTemplate: from.template });
+}
+
+const sameGrant = (a: string, b: string) => {
+  const parse = (t: string) => JSON.parse(t) as { Action: string[]; Condition?: unknown };
+  const [x, y] = [parse(a), parse(b)];
+  return [...x.Action].sort().join() === [...y.Action].sort().join() && JSON.stringify(x.Condition ?? null) === JSON.stringify(y.Condition ?? null);
+};
+
+/**
+ * Makes a CREATED_FROM_POLICY share STANDARD (PROMOTING_TO_STANDARD while it settles): each of its permissions is
+ * replaced by the caller's customer managed permission with exactly the same grant, and the share becomes
+ * visible to its principals and manageable in RAM.
+ */
+export function promoteResourceShareCreatedFromPolicy(world: World, callerAccountId: string, region: string, arn: string): void {
+  const share = ownShare(world, callerAccountId, region, arn);
+  const featureSet = featureSetOf(world, share);
+  if (featureSet === 'STANDARD') throw errors.operationNotPermitted(`The resource share ${arn} is already STANDARD: there is nothing to promote.`);
+  if (featureSet === 'PROMOTING_TO_STANDARD') throw errors.invalidStateTransition(`The resource share ${arn} is already being promoted.`);
+  const replacements = [...share.permissions.entries()].map(([type, attached]) => {
+    const from = visiblePermission(world, callerAccountId, region, attached.arn, attached.version);
+    const match = [...ramState(world).permissions.values()].find((p) => {
+      if (p.ownerAccountId !== callerAccountId || p.region !== region || p.featureSet !== 'STANDARD' || p.resourceType !== type) return false;
+      return sameGrant(p.versions.get(p.defaultVersion)!.template, from.template);
+    });
+    if (!match) {
+      throw errors.unmatchedPolicyPermission(
+        `No customer managed permission for ${type} grants exactly what the resource-based policy does (${from.arn}). Run PromotePermissionCreatedFromPolicy first.`,
+      );
+    }
+    return { type, from: attached.arn, to: { arn: match.arn, version: String(match.defaultVersion) } };
+  });
+  share.createdFromPolicy = { promotion: lifecycle<FeatureSet>(world, 'PROMOTING_TO_STANDARD', 'STANDARD') };
+  for (const r of replacements) {
+    share.permissions.set(r.type, { ...r.to, attachedAt: nowMs(world) });
+    if (!sharesUsing(world, r.from).length) ramState(world).permissions.delete(r.from);
+  }
+  share.lastUpdatedTime = nowMs(world);
 }

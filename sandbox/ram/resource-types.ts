@@ -49,6 +49,14 @@ export interface ResourceTypeCapabilities {
   shareableOutsideOrganization: boolean;
   /** How long an invitation to a share holding this type stays acceptable. */
   invitationExpiryHours: number;
+  /**
+   * "Customer managed permissions": whether CreatePermission accepts the type. aws-facts.md's 2023 snapshot lists
+   * none of these six; the sandbox allows them for prefix lists (issue 21's scenario) and ACM PCA (whose
+   * resource-policy shares RAM promotes to a customer managed permission). See the README's differences.
+   */
+  customerManagedPermissions: boolean;
+  /** Whether a service principal (SERVICE.amazonaws.com) may receive the type; none of the sandbox's types may. */
+  shareableWithServicePrincipals: boolean;
 }
 
 const SEVEN_DAYS = 7 * 24;
@@ -63,6 +71,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: true,
     shareableOutsideOrganization: true,
+    customerManagedPermissions: true,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: TWELVE_HOURS,
   },
   {
@@ -73,6 +83,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: false,
     shareableOutsideOrganization: true,
+    customerManagedPermissions: true,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: SEVEN_DAYS,
   },
   {
@@ -83,6 +95,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: false,
     shareableOutsideOrganization: false,
+    customerManagedPermissions: false,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: SEVEN_DAYS,
   },
   {
@@ -93,6 +107,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: false,
     shareableOutsideOrganization: true,
+    customerManagedPermissions: false,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: SEVEN_DAYS,
   },
   {
@@ -103,6 +119,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: false,
     shareableOutsideOrganization: true,
+    customerManagedPermissions: false,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: SEVEN_DAYS,
   },
   {
@@ -113,6 +131,8 @@ export const RESOURCE_TYPES: readonly ResourceTypeCapabilities[] = [
     regionScope: 'REGIONAL',
     shareableWithIamPrincipals: false,
     shareableOutsideOrganization: true,
+    customerManagedPermissions: false,
+    shareableWithServicePrincipals: false,
     invitationExpiryHours: SEVEN_DAYS,
   },
 ];

@@ -2,7 +2,8 @@
 // the request's Region scope everything: RAM is Regional.
 import { AwsError } from '../core/errors.js';
 import { paginate } from '../core/pagination.js';
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
+import type { OperationSpec, RequestContext, World, WireInput } from '../core/types.js';
+import { nowMs } from '../core/world.js';
 import * as errors from './exceptions.js';
 import {
   acceptResourceShareInvitation,
@@ -13,12 +14,15 @@ import {
   disassociateResourceShare,
   disassociateResourceSharePermission,
   enableSharingWithAwsOrganization,
+  featureSetOf,
   findShare,
   idempotent,
   invitationsFor,
   organizationSharing,
   ownShare,
   pendingInvitationResources,
+  promotePermissionCreatedFromPolicy,
+  promoteResourceShareCreatedFromPolicy,
   RAM_SERVICE_PRINCIPAL,
   rejectResourceShareInvitation,
   SERVICE_LINKED_ROLE_NAME,
@@ -26,7 +30,21 @@ import {
   untagResourceShare,
   updateResourceShare,
 } from './models.js';
-import { MANAGED_PERMISSIONS, managedPermission, type ManagedPermission } from './permissions.js';
+import {
+  createPermission,
+  createPermissionVersion,
+  deletePermission,
+  deletePermissionVersion,
+  listablePermissions,
+  permissionVersions,
+  replacePermissionAssociations,
+  replaceWorkStatus,
+  setDefaultPermissionVersion,
+  settleReplaceWorks,
+  tagPermission,
+  visiblePermission,
+  type PermissionView,
+} from './permission-models.js';
 import { RESOURCE_TYPES, resourceType as capabilitiesOf } from './resource-types.js';
 import {
   associationView,
@@ -37,8 +55,10 @@ import {
   sharesReaching,
   shareReaches,
   shareStatus,
+  sourceStatus,
   type Association,
   type Invitation,
+  type ReplaceWork,
   type ResourceOwner,
   type ResourceShare,
   type Tag,
@@ -106,7 +126,8 @@ function shareOut(world: World, share: ResourceShare) {
     tags: share.tags.map((t) => ({ ...t })),
     creationTime: date(share.creationTime),
     lastUpdatedTime: date(share.lastUpdatedTime),
-    featureSet: 'STANDARD',
+    featureSet: featureSetOf(world, share),
+    resourceShareConfiguration: { retainSharingOnAccountLeaveOrganization: share.retainSharingOnAccountLeaveOrganization },
   };
 }
 
@@ -151,19 +172,35 @@ function resourceOut(world: World, share: ResourceShare, a: Association) {
   };
 }
 
-function permissionOut(p: ManagedPermission, status = 'ATTACHABLE') {
+function permissionOut(p: PermissionView, status: string = p.status) {
   return {
     arn: p.arn,
     version: p.version,
-    defaultVersion: true,
+    defaultVersion: p.defaultVersion,
     name: p.name,
     resourceType: p.resourceType,
     status,
     creationTime: p.creationTime,
     lastUpdatedTime: p.lastUpdatedTime,
     isResourceTypeDefault: p.isResourceTypeDefault,
-    permissionType: 'AWS_MANAGED',
-    featureSet: 'STANDARD',
+    permissionType: p.permissionType,
+    featureSet: p.featureSet,
+    ...(p.tags && { tags: p.tags.map((t) => ({ ...t })) }),
+  };
+}
+
+function workOut(world: World, work: ReplaceWork) {
+  const status = replaceWorkStatus(world, work);
+  return {
+    id: work.id,
+    fromPermissionArn: work.fromPermissionArn,
+    fromPermissionVersion: work.fromPermissionVersion,
+    toPermissionArn: work.toPermissionArn,
+    toPermissionVersion: work.toPermissionVersion,
+    status,
+    statusMessage: status === 'COMPLETED' ? `Updated ${work.targets.length} resource share permission association(s).` : undefined,
+    creationTime: date(work.creationTime),
+    lastUpdatedTime: date(status === 'COMPLETED' ? work.settlesAt : work.creationTime),
   };
 }
 
@@ -174,7 +211,9 @@ function ownShares(ctx: RequestContext): ResourceShare[] {
 }
 
 function sharesFor(ctx: RequestContext, owner: ResourceOwner): ResourceShare[] {
-  return owner === 'SELF' ? ownShares(ctx) : sharesReaching(ctx.world, account(ctx), ctx.region);
+  if (owner === 'SELF') return ownShares(ctx);
+  // A share created from a resource policy is visible to its owner only until it is promoted.
+  return sharesReaching(ctx.world, account(ctx), ctx.region).filter((s) => featureSetOf(ctx.world, s) === 'STANDARD');
 }
 
 /** A share the caller owns or receives, for the read operations both sides may call. */
@@ -201,11 +240,11 @@ function validResourceType(name: string | undefined): string | undefined {
 
 // ---- operations -------------------------------------------------------------------------------------
 
-type Input = Record<string, any>;
+type Input = WireInput;
 
 const shareResource = (ctx: RequestContext, input: Input) => input.resourceShareArn ?? '*';
 
-export const operations: Record<string, OperationSpec<Input>> = {
+const specs: Record<string, OperationSpec<Input>> = {
   EnableSharingWithAwsOrganization: {
     handler: async (ctx) => {
       const organizationSharingBefore = organizationSharing(ctx.world);
@@ -233,6 +272,8 @@ export const operations: Record<string, OperationSpec<Input>> = {
           tags: input.tags as Tag[] | undefined,
           allowExternalPrincipals: input.allowExternalPrincipals,
           permissionArns: input.permissionArns,
+          sources: input.sources,
+          retainSharingOnAccountLeaveOrganization: input.resourceShareConfiguration?.retainSharingOnAccountLeaveOrganization,
         });
         return { resourceShare: shareOut(ctx.world, share) };
       }),
@@ -287,6 +328,7 @@ export const operations: Record<string, OperationSpec<Input>> = {
           resourceShareArn: arn,
           resourceArns: input.resourceArns,
           principals: input.principals,
+          sources: input.sources,
         });
         const share = findShare(ctx.world, arn)!;
         return { resourceShareAssociations: touched.map((a) => associationOut(ctx.world, share, a)) };
@@ -303,6 +345,7 @@ export const operations: Record<string, OperationSpec<Input>> = {
           resourceShareArn: arn,
           resourceArns: input.resourceArns,
           principals: input.principals,
+          sources: input.sources,
         });
         const share = findShare(ctx.world, arn)!;
         return { resourceShareAssociations: touched.map((a) => associationOut(ctx.world, share, a)) };
@@ -457,7 +500,9 @@ export const operations: Record<string, OperationSpec<Input>> = {
     handler: (ctx, input) => {
       const kind = input.permissionType === undefined ? 'ALL' : oneOf(input.permissionType, 'permissionType', ['ALL', 'AWS_MANAGED', 'CUSTOMER_MANAGED'] as const);
       const type = input.resourceType === undefined ? undefined : capabilitiesOf(input.resourceType)?.resourceType ?? input.resourceType;
-      const rows = kind === 'CUSTOMER_MANAGED' ? [] : MANAGED_PERMISSIONS.filter((p) => type === undefined || p.resourceType === type);
+      const rows = listablePermissions(ctx.world, account(ctx), ctx.region).filter(
+        (p) => (type === undefined || p.resourceType === type) && (kind === 'ALL' || p.permissionType === kind),
+      );
       const { items, nextToken } = page(rows, input);
       return { permissions: items.map((p) => permissionOut(p)), nextToken };
     },
@@ -465,18 +510,16 @@ export const operations: Record<string, OperationSpec<Input>> = {
 
   GetPermission: {
     handler: (ctx, input) => {
-      const permission = permissionByArn(required(input.permissionArn, 'permissionArn'));
-      if (input.permissionVersion !== undefined && String(input.permissionVersion) !== permission.version) {
-        throw errors.unknownResource(`Version ${input.permissionVersion} of permission ${permission.arn} could not be found.`);
-      }
-      return { permission: { ...permissionOut(permission), permission: permission.permission } };
+      const permission = readablePermission(ctx, required(input.permissionArn, 'permissionArn'), input.permissionVersion);
+      return { permission: { ...permissionOut(permission), permission: permission.template } };
     },
   },
 
   ListPermissionVersions: {
     handler: (ctx, input) => {
-      const permission = permissionByArn(required(input.permissionArn, 'permissionArn'));
-      const { items, nextToken } = page([permission], input);
+      const arn = required(input.permissionArn, 'permissionArn');
+      visiblePermission(ctx.world, account(ctx), ctx.region, arn);
+      const { items, nextToken } = page(permissionVersions(ctx.world, arn)!, input);
       return { permissions: items.map((p) => permissionOut(p)), nextToken };
     },
   },
@@ -485,12 +528,125 @@ export const operations: Record<string, OperationSpec<Input>> = {
   ListResourceSharePermissions: {
     handler: (ctx, input) => {
       const share = visibleShare(ctx, required(input.resourceShareArn, 'resourceShareArn'));
-      const rows = [...share.permissions.values()].map((attached) => ({
-        ...permissionOut(managedPermission(attached.arn)!, 'ASSOCIATED'),
-        version: attached.version,
-      }));
+      const rows = [...share.permissions.values()].map((attached) => permissionOut(attachedVersion(ctx.world, attached), 'ASSOCIATED'));
       const { items, nextToken } = page(rows, input);
       return { permissions: items, nextToken };
+    },
+  },
+
+  CreatePermission: {
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        const permission = createPermission(ctx.world, account(ctx), ctx.region, {
+          name: required(input.name, 'name'),
+          resourceType: required(input.resourceType, 'resourceType'),
+          policyTemplate: required(input.policyTemplate, 'policyTemplate'),
+          tags: input.tags as Tag[] | undefined,
+        });
+        return { permission: permissionOut(visiblePermission(ctx.world, account(ctx), ctx.region, permission.arn)) };
+      }),
+  },
+
+  CreatePermissionVersion: {
+    resource: (ctx, input) => input.permissionArn ?? '*',
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        const view = createPermissionVersion(ctx.world, account(ctx), ctx.region, required(input.permissionArn, 'permissionArn'), required(input.policyTemplate, 'policyTemplate'));
+        return { permission: { ...permissionOut(view), permission: view.template } };
+      }),
+  },
+
+  SetDefaultPermissionVersion: {
+    resource: (ctx, input) => input.permissionArn ?? '*',
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        setDefaultPermissionVersion(ctx.world, account(ctx), ctx.region, required(input.permissionArn, 'permissionArn'), required(input.permissionVersion, 'permissionVersion'));
+        return { returnValue: true };
+      }),
+  },
+
+  DeletePermissionVersion: {
+    resource: (ctx, input) => input.permissionArn ?? '*',
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        deletePermissionVersion(ctx.world, account(ctx), ctx.region, required(input.permissionArn, 'permissionArn'), required(input.permissionVersion, 'permissionVersion'));
+        return { returnValue: true, permissionStatus: 'ATTACHABLE' };
+      }),
+  },
+
+  DeletePermission: {
+    resource: (ctx, input) => input.permissionArn ?? '*',
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        deletePermission(ctx.world, account(ctx), ctx.region, required(input.permissionArn, 'permissionArn'));
+        return { returnValue: true, permissionStatus: 'DELETED' };
+      }),
+  },
+
+  ReplacePermissionAssociations: {
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        const work = replacePermissionAssociations(ctx.world, account(ctx), ctx.region, {
+          fromPermissionArn: required(input.fromPermissionArn, 'fromPermissionArn'),
+          fromPermissionVersion: input.fromPermissionVersion,
+          toPermissionArn: required(input.toPermissionArn, 'toPermissionArn'),
+        });
+        return { replacePermissionAssociationsWork: workOut(ctx.world, work) };
+      }),
+  },
+
+  ListReplacePermissionAssociationsWork: {
+    handler: (ctx, input) => {
+      const status = input.status === undefined ? undefined : oneOf(input.status, 'status', ['IN_PROGRESS', 'COMPLETED', 'FAILED'] as const);
+      const rows = [...ramState(ctx.world).replaceWorks.values()]
+        .filter((w) => w.ownerAccountId === account(ctx) && w.region === ctx.region && only(input.workIds, w.id))
+        .map((w) => workOut(ctx.world, w))
+        .filter((w) => status === undefined || w.status === status);
+      const { items, nextToken } = page(rows, input);
+      return { replacePermissionAssociationsWorks: items, nextToken };
+    },
+  },
+
+  PromotePermissionCreatedFromPolicy: {
+    resource: (ctx, input) => input.permissionArn ?? '*',
+    handler: (ctx, input) =>
+      once(ctx, input, () => {
+        const permission = promotePermissionCreatedFromPolicy(ctx.world, account(ctx), ctx.region, required(input.permissionArn, 'permissionArn'), required(input.name, 'name'));
+        return { permission: permissionOut(visiblePermission(ctx.world, account(ctx), ctx.region, permission.arn)) };
+      }),
+  },
+
+  PromoteResourceShareCreatedFromPolicy: {
+    resource: shareResource,
+    handler: (ctx, input) => {
+      promoteResourceShareCreatedFromPolicy(ctx.world, account(ctx), ctx.region, required(input.resourceShareArn, 'resourceShareArn'));
+      return { returnValue: true };
+    },
+  },
+
+  ListSourceAssociations: {
+    handler: (ctx, input) => {
+      for (const arn of (input.resourceShareArns ?? []) as string[]) ownShare(ctx.world, account(ctx), ctx.region, arn);
+      const rows = ownShares(ctx)
+        .filter((s) => only(input.resourceShareArns, s.arn))
+        .flatMap((s) =>
+          s.sources.map((x) => ({
+            resourceShareArn: s.arn,
+            sourceId: x.sourceId,
+            sourceType: x.sourceType,
+            status: sourceStatus(ctx.world, x),
+            creationTime: date(x.creationTime),
+            lastUpdatedTime: date(nowMs(ctx.world) < x.lifecycle.settlesAt ? x.lifecycle.changedAt : x.lifecycle.settlesAt),
+          })),
+        )
+        .filter(
+          (r) =>
+            (input.sourceId === undefined || r.sourceId === input.sourceId) &&
+            (input.sourceType === undefined || r.sourceType === input.sourceType) &&
+            (input.associationStatus === undefined || r.status === input.associationStatus),
+        );
+      const { items, nextToken } = page(rows, input);
+      return { sourceAssociations: items, nextToken };
     },
   },
 
@@ -501,14 +657,14 @@ export const operations: Record<string, OperationSpec<Input>> = {
         .filter((s) => shareStatus(ctx.world, s) !== 'DELETED')
         .flatMap((s) =>
           [...s.permissions.entries()].map(([resourceType, attached]) => {
-            const permission = managedPermission(attached.arn)!;
+            const permission = attachedVersion(ctx.world, attached);
             return {
               arn: attached.arn,
               permissionVersion: attached.version,
-              defaultVersion: attached.version === permission.version,
+              defaultVersion: permission.defaultVersion,
               resourceType,
               status: 'ASSOCIATED',
-              featureSet: 'STANDARD',
+              featureSet: featureSetOf(ctx.world, s),
               lastUpdatedTime: date(attached.attachedAt),
               resourceShareArn: s.arn,
             };
@@ -520,7 +676,7 @@ export const operations: Record<string, OperationSpec<Input>> = {
             (input.permissionVersion === undefined || p.permissionVersion === String(input.permissionVersion)) &&
             (input.resourceType === undefined || p.resourceType === input.resourceType) &&
             (input.associationStatus === undefined || input.associationStatus === 'ASSOCIATED') &&
-            (input.featureSet === undefined || input.featureSet === 'STANDARD') &&
+            (input.featureSet === undefined || input.featureSet === p.featureSet) &&
             (input.defaultVersion === undefined || p.defaultVersion === input.defaultVersion),
         );
       const { items, nextToken } = page(rows, input);
@@ -555,17 +711,21 @@ export const operations: Record<string, OperationSpec<Input>> = {
   },
 
   TagResource: {
-    resource: shareResource,
+    resource: (ctx, input) => input.resourceShareArn ?? input.resourceArn ?? '*',
     handler: (ctx, input) => {
-      tagResourceShare(ctx.world, account(ctx), ctx.region, shareArnOf(input), required(input.tags, 'tags') as Tag[]);
+      const tags = required(input.tags, 'tags') as Tag[];
+      if (!input.resourceShareArn && input.resourceArn) tagPermission(ctx.world, account(ctx), ctx.region, input.resourceArn, tags, []);
+      else tagResourceShare(ctx.world, account(ctx), ctx.region, shareArnOf(input), tags);
       return {};
     },
   },
 
   UntagResource: {
-    resource: shareResource,
+    resource: (ctx, input) => input.resourceShareArn ?? input.resourceArn ?? '*',
     handler: (ctx, input) => {
-      untagResourceShare(ctx.world, account(ctx), ctx.region, shareArnOf(input), required(input.tagKeys, 'tagKeys') as string[]);
+      const keys = required(input.tagKeys, 'tagKeys') as string[];
+      if (!input.resourceShareArn && input.resourceArn) tagPermission(ctx.world, account(ctx), ctx.region, input.resourceArn, [], keys);
+      else untagResourceShare(ctx.world, account(ctx), ctx.region, shareArnOf(input), keys);
       return {};
     },
   },
@@ -580,22 +740,43 @@ export const operations: Record<string, OperationSpec<Input>> = {
   },
 };
 
-function permissionByArn(arn: string): ManagedPermission {
-  const permission = managedPermission(arn);
-  if (permission) return permission;
-  if (!/^arn:aws:ram:[a-z0-9-]*:(aws|\d{12}):permission\/[\w+=,.@-]+$/.test(arn)) {
-    throw errors.malformedArn(`The specified permission ARN ${arn} is not valid. Verify the ARN and try again.`);
+/** The version a share holds (it exists: a version in use cannot be deleted). */
+function attachedVersion(world: World, attached: { arn: string; version: string }): PermissionView {
+  return permissionVersions(world, attached.arn)!.find((v) => v.version === attached.version)!;
+}
+
+/** A permission the caller owns or may use, or one attached to a share that reaches it (a receiver reads what it was granted). */
+function readablePermission(ctx: RequestContext, arn: string, version?: number): PermissionView {
+  try {
+    return visiblePermission(ctx.world, account(ctx), ctx.region, arn, version);
+  } catch (error) {
+    const granted = sharesFor(ctx, 'OTHER-ACCOUNTS').some((s) => [...s.permissions.values()].some((p) => p.arn === arn));
+    if (!granted) throw error;
+    const versions = permissionVersions(ctx.world, arn)!;
+    const found = version === undefined ? versions.find((v) => v.defaultVersion) : versions.find((v) => v.version === String(version));
+    if (!found) throw errors.unknownResource(`Version ${version} of permission ${arn} could not be found.`);
+    return found;
   }
-  throw errors.unknownResource(`Permission ${arn} could not be found.`);
 }
 
 function shareArnOf(input: Input): string {
   if (input.resourceShareArn) return input.resourceShareArn;
-  if (input.resourceArn) {
-    throw errors.operationNotPermitted(`Tagging ${input.resourceArn} is not supported: the sandbox has no customer managed permissions.`);
-  }
-  throw errors.missingRequiredParameter('You must specify resourceShareArn.');
+  throw errors.missingRequiredParameter('You must specify resourceShareArn or resourceArn.');
 }
+
+// ReplacePermissionAssociations' work settles on the sandbox clock: apply what is due before any call reads.
+export const operations: Record<string, OperationSpec<Input>> = Object.fromEntries(
+  Object.entries(specs).map(([name, spec]) => [
+    name,
+    {
+      ...spec,
+      handler: (ctx: RequestContext, input: Input) => {
+        settleReplaceWorks(ctx.world);
+        return spec.handler(ctx, input);
+      },
+    },
+  ]),
+);
 
 /** The resource-based policy RAM maintains on a resource for each active share that holds it. */
 function resourcePolicies(ctx: RequestContext, arn: string, principalFilter: string | undefined): string[] {
@@ -606,7 +787,7 @@ function resourcePolicies(ctx: RequestContext, arn: string, principalFilter: str
   if (!arn.includes(`:${account(ctx)}:`)) throw errors.resourceArnNotFound(`The resource ${arn} could not be found.`);
   return holding.flatMap((share) => {
     const type = liveAssociations(ctx.world, share, 'RESOURCE').find((a) => a.entity === arn)!.resourceType!;
-    const template = JSON.parse(managedPermission(share.permissions.get(type)!.arn)!.permission) as Record<string, unknown>;
+    const template = JSON.parse(attachedVersion(ctx.world, share.permissions.get(type)!).template) as Record<string, unknown>;
     const statements = liveAssociations(ctx.world, share, 'PRINCIPAL')
       .filter((a) => associationView(ctx.world, a).status === 'ASSOCIATED' && (principalFilter === undefined || a.entity === principalFilter))
       .map((a) => {
@@ -626,5 +807,6 @@ function policyPrincipal(a: Association): { Principal: unknown; Condition?: Reco
     const [, org, ou] = a.entity.split('/');
     return { Principal: { AWS: '*' }, Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': `${org}/*/${ou}/*` } } };
   }
+  if (a.principalKind === 'service') return { Principal: { Service: a.entity } };
   return { Principal: { AWS: /^\d{12}$/.test(a.entity) ? `arn:aws:iam::${a.entity}:root` : a.entity } };
 }

@@ -3,7 +3,7 @@
 // it what is shared with a caller; it imports none of them (the rules are in models.ts).
 import type { RequestContext, World } from '../core/types.js';
 import { nowMs, serviceState } from '../core/world.js';
-import { accountPath, organizationIdOf } from '../organizations/models.js';
+import { accountPath, departedMembership, organizationIdOf } from '../organizations/models.js';
 import type { ShareableResourceType } from './resource-types.js';
 
 /** How long (sandbox clock) shares and associations stay PENDING/ASSOCIATING/DISASSOCIATING/DELETING. */
@@ -28,7 +28,7 @@ export interface Lifecycle<T extends string> {
   statusMessage?: string;
 }
 
-export type PrincipalKind = 'account' | 'organization' | 'organizational-unit' | 'role' | 'user';
+export type PrincipalKind = 'account' | 'organization' | 'organizational-unit' | 'role' | 'user' | 'service';
 
 export interface Association {
   type: 'PRINCIPAL' | 'RESOURCE';
@@ -63,6 +63,61 @@ export interface ResourceShare {
   associations: Association[];
   /** resource type → the managed permission that governs it in this share. */
   permissions: Map<string, AttachedPermission>;
+  /** resourceShareConfiguration.retainSharingOnAccountLeaveOrganization, fixed at creation. */
+  retainSharingOnAccountLeaveOrganization: boolean;
+  /** Made by RAM from a resource-based policy (CREATED_FROM_POLICY) until promoted; `promotedAt` starts PROMOTING_TO_STANDARD. */
+  createdFromPolicy?: { promotion?: Lifecycle<FeatureSet> };
+  /** Source constraints for the share's service principals (account IDs, ARNs, organization IDs or paths). */
+  sources: SourceAssociation[];
+}
+
+export type FeatureSet = 'CREATED_FROM_POLICY' | 'PROMOTING_TO_STANDARD' | 'STANDARD';
+
+export interface SourceAssociation {
+  sourceId: string;
+  sourceType: 'ACCOUNT' | 'ARN' | 'ORGANIZATION' | 'ORGANIZATION_PATH';
+  creationTime: number;
+  lifecycle: Lifecycle<AssociationStatus>;
+}
+
+/** One version of a customer managed permission's policy template. */
+export interface PermissionVersion {
+  version: number;
+  template: string;
+  creationTime: number;
+}
+
+/** A customer managed permission, Regional, owned by one account. */
+export interface CustomerPermission {
+  arn: string;
+  name: string;
+  resourceType: string;
+  ownerAccountId: string;
+  region: string;
+  versions: Map<number, PermissionVersion>;
+  defaultVersion: number;
+  /** The highest version number given so far (numbers are never reused). */
+  lastVersion: number;
+  tags: Tag[];
+  creationTime: number;
+  lastUpdatedTime: number;
+  /** CREATED_FROM_POLICY: made by RAM for a share created from a resource policy; owner-only, not attachable. */
+  featureSet: 'STANDARD' | 'CREATED_FROM_POLICY';
+}
+
+/** ReplacePermissionAssociations' asynchronous work: the shares it moves, applied when it settles. */
+export interface ReplaceWork {
+  id: string;
+  ownerAccountId: string;
+  region: string;
+  fromPermissionArn: string;
+  fromPermissionVersion?: string;
+  toPermissionArn: string;
+  toPermissionVersion: string;
+  creationTime: number;
+  settlesAt: number;
+  targets: { resourceShareArn: string; resourceType: string }[];
+  applied: boolean;
 }
 
 export interface Invitation {
@@ -84,6 +139,9 @@ export interface RamState {
   /** "account/region/operation/clientToken" → the request it answered and the answer. */
   clientTokens: Map<string, { fingerprint: string; result: unknown }>;
   associationDelayMs: number;
+  /** Customer managed permissions by ARN. */
+  permissions: Map<string, CustomerPermission>;
+  replaceWorks: Map<string, ReplaceWork>;
 }
 
 export const emptyRamState = (): RamState => ({
@@ -91,6 +149,8 @@ export const emptyRamState = (): RamState => ({
   invitations: new Map(),
   clientTokens: new Map(),
   associationDelayMs: DEFAULT_ASSOCIATION_DELAY_MS,
+  permissions: new Map(),
+  replaceWorks: new Map(),
 });
 
 export function ramState(world: World): RamState {
@@ -132,6 +192,10 @@ export function associationView(world: World, association: Association): Associa
   return { status, statusMessage: association.lifecycle.statusMessage, lastUpdatedTime: since };
 }
 
+export function sourceStatus(world: World, source: SourceAssociation): AssociationStatus {
+  return current(world, source.lifecycle).status;
+}
+
 export const isLive = (status: AssociationStatus) => status === 'ASSOCIATING' || status === 'ASSOCIATED';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +229,8 @@ export function recordedPrincipal(association: Association): Principal {
       return { kind, entity, id: ORG_ARN.exec(entity)?.[2] };
     case 'organizational-unit':
       return { kind, entity, id: OU_ARN.exec(entity)?.[3] };
+    case 'service':
+      return { kind, entity };
   }
 }
 
@@ -173,18 +239,34 @@ export function inOwnersOrganization(world: World, ownerAccountId: string, accou
   return orgId !== undefined && organizationIdOf(world, accountId) === orgId;
 }
 
-/** Whether a principal association reaches `accountId` now (OU membership read at this moment). */
-function principalReaches(world: World, share: ResourceShare, principal: Principal, accountId: string): boolean {
+/** Where `accountId` was in the owner's organization, if it has left it. */
+function leftOwnersOrganization(world: World, share: ResourceShare, accountId: string) {
+  const departed = departedMembership(world, accountId);
+  return departed && departed.organizationId === organizationIdOf(world, share.owningAccountId) ? departed : undefined;
+}
+
+/**
+ * Whether a principal association reaches `accountId` now (OU membership read at this moment). An account
+ * that left the owner's organization keeps what it received through the organization (its organization or
+ * OU, or its account added without an invitation) only when the share retains sharing on leaving.
+ */
+function principalReaches(world: World, share: ResourceShare, principal: Principal, accountId: string, association?: Association): boolean {
   if (accountId === share.owningAccountId) return false;
+  const departed = leftOwnersOrganization(world, share, accountId);
   switch (principal.kind) {
     case 'account':
     case 'role':
     case 'user':
-      return principal.accountId === accountId;
+      if (principal.accountId !== accountId) return false;
+      return departed && !association?.invitationArn && !association?.external ? share.retainSharingOnAccountLeaveOrganization : true;
     case 'organization':
+      if (departed) return share.retainSharingOnAccountLeaveOrganization && departed.organizationId === principal.id;
       return organizationIdOf(world, accountId) === principal.id && inOwnersOrganization(world, share.owningAccountId, accountId);
     case 'organizational-unit':
+      if (departed) return share.retainSharingOnAccountLeaveOrganization && departed.path.includes(principal.id!);
       return inOwnersOrganization(world, share.owningAccountId, accountId) && accountPath(world, accountId).includes(principal.id!);
+    case 'service':
+      return false;
   }
 }
 
@@ -197,7 +279,7 @@ export function liveAssociations(world: World, share: ResourceShare, type: 'PRIN
 
 /** Whether a principal association names `accountId` or an organization/OU it is in now. */
 export function principalAssociationReaches(world: World, share: ResourceShare, association: Association, accountId: string): boolean {
-  return association.type === 'PRINCIPAL' && principalReaches(world, share, recordedPrincipal(association), accountId);
+  return association.type === 'PRINCIPAL' && principalReaches(world, share, recordedPrincipal(association), accountId, association);
 }
 
 /** Whether `accountId` (not the owner) has access to the share's resources now. */

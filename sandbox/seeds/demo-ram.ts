@@ -1,16 +1,17 @@
 // The demo world's resource sharing (us-east-1): network shares two Workloads subnets with the
 // Workloads OU and a resolver rule with the whole organization; partner-co, outside the
 // organization, has invited the management account and payments-dev to a prefix list (a 7-day
-// type) and its root CA (a 12-hour type); an older invitation to web-dev has expired.
+// type) and its root CA (a 12-hour type); an older invitation to web-dev has expired. shared-services' issuing
+// CA reaches audit through a share created from a resource policy.
 //
 // partner-co shares a prefix list rather than its subnet: AWS only shares subnets inside an
 // organization (RAM refuses it, see ram/resource-types.ts), and partner-co is outside ours.
 import type { World } from '../core/types.js';
 import { createManagedPrefixList } from '../ec2/models.js';
-import { createResourceShare, enableSharingWithAwsOrganization, withoutAssociationDelay } from '../ram/models.js';
+import { createResourceShare, createShareFromPolicy, enableSharingWithAwsOrganization, withoutAssociationDelay } from '../ram/models.js';
 import { listShareableResources } from '../ram/shareable.js';
 import { ramState, type ResourceShare } from '../ram/state.js';
-import { DEMO } from './demo.js';
+import { DEMO } from './demo-ids.js';
 import { addDemoResources, demoResourceArns, DEMO_REGION } from './demo-resources.js';
 
 /** Names of the demo's resource shares (look their ARNs up with demoSharingArns). */
@@ -21,6 +22,7 @@ export const DEMO_SHARE_NAMES = {
   partnerPki: 'partner-pki',
   /** web-dev's egress ranges shared with partner-co, outside the organization (an access finding). */
   vendorEgress: 'vendor-egress',
+  issuingCaFromPolicy: 'issuing-ca-policy',
 } as const;
 
 export const PARTNER_PREFIX_LIST_NAME = 'partner-ranges';
@@ -74,6 +76,17 @@ export function addDemoSharing(world: World, options: { orgSharing?: boolean }):
       principals: [...invited, accounts['web-dev']],
     });
     backdateInvitation(world, pki, accounts['web-dev'], EXPIRED_INVITATION_AGE_MS);
+
+    // shared-services let audit read its issuing CA with a resource policy (ACM PCA's PutPolicy): RAM made a
+    // CREATED_FROM_POLICY share, which only shared-services sees until it is promoted.
+    if (orgSharing) {
+      createShareFromPolicy(world, accounts['shared-services'], DEMO_REGION, {
+        name: DEMO_SHARE_NAMES.issuingCaFromPolicy,
+        resourceArn: resources.issuingCa,
+        principals: [accounts.audit],
+        policyTemplate: JSON.stringify({ Effect: 'Allow', Action: ['acm-pca:DescribeCertificateAuthority', 'acm-pca:GetCertificate', 'acm-pca:GetCertificateAuthorityCertificate'] }),
+      });
+    }
     createResourceShare(world, accounts['web-dev'], DEMO_REGION, { name: DEMO_SHARE_NAMES.vendorEgress, resourceArns: [egress.arn], principals: [partner], allowExternalPrincipals: true });
   });
 }
@@ -108,7 +121,7 @@ export function demoSharingArns(world: World): DemoSharingArns {
   const state = ramState(world);
   const byName = (name: string) => [...state.shares.values()].find((s) => s.name === name)!;
   const shares = Object.fromEntries(
-    Object.entries(DEMO_SHARE_NAMES).map(([key, name]) => [key, byName(name).arn]),
+    Object.entries(DEMO_SHARE_NAMES).map(([key, name]) => [key, byName(name)?.arn]),
   ) as DemoSharingArns['shares'];
   const invitation = (shareArn: string, receiver: string) =>
     [...state.invitations.values()].find((i) => i.resourceShareArn === shareArn && i.receiverAccountId === receiver)!.arn;

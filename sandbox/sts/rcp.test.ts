@@ -3,7 +3,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, EnablePolicyTypeCommand, ListPoliciesForTargetCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import { startSandbox, type TestSandbox } from '../testing.js';
 
 let sb: TestSandbox;

@@ -16,7 +16,7 @@ import { filterFindings, openBySeverity, parseFindingFilters, type FindingFilter
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,7 +55,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
 
 async function FindingsView({ context, user, filters }: { context: ConsoleContext; user: SignedInUser; filters: FindingFilters }) {
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
-  const { findings, computedMs } = findingsOf(view);
+  const { findings, computedMs } = await findingsOf(view);
   const counts = openBySeverity(findings);
   const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page);
   return (

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
-import { PLAN_STATUS } from '@/lib/console/plan-status';
+import { planStatusBadge } from '@/components/plan/status';
 import { listPlans } from '@/lib/plan/store';
 
 export const dynamic = 'force-dynamic';
@@ -30,7 +30,7 @@ export default async function PlansPage() {
                 <Cell>{plan.createdBy}</Cell>
                 <Cell>{plan.appliedBy}</Cell>
                 <Cell>
-                  <Badge tone={PLAN_STATUS[plan.status].tone}>{PLAN_STATUS[plan.status].label}</Badge>
+                  <Badge tone={planStatusBadge(plan).tone} testId="plan-outcome">{planStatusBadge(plan).label}</Badge>
                 </Cell>
               </tr>
             ))}

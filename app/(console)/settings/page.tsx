@@ -3,10 +3,13 @@ import { AllowlistEditor } from '@/components/access/AllowlistEditor';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { getSharingStatus } from '@/lib/ram/sharing';
 import { readAllowlist } from '@/lib/access/findings-store';
-import { organizationNames } from '@/lib/organizations/accounts';
+import { completeOrganization, organizationNames } from '@/lib/organizations/accounts';
+import { sharingLostWithoutOrganizations } from '@/lib/ram/disable-sharing-impact';
+import { getShareSnapshotSoon } from '@/lib/ram/snapshot';
+import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { planEnableSharingAction } from './actions';
 
 export default async function SettingsPage() {
@@ -15,6 +18,10 @@ export default async function SettingsPage() {
     return <AwsUnavailable title={<PageTitle>Settings</PageTitle>} error={page.error} />;
   }
   const [sharing, names] = await Promise.all([getSharingStatus(page.context), organizationNames(page.context).catch(() => ({}) as Record<string, string>)]);
+  const [organization, shares] = sharing.enabled
+    ? await Promise.all([completeOrganization(page.context).catch(() => undefined), getShareSnapshotSoon(shareSnapshotSource(page.context), 5_000).catch(() => undefined)])
+    : [undefined, undefined];
+  const lost = organization && shares ? sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization) : undefined;
   return (
     <>
       <PageTitle>Settings</PageTitle>
@@ -52,6 +59,33 @@ export default async function SettingsPage() {
             <BuildPlanButton label="Review the plan to enable sharing" build={planEnableSharingAction} input={{}} disabled={!sharing.canEnable} />
           </>
         )}
+        {sharing.enabled && (
+          <div className="mt-6 flex flex-col gap-2 text-sm" data-testid="disable-sharing">
+            <h3 className="font-semibold text-slate-800">Turning sharing with AWS Organizations off</h3>
+            <p className="text-slate-700">
+              RAM has no call for it. It is done in AWS Organizations, from the management account, by disabling trusted access for{' '}
+              <span className="font-mono">ram.amazonaws.com</span> (<span className="font-mono">aws organizations disable-aws-service-access --service-principal ram.amazonaws.com</span>, or the
+              Organizations console&apos;s Services page). RAM then removes organization and OU principals from every share; accounts added individually stay.
+            </p>
+            {!lost ? (
+              <p className="text-slate-500">The organization or the share list is still being read: what would stop working is not known yet.</p>
+            ) : lost.length === 0 ? (
+              <p data-testid="disable-sharing-impact">No share names the organization or an OU: nothing would stop working.</p>
+            ) : (
+              <>
+                <p>These shares would stop reaching these accounts (from the share list read {shares ? new Date(shares.snapshot.fetchedAt).toISOString().slice(0, 16).replace('T', ' ') : ''} UTC{shares?.snapshot.complete ? '' : ', still incomplete'}):</p>
+                <ul className="flex flex-col gap-1" data-testid="disable-sharing-impact">
+                  {lost.map((l) => (
+                    <li key={`${l.share.arn}-${l.principal}`} data-testid="lost-share">
+                      <a className="font-medium text-sky-700 underline" href={`/shares/${l.share.region}/${l.share.id}`}>{l.share.name}</a> ({l.share.region}, owner {l.share.owningAccountId}) via{' '}
+                      <span className="font-mono text-xs">{l.principal}</span>: {l.accounts.length} account(s) — {l.accounts.map((a) => `${a.name} (${a.id})`).join(', ') || 'none'}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
       </Card>
       <div className="mt-4">
         <Card title="Access findings: allowlist" testId="allowlist-settings">
@@ -59,7 +93,7 @@ export default async function SettingsPage() {
             Outside accounts, organizations and OUs listed here are trusted: trusts and shares to them are not reported as findings (a trust without
             an ExternalId still is). Principals in a less-trusted OU reaching an administrator role in another account are.
           </p>
-          <AllowlistEditor allowlist={readAllowlist()} names={names} canEdit={page.user.role === 'admin'} />
+          <AllowlistEditor allowlist={await readAllowlist()} names={names} canEdit={page.user.role === 'admin'} />
         </Card>
       </div>
     </>

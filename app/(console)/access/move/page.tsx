@@ -8,7 +8,7 @@ import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Alert, Card, FilterForm, PageTitle } from '@/components/ui';
 import { destinationParents, previewMove, type MoveChange } from '@/lib/access/move';
 import { accessView } from '@/lib/access/view';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { getShareSnapshot } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';

@@ -20,7 +20,7 @@ import { concerns } from '@/lib/access/findings-filters';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,7 +77,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
   const shownIn = inbound.slice(0, ROWS);
   const shownOut = outbound.slice(0, ROWS);
   const explanations = await explainAll([...shownIn, ...shownOut], view);
-  const findings = findingsOf(view).findings.filter((f) => concerns(f, id));
+  const findings = (await findingsOf(view)).findings.filter((f) => concerns(f, id));
   const where = member ? ['Root', ...member.parents.slice(1).map((p) => names[p] ?? p)].join(' / ') : 'outside the organization, or not yet read';
   return (
     <>

@@ -25,7 +25,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
   await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const filters = filtersSchema.parse(raw);
-  const entries = listHistory(filters);
+  const entries = await listHistory(filters);
   return (
     <>
       <PageTitle description="Every invitation the console has seen, kept after AWS forgets it: its state, and who accepted or rejected it through the console.">
@@ -48,7 +48,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
               <Cell>{e.shareName}</Cell>
               <Cell mono>{e.senderAccountId}</Cell>
               <Cell mono>{e.receiverAccountId}</Cell>
-              <Cell mono>{e.region}</Cell>
+              <Cell mono className="whitespace-nowrap">{e.region}</Cell>
               <Cell>
                 {e.resources.map((r) => (
                   <div key={r.arn} className="text-xs">
@@ -56,7 +56,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
                   </div>
                 ))}
               </Cell>
-              <Cell>{utc(e.invitedAt)}</Cell>
+              <Cell className="whitespace-nowrap">{utc(e.invitedAt)}</Cell>
               <Cell>
                 <Badge tone={TONE[e.status]}>{e.status}</Badge> <span className="text-xs text-slate-500">since {utc(e.statusSince)}</span>
               </Cell>
@@ -74,7 +74,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
                   <span className="text-slate-500">—</span>
                 )}
               </Cell>
-              <Cell>{utc(e.lastSeenAt)}</Cell>
+              <Cell className="whitespace-nowrap">{utc(e.lastSeenAt)}</Cell>
             </tr>
           ))}
         </Table>

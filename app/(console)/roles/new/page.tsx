@@ -1,234 +1,132 @@
-// Set up cross-account access: who (the source), where (the destination role), conditions, then the review of
-// both documents and the plan that applies both halves. The wizard's state is the URL.
+// /roles/new: set up cross-account access — who (the source), where (the destination role), conditions, then
+// the review of both documents and the plan that applies both halves. On the wizard pattern
+// (components/wizard): a server-side draft named in the URL (?draft=…&step=where) holds what was typed on each
+// step and what the server accepted. Opening the page writes nothing; moving to review makes the plan once.
 import { randomBytes } from 'node:crypto';
-import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
+import { redirect } from 'next/navigation';
+import { PlanReview } from '@/components/plan/PlanReview';
 import { PolicyDiff } from '@/components/roles/PolicyDiff';
-import { Choice, ChoiceError, GoTo, NextBack, WizardForm } from '@/components/roles/WizardForm';
+import { ConditionsStep } from '@/components/role-wizard/ConditionsStep';
+import { WhereStep } from '@/components/role-wizard/WhereStep';
+import { WhoStep } from '@/components/role-wizard/WhoStep';
+import {
+  listRolesAction,
+  remakePlanAction,
+  resolveAccountAction,
+  saveConditionsAction,
+  saveTypedConditionsAction,
+  saveTypedWhereAction,
+  saveTypedWhoAction,
+  saveWhereAction,
+  saveWhoAction,
+  searchPoliciesAction,
+  searchPrincipalsAction,
+} from '@/components/role-wizard/actions';
+import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
-import { Alert, Card, Cell, CodeBlock, Field, inputClass, PageTitle, Steps, Table } from '@/components/ui';
-import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
-import { buildAccessPlan } from '@/lib/iam/access';
-import { readAccessFacts } from '@/lib/iam/access-facts';
-import { renderPolicy } from '@/lib/iam/policy';
-import { listManagedPolicies, listPrincipals, listRoles } from '@/lib/iam/read';
-import { accessRequestSchema } from '@/lib/iam/validation';
-import { WIZARD_STEPS, wizardErrors, wizardQuery, wizardRequest, wizardState, type WizardState, type WizardStep } from '@/lib/iam/wizard';
+import { Alert, Card, Cell, CodeBlock, PageTitle, Steps, Table } from '@/components/ui';
+import type { SignedInUser } from '@/lib/auth/guard';
+import { loadConsolePage } from '@/lib/page-context';
+import { allowedStep, getRoleDraft, requestOf, roleStepHref, stepOf, typedOf, WIZARD_STEPS, type RoleDraft, type WizardStep } from '@/lib/iam/wizard';
 import { organizationAccounts, type OrganizationAccount } from '@/lib/organizations/accounts';
-import { PlanError } from '@/lib/plan/build';
-import { planAccessAction } from '../actions';
+import { getPlan } from '@/lib/plan/store';
 
 export const dynamic = 'force-dynamic';
 
 const LABELS: Record<WizardStep, string> = { who: 'Who', where: 'Where', conditions: 'Conditions', review: 'Review' };
 
-/** The read's answer, or the admin's explanation of why AWS refused it. */
-async function attempt<T>(read: () => Promise<T>, operation: string, accountId?: string): Promise<{ value?: T; error?: string }> {
-  try {
-    return { value: await read() };
-  } catch (error) {
-    return { error: explainAwsError(error, { operation, accountId }) };
-  }
-}
-
-function AccountPicker({ id, name, label, value, accounts, error }: { id: string; name: string; label: string; value?: string; accounts: OrganizationAccount[]; error?: string[] }) {
+function whoStep(draft: RoleDraft | undefined) {
+  const accepted = draft?.state.who;
+  const initial = typedOf(draft, 'who') ?? { account: accepted?.accountId ?? '', principal: accepted?.principal ?? '', query: '' };
   return (
-    <Field label={label} htmlFor={id} hint="An account of the organization (type to search by name or ID), or any account ID." error={error}>
-      <input id={id} name={name} defaultValue={value} list={`${id}-list`} className={inputClass} aria-invalid={!!error} autoComplete="off" />
-      <datalist id={`${id}-list`}>
-        {accounts.map((a) => (
-          <option key={a.id} value={a.id}>{`${a.name} — ${a.path}`}</option>
-        ))}
-      </datalist>
-    </Field>
+    <WhoStep
+      draftId={draft?.id}
+      initial={initial}
+      resolveAccount={resolveAccountAction}
+      searchPrincipals={searchPrincipalsAction}
+      saveTyped={saveTypedWhoAction}
+      save={saveWhoAction}
+    />
   );
 }
 
-const accountLabel = (accounts: OrganizationAccount[], id?: string) => {
-  const a = accounts.find((x) => x.id === id);
-  return a ? `${a.name} (${a.id})` : id;
-};
-
-async function WhoStep({ state, accounts, errors }: { state: WizardState; accounts: OrganizationAccount[]; errors: Record<string, string[]> }) {
-  const inOrganization = accounts.some((a) => a.id === state.sa);
-  const listed = state.sa && inOrganization ? await attempt(() => listPrincipals(state.sa!), 'iam:ListUsers', state.sa) : undefined;
-  const q = state.sq?.toLowerCase();
-  const principals = (listed?.value ?? []).filter((p) => !q || p.name.toLowerCase().includes(q));
+function whereStep(draft: RoleDraft) {
+  const accepted = draft.state.where;
+  const role = accepted?.role;
+  const initial = typedOf(draft, 'where') ?? {
+    account: accepted?.accountId ?? '',
+    roleKind: role?.kind ?? 'new',
+    roleName: role?.kind === 'new' ? role.name : '',
+    existingRole: role?.kind === 'existing' ? role.name : '',
+    path: role?.kind === 'new' ? role.path : '/',
+    description: (role?.kind === 'new' && role.description) || '',
+    policies: role?.kind === 'new' ? role.managedPolicyArns : [],
+    policyQuery: '',
+    maxSessionHours: role?.kind === 'new' ? role.maxSessionHours : 1,
+  };
   return (
-    <WizardForm state={state} owned={['sa', 'sp', 'sq']} testId="step-who">
-      <AccountPicker id="sa" name="sa" label="Source account" value={state.sa} accounts={accounts} error={errors['source.accountId']} />
-      {state.sa && (
-        <fieldset className="flex flex-col gap-2 text-sm">
-          <legend className="mb-1 font-medium text-slate-800">Source principal in {accountLabel(accounts, state.sa)}</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="sp" value="account" defaultChecked={state.sp === 'account'} /> The whole account (any principal there whose own policies allow it)
-          </label>
-          {inOrganization ? (
-            <>
-              {listed?.error && <Alert tone="error">{listed.error}</Alert>}
-              <div className="flex items-end gap-2">
-                <Field label="Search users and roles" htmlFor="sq">
-                  <input id="sq" name="sq" defaultValue={state.sq} className={inputClass} />
-                </Field>
-                <GoTo step="who" variant="secondary">
-                  Search
-                </GoTo>
-              </div>
-              {principals.map((p) => (
-                <Choice key={p.arn} type="radio" name="sp" value={p.arn} checked={state.sp === p.arn} label={`${p.kind} ${p.name}`} />
-              ))}
-            </>
-          ) : (
-            <Field label="User or role ARN" htmlFor="sp-arn" hint="The account is outside the organization: the console cannot list its principals. Or choose the whole account above.">
-              <input id="sp-arn" name="sp" defaultValue={state.sp !== 'account' ? state.sp : undefined} className={inputClass} placeholder={`arn:aws:iam::${state.sa}:user/NAME`} />
-            </Field>
-          )}
-          <ChoiceError messages={errors['source.principal']} />
-        </fieldset>
-      )}
-      <div className="flex gap-2">
-        {state.sa ? <GoTo step="where">Next: where</GoTo> : <GoTo step="who">List principals</GoTo>}
-        {state.sa && (
-          <GoTo step="who" variant="secondary">
-            List principals
-          </GoTo>
-        )}
-      </div>
-    </WizardForm>
+    <WhereStep
+      draftId={draft.id}
+      initial={initial}
+      resolveAccount={resolveAccountAction}
+      listRoles={listRolesAction}
+      searchPolicies={searchPoliciesAction}
+      saveTyped={saveTypedWhereAction}
+      save={saveWhereAction}
+    />
   );
 }
 
-async function WhereStep({ state, accounts, errors }: { state: WizardState; accounts: OrganizationAccount[]; errors: Record<string, string[]> }) {
-  const da = state.da;
-  const roles = da && state.rk === 'existing' ? await attempt(() => listRoles(da), 'iam:ListRoles', da) : undefined;
-  const policies =
-    da && state.rk !== 'existing'
-      ? await attempt(async () => [...(await listManagedPolicies(da, 'Local')), ...(await listManagedPolicies(da, 'AWS'))], 'iam:ListPolicies', da)
-      : undefined;
-  const q = state.pq?.toLowerCase();
-  const shown = (policies?.value ?? []).filter((p) => state.pol.includes(p.arn) || (q ? p.name.toLowerCase().includes(q) : false)).slice(0, 30);
-  return (
-    <WizardForm state={state} owned={['da', 'rk', 'rn', 'rp', 'rd', 'pol', 'hrs', 'pq']} testId="step-where">
-      <AccountPicker id="da" name="da" label="Destination account" value={da} accounts={accounts.filter((a) => a.id !== state.sa)} error={errors['destination.accountId']} />
-      <fieldset className="flex gap-4 text-sm">
-        <legend className="mb-1 font-medium text-slate-800">Role</legend>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="rk" value="new" defaultChecked={state.rk !== 'existing'} /> New role
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="rk" value="existing" defaultChecked={state.rk === 'existing'} /> Existing role
-        </label>
-        <GoTo step="where" variant="secondary">
-          Show
-        </GoTo>
-      </fieldset>
-      {state.rk === 'existing' ? (
-        <fieldset className="flex flex-col gap-2 text-sm">
-          <legend className="mb-1 font-medium text-slate-800">Existing role in {accountLabel(accounts, da)}</legend>
-          {roles?.error && <Alert tone="error">{roles.error}</Alert>}
-          {(roles?.value ?? []).map((r) => (
-            <div key={r.arn}>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="rn" value={r.name} defaultChecked={state.rn === r.name} /> {r.name}
-              </label>
-              <details className="ml-6">
-                <summary className="cursor-pointer text-xs text-slate-600">Current trust policy</summary>
-                <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs">{renderPolicy(r.trust)}</pre>
-              </details>
-            </div>
-          ))}
-          <ChoiceError messages={errors['destination.role.name']} />
-        </fieldset>
-      ) : (
-        <div className="grid gap-4 md:grid-cols-2">
-          <Field label="Role name" htmlFor="rn" hint="Up to 64 letters, digits and + = , . @ _ -" error={errors['destination.role.name']}>
-            <input id="rn" name="rn" defaultValue={state.rn} className={inputClass} aria-invalid={!!errors['destination.role.name']} />
-          </Field>
-          <Field label="Path" htmlFor="rp" hint="/ or /teams/payments/" error={errors['destination.role.path']}>
-            <input id="rp" name="rp" defaultValue={state.rp ?? '/'} className={inputClass} aria-invalid={!!errors['destination.role.path']} />
-          </Field>
-          <Field label="Description" htmlFor="rd" error={errors['destination.role.description']}>
-            <input id="rd" name="rd" defaultValue={state.rd} className={inputClass} />
-          </Field>
-          <Field label="Maximum session duration (hours)" htmlFor="hrs" error={errors['destination.role.maxSessionHours']}>
-            <select id="hrs" name="hrs" defaultValue={state.hrs ?? '1'} className={inputClass}>
-              {Array.from({ length: 12 }, (_, i) => (
-                <option key={i + 1} value={String(i + 1)}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <fieldset className="flex flex-col gap-2 text-sm md:col-span-2">
-            <legend className="mb-1 font-medium text-slate-800">Permissions (managed policies)</legend>
-            {policies?.error && <Alert tone="error">{policies.error}</Alert>}
-            <div className="flex items-end gap-2">
-              <Field label="Search policies by name" htmlFor="pq" hint="AWS managed and this account's customer managed policies.">
-                <input id="pq" name="pq" defaultValue={state.pq} className={inputClass} />
-              </Field>
-              <GoTo step="where" variant="secondary">
-                Search policies
-              </GoTo>
-            </div>
-            {shown.map((p) => (
-              <Choice key={p.arn} type="checkbox" name="pol" value={p.arn} checked={state.pol.includes(p.arn)} label={p.name} />
-            ))}
-            <ChoiceError messages={errors['destination.role.managedPolicyArns']} />
-          </fieldset>
-        </div>
-      )}
-      <NextBack next="conditions" back="who" />
-    </WizardForm>
-  );
-}
-
-function ConditionsStep({ state, accounts, errors }: { state: WizardState; accounts: OrganizationAccount[]; errors: Record<string, string[]> }) {
-  const outside = !accounts.some((a) => a.id === state.sa);
-  const roleSource = /:role\//.test(state.sp ?? '');
+function conditionsStep(draft: RoleDraft, accounts: OrganizationAccount[]) {
+  const source = draft.state.who!;
+  const outside = !accounts.some((a) => a.id === source.accountId);
+  const accepted = draft.state.conditions;
+  const typed = typedOf(draft, 'conditions');
   // Recommended (and on by default) for a source outside the organization: it guards against the confused deputy.
-  const firstVisit = !state.ext && !state.extOn;
-  const externalOn = state.extOn ? true : firstVisit && outside;
+  const initial = typed ??
+    (accepted && {
+      externalIdOn: !!accepted.externalId,
+      externalId: accepted.externalId ?? '',
+      requireMfa: accepted.requireMfa,
+      restrictToOrganization: accepted.restrictToOrganization,
+      allowTagSession: accepted.allowTagSession,
+      allowSetSourceIdentity: accepted.allowSetSourceIdentity,
+    }) ?? {
+      externalIdOn: outside,
+      externalId: outside ? randomBytes(12).toString('hex') : '',
+      requireMfa: false,
+      restrictToOrganization: false,
+      allowTagSession: false,
+      allowSetSourceIdentity: false,
+    };
   return (
-    <WizardForm state={state} owned={['extOn', 'ext', 'mfa', 'org', 'tag', 'sid']} testId="step-conditions">
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="extOn" value="1" defaultChecked={externalOn} /> Require an ExternalId{outside ? ' (recommended: the source is outside the organization)' : ''}
-      </label>
-      <Field label="ExternalId" htmlFor="ext" hint="2–1,224 characters: letters, digits and + = , . @ : / _ -. Give it to the source; it is not a secret." error={errors['conditions.externalId']}>
-        <input id="ext" name="ext" defaultValue={state.ext ?? randomBytes(12).toString('hex')} className={inputClass} aria-invalid={!!errors['conditions.externalId']} />
-      </Field>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="mfa" value="1" defaultChecked={!!state.mfa} /> Require MFA (aws:MultiFactorAuthPresent)
-      </label>
-      {!outside && (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="org" value="1" defaultChecked={!!state.org} /> Only while the source is in this organization (aws:PrincipalOrgID)
-        </label>
-      )}
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="tag" value="1" defaultChecked={!!state.tag} /> Allow session tags (sts:TagSession)
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="sid" value="1" defaultChecked={!!state.sid} /> Allow a source identity (sts:SetSourceIdentity)
-      </label>
-      <ul className="list-disc pl-5 text-sm text-slate-600">
-        {roleSource && <li>The source is a role (role chaining): sessions last at most 1 hour and cannot be used from the AWS console.</li>}
-        <li>A role that requires an ExternalId cannot be used with the console&apos;s switch-role: only from the CLI and SDKs.</li>
-      </ul>
-      <NextBack next="review" back="where" />
-    </WizardForm>
+    <ConditionsStep
+      draftId={draft.id}
+      initial={initial}
+      suggested={!typed && !accepted && outside}
+      outside={outside}
+      roleSource={/:role\//.test(source.principal)}
+      saveTyped={saveTypedConditionsAction}
+      save={saveConditionsAction}
+    />
   );
 }
 
-async function ReviewStep({ state, context }: { state: WizardState; context: NonNullable<Awaited<ReturnType<typeof loadConsolePage>>['context']> }) {
-  const request = accessRequestSchema.parse(wizardRequest(state));
-  let built;
-  try {
-    built = buildAccessPlan(request, await readAccessFacts(request, context));
-  } catch (error) {
-    const message = error instanceof PlanError ? error.message : explainAwsError(error, { operation: 'iam:GetAccountSummary' });
-    return <Alert tone="error" title="This access cannot be planned">{message}</Alert>;
+function reviewStep(draft: RoleDraft, user: SignedInUser) {
+  const request = requestOf(draft.state);
+  const made = draft.state.plan;
+  const plan = made && request && made.of === JSON.stringify(request) ? getPlan(made.id) : undefined;
+  // Once applied, the plan's page shows the progress and what AWS reads back.
+  if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
+  const review = draft.state.review;
+  if (!plan || plan.status !== 'ready' || !review) {
+    return (
+      <Alert tone="warning" title={plan ? 'The plan made for this review has expired' : 'No plan is made for these choices yet'}>
+        <p className="mb-2">AWS may have changed since; make the plan again from the choices of the steps before.</p>
+        <GoButton label="Make the plan" action={remakePlanAction} input={{ draftId: draft.id }} />
+      </Alert>
+    );
   }
-  const { review } = built;
   return (
     <div className="flex flex-col gap-4" data-testid="review">
       <Card title={`Destination: trust policy of ${review.roleArn}`}>
@@ -277,47 +175,42 @@ async function ReviewStep({ state, context }: { state: WizardState; context: Non
           {note}
         </Alert>
       ))}
-      <p className="text-sm text-slate-600">The plan shows each call with its AWS CLI, CloudFormation and Terraform equivalents; applying it runs both halves.</p>
-      <BuildPlanButton label="Review the plan" build={planAccessAction} input={request} />
+      <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} />
     </div>
   );
 }
 
-export default async function NewAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewAccessPage({ searchParams }: { searchParams: Promise<{ draft?: string; step?: string }> }) {
   const page = await loadConsolePage();
   const title = <PageTitle description="Both halves in one plan: the destination role's trust policy, and the source principal's permission to assume it.">Set up cross-account access</PageTitle>;
   if (!page.context) {
     return <AwsUnavailable title={title} error={page.error} />;
   }
-  const requested = wizardState(await searchParams);
-  const errors = wizardErrors(requested);
-  // Going forward past a step with errors lands back on that step, with them shown.
-  const blocking = WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(requested.step)).find((s) => errors[s]);
-  const state: WizardState = blocking ? { ...requested, step: blocking } : requested;
-  const shownErrors = blocking ? (errors[blocking] ?? {}) : {};
-  const accounts = await organizationAccounts(page.context);
-  const current = WIZARD_STEPS.indexOf(state.step);
+  const params = await searchParams;
+  const draft = params.draft ? getRoleDraft(params.draft, page.user.email) : undefined;
+  // An unknown draft, or a later step of a wizard nothing was typed in yet: the fresh wizard (nothing written).
+  if ((params.draft && !draft) || (!draft && params.step && params.step !== 'who')) redirect('/roles/new');
+  const finished = draft?.state.finished ?? 0;
+  const step = allowedStep({ finished }, stepOf(params.step) ?? 'who');
+  if (draft && step !== params.step) redirect(roleStepHref(draft.id, step));
+  const current = WIZARD_STEPS.indexOf(step);
+  let body: React.ReactNode;
+  if (step === 'who' || !draft) body = whoStep(draft);
+  else if (step === 'where') body = whereStep(draft);
+  else if (step === 'conditions') body = conditionsStep(draft, await organizationAccounts(page.context));
+  else body = reviewStep(draft, page.user);
   return (
     <>
       {title}
+      <NeedsScript />
       <Steps
         steps={WIZARD_STEPS.map((s, i) => ({
           label: LABELS[s],
-          state: i < current ? 'done' : i === current ? 'current' : 'upcoming',
-          href: `/roles/new?${wizardQuery(state, { step: s }).toString()}`,
+          state: i === current ? 'current' : i < finished ? 'done' : 'upcoming',
+          href: draft && roleStepHref(draft.id, s),
         }))}
       />
-      {blocking && (
-        <div className="mb-4">
-          <Alert tone="error">Check the highlighted fields.</Alert>
-        </div>
-      )}
-      <Card>
-        {state.step === 'who' && <WhoStep state={state} accounts={accounts} errors={shownErrors} />}
-        {state.step === 'where' && <WhereStep state={state} accounts={accounts} errors={shownErrors} />}
-        {state.step === 'conditions' && <ConditionsStep state={state} accounts={accounts} errors={shownErrors} />}
-        {state.step === 'review' && <ReviewStep state={state} context={page.context} />}
-      </Card>
+      {body}
     </>
   );
 }

@@ -1,32 +1,40 @@
-// /shares/new: the create-resource-share wizard, four steps as in the RAM console. The state is a server-side
-// draft named in the URL (?draft=…&step=…), so Back, a reload and a sign-in timeout keep it; a step opens only
-// when the ones before it are finished (validated on the server). Thin: the rules are in lib/ram.
+// /shares/new: the create-resource-share wizard, four steps as in the RAM console, on the wizard pattern
+// (components/wizard): a server-side draft named in the URL (?draft=…&step=…) holds what was typed on each step
+// and what the server accepted, so Back and a reload keep it. Opening the page writes nothing: the first field
+// typed makes the draft, and moving to review makes the plan the review shows. Thin: the rules are in lib/ram.
 import Link from 'next/link';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { loadChildrenAction, searchAction } from '@/app/(console)/organization/actions';
-import { applyPlanAction, checkPlanAction } from '@/app/(console)/plans/[id]/actions';
-import { PlanControls } from '@/components/plan/PlanControls';
-import { PlanEquivalents } from '@/components/plan/PlanEquivalents';
-import { PlanSteps } from '@/components/plan/PlanSteps';
+import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
+import { PlanReview } from '@/components/plan/PlanReview';
 import { DetailsStep, PermissionsStep, PrincipalsStep, stepHref } from '@/components/share-wizard';
+import {
+  checkPrincipalAction,
+  listResourcesAction,
+  remakePlanAction,
+  saveDetailsAction,
+  savePermissionsAction,
+  savePrincipalsAction,
+  saveTypedDetailsAction,
+  saveTypedPermissionsAction,
+  saveTypedPrincipalsAction,
+  searchAccountsAction,
+} from '@/components/share-wizard/actions';
+import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle, Steps } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
-import { planEquivalents } from '@/lib/plan/equivalents';
-import { progressSignature } from '@/lib/plan/progress';
-import { getPlan, savePlan } from '@/lib/plan/store';
-import { draftFingerprint, planCreateResourceShare, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
+import { loadConsolePage } from '@/lib/page-context';
+import { getPlan } from '@/lib/plan/store';
+import { draftFingerprint, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { permissionsFor } from '@/lib/ram/permissions';
 import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
-import { allowedStep, createDraft, getDraft, saveDraft, typesOf, WIZARD_STEPS, type ShareDraft } from '@/lib/ram/share-draft';
+import { allowedStep, getShareDraft, typedOf, typesOf, WIZARD_STEPS, type ShareDraft } from '@/lib/ram/share-draft';
 import { getSharingStatus } from '@/lib/ram/sharing';
-import { checkPrincipalAction, listResourcesAction, savePermissionsAction, savePrincipalsAction, saveDetailsAction, searchAccountsAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,11 +51,12 @@ export default async function CreateResourceSharePage({ searchParams }: { search
   if (!page.context) {
     return <AwsUnavailable title={title} error={page.error} />;
   }
-  const found = params.draft ? getDraft(params.draft, page.user.email) : undefined;
-  if (!found) redirect(stepHref(createDraft(page.user.email).id, 1));
-  const draft = found;
-  const step = allowedStep(draft, Number(params.step) || 1);
-  if (String(step) !== params.step) redirect(stepHref(draft.id, step));
+  const draft = params.draft ? getShareDraft(params.draft, page.user.email) : undefined;
+  // An unknown draft, or a step of a wizard nothing was typed in yet: the fresh wizard (nothing written).
+  if ((params.draft && !draft) || (!draft && params.step && params.step !== '1')) redirect('/shares/new');
+  const finished = draft?.state.finished ?? 0;
+  const step = allowedStep({ finished }, Number(params.step) || 1);
+  if (draft && String(step) !== params.step) redirect(stepHref(draft.id, step));
 
   let body: React.ReactNode;
   try {
@@ -59,16 +68,16 @@ export default async function CreateResourceSharePage({ searchParams }: { search
   return (
     <>
       {title}
-      <Steps steps={WIZARD_STEPS.map((label, i) => ({ label, state: i + 1 === step ? 'current' : i < draft.finished ? 'done' : 'upcoming', href: stepHref(draft.id, i + 1) }))} />
+      <NeedsScript />
+      <Steps steps={WIZARD_STEPS.map((label, i) => ({ label, state: i + 1 === step ? 'current' : i < finished ? 'done' : 'upcoming', href: draft && stepHref(draft.id, i + 1) }))} />
       {body}
     </>
   );
 }
 
-async function stepBody(step: number, draft: ShareDraft, context: ConsoleContext, user: SignedInUser): Promise<React.ReactNode> {
+async function stepBody(step: number, draft: ShareDraft | undefined, context: ConsoleContext, user: SignedInUser): Promise<React.ReactNode> {
+  if (step === 1 || !draft) return detailsStep(draft, context);
   switch (step) {
-    case 1:
-      return detailsStep(draft, context);
     case 2:
       return permissionsStep(draft);
     case 3:
@@ -78,41 +87,46 @@ async function stepBody(step: number, draft: ShareDraft, context: ConsoleContext
   }
 }
 
-async function detailsStep(draft: ShareDraft, context: ConsoleContext) {
+async function detailsStep(draft: ShareDraft | undefined, context: ConsoleContext) {
   const snapshot = await completeOrganization(context);
-  const details = draft.details;
-  const accountId = details?.accountId ?? context.accountId;
+  const typed = typedOf(draft, 1);
+  const details = typed ?? draft?.state.details;
+  const accountId = details?.accountId || context.accountId;
   const resourceTypes = await listResourceTypes({ accountId: context.accountId, region: context.region });
   return (
     <DetailsStep
-      draftId={draft.id}
+      draftId={draft?.id}
       initial={{
         accountId,
-        accountName: details?.accountName ?? snapshot?.nodes[accountId]?.name ?? accountId,
+        accountName: snapshot?.nodes[accountId]?.name ?? accountId,
         region: details?.region ?? context.region,
         name: details?.name ?? '',
         resources: details?.resources ?? [],
         tags: details?.tags ?? [],
       }}
+      initialView={typed?.view}
       regions={config().regions}
       resourceTypes={resourceTypes}
       canChooseAccount={!!snapshot}
       searchAccounts={searchAccountsAction}
       listResources={listResourcesAction}
+      saveTyped={saveTypedDetailsAction}
       save={saveDetailsAction}
     />
   );
 }
 
 async function permissionsStep(draft: ShareDraft) {
-  const details = draft.details!;
+  const details = draft.state.details!;
   const target = { accountId: details.accountId, region: details.region };
   const types = await Promise.all(typesOf(details).map(async (t) => ({ type: resourceTypeInfo(t), permissions: await permissionsFor(target, t) })));
-  return <PermissionsStep draftId={draft.id} types={types} initial={draft.permissions ?? {}} save={savePermissionsAction} />;
+  const initial = typedOf(draft, 2) ?? draft.state.permissions ?? {};
+  return <PermissionsStep draftId={draft.id} types={types} initial={initial} saveTyped={saveTypedPermissionsAction} save={savePermissionsAction} />;
 }
 
 async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
-  const details = draft.details!;
+  const details = draft.state.details!;
+  const typed = typedOf(draft, 3);
   const management = context.standing === 'management';
   const sharing = management ? await getSharingStatus(context) : undefined;
   const snapshot = sharing?.enabled ? await completeOrganization(context) : undefined;
@@ -132,31 +146,24 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
     <PrincipalsStep
       draftId={draft.id}
       types={shareTypes(details)}
-      initial={draft.principals ?? { allowExternalPrincipals: true, principals: [] }}
+      initial={typed ?? draft.state.principals ?? { allowExternalPrincipals: false, principals: [] }}
+      initialEntry={typed?.entry}
       tree={tree}
       treeUnavailable={unavailable}
       check={checkPrincipalAction}
+      saveTyped={saveTypedPrincipalsAction}
       save={savePrincipalsAction}
     />
   );
 }
 
-/** The plan the review shows: the one made for this state, or a new one when the state changed or it expired. */
-function reviewPlan(draft: ShareDraft, email: string) {
-  const complete = { details: draft.details!, permissions: draft.permissions!, principals: draft.principals! };
-  const of = draftFingerprint(complete);
-  const existing = draft.plan?.of === of ? getPlan(draft.plan.id) : undefined;
-  if (existing && existing.status !== 'expired') return existing;
-  const plan = savePlan(planCreateResourceShare(complete, draft.id), email);
-  saveDraft({ ...draft, plan: { id: plan.id, of } });
-  return plan;
-}
-
 async function reviewStep(draft: ShareDraft, user: SignedInUser) {
-  const plan = reviewPlan(draft, user.email);
+  const { details, permissions, principals } = { details: draft.state.details!, permissions: draft.state.permissions!, principals: draft.state.principals! };
+  // The plan was made when the admin moved here; the review only reads it (a stale one is made again on request).
+  const made = draft.state.plan;
+  const plan = made && made.of === draftFingerprint({ details, permissions, principals }) ? getPlan(made.id) : undefined;
   // Once applied, the plan's page shows the progress and what AWS reads back.
-  if (plan.status !== 'ready') redirect(`/plans/${plan.id}`);
-  const { details, permissions, principals } = { details: draft.details!, permissions: draft.permissions!, principals: draft.principals! };
+  if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
   const edit = (n: number) => (
     <Link className="text-sm text-sky-700 underline" href={stepHref(draft.id, n)}>
       Edit
@@ -199,6 +206,11 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
       </Card>
       <Card title="Step 3: Principals" actions={edit(3)} testId="review-principals">
         <p className="mb-2 text-sm">Principals outside the organization: {principals.allowExternalPrincipals ? 'allowed' : 'not allowed'}</p>
+        {principals.allowExternalPrincipals && (
+          <div className="mb-2" data-testid="external-warning">
+            <Alert tone="warning">Principals outside the organization are allowed: accounts outside it can be given these resources (they get an invitation to accept).</Alert>
+          </div>
+        )}
         <ul className="flex flex-col gap-1 text-sm">
           {principals.principals.map((p) => (
             <li key={p.principal}>
@@ -209,21 +221,14 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
           ))}
         </ul>
       </Card>
-      <Card title="Plan" testId="plan">
-        <p className="mb-3 text-sm text-slate-700">Nothing has been changed yet. Creating the share runs this call; the equivalents below do the same.</p>
-        {plan.notes?.map((note) => (
-          <p key={note} className="mb-2 text-sm text-slate-700">
-            {note}
-          </p>
-        ))}
-        <PlanSteps steps={plan.steps} states={plan.stepStates} accountNames={plan.accountNames} />
-        <div className="mt-4">
-          <PlanControls planId={plan.id} status={plan.status} canApply={user.role === 'admin'} hasUnknownSteps={false} apply={applyPlanAction} check={checkPlanAction} applyLabel="Create resource share" signature={progressSignature(plan)} />
-        </div>
-      </Card>
-      <Card title="Equivalents">
-        <PlanEquivalents {...planEquivalents(plan)} />
-      </Card>
+      {plan && plan.status === 'ready' ? (
+        <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} applyLabel="Create resource share" />
+      ) : (
+        <Alert tone="warning" title={plan ? 'The plan made for this review has expired' : 'No plan is made for these choices yet'}>
+          <p className="mb-2">AWS may have changed since; make the plan again from the choices above.</p>
+          <GoButton label="Make the plan" action={remakePlanAction} input={{ draftId: draft.id }} />
+        </Alert>
+      )}
     </div>
   );
 }

@@ -5,13 +5,13 @@ import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { organizationAccounts } from '@/lib/organizations/accounts';
 import { readReceivedAcross } from '@/lib/ram/received';
-import { receivedIndividually } from '@/lib/ram/share-edits';
+import { receivedIndividually } from '@/lib/ram/leave-share';
 import { principalName } from '@/lib/ram/share-list';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { planLeaveShareAction } from '../actions';
+import { planLeaveShareAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -89,7 +89,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
                 <span data-testid="received-owner">{names[s.owningAccountId] && s.owningAccountId !== names[s.owningAccountId] ? names[s.owningAccountId] : 'outside the organization'}</span>
                 <span className="block font-mono text-xs text-slate-500">{s.owningAccountId}</span>
               </Cell>
-              <Cell mono>{s.region}</Cell>
+              <Cell mono className="whitespace-nowrap">{s.region}</Cell>
               <Cell>
                 <Badge tone={statusTone(s.status)}>{s.status}</Badge>
               </Cell>

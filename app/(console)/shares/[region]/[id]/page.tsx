@@ -1,19 +1,30 @@
 // A resource share's page: summary, resources, principals (named from the organization), managed permissions
 // and tags as AWS reads them now, and its changes as plans. Thin: data from lib/ram.
 import Link from 'next/link';
+import { externalFact } from '@/lib/ram/resource-types';
 import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { ShareEditor } from '@/components/shares/ShareEditor';
+import { ShareFeatures } from '@/components/shares/ShareFeatures';
+import { planPromoteShareAction } from '@/components/shares/promote-actions';
+import { readShareSources, type ShareSource } from '@/lib/ram/sources';
 import { statusTone } from '@/components/shares/ShareTables';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions';
 import { principalKind, principalName } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { listResourcesAction } from '../../new/actions';
-import { planShareEditAction } from '../../actions';
-import { listResourceTypes, type ResourceTypeInfo } from '@/lib/ram/resource-types';
+import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
+import { listResourcesAction } from '@/components/share-wizard/actions';
+import { checkSharePrincipalAction } from '@/components/shares/share-editor-actions';
+import type { ConsoleContext } from '@/lib/aws/identity';
+import { completeOrganization } from '@/lib/organizations/accounts';
+import { principalTreeOf } from '@/lib/ram/create-share';
+import { listOwnedResources } from '@/lib/ram/resources';
+import { getSharingStatus } from '@/lib/ram/sharing';
+import { planShareEditAction } from './actions';
+import { listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +34,21 @@ const utc = (ms?: number) => (ms ? `${new Date(ms).toISOString().replace('T', ' 
 function invitation(p: SharePrincipal): string {
   if (!p.external) return '—';
   return p.status === 'ASSOCIATING' ? 'Pending' : p.status === 'ASSOCIATED' ? 'Accepted' : p.status;
+}
+
+/** The Name tag of each resource in the share, where its service has one (read from the owner's listing; a failed read leaves names out). */
+async function resourceNamesOf(share: ShareRecord): Promise<Record<string, string>> {
+  const types = [...new Set(share.resources.map((r) => r.type))];
+  const listings = await Promise.all(types.map((t) => listOwnedResources({ accountId: share.owningAccountId, region: share.region }, t).catch(() => undefined)));
+  return Object.fromEntries(listings.flatMap((l) => l?.resources ?? []).flatMap((r) => (r.name ? [[r.arn, r.name] as const] : [])));
+}
+
+/** The organization tree for picking principals: only in the management account with sharing with Organizations on. */
+async function principalTree(context: ConsoleContext) {
+  if (context.standing !== 'management') return { unavailable: `The organization's structure can be shown only when the console runs in the management account (it runs in ${context.accountId}). Type principals below.` };
+  if (!(await getSharingStatus(context)).enabled) return { unavailable: 'Sharing with AWS Organizations is not enabled, so RAM cannot share with the organization or its OUs. Type accounts below.' };
+  const snapshot = await completeOrganization(context);
+  return snapshot ? { tree: { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction } } : { unavailable: 'The organization cannot be read.' };
 }
 
 export default async function SharePage({ params }: { params: Promise<{ region: string; id: string }> }) {
@@ -53,12 +79,16 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
   let readError: string | undefined;
   let permissions: Record<string, PermissionChoice[]> = {};
   let resourceTypes: ResourceTypeInfo[] = [];
+  let resourceNames: Record<string, string> = {};
+  let sources: ShareSource[] = [];
   try {
     share = (await refreshSharesOf(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
     if (share) {
-      [permissions, resourceTypes] = await Promise.all([
+      [permissions, resourceTypes, resourceNames, sources] = await Promise.all([
         permissionsByType(share.owningAccountId, share.region, share.permissions.map((p) => p.resourceType)),
         listResourceTypes({ accountId: share.owningAccountId, region: share.region }),
+        resourceNamesOf(share),
+        readShareSources(share.owningAccountId, share.region, share.arn),
       ]);
     }
   } catch (error) {
@@ -73,6 +103,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
     );
   }
   const owner = names[share.owningAccountId];
+  const picker = await principalTree(page.context).catch((error: unknown) => ({ tree: undefined, unavailable: explainAwsError(error, { operation: 'organizations:ListRoots' }) }));
   const summary: [string, React.ReactNode][] = [
     ['Name', share.name],
     ['ID', <span key="id" className="font-mono">{share.id}</span>],
@@ -82,7 +113,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
     ['Status', <Badge key="s" tone={statusTone(share.status)} testId="share-status">{share.status}</Badge>],
     ['Created', utc(share.creationTime)],
     ['Last updated', utc(share.lastUpdatedTime)],
-    ['Allows external principals', share.allowExternalPrincipals ? 'yes' : 'no'],
+    ['Allows external principals', externalFact(share.allowExternalPrincipals, share.resources.map((r) => r.type))],
   ];
   return (
     <>
@@ -105,8 +136,9 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
               <tr key={r.arn} data-testid="share-resource">
                 <Cell>{r.type}</Cell>
                 <Cell mono>
+                  {resourceNames[r.arn] && <span className="block font-sans font-medium">{resourceNames[r.arn]}</span>}
                   {r.arn.split(/[:/]/).pop()}
-                  <span className="block text-slate-500">{r.arn}</span>
+                  <span className="block break-all text-slate-500">{r.arn}</span>
                 </Cell>
                 <Cell>
                   <Badge tone={statusTone(r.status)}>{r.status}</Badge>
@@ -147,6 +179,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
             ))}
           </Table>
         </Card>
+        <ShareFeatures share={share} servicePrincipals={share.principals.map((p) => p.id).filter((id) => id.endsWith('.amazonaws.com'))} sources={sources} promote={planPromoteShareAction} />
         <Card title={`Tags (${share.tags.length})`} testId="share-tags">
           {share.tags.length === 0 ? (
             <p className="text-sm text-slate-500">No tags.</p>
@@ -167,6 +200,12 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
           permissions={permissions}
           resourceTypes={resourceTypes}
           listResources={listResourcesAction}
+          resourceNames={resourceNames}
+          principalNames={Object.fromEntries(share.principals.flatMap((p) => { const name = principalName(p.id, names); return name ? [[p.id, name]] : []; }))}
+          tree={picker.tree}
+          treeUnavailable={picker.unavailable && <Alert tone="info">{picker.unavailable}</Alert>}
+          checkPrincipal={checkSharePrincipalAction}
+          organizationOnly={orgOnlyTypes([...new Set(share.resources.map((r) => r.type))].map((t) => resourceTypeInfo(t))).map((t) => t.label)}
           build={planShareEditAction}
         />
       </div>

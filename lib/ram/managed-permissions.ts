@@ -1,0 +1,114 @@
+// The managed permissions of one account and Region as the Managed permissions page shows them: AWS managed
+// and customer managed, every version with the actions it allows, and where each is used (shares, with the
+// version they hold); and the actions a customer managed permission may allow for a resource type.
+import {
+  GetPermissionCommand,
+  paginateGetResourceShares,
+  paginateListPermissionAssociations,
+  paginateListPermissions,
+  paginateListPermissionVersions,
+  RAMClient,
+  type ResourceSharePermissionSummary,
+} from '@aws-sdk/client-ram';
+import { getClient } from '../aws/clients';
+import { templateActions } from './permissions';
+
+export interface PermissionVersionRow {
+  version: string;
+  isDefault: boolean;
+  actions: string[];
+  /** The template's Condition as JSON, if any. */
+  condition?: string;
+  creationTime?: number;
+}
+
+export interface PermissionUse {
+  resourceShareArn: string;
+  shareName: string;
+  version: string;
+  resourceType: string;
+}
+
+export interface ManagedPermissionRow {
+  arn: string;
+  name: string;
+  resourceType: string;
+  permissionType: 'AWS_MANAGED' | 'CUSTOMER_MANAGED';
+  /** CREATED_FROM_POLICY for a permission RAM made from a resource-based policy (not attachable). */
+  featureSet: string;
+  status: string;
+  isResourceTypeDefault: boolean;
+  defaultVersion: string;
+  versions: PermissionVersionRow[];
+  usedBy: PermissionUse[];
+}
+
+export interface ManagedPermissionsView {
+  accountId: string;
+  region: string;
+  permissions: ManagedPermissionRow[];
+}
+
+async function versionsOf(client: RAMClient, p: ResourceSharePermissionSummary): Promise<PermissionVersionRow[]> {
+  const listed: ResourceSharePermissionSummary[] = [];
+  for await (const page of paginateListPermissionVersions({ client }, { permissionArn: p.arn! })) listed.push(...(page.permissions ?? []));
+  return Promise.all(
+    listed.map(async (v) => {
+      const got = await client.send(new GetPermissionCommand({ permissionArn: p.arn!, permissionVersion: Number(v.version) }));
+      return { version: v.version ?? '1', isDefault: v.defaultVersion === true, creationTime: v.creationTime?.getTime(), ...templateActions(got.permission?.permission) };
+    }),
+  );
+}
+
+/** Every permission the account can use in the Region, with versions and the shares that hold them. */
+export async function readManagedPermissions(target: { accountId: string; region: string }): Promise<ManagedPermissionsView> {
+  const client = getClient(RAMClient, target);
+  const summaries: ResourceSharePermissionSummary[] = [];
+  for await (const page of paginateListPermissions({ client }, { permissionType: 'ALL' })) summaries.push(...(page.permissions ?? []));
+  const names = new Map<string, string>();
+  for await (const page of paginateGetResourceShares({ client }, { resourceOwner: 'SELF' })) {
+    for (const s of page.resourceShares ?? []) if (s.resourceShareArn && s.status !== 'DELETED') names.set(s.resourceShareArn, s.name ?? '');
+  }
+  const uses = new Map<string, PermissionUse[]>();
+  for await (const page of paginateListPermissionAssociations({ client }, {})) {
+    for (const a of page.permissions ?? []) {
+      if (!a.arn || !a.resourceShareArn || !names.has(a.resourceShareArn)) continue;
+      const list = uses.get(a.arn) ?? [];
+      list.push({ resourceShareArn: a.resourceShareArn, shareName: names.get(a.resourceShareArn)!, version: a.permissionVersion ?? '', resourceType: a.resourceType ?? '' });
+      uses.set(a.arn, list);
+    }
+  }
+  const permissions = await Promise.all(
+    summaries
+      .filter((p) => p.arn)
+      .map(async (p) => ({
+        arn: p.arn!,
+        name: p.name ?? p.arn!.split('/').pop()!,
+        resourceType: p.resourceType ?? '',
+        permissionType: p.permissionType === 'CUSTOMER_MANAGED' ? ('CUSTOMER_MANAGED' as const) : ('AWS_MANAGED' as const),
+        featureSet: p.featureSet ?? 'STANDARD',
+        status: p.status ?? 'ATTACHABLE',
+        isResourceTypeDefault: p.isResourceTypeDefault === true,
+        defaultVersion: p.version ?? '1',
+        versions: await versionsOf(client, p),
+        usedBy: uses.get(p.arn!) ?? [],
+      })),
+  );
+  permissions.sort((a, b) => a.permissionType.localeCompare(b.permissionType) || a.resourceType.localeCompare(b.resourceType) || a.name.localeCompare(b.name));
+  return { ...target, permissions };
+}
+
+/**
+ * The actions a customer managed permission may allow for each type, as AWS shows them: every action its AWS
+ * managed permissions grant on the type (RAM refuses others with InvalidPolicyException).
+ */
+export function allowedActionsByType(view: ManagedPermissionsView): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of view.permissions) {
+    if (p.permissionType !== 'AWS_MANAGED') continue;
+    const actions = new Set(out[p.resourceType] ?? []);
+    for (const v of p.versions) for (const a of v.actions) actions.add(a);
+    out[p.resourceType] = [...actions];
+  }
+  return out;
+}
