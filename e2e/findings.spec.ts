@@ -86,7 +86,7 @@ test('the allowlist in Settings removes a finding; a less-trusted OU adds one', 
   const accounts = page.getByTestId('allowlist-accounts');
   await accounts.getByLabel(/Add to trusted outside accounts/i).fill('12345');
   await accounts.getByRole('button', { name: 'Add' }).click();
-  await expect(accounts.getByText('12-digit account ID')).toBeVisible();
+  await expect(accounts.getByRole('alert')).toHaveText('Value: a 12-digit account ID.');
   await accounts.getByLabel(/Add to trusted outside accounts/i).fill(PARTNER);
   await accounts.getByRole('button', { name: 'Add' }).click();
   await expect(accounts.getByTestId('allowlist-entry')).toContainText(PARTNER);
