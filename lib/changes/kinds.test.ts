@@ -9,7 +9,9 @@ import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
 import { crossAccountAccess } from '../iam/access';
+import { closeFinding } from '../iam/finding-fixes';
 import { trustEdit } from '../iam/trust-edit';
+import { moveAccount } from '../organizations/move-account';
 import { memo } from '../cache/memo';
 import { crossAccountTrusts } from '../iam/trusts';
 import type { ChangeKind } from '../plan/kind';
@@ -103,6 +105,8 @@ beforeAll(async () => {
     }),
     [crossAccountAccess.id]: finished(crossAccountAccess, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, sourceAccountId: A['payments-dev'] }),
     [trustEdit.id]: finished(trustEdit, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'denied' }),
+    [closeFinding.id]: finished(closeFinding, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'removed', findingId: 'f' }),
+    [moveAccount.id]: finished(moveAccount, [step('organizations:MoveAccount', A.management)], { accountId: A['sandbox-alice'], sourceParentId: DEMO.ouIds.Sandbox, destinationParentId: DEMO.ouIds.Dev }),
   };
 }, 120_000);
 
@@ -137,6 +141,8 @@ describe('kinds of change', () => {
     [promoteShare.id, ['shares']],
     [crossAccountAccess.id, ['trusts']],
     [trustEdit.id, ['trusts']],
+    [closeFinding.id, ['trusts']],
+    [moveAccount.id, []],
   ])('%s: its after-apply hook refreshes exactly %j', async (id, refreshed) => {
     const before = await caches();
     await changeKinds.find((k) => k.id === id)!.afterApply(plans[id]);
