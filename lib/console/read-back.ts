@@ -14,6 +14,7 @@ import { EDIT_SHARE_KIND, LEAVE_SHARE_KIND } from '../ram/share-edits';
 import { leaveShareReadBack, shareEditReadBack } from '../ram/share-read-back';
 import { editPermission } from '../ram/permission-edits';
 import { promoteShare } from '../ram/promote-share';
+import { modifyShare } from '../ram/modify-share';
 
 export interface ReadBack {
   tone: 'success' | 'warning' | 'error';
@@ -74,6 +75,7 @@ const readers: Record<string, (plan: StoredPlan, context: ConsoleContext) => Pro
   [LEAVE_SHARE_KIND]: leaveShareReadBack,
   [editPermission.id]: kindReader(editPermission),
   [promoteShare.id]: kindReader(promoteShare),
+  [modifyShare.id]: kindReader(modifyShare),
 };
 
 /** What AWS shows now for a plan that has run; undefined for a plan not yet applied. */

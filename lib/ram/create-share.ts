@@ -10,7 +10,7 @@ import { childViews, nodeView } from '../organizations/view';
 import { PlanError } from '../plan/build';
 import type { PlanDraft } from '../plan/types';
 import { permissionsFor } from './permissions';
-import { checkPrincipals, organizationDirectory, type PrincipalRules } from './principals';
+import { checkPrincipals, checkSources, organizationDirectory, type PrincipalRules } from './principals';
 import { GLOBAL_TYPES_REGION, listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from './resource-types';
 import { listOwnedResources } from './resources';
 import { typesOf, type ShareDetails, type ShareDraftState, type SharePrincipals } from './share-draft';
@@ -98,15 +98,22 @@ export function shareTypes(details: { resources: Pick<ShareDetails['resources'][
   return typesOf(details).map((t) => resourceTypeInfo(t));
 }
 
-/** Step 3: every principal checked again for the share as it stands. */
-export async function checkSharePrincipals(context: ConsoleContext, details: ShareDetails, input: SharePrincipals): Promise<SharePrincipals> {
+/** The RAM guide's caveats on retaining access after an account leaves the organization, said where it is chosen. */
+export const RETAIN_CAVEAT =
+  'Retain access when an account leaves the organization: an account that leaves keeps the resources it received through the organization, an OU or as a member, and becomes an outside principal of the share. It is set only when the share is created (UpdateResourceShare cannot change it), and accounts that received the share by invitation keep access either way.';
+
+/** Step 3: every principal checked again for the share as it stands, and the source constraints typed. */
+export async function checkSharePrincipals(context: ConsoleContext, details: ShareDetails, input: Omit<SharePrincipals, 'sources'> & { sources?: string[] }): Promise<SharePrincipals> {
   // A type that can only be shared inside the organization keeps the share closed, whatever was sent.
   const allowExternalPrincipals = input.allowExternalPrincipals && orgOnlyTypes(shareTypes(details)).length === 0;
   const rules = await principalRulesFor(context, details, allowExternalPrincipals);
   const { principals, errors } = checkPrincipals(input.principals, rules);
   const messages = Object.values(errors);
   if (messages.length) throw new PlanError('Some principals cannot be in this share.', { principals: messages });
-  return { allowExternalPrincipals, principals };
+  const sources = checkSources(input.sources ?? [], principals);
+  const sourceErrors = Object.values(sources.errors);
+  if (sourceErrors.length) throw new PlanError('Some source constraints cannot be used.', { sources: sourceErrors });
+  return { allowExternalPrincipals, principals, ...(sources.sources.length ? { sources: sources.sources } : {}) };
 }
 
 type CompleteDraft = Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>;
@@ -130,6 +137,7 @@ export function planCreateResourceShare(draft: CompleteDraft, draftId: string): 
       ? [`RAM sends an invitation to ${outside.map((p) => p.name).join(', ')}: outside the organization, access starts only when the invitation is accepted.`]
       : []),
     ...containing.map((p) => `${p.name} contains the sharing account ${details.accountName} (${details.accountId}): its own principals get the share's access too.`),
+    ...(details.retainSharingOnAccountLeaveOrganization ? [RETAIN_CAVEAT] : []),
   ];
   return {
     kind: CREATE_SHARE_KIND,
@@ -146,7 +154,9 @@ export function planCreateResourceShare(draft: CompleteDraft, draftId: string): 
           principals: principals.principals.map((p) => p.principal),
           permissionArns: typesOf(details).map((t) => permissions[t]),
           allowExternalPrincipals: principals.allowExternalPrincipals,
+          ...(principals.sources?.length ? { sources: principals.sources.map((s) => s.sourceId) } : {}),
           ...(details.tags.length ? { tags: details.tags } : {}),
+          ...(details.retainSharingOnAccountLeaveOrganization ? { resourceShareConfiguration: { retainSharingOnAccountLeaveOrganization: true } } : {}),
         },
         reason: `Creates the share ${details.name} in ${details.accountName} (${details.accountId}), ${details.region}: ${details.resources.length} resource(s) for ${principals.principals.length} principal(s).`,
       },
