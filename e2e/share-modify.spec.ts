@@ -129,7 +129,7 @@ test.describe('the share wizard: customer managed permission, retain on leave, s
     await expect(page).toHaveURL(/\/shares\/modify\?draft=d-[0-9a-f]{20}&step=1$/);
     await expect(page.getByRole('heading', { name: 'Modify resource share dev-subnets' })).toBeVisible();
     await expect(page.getByLabel('Name')).toHaveValue('dev-subnets');
-    await expect(page.getByLabel('Region')).toBeDisabled();
+    await expect(page.locator('#share-region')).toBeDisabled();
     await expect(page.getByTestId('selected-resource')).toHaveCount(2);
     await expect(page.getByTestId('tags')).toBeVisible();
     await expect(page.getByLabel('Tag 1 key')).toHaveValue('team');

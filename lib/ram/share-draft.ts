@@ -42,7 +42,8 @@ export const detailsInput = z.object({
 });
 export type ShareDetails = z.infer<typeof detailsInput> & { accountName: string };
 
-export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram::[a-z0-9]+:permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
+/** AWS managed permission ARNs name no Region; customer managed ones do. */
+export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram:([a-z0-9-]+)?:(aws|\d{12}):permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
 
 const principal = z.object({
   type: z.enum(PRINCIPAL_TYPES),
