@@ -91,7 +91,7 @@ export async function ShareWizardPage({ searchParams, mode }: { searchParams: Se
     <>
       {title}
       <NeedsScript />
-      <Steps steps={WIZARD_STEPS.map((label, i) => ({ label, state: i + 1 === step ? 'current' : i < finished ? 'done' : 'upcoming', href: draft && shareStepHref(draft, i + 1) }))} />
+      <Steps steps={WIZARD_STEPS.map((created, i) => (modified && i === WIZARD_STEPS.length - 1 ? 'Review and modify' : created)).map((label, i) => ({ label, state: i + 1 === step ? 'current' : i < finished ? 'done' : 'upcoming', href: draft && shareStepHref(draft, i + 1) }))} />
       {body}
     </>
   );
