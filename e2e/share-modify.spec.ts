@@ -1,10 +1,9 @@
 // Protects the rest of RAM in the share wizard on the demo seed: a new share to payments-dev using a customer managed permission made on /shares/permissions, with retain-on-leave set (and read back), a service principal refused for prefix lists with the reason and sources refused without one; and "Modify resource share" from a share's page — the same four steps prefilled, the Prod OU added from the tree and a resource removed in one plan of only those differences, read back through the SDK.
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand, ListResourceSharePermissionsCommand, RAMClient } from '@aws-sdk/client-ram';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../sandbox/seeds/demo';
-import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { memberClientConfig, resetSandbox, screenshotPath, signIn } from './helpers';
 
 const NETWORK = DEMO.accounts.network;
 const PAYMENTS_DEV = DEMO.accounts['payments-dev'];
@@ -13,10 +12,7 @@ const PERMISSION_ARN = `arn:aws:ram:us-east-1:${NETWORK}:permission/${PERMISSION
 const OU_ARN = (id: string) => `arn:aws:organizations::${DEMO.managementAccountId}:ou/${DEMO.organizationId}/${id}`;
 
 async function as(accountId: string) {
-  const { Credentials: c } = await new STSClient(sandboxClientConfig()).send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e-share-modify' }),
-  );
-  const config = { ...sandboxClientConfig(), credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken } };
+  const config = await memberClientConfig(accountId, 'e2e-share-modify');
   return { ram: new RAMClient(config), ec2: new EC2Client(config) };
 }
 
