@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   // Two builds can coexist (e.g. one per engineer or per test run).
   distDir: process.env.CROSSING_NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', '@cloud-copilot/iam-simulate'],
+  serverExternalPackages: ['better-sqlite3', 'pg', '@cloud-copilot/iam-simulate'],
   // The build checks the app's own code; the sandbox, tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   experimental: { serverActions: { bodySizeLimit: BODY_SIZE_LIMIT_BYTES } },

@@ -13,7 +13,7 @@ import { isSameOrigin } from './lib/net/origin';
 import { actionBodyProblem, bodySizeProblem, isActionRequest, type BodyProblem } from './lib/net/request-body';
 import { STATIC_CSP } from './lib/net/security-headers';
 
-const PUBLIC_PATHS = ['/signin', '/api/auth'];
+const PUBLIC_PATHS = ['/signin', '/api/auth', '/api/health'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
@@ -71,7 +71,7 @@ async function screen(request: NextRequest): Promise<NextResponse | undefined> {
   const { trustedProxies, publicOrigin } = crossingConfig();
   if (!isSameOrigin(request.headers, trustedProxies, publicOrigin)) {
     const message = 'Cross-site request refused: changes are only accepted from pages of this console.';
-    recordAudit({
+    await recordAudit({
       actor: await cookieUser(request),
       role: '-',
       action: 'cross-site request',

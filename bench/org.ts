@@ -26,7 +26,7 @@ import {
   searchOrganization,
   buildSearchIndex,
 } from '../lib/organizations';
-import { recordingClient, useSandbox } from '../lib/organizations/test-support';
+import { recordingClient, pointAtSandbox } from '../tests/support/organization-sandbox';
 import { getClient } from '../lib/aws/clients';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 
@@ -73,7 +73,7 @@ async function main() {
   );
   console.log(`minimum calls the page-size limit (20) allows: ${minimum}; lower bound at ${limit.rate} req/s: ${((minimum - limit.burst) / limit.rate).toFixed(1)} s\n`);
 
-  useSandbox(sandbox.endpoint, credentials);
+  pointAtSandbox(sandbox.endpoint, credentials);
   // The sandbox's first authorized call loads its policy simulator: not the console's cost.
   await getClient(OrganizationsClient).send(new DescribeOrganizationCommand({}));
   // A full bucket, as after a quiet period.

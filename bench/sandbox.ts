@@ -2,6 +2,7 @@
 // an organization's children) against the sandbox (authz on) and moto_server, each in its own
 // process, printing operations/s and their ratio; then start-up time and memory of the sandbox
 // with the 10,000-account `large` seed.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,7 +96,7 @@ async function runClient(job: ClientJob): Promise<void> {
   const { iam, sts, orgs } = clients(job.target);
   const targetArn = `arn:aws:iam::${job.accountId}:role/bench-target`;
   await iam.send(new ListRolesCommand({ MaxItems: 1 }));
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, job.startAt - Date.now())));
+  await sleep(Math.max(0, job.startAt - Date.now()));
   let operations = 0;
   const deadline = job.startAt + DURATION_MS;
   const worker = async (w: number) => {

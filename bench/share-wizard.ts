@@ -16,7 +16,7 @@ import { LARGE } from '../sandbox/seeds/large';
 import { getConsoleContext } from '../lib/aws/identity';
 import { childViews } from '../lib/organizations/view';
 import { searchOrganization } from '../lib/organizations/search';
-import { useSandbox } from '../lib/organizations/test-support';
+import { pointAtSandbox } from '../tests/support/organization-sandbox';
 import { principalTreeOf } from '../lib/ram/create-share';
 import { completeOrganization } from '../lib/organizations/accounts';
 import { listOwnedResources } from '../lib/ram/resources';
@@ -53,7 +53,7 @@ async function main() {
   const org = organizationsState(world);
   const key = world.credentials.get(world.consoleAccessKeyId!)!;
   process.env.CROSSING_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'crossing-bench-share-'));
-  useSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+  pointAtSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
 
   // One member account owns N subnets in one VPC (/26s of a /16: up to 1,024).
   const owner = [...org.members.keys()].find((id) => id !== LARGE.managementAccountId)!;

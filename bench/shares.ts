@@ -23,7 +23,7 @@ import { ramState, shareStatus } from '../sandbox/ram/state';
 import { LARGE_SHARING } from '../sandbox/seeds/large-ram';
 import type { World } from '../sandbox/core/types';
 import { getCallerIdentity } from '../lib/aws/clients';
-import { useSandbox } from '../lib/organizations/test-support';
+import { pointAtSandbox } from '../tests/support/organization-sandbox';
 import { filterShares, parseShareFilters, shareRows } from '../lib/ram/share-list';
 import { completeShareSnapshot, forgetShareSnapshots, getShareSnapshot } from '../lib/ram/snapshot';
 
@@ -62,7 +62,10 @@ function minimumRamCalls(world: World, accounts: string[]): Map<string, number> 
     const key = `${share.owningAccountId}/${share.region}`;
     const t = perTarget.get(key) ?? { shares: 0, principals: 0, resources: 0, permissions: 0 };
     t.shares++;
-    for (const a of share.associations) a.type === 'PRINCIPAL' ? t.principals++ : t.resources++;
+    for (const a of share.associations) {
+      if (a.type === 'PRINCIPAL') t.principals++;
+      else t.resources++;
+    }
     t.permissions += share.permissions.size;
     perTarget.set(key, t);
   }
@@ -100,7 +103,7 @@ async function main() {
   );
   console.log(`minimum calls the page size (${PAGE}) allows: ${minRam} RAM + ${minSts} STS; throttles' lower bound ${bound.toFixed(1)} s\n`);
 
-  useSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
+  pointAtSandbox(sandbox.endpoint, { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
   await getCallerIdentity();
   await sleep((Math.max(throttle.sts.burst / throttle.sts.rate, throttle.ram.burst / throttle.ram.rate) * 1000) + 500); // full buckets, as after a quiet period
   sandbox.runtime.observe = (event) => {

@@ -3,7 +3,7 @@
 import type { ConsoleContext } from '@/lib/aws/identity';
 import type { SignedInUser } from '@/lib/auth/roles';
 import { Badge } from './ui';
-import { RegionSelector } from './region-selector';
+import { RegionSelector } from './region/RegionSelector';
 
 export const STANDING_LABELS: Record<ConsoleContext['standing'], string> = {
   management: 'Management account',

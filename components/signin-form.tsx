@@ -1,10 +1,15 @@
 'use client';
-// Email and password form; shows the server's refusal inline.
+// Email and password form; shows the server's refusal inline. The sign-in action comes from the page.
 import { useActionState } from 'react';
-import { signInWithPassword, type SignInState } from '@/app/signin/actions';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
+export interface SignInState {
+  error?: string;
+  /** Kept so the form shows it again after a refusal. */
+  email?: string;
+}
+
+export function SignInForm({ callbackUrl, signIn }: { callbackUrl?: string; signIn: (state: SignInState, form: FormData) => Promise<SignInState> }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />

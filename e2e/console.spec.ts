@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { navigation } from '../components/navigation';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn, USERS } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 async function countAccounts(client: OrganizationsClient): Promise<number> {
   let count = 0;
@@ -94,7 +95,7 @@ test.describe('signed in', () => {
   test('admin: the header shows the identity, organization, standing and mode', async ({ page }) => {
     await signIn(page, 'admin');
     const header = page.getByTestId('console-header');
-    await expect(header.getByTestId('identity')).toHaveText('arn:aws:iam::100000000001:user/crossing-admin');
+    await expect(header.getByTestId('identity')).toHaveText(`arn:aws:iam::${DEMO.accounts.management}:user/${DEMO.consoleUserName}`);
     await expect(header.getByTestId('mode')).toHaveText('Sandbox');
     await expect(header.getByTestId('standing')).toHaveText('Management account');
     await expect(header.getByTestId('organization')).toHaveText(/^o-[a-z0-9]{10,32}$/);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, type Page } from '@playwright/test';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 export const USERS = {
   admin: { email: 'admin@crossing.local', password: 'crossing-admin' },
@@ -69,7 +70,7 @@ export function sandboxClientConfig() {
   return {
     endpoint: sandboxUrl(),
     region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIACROSSINGCONSOLE1', secretAccessKey: 'crossingDemoConsoleSecretKey000000000001' },
+    credentials: DEMO.consoleCredentials,
   };
 }
 

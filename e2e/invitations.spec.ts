@@ -7,10 +7,11 @@ import { EC2Client, DescribeManagedPrefixListsCommand } from '@aws-sdk/client-ec
 import { GetResourceShareInvitationsCommand, RAMClient, RejectResourceShareInvitationCommand } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { callServerAction, resetSandbox, sandboxClientConfig, sandboxUrl, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
-const MANAGEMENT = '100000000001';
-const PAYMENTS_DEV = '400000000011';
-const WEB_DEV = '400000000012';
+const MANAGEMENT = DEMO.accounts.management;
+const PAYMENTS_DEV = DEMO.accounts['payments-dev'];
+const WEB_DEV = DEMO.accounts['web-dev'];
 
 /** A member account's own credentials: the console identity assumes OrganizationAccountAccessRole there. */
 async function memberConfig(accountId: string) {
@@ -54,7 +55,7 @@ test.describe('resource share invitations across the organization', () => {
     for (const share of ['partner-network', 'partner-pki']) {
       for (const receiver of ['management', 'payments-dev']) {
         await expect(row(page, share, receiver)).toHaveAttribute('data-status', 'PENDING');
-        await expect(row(page, share, receiver)).toContainText('900000000001');
+        await expect(row(page, share, receiver)).toContainText(DEMO.accounts['partner-co']);
         await expect(row(page, share, receiver)).toContainText('outside the organization');
       }
     }

@@ -1,11 +1,12 @@
 // Protects /organization on the demo organization: opening nodes, WAI-ARIA keyboard navigation, search to an account in a nested OU, the details panel with SCPs.
 import { expect, test, type Page } from '@playwright/test';
 import { resetSandbox, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 // The demo seed's fixed IDs (sandbox/seeds/demo.ts).
 const ROOT = 'r-7c0r';
 const OU = { Security: 'ou-7c0r-sec0ux2a', Workloads: 'ou-7c0r-wl8d2m6t', Prod: 'ou-7c0r-prd3v7xn', Dev: 'ou-7c0r-dev5h1zc', Sandbox: 'ou-7c0r-sbx6p0jw' };
-const WEB_DEV = '400000000012';
+const WEB_DEV = DEMO.accounts['web-dev'];
 const SANDBOX_SCP = 'p-sbxd3nyo';
 
 const row = (page: Page, id: string) => page.locator(`[role="treeitem"][data-node-id="${id}"]`);
@@ -53,9 +54,9 @@ test.describe('organization tree (demo)', () => {
 
     await page.keyboard.press('ArrowRight'); // opens
     await expect(row(page, OU.Security)).toHaveAttribute('aria-expanded', 'true');
-    await expect(row(page, '200000000001')).toBeVisible(); // children loaded
+    await expect(row(page, DEMO.accounts['log-archive'])).toBeVisible(); // children loaded
     await page.keyboard.press('ArrowRight'); // to the first child
-    expect(await activeId(page)).toBe('200000000001');
+    expect(await activeId(page)).toBe(DEMO.accounts['log-archive']);
     await page.keyboard.press('ArrowLeft'); // to the parent
     expect(await activeId(page)).toBe(OU.Security);
     await page.keyboard.press('ArrowLeft'); // closes

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { callServerAction, resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 async function serviceLinkedRoleExists(): Promise<boolean> {
   const iam = new IAMClient(sandboxClientConfig());
@@ -33,7 +34,7 @@ test.describe('enabling sharing with AWS Organizations through a plan', () => {
     await expect(page.getByTestId('plan-status')).toHaveText('Ready to apply');
     const step = page.getByTestId('plan-step-1');
     await expect(step).toContainText('ram:EnableSharingWithAwsOrganization');
-    await expect(step).toContainText('100000000001');
+    await expect(step).toContainText(DEMO.accounts.management);
     await expect(step.getByTestId('step-status')).toHaveText('Pending');
     await expect(page.getByTestId('plan-cli')).toContainText('aws ram enable-sharing-with-aws-organization --region us-east-1 --profile acct-100000000001');
     await page.getByText('Terraform', { exact: true }).click();
@@ -61,7 +62,7 @@ test.describe('enabling sharing with AWS Organizations through a plan', () => {
     for (const row of [rows.nth(0), rows.nth(1)]) {
       await expect(row).toContainText('ram:EnableSharingWithAwsOrganization');
       await expect(row).toContainText('admin@crossing.local');
-      await expect(row).toContainText('100000000001');
+      await expect(row).toContainText(DEMO.accounts.management);
     }
     await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
 

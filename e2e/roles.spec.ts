@@ -9,8 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListUserPoliciesCommand, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { DEMO } from '../sandbox/seeds/demo';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
 const DEV = DEMO.accounts['payments-dev'];
 const PROD = DEMO.accounts['payments-prod'];

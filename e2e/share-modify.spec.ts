@@ -2,7 +2,7 @@
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand, ListResourceSharePermissionsCommand, RAMClient } from '@aws-sdk/client-ram';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO } from '../sandbox/seeds/demo';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { memberClientConfig, resetSandbox, screenshotPath, signIn } from './helpers';
 
 const NETWORK = DEMO.accounts.network;

@@ -8,7 +8,7 @@ import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DeleteResourceShareCommand, GetResourceShareInvitationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO } from '../sandbox/seeds/demo';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
 
 const ACCOUNTS = {

@@ -9,10 +9,11 @@ import { CreateManagedPrefixListCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, GetResourceShareAssociationsCommand, GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { callServerAction, resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 
-const NETWORK = '300000000001';
-const SHARED_SERVICES = '300000000002';
-const PAYMENTS_DEV = '400000000011';
+const NETWORK = DEMO.accounts.network;
+const SHARED_SERVICES = DEMO.accounts['shared-services'];
+const PAYMENTS_DEV = DEMO.accounts['payments-dev'];
 const WORKLOADS_OU = 'ou-7c0r-wl8d2m6t';
 const EU_SHARE = 'eu-ranges';
 
@@ -144,7 +145,7 @@ test.describe('resource shares across the organization', () => {
     await page.goto(sharePage);
     await expect(page.getByTestId('share-principal').filter({ hasText: SHARED_SERVICES })).toContainText('shared-services');
     // The wizard's rules and messages: subnets stay inside the organization.
-    await addPrincipal(page, '900000000001', 'refused');
+    await addPrincipal(page, DEMO.accounts['partner-co'], 'refused');
     await expect(page.getByTestId('principal-refusal')).toContainText(/900000000001 is outside your organization/);
     await expect(page).toHaveURL(sharePage);
     // The wizard's resource picker lists network's own subnets; picking one plans adding it.

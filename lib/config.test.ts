@@ -32,6 +32,17 @@ describe('parseConfig', () => {
     expect(c.oidc).toMatchObject({ groupsClaim: 'groups', adminGroups: ['platform', 'cloud-admins'], viewerGroups: undefined });
   });
 
+  it('keeps the state in SQLite in the data dir unless PostgreSQL is configured', () => {
+    expect(parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATA_DIR: '/var/lib/crossing' }).database).toEqual({ dialect: 'sqlite', file: '/var/lib/crossing/crossing.sqlite' });
+    expect(
+      parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATABASE_URL: 'postgres://crossing@db:5432/crossing', CROSSING_DATABASE_SSLMODE: 'verify-full', CROSSING_DATABASE_POOL_SIZE: '4' }).database,
+    ).toEqual({ dialect: 'postgres', url: 'postgres://crossing@db:5432/crossing', sslMode: 'verify-full', caFile: undefined, poolSize: 4 });
+    expect(parseConfig({ CROSSING_MODE: 'aws', PGHOST: 'db.internal' }).database).toMatchObject({ dialect: 'postgres', url: undefined, poolSize: 10 });
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATABASE_URL: 'mysql://db/crossing' })).toThrow(/CROSSING_DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATABASE_SSLMODE: 'prefer' })).toThrow(/CROSSING_DATABASE_SSLMODE/);
+    expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATABASE_POOL_SIZE: '0' })).toThrow(/CROSSING_DATABASE_POOL_SIZE/);
+  });
+
   it('reads the log format', () => {
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'json' })).not.toThrow();
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'xml' })).toThrow(/CROSSING_LOG_FORMAT/);

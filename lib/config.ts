@@ -19,6 +19,15 @@ const schema = z
       .regex(/^[\w+=,.@/-]{1,64}$/, 'must be an IAM role name (optionally with a path)')
       .default('OrganizationAccountAccessRole'),
     CROSSING_DATA_DIR: z.string().min(1).default('./data'),
+    CROSSING_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://user@host:5432/crossing (unset: SQLite in the data dir)')
+      .optional(),
+    // Without CROSSING_DATABASE_URL, PGHOST (with the other standard PG* variables) also selects PostgreSQL.
+    PGHOST: z.string().optional(),
+    CROSSING_DATABASE_SSLMODE: z.enum(['disable', 'require', 'verify-full']).optional(),
+    CROSSING_DATABASE_CA_FILE: z.string().min(1).optional(),
+    CROSSING_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     CROSSING_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('crossing-console'),
     CROSSING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
@@ -76,6 +85,8 @@ export interface CrossingConfig {
   memberRole: string;
   /** Absolute path of the data directory (users file, audit log, caches). */
   dataDir: string;
+  /** Where the console's state (audit log, sessions, …) is kept: lib/state/database.ts. */
+  database: DatabaseConfig;
   sessionName: string;
   maxAttempts: number;
   /** Age after which the cached organization snapshot is refreshed in the background. */
@@ -102,6 +113,19 @@ export interface CrossingConfig {
   publicOrigin?: string;
 }
 
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | {
+      dialect: 'postgres';
+      /** Undefined: the standard PG* variables alone. */
+      url?: string;
+      /** Undefined: as the URL's sslmode or PGSSLMODE say (libpq's names). */
+      sslMode?: 'disable' | 'require' | 'verify-full';
+      /** PEM file of the certificate authorities trusted for verify-full (default: Node's). */
+      caFile?: string;
+      poolSize: number;
+    };
+
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export class ConfigError extends Error {}
@@ -126,6 +150,16 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     endpoint: e.AWS_ENDPOINT_URL,
     memberRole: e.CROSSING_MEMBER_ROLE,
     dataDir: dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }),
+    database:
+      e.CROSSING_DATABASE_URL || e.PGHOST
+        ? {
+            dialect: 'postgres',
+            url: e.CROSSING_DATABASE_URL,
+            sslMode: e.CROSSING_DATABASE_SSLMODE,
+            caFile: e.CROSSING_DATABASE_CA_FILE && path.resolve(/*turbopackIgnore: true*/ e.CROSSING_DATABASE_CA_FILE),
+            poolSize: e.CROSSING_DATABASE_POOL_SIZE,
+          }
+        : { dialect: 'sqlite', file: path.join(dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }), 'crossing.sqlite') },
     sessionName: e.CROSSING_SESSION_NAME,
     maxAttempts: e.CROSSING_MAX_ATTEMPTS,
     orgSnapshotMaxAgeSeconds: e.CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS,

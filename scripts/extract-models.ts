@@ -17,7 +17,10 @@ function botocoreDir(): string {
   }).trim();
 }
 
-function latestModel(dataDir: string, service: string): any {
+/** A botocore service model, as JSON.parse reads it (operations, shapes, metadata). */
+type BotocoreModel = ReturnType<typeof JSON.parse>;
+
+function latestModel(dataDir: string, service: string): BotocoreModel {
   const versions = readdirSync(path.join(dataDir, service)).sort();
   const file = path.join(dataDir, service, versions[versions.length - 1], 'service-2.json.gz');
   return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
@@ -32,7 +35,7 @@ function strip(value: unknown): unknown {
 }
 
 /** Keeps only `names` and every shape they reach. */
-function subset(model: any, names: string[]): any {
+function subset(model: BotocoreModel, names: string[]): BotocoreModel {
   const operations: Record<string, unknown> = {};
   const shapes: Record<string, unknown> = {};
   const visit = (name: string) => {

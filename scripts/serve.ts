@@ -11,6 +11,7 @@ import { errorReason, log } from '../lib/log';
 import { forwardedForFromPeer, isTrustedProxy } from '../lib/net/address';
 import { SECURITY_HEADERS, STATIC_CSP } from '../lib/net/security-headers';
 import { securePrivateDir } from '../lib/private-file';
+import { state, StateUnavailable } from '../lib/state/database';
 import { ROOT } from './build-state';
 
 const FORWARDED_BY_PROXY = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
@@ -47,6 +48,18 @@ async function main(): Promise<void> {
   }
   // Modes are fixed at every start: a data dir restored or made by hand may be readable by others.
   securePrivateDir(settings.dataDir);
+  // The database is reached and its schema brought up to date before the first request: a problem stops the
+  // start with its reason instead of failing every page. The connection is kept for the app (lib/state shares it).
+  try {
+    await state();
+  } catch (error) {
+    if (!(error instanceof StateUnavailable)) throw error;
+    console.error(`crossing: ${error.message}`);
+    process.exit(2);
+  }
+  if (settings.database.dialect === 'postgres' && !process.env.AUTH_SECRET) {
+    log('warn', 'the state is in PostgreSQL but AUTH_SECRET is not set: sessions signed here count on this instance only (set the same AUTH_SECRET on every instance)');
+  }
   const server = http.createServer();
   const app = next({ dev, dir: ROOT, hostname, port, httpServer: server });
   await app.prepare();

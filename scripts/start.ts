@@ -1,5 +1,6 @@
 // `npm start`: the sandbox (SANDBOX_SEED, default demo) and the console against it, or real AWS with CROSSING_MODE=aws.
 // Builds the console first when the build is missing or stale; Ctrl-C stops both.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -73,7 +74,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
       await fetch(url, { redirect: 'manual' });
       return;
     } catch {
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);

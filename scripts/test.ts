@@ -1,10 +1,12 @@
-// `npm test`: unit and integration tests (vitest), then the end-to-end tests (Playwright in Debian's Chromium
-// against the built console and a sandbox, both on free ports). Installs Chromium with apt-get when missing.
+// `npm test`: the lint (the layers and import loops), types, unit and integration tests (vitest, with a throwaway
+// PostgreSQL for the store tests), then the end-to-end tests (Playwright in Debian's Chromium against the built
+// console and a sandbox, both on free ports). Installs Chromium and PostgreSQL with apt-get when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../sandbox/testing/free-port';
+import { postgresBinDir, startTestPostgres, type TestPostgres } from '../tests/support/postgres-server';
 import { ensureBuild, ROOT } from './build-state';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -38,14 +40,39 @@ const ensureChromium = () =>
 const ensureAwsCli = () =>
   ensureDebianPackage('awscli', () => spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0, 'Install it with "apt-get install awscli".');
 
+// The store tests run on PostgreSQL too: a server of our own, unless one is given.
+const ensurePostgres = () =>
+  ensureDebianPackage(
+    'postgresql',
+    () => postgresBinDir() !== undefined,
+    'Install it with "apt-get install postgresql", or set CROSSING_TEST_POSTGRES_URL to a superuser URL of a running PostgreSQL.',
+  );
+
+async function vitest(): Promise<boolean> {
+  let postgres: TestPostgres | undefined;
+  const env = { ...process.env };
+  if (!env.CROSSING_TEST_POSTGRES_URL) {
+    if (!ensurePostgres()) return false;
+    postgres = await startTestPostgres();
+    env.CROSSING_TEST_POSTGRES_URL = postgres.url;
+  }
+  try {
+    return run(path.join(ROOT, 'node_modules/.bin/vitest'), ['run'], env) === 0;
+  } finally {
+    postgres?.stop();
+  }
+}
+
 async function main(): Promise<number> {
   const only = process.argv[2];
   let failed = false;
   if (only !== 'e2e') {
     if (!ensureAwsCli()) return 1;
-    // vitest strips types and `next build` checks only the app: the sandbox, tests and benchmarks are checked here.
-    failed = run(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']) !== 0;
-    if (run(path.join(ROOT, 'node_modules/.bin/vitest'), ['run']) !== 0) failed = true;
+    // The lint holds the layers (eslint.config.mjs); vitest strips types and `next build` checks only the app: the
+    // sandbox, tests and benchmarks are checked here.
+    failed = run(path.join(ROOT, 'node_modules/.bin/eslint'), ['.']) !== 0;
+    if (run(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']) !== 0) failed = true;
+    if (!(await vitest())) failed = true;
     if (only === 'unit') return failed ? 1 : 0;
   }
   if (!ensureChromium()) return 1;

@@ -5,11 +5,11 @@ import { IAMClient, ListRolesCommand, UpdateAssumeRolePolicyCommand } from '@aws
 import { OrganizationsClient, DescribeOrganizationCommand, EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { useConsoleEnv } from './support/console-env';
-import { DEMO } from '../sandbox/seeds/demo';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { getClient, memberCredentials, MemberAccessError, resetAwsAccess } from '../lib/aws/clients';
 import { explainAwsError } from '../lib/aws/errors';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
-import { getOrganizationSummary } from '../lib/console/dashboard';
+import { getOrganizationSummary } from '../lib/dashboard';
 import { getSharingStatus } from '../lib/ram/sharing';
 
 let sb: TestSandbox;

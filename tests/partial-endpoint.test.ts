@@ -8,11 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
-import { readBack } from '../lib/console/read-back';
+import { readBack } from '../lib/changes/registry';
 import { applyPlan, runFinished } from '../lib/plan/apply';
 import { readOrganizationInvitations } from '../lib/ram/invitations';
 import { savePlan } from '../lib/plan/store';
-import { getSharingStatus, planEnableSharing } from '../lib/ram/sharing';
+import { enableSharing } from '../lib/ram/enable-sharing';
+import { getSharingStatus } from '../lib/ram/sharing';
 import { useConsoleEnv } from './support/console-env';
 
 let sb: TestSandbox;
@@ -74,7 +75,7 @@ describe('an endpoint that lacks an operation', () => {
 
   it('reports what it reads back after a change the endpoint answered but did not make', async () => {
     const context = await getConsoleContext();
-    const plan = savePlan(planEnableSharing(context, await getSharingStatus(context)), admin.email);
+    const plan = savePlan(enableSharing.plan({}, { context, status: await getSharingStatus(context) }), admin.email);
     applyPlan(plan.id, admin);
     const done = (await runFinished(plan.id))!;
     expect(done.status).toBe('succeeded');

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
-import { getOrganizationSummary } from '@/lib/console/dashboard';
-import { loadConsolePage } from '@/lib/console/page';
+import { getOrganizationSummary } from '@/lib/dashboard';
+import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
 

@@ -4,13 +4,8 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
 import { callbackPath } from '@/lib/auth/callback';
+import type { SignInState } from '@/components/signin-form';
 import { config } from '@/lib/config';
-
-export interface SignInState {
-  error?: string;
-  /** Kept so the form shows it again after a refusal. */
-  email?: string;
-}
 
 const input = z.object({
   email: z.string({ error: 'Enter your email' }).trim().min(1, 'Enter your email').max(254, 'That email is too long'),

@@ -1,6 +1,7 @@
 // Sign-in page. On the sandbox it shows the two demo users; on real AWS it never does.
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/signin-form';
+import { signInWithPassword } from './actions';
 import { config } from '@/lib/config';
 import { currentUser } from '@/lib/auth/guard';
 import { DEMO_USERS } from '@/lib/auth/users';
@@ -28,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {error}
           </p>
         )}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} signIn={signInWithPassword} />
         {oidc && (
           <form action={signInWithOidc} className="mt-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />

@@ -4,8 +4,8 @@
 import { useMemo, useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Badge, Cell, Field, inputClass, Table, type BadgeTone } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
-import type { InvitationDecision } from '@/lib/ram/invitation-plan';
+import type { ActionResult } from '@/lib/server-actions';
+import type { InvitationDecision } from '@/lib/ram/answer-invitations';
 import type { InvitationStatus, OrgInvitation } from '@/lib/ram/invitations';
 import { Countdown } from './Countdown';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 
 export function RefreshButton({ refresh }: { refresh: (input: object) => Promise<ActionResult<number>> }) {
   const router = useRouter();

@@ -23,7 +23,7 @@ export function DetailsPanel({ node, loadPolicies, policyHrefBase }: DetailsPane
   useEffect(() => {
     if (!node) return;
     let current = true;
-    setPolicies(undefined);
+    // Until the node's own answer arrives, the render shows none (it checks which node the answer is for).
     loadPolicies(node.id).then(
       (r) => current && setPolicies({ for: node.id, result: r.ok ? r.data : { ok: false, reason: 'error', message: r.error } }),
       (e: unknown) => current && setPolicies({ for: node.id, result: { ok: false, reason: 'error', message: String((e as Error)?.message ?? e) } }),

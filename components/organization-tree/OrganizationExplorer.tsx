@@ -101,9 +101,13 @@ export function OrganizationExplorer({ initial, info: initialInfo, actions, poli
 function Age({ fetchedAt }: { fetchedAt: number }) {
   const [now, setNow] = useState(fetchedAt);
   useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 15_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [fetchedAt]);
   const seconds = Math.max(0, Math.round((now - fetchedAt) / 1000));
   const text = seconds < 60 ? 'just now' : seconds < 3600 ? `${Math.floor(seconds / 60)} min ago` : `${Math.floor(seconds / 3600)} h ago`;

@@ -41,6 +41,8 @@ export function rowDomId(id: string): string {
 }
 
 export function OrganizationTree(props: OrganizationTreeProps) {
+  // TanStack Virtual's functions change meaning between renders: never memoized by the React Compiler.
+  'use no memo';
   const { tree, activeId, onActiveChange, selectable = false, selected, onSelectionChange, isSelectable = () => true } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => visibleRows([tree.rootId], tree.nodes, tree.children, tree.expanded), [tree.rootId, tree.nodes, tree.children, tree.expanded]);

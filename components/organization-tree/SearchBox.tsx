@@ -19,7 +19,7 @@ export function SearchBox({ search, onChoose }: SearchBoxProps) {
     setRetry(0);
     setQueryText(text);
   };
-  const [result, setResult] = useState<{ query: string; hits?: SearchHits; error?: string }>();
+  const [answer, setResult] = useState<{ query: string; hits?: SearchHits; error?: string }>();
   const [active, setActive] = useState(0);
   // Bumped to search again while the organization is still loading.
   const [retry, setRetry] = useState(0);
@@ -29,10 +29,7 @@ export function SearchBox({ search, onChoose }: SearchBoxProps) {
   useEffect(() => {
     const q = query.trim();
     latest.current = q;
-    if (!q) {
-      setResult(undefined);
-      return;
-    }
+    if (!q) return;
     let again: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
       search(q).then(
@@ -51,6 +48,8 @@ export function SearchBox({ search, onChoose }: SearchBoxProps) {
     };
   }, [query, search, retry]);
 
+  // An emptied box shows no answer, whatever the last search found.
+  const result = query.trim() ? answer : undefined;
   const hits = result?.hits?.hits ?? [];
   const choose = (node: OrgNodeView) => {
     onChoose(node);

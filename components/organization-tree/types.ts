@@ -1,5 +1,5 @@
 // What the organization tree components receive from the page: data and server actions, never clients.
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { OrgNodeView, SnapshotInfo, TargetPolicies } from '@/lib/organizations/types';
 
 export type { ActionResult, SnapshotInfo };

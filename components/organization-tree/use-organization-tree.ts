@@ -1,7 +1,7 @@
 'use client';
 // Client state of a lazily loaded organization tree: the nodes seen so far, loaded children per
 // parent, the expanded set. Opening a node whose children are not here yet asks the server for them.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgNodeView } from '@/lib/organizations/types';
 import type { InitialTree, OrganizationActions } from './types';
 
@@ -40,7 +40,9 @@ export function useOrganizationTree(initial: InitialTree, loadChildren: Organiza
   const [error, setError] = useState<string>();
   // Async callbacks read the latest loaded set, not the one of the render that created them.
   const loaded = useRef(children);
-  loaded.current = children;
+  useEffect(() => {
+    loaded.current = children;
+  }, [children]);
   const inFlight = useRef(new Map<string, Promise<void>>());
 
   const fetchChildren = useCallback(

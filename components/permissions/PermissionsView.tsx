@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Badge, Card, Cell, Field, inputClass, Table } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { ManagedPermissionRow, ManagedPermissionsView } from '@/lib/ram/managed-permissions';
 
 type Build = (input: unknown) => Promise<ActionResult<string>>;

@@ -3,7 +3,7 @@
 // admins, on the plan's page). The permissions are read again from AWS before planning.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
 import { allowedActionsByType, readManagedPermissions } from '@/lib/ram/managed-permissions';
@@ -24,7 +24,7 @@ const build = userAction({
     if (!names[accountId]) throw new PlanError(`Account ${accountId} is not in the organization.`);
     const view = await readManagedPermissions({ accountId, region });
     const draft = planPermissionEdit(view, edit, allowedActionsByType(view));
-    return savePlan({ ...draft, accountNames: { [accountId]: names[accountId] } }, user.email).id;
+    return savePlan({ ...draft, accountNames: { [accountId]: names[accountId] } }, user).id;
   },
 });
 

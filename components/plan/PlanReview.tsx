@@ -3,8 +3,8 @@
 // wizard's review step show this one component, so a plan reads the same wherever it is reviewed.
 import Link from 'next/link';
 import { Alert, Badge, Card } from '@/components/ui';
-import type { ReadBack } from '@/lib/console/read-back';
-import { planStatusBadge } from '@/lib/console/plan-status';
+import type { ReadBack } from '@/lib/plan/kind';
+import { planStatusBadge } from './status';
 import { planEquivalents } from '@/lib/plan/equivalents';
 import { progressSignature } from '@/lib/plan/progress';
 import type { StoredPlan } from '@/lib/plan/types';

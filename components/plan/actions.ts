@@ -2,10 +2,8 @@
 // Applying a reviewed plan, resuming it, and checking steps a crash left unknown: admins only (audited when refused).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { adminAction, type ActionResult } from '@/lib/console/actions';
-import { getConsoleContext } from '@/lib/aws/identity';
-import { readBack } from '@/lib/console/read-back';
-import { applyPlan, checkUnknownSteps } from '@/lib/plan/apply';
+import { adminAction, type ActionResult } from '@/lib/server-actions';
+import { applyPlan, checkUnknownSteps } from '@/lib/changes/registry';
 import { PlanError } from '@/lib/plan/build';
 import { PLAN_ID } from '@/lib/plan/store';
 
@@ -14,10 +12,8 @@ const planInput = z.object({ planId: z.string().regex(PLAN_ID, 'A plan ID looks 
 const apply = adminAction({
   action: 'plan:apply',
   input: planInput,
-  async run({ planId }, { user, region }) {
-    const outcome = applyPlan(planId, user, {
-      onFinished: async (plan) => readBack(plan, await getConsoleContext({ region })),
-    });
+  async run({ planId }, { user }) {
+    const outcome = applyPlan(planId, user);
     if (outcome.state === 'refused') throw new PlanError(outcome.error);
     return outcome.state;
   },

@@ -3,7 +3,7 @@
 // (named, with its OU path), an account outside it (by ID only), or a refusal naming the accounts that match.
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Field, inputClass } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { AccountResolution } from '@/lib/iam/wizard';
 
 export type ResolveAccount = (input: { account: string; label: 'Source account' | 'Destination account' }) => Promise<ActionResult<AccountResolution>>;

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { TypedRoleStep } from '@/lib/iam/wizard';
 import { roleStepHref } from '@/lib/iam/wizard-steps';
 

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { AccountResolution, TypedRoleStep } from '@/lib/iam/wizard';
 import { roleStepHref } from '@/lib/iam/wizard-steps';
 import { AccountField, type ResolveAccount } from './AccountField';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { PrincipalSearch } from '@/lib/iam/principal-search';
 import type { AccountResolution, TypedRoleStep } from '@/lib/iam/wizard';
 import { roleStepHref } from '@/lib/iam/wizard-steps';
@@ -36,7 +36,7 @@ export function WhoStep({ draftId, initial, resolveAccount, searchPrincipals, sa
   const scope = resolution?.ok && resolution.inOrganization ? resolution.account.id : value.account.trim() ? undefined : '';
 
   useEffect(() => {
-    if (scope === undefined) return setFound({});
+    if (scope === undefined) return;
     let current = true;
     const timer = setTimeout(async () => {
       const r = await searchPrincipals({ account: scope, query: value.query });
@@ -48,7 +48,9 @@ export function WhoStep({ draftId, initial, resolveAccount, searchPrincipals, sa
     };
   }, [scope, value.query, searchPrincipals]);
 
-  const search = found.search;
+  // Results of an earlier scope are not shown once the scope is gone.
+  const results = scope === undefined ? {} : found;
+  const search = results.search;
   const arn = value.principal !== 'account' ? value.principal : '';
   return (
     <form
@@ -87,7 +89,7 @@ export function WhoStep({ draftId, initial, resolveAccount, searchPrincipals, sa
                 >
                   <input id="principal-query" type="search" className={inputClass} value={value.query} onChange={(e) => set({ query: e.target.value })} />
                 </Field>
-                {found.error && <p className="text-xs text-red-700">{found.error}</p>}
+                {results.error && <p className="text-xs text-red-700">{results.error}</p>}
                 {search && (
                   <div className="flex flex-col gap-1" data-testid="principal-hits">
                     {search.hits.map((p) => (

@@ -6,7 +6,7 @@
 // nothing in AWS, so viewers may do all of it; applying is an admin's.
 import { z } from 'zod';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { buildAccessPlan } from '@/lib/iam/access';
 import { readAccessFacts } from '@/lib/iam/access-facts';
 import { MAX_ACCOUNTS_SEARCHED, searchPrincipals, type PrincipalSearch } from '@/lib/iam/principal-search';

@@ -4,7 +4,7 @@
 // what the role's permissions then allow.
 import { useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { LiveVerification } from '@/lib/iam/verify-live';
 
 const LAYER_NAMES = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;

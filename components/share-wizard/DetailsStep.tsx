@@ -146,11 +146,13 @@ function AccountPicker({
   onChange(account: AccountChoice): void;
 }) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<AccountChoice[]>();
+  const [found, setHits] = useState<AccountChoice[]>();
   const [error, setError] = useState<string>();
+  // Hits of an earlier query are not shown once the box is empty.
+  const hits = query.trim() ? found : undefined;
   useEffect(() => {
     const q = query.trim();
-    if (!q) return setHits(undefined);
+    if (!q) return;
     let current = true;
     const timer = setTimeout(() => {
       search(q).then((r) => {

@@ -36,9 +36,14 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
   const [resourceType, setType] = useState(
     initialView?.resourceType || (selected[0]?.resourceType ?? resourceTypes.find((t) => t.resourceType === 'ec2:Subnet')?.resourceType ?? resourceTypes[0]?.resourceType ?? ''),
   );
-  const [listing, setListing] = useState<Listing>({ state: 'loading' });
+  // What was listed is kept with the account, Region and type it was listed for: another choice shows loading.
+  const listed = `${accountId}|${region}|${resourceType}`;
+  const [fetched, setFetched] = useState<{ for: string; listing: Listing }>();
+  const listing: Listing = fetched?.for === listed ? fetched.listing : { state: 'loading' };
   const [filter, setFilterText] = useState(initialView?.filter ?? '');
-  const [page, setPage] = useState(0);
+  const [paging, setPaging] = useState({ for: listed, page: 0 });
+  const page = paging.for === listed ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ for: listed, page: next });
   const setResourceType = (next: string) => {
     setType(next);
     onViewChange?.({ resourceType: next, filter });
@@ -51,11 +56,10 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
   useEffect(() => {
     if (!resourceType || !/^\d{12}$/.test(accountId)) return;
     let current = true;
-    setListing({ state: 'loading' });
-    setPage(0);
+    const key = `${accountId}|${region}|${resourceType}`;
     listResources({ accountId, region, resourceType }).then(
-      (r) => current && setListing(r.ok ? { state: 'ready', data: r.data } : { state: 'error', error: r.error }),
-      (e: unknown) => current && setListing({ state: 'error', error: String((e as Error)?.message ?? e) }),
+      (r) => current && setFetched({ for: key, listing: r.ok ? { state: 'ready', data: r.data } : { state: 'error', error: r.error } }),
+      (e: unknown) => current && setFetched({ for: key, listing: { state: 'error', error: String((e as Error)?.message ?? e) } }),
     );
     return () => {
       current = false;
@@ -63,7 +67,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
   }, [accountId, region, resourceType, listResources]);
 
   const info = resourceTypes.find((t) => t.resourceType === resourceType);
-  const all = listing.state === 'ready' ? listing.data.resources : [];
+  const all = useMemo(() => (listing.state === 'ready' ? listing.data.resources : []), [listing]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return all;

@@ -5,7 +5,7 @@
 // nothing in AWS, so viewers may do all of it; applying is for admins.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { config } from '@/lib/config';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
@@ -112,7 +112,7 @@ async function makePlan(draft: ShareDraft, user: SignedInUser): Promise<ShareDra
     const share = (await refreshSharesOf(modify.accountId, modify.region)).find((s) => s.arn === modify.arn);
     if (!share) throw new PlanError(`The share is no longer listed by ${modify.accountId} in ${modify.region}.`);
     const sources = await readShareSources(modify.accountId, modify.region, modify.arn);
-    made = modifyShare.build(complete, { share, sources, accountName: details.accountName });
+    made = modifyShare.plan(complete, { share, sources, accountName: details.accountName });
   } else made = planCreateResourceShare(complete, draft.id);
   const plan = savePlan(made, user);
   return saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: draftFingerprint(complete) } } });

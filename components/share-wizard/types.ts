@@ -1,5 +1,5 @@
 // What the create-share wizard's pieces receive from the page: data and server actions, never clients.
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { PrincipalCheck, PrincipalType, SelectedPrincipal } from '@/lib/ram/principals';
 import type { ResourceListing } from '@/lib/ram/resources';
 

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Card, ConfirmDialog, Field, inputClass } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import type { PermissionChoice } from '@/lib/ram/permissions';
 import type { PrincipalCheck, PrincipalType, SelectedPrincipal } from '@/lib/ram/principals';
 import type { ShareEdit } from '@/lib/ram/share-edits';

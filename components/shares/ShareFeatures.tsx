@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Badge, Card, Cell, Field, inputClass, Table } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 import { PROMOTION_EFFECTS } from '@/lib/ram/promotion-effects';
 import type { ShareSource } from '@/lib/ram/sources';
 

@@ -4,8 +4,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
-import type { SnapshotProgress } from '@/app/(console)/shares/actions';
+import type { ActionResult } from '@/lib/server-actions';
+import type { SnapshotProgress } from '@/lib/ram/snapshot';
 
 const POLL_MS = 700;
 

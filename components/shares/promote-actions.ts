@@ -2,7 +2,7 @@
 // Building the promotion plan of a share created from a resource policy (building changes nothing; applying is
 // for admins on the plan's page). The share is read again from AWS first.
 import { z } from 'zod';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
 import { planPromoteShare, promoteShareSchema } from '@/lib/ram/promote-share';
@@ -21,7 +21,7 @@ const build = userAction({
   async run({ accountId, region, resourceShareArn, permissionName }, { user }) {
     const share = (await refreshSharesOf(accountId, region)).find((s) => s.arn === resourceShareArn);
     if (!share) throw new PlanError(`Account ${accountId} no longer lists the share in ${region}.`);
-    return savePlan(planPromoteShare(share, { permissionName }), user.email).id;
+    return savePlan(planPromoteShare(share, { permissionName }), user).id;
   },
 });
 

@@ -3,7 +3,7 @@
 // create wizard's rules and messages), so the organization tree and typed entry refuse on the spot.
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { userAction, type ActionResult } from '@/lib/console/actions';
+import { userAction, type ActionResult } from '@/lib/server-actions';
 import { PlanError } from '@/lib/plan/build';
 import { principalRulesFor } from '@/lib/ram/create-share';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert, Button } from '@/components/ui';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 
 export function GoButton<I>({ label, action, input }: { label: string; action: (input: I) => Promise<ActionResult<string>>; input: I }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 // The server side of every wizard's autosave: the action saving one step's typed fields to the user's draft
 // (bounded by the step's shape), the first save making the draft. Each wizard's actions.ts exports one per step.
 import { z } from 'zod';
-import { userAction } from '@/lib/console/actions';
+import { userAction } from '@/lib/server-actions';
 import { draftIdInput, requireDraft, saveTyped, type DraftState } from '@/lib/wizard/drafts';
 
 /** The action saving step `step`'s typed fields (shape `schema`), answering the draft's ID (made by the first save). */

@@ -3,7 +3,7 @@
 // shows them again before Next was ever pressed. The first save of a fresh wizard makes the draft, and the
 // URL then names it (history.replaceState: no navigation, nothing typed is lost).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 
 export type SaveTyped<T> = (input: { draftId?: string; typed: T }) => Promise<ActionResult<string>>;
 

@@ -3,7 +3,7 @@
 // the wizard goes (the next step's URL), or the errors to show at the fields they concern.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/console/actions';
+import type { ActionResult } from '@/lib/server-actions';
 
 /** `prefix`: the input member the step's data is under ('details'), which field names are relative to. */
 export function useStepSubmit<I>(save: (input: I) => Promise<ActionResult<string>>, prefix: string) {

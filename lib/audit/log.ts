@@ -1,8 +1,10 @@
-// The audit log: every change made through the console, recorded in SQLite (WAL) in the data directory:
-// its intent before the AWS call and its outcome after it. Secrets in parameters are replaced before anything
-// is written.
-import type Database from 'better-sqlite3';
-import { closeDatabases, ensureColumn, privateDatabase } from '../db';
+// The audit log: every change made through the console, in the console's state (lib/state: SQLite in the data
+// dir, or the PostgreSQL every instance shares): its intent before the AWS call and its outcome after it.
+// Secrets in parameters are replaced before anything is written.
+import { sql, type Selectable } from 'kysely';
+import { closeDatabases } from '../db';
+import { closeState, state } from '../state/database';
+import type { AuditTable } from '../state/tables';
 
 export interface AuditEntry {
   actor: string;
@@ -54,109 +56,105 @@ export function stripSecrets(value: unknown): unknown {
   return value;
 }
 
-const SCHEMA = `CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    role TEXT NOT NULL,
-    action TEXT NOT NULL,
-    account_id TEXT,
-    region TEXT,
-    parameters TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    request_id TEXT,
-    error TEXT
-  );
-  CREATE INDEX IF NOT EXISTS audit_at ON audit (at);`;
+type Row = Selectable<AuditTable>;
 
-let migrated: Database.Database | undefined;
-
-function database(): Database.Database {
-  const db = privateDatabase('audit.sqlite', SCHEMA);
-  if (migrated !== db) {
-    ensureColumn(db, 'audit', 'plan_id', 'TEXT');
-    ensureColumn(db, 'audit', 'step', 'INTEGER');
-    migrated = db;
-  }
-  return db;
+function toRecord(row: Row): AuditRecord {
+  return {
+    id: row.id,
+    at: new Date(row.at),
+    actor: row.actor,
+    role: row.role,
+    action: row.action,
+    accountId: row.account_id ?? undefined,
+    region: row.region ?? undefined,
+    parameters: JSON.parse(row.parameters),
+    outcome: row.outcome as AuditOutcome,
+    requestId: row.request_id ?? undefined,
+    error: row.error ?? undefined,
+    planId: row.plan_id ?? undefined,
+    step: row.step ?? undefined,
+  };
 }
 
-/** Writes one entry synchronously (the action's result is returned only after this). */
-export function recordAudit(entry: AuditEntry): number {
-  const result = database()
-    .prepare(
-      `INSERT INTO audit (at, actor, role, action, account_id, region, parameters, outcome, request_id, error, plan_id, step)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      new Date().toISOString(),
-      entry.actor,
-      entry.role,
-      entry.action,
-      entry.accountId ?? null,
-      entry.region ?? null,
-      JSON.stringify(stripSecrets(entry.parameters ?? {})),
-      entry.outcome,
-      entry.requestId ?? null,
-      entry.error ?? null,
-      entry.planId ?? null,
-      entry.step ?? null,
-    );
-  return Number(result.lastInsertRowid);
+/** Writes one entry and returns its id once it is committed: an intent is durable before the AWS call it announces. */
+export async function recordAudit(entry: AuditEntry): Promise<number> {
+  const db = await state();
+  const { id } = await db
+    .insertInto('audit')
+    .values({
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      role: entry.role,
+      action: entry.action,
+      account_id: entry.accountId ?? null,
+      region: entry.region ?? null,
+      parameters: JSON.stringify(stripSecrets(entry.parameters ?? {})),
+      outcome: entry.outcome,
+      request_id: entry.requestId ?? null,
+      error: entry.error ?? null,
+      plan_id: entry.planId ?? null,
+      step: entry.step ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** `value` anywhere in `column`, ignoring case, with LIKE's wildcards taken literally. */
+function contains(column: 'actor' | 'action' | 'account_id', value: string) {
+  const pattern = `%${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /** Newest first; `page` counts from 1. */
-export function listAudit(filters: AuditFilters = {}, page = 1): { entries: AuditRecord[]; total: number; page: number; pages: number } {
-  const where: string[] = [];
-  const args: string[] = [];
-  const like = (column: string, value?: string) => {
-    if (value) {
-      where.push(`${column} LIKE ? ESCAPE '\\'`);
-      args.push(`%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
-  };
-  like('actor', filters.actor);
-  like('action', filters.action);
-  like('account_id', filters.accountId);
-  if (filters.outcome) {
-    where.push('outcome = ?');
-    args.push(filters.outcome);
-  }
-  if (filters.planId) {
-    where.push('plan_id = ?');
-    args.push(filters.planId);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (database().prepare(`SELECT COUNT(*) AS n FROM audit ${clause}`).get(...args) as { n: number }).n;
+export async function listAudit(filters: AuditFilters = {}, page = 1): Promise<{ entries: AuditRecord[]; total: number; page: number; pages: number }> {
+  const db = await state();
+  let query = db.selectFrom('audit');
+  if (filters.actor) query = query.where(contains('actor', filters.actor));
+  if (filters.action) query = query.where(contains('action', filters.action));
+  if (filters.accountId) query = query.where(contains('account_id', filters.accountId));
+  if (filters.outcome) query = query.where('outcome', '=', filters.outcome);
+  if (filters.planId) query = query.where('plan_id', '=', filters.planId);
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pages);
-  const rows = database()
-    .prepare(`SELECT * FROM audit ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...args, AUDIT_PAGE_SIZE, (current - 1) * AUDIT_PAGE_SIZE) as Record<string, string | number | null>[];
-  return {
-    total,
-    page: current,
-    pages,
-    entries: rows.map((row) => ({
-      id: row.id as number,
-      at: new Date(row.at as string),
-      actor: row.actor as string,
-      role: row.role as string,
-      action: row.action as string,
-      accountId: (row.account_id as string | null) ?? undefined,
-      region: (row.region as string | null) ?? undefined,
-      parameters: JSON.parse(row.parameters as string),
-      outcome: row.outcome as AuditOutcome,
-      requestId: (row.request_id as string | null) ?? undefined,
-      error: (row.error as string | null) ?? undefined,
-      planId: (row.plan_id as string | null) ?? undefined,
-      step: (row.step as number | null) ?? undefined,
-    })),
-  };
+  const rows = await query
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((current - 1) * AUDIT_PAGE_SIZE)
+    .execute();
+  return { total, page: current, pages, entries: rows.map(toRecord) };
 }
 
-/** Closes the database (tests, shutdown). */
-export function closeAudit(): void {
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every entry written from `from` (inclusive) to `to` (exclusive), oldest first, read in batches so that a long
+ * range never sits in memory at once (the audit export streams it).
+ */
+export async function* auditBetween(from: Date, to: Date): AsyncGenerator<AuditRecord> {
+  const db = await state();
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit')
+      .selectAll()
+      .where('at', '>=', from.toISOString())
+      .where('at', '<', to.toISOString())
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(EXPORT_BATCH)
+      .execute();
+    for (const row of rows) yield toRecord(row);
+    if (rows.length < EXPORT_BATCH) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Closes the databases (tests, shutdown). */
+export async function closeAudit(): Promise<void> {
   closeDatabases();
-  migrated = undefined;
+  await closeState();
 }

@@ -1,7 +1,7 @@
 // Server-side checks every page, server action and route handler runs (proxy.ts only redirects for convenience).
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '../../auth';
+import { auth } from './next-auth';
 import { isRole, type SignedInUser } from './roles';
 import { credentialVersion, findUser } from './users';
 

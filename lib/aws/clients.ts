@@ -2,6 +2,7 @@
 // account reached by assuming the member role, for any service and Region.
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { config } from '../config';
+import { processWide } from '../cache/process';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -46,7 +47,7 @@ export class MemberAccessError extends Error {
 // Session credentials are reused until this long before they expire.
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
-const clients = new Map<Function, Map<string, unknown>>();
+const clients = new Map<ClientClass<unknown>, Map<string, unknown>>();
 const sessions = new Map<string, Promise<AwsCredentials>>();
 let callerIdentity: Promise<{ accountId: string; arn: string; partition: string }> | undefined;
 
@@ -71,9 +72,9 @@ function cachedClient<C>(Client: ClientClass<C>, key: string, create: () => C): 
   return client;
 }
 
-// The AWS clock, as the Date header of the latest answer read it (an offset from this host's clock), kept on
-// globalThis so every copy of this module sees one clock. Expiry countdowns follow it, not the host's clock.
-const awsClock: { offsetMs: number } = ((globalThis as { __crossingAwsClock?: { offsetMs: number } }).__crossingAwsClock ??= { offsetMs: 0 });
+// The AWS clock, as the Date header of the latest answer read it (an offset from this host's clock), one per
+// process. Expiry countdowns follow it, not the host's clock.
+const awsClock = processWide('aws-clock', () => ({ offsetMs: 0 }));
 
 /** Now on the AWS clock (epoch ms): the host's clock corrected by what AWS's answers say. */
 export function awsNow(): number {

@@ -1,5 +1,6 @@
 // Protects: reading across many accounts and Regions stays within its bounds (overall and per account), keeps
 // going past a failing account, and reports that account with the reason instead of dropping it.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { fanOut, type FanOutTarget } from './fan-out';
 
@@ -21,7 +22,7 @@ describe('fanOut', () => {
         perAccount.set(t.accountId, (perAccount.get(t.accountId) ?? 0) + 1);
         max = Math.max(max, now);
         maxPerAccount = Math.max(maxPerAccount, perAccount.get(t.accountId)!);
-        await new Promise((r) => setTimeout(r, 5));
+        await sleep(5);
         now--;
         perAccount.set(t.accountId, perAccount.get(t.accountId)! - 1);
         return `${t.accountId}/${t.region}`;

@@ -4,7 +4,8 @@ import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient } from '@aws-sdk/
 import { getClient } from '../aws/clients';
 import type { ConsoleContext } from '../aws/identity';
 import { organizationAccounts } from '../organizations/accounts';
-import { roleArnOf, sourcePolicyName, type AccessFacts, type RemovalFacts } from './access';
+import { roleArnOf, sourcePolicyName, type AccessFacts } from './access';
+import type { RemovalFacts } from './trust-edit';
 import { accountQuotas, otherInlineSize, roleDetails } from './read';
 import { unlessMissing } from './roles';
 import { isWholeAccount, normalizePrincipal } from './trust';

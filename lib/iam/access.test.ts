@@ -4,9 +4,12 @@
 // would exceed the account's quota.
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../plan/build';
-import { buildAccessPlan, buildRemovalPlan, type AccessFacts } from './access';
+import { buildAccessPlan, type AccessFacts } from './access';
+import { trustEdit, type RemovalFacts } from './trust-edit';
 import { parsePolicy } from './policy';
 import { accessRequestSchema } from './validation';
+
+const removalPlan = (principal: string, facts: RemovalFacts) => trustEdit.plan({ change: 'remove', roleArn: facts.role.arn, principal }, facts);
 
 const DEV = '400000000011';
 const PROD = '400000000001';
@@ -93,7 +96,7 @@ describe('a whole outside account', () => {
 describe('removing access', () => {
   it('takes the principal out of the trust and deletes the inline policy Crossing made', () => {
     const trust = { ...auditorTrust, Statement: [{ ...auditorTrust.Statement[0], Principal: { AWS: ['arn:aws:iam::200000000002:role/SecurityAudit', ALICE] } }] };
-    const draft = buildRemovalPlan(ALICE, {
+    const draft = removalPlan(ALICE, {
       role: { arn: `arn:aws:iam::${PROD}:role/ReadOnlyAuditor`, name: 'ReadOnlyAuditor', trust },
       accountNames: {},
       sourcePolicy: { kind: 'user', name: 'alice', policyName: `CrossingAssume-${PROD}-ReadOnlyAuditor` },
@@ -103,7 +106,7 @@ describe('removing access', () => {
   });
 
   it('refuses to leave a trust policy with no statement', () => {
-    expect(() => buildRemovalPlan('arn:aws:iam::200000000002:role/SecurityAudit', { role: { arn: `arn:aws:iam::${PROD}:role/ReadOnlyAuditor`, name: 'ReadOnlyAuditor', trust: auditorTrust }, accountNames: {} })).toThrow(
+    expect(() => removalPlan('arn:aws:iam::200000000002:role/SecurityAudit', { role: { arn: `arn:aws:iam::${PROD}:role/ReadOnlyAuditor`, name: 'ReadOnlyAuditor', trust: auditorTrust }, accountNames: {} })).toThrow(
       /is the only principal ReadOnlyAuditor trusts/,
     );
   });

@@ -1,17 +1,17 @@
-// The cross-account access plan (pure): from a validated request and what was read from IAM, the two halves —
-// the destination role's trust policy (a new role with its permissions, or the existing trust policy with the
-// source merged in) and the source principal's inline policy allowing sts:AssumeRole on exactly that role —
-// with both documents, the diff, the sizes against the accounts' quotas, and the notes the admin must read.
+// Kind of change: cross-account access (pure builder): from a validated request and what was read from IAM, the
+// two halves — the destination role's trust policy (a new role with its permissions, or the existing trust policy
+// with the source merged in) and the source principal's inline policy allowing sts:AssumeRole on exactly that
+// role — with both documents, the diff, the sizes against the accounts' quotas, and the notes the admin must
+// read. Read back by verification against the live policies; the trusts list is read again once it ran.
+import { z } from 'zod';
 import { outputOf, PlanError } from '../plan/build';
+import { defineKind, type KindDraft } from '../plan/kind';
 import type { PlanDraft, PlanStep } from '../plan/types';
 import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
-import { addTrust, grantActions, isWholeAccount, newTrustPolicy, policyDiff, removeTrust, type DiffLine, type TrustChange, type TrustGrant } from './trust';
-import { parsePrincipalArn, type AccessConditions, type AccessRequest } from './validation';
-
-export const ACCESS_KIND = 'iam:cross-account-access';
-export const TRUST_EDIT_KIND = 'iam:trust-edit';
-// IAM is global; its API is signed for us-east-1 in the aws partition.
-const IAM_REGION = 'us-east-1';
+import { accessReadBack, IAM_REGION } from './read-back';
+import { addTrust, grantActions, newTrustPolicy, policyDiff, type DiffLine, type TrustChange, type TrustGrant } from './trust';
+import { forgetCrossAccountTrusts } from './trusts';
+import { accessRequestSchema, parsePrincipalArn, type AccessConditions, type AccessRequest } from './validation';
 
 /** What the plan needs from IAM and Organizations, read just before building. */
 export interface AccessFacts {
@@ -126,7 +126,15 @@ function accessNotes(request: AccessRequest, facts: AccessFacts): string[] {
   return notes;
 }
 
-export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { draft: PlanDraft; review: AccessReview } {
+const accessContext = z.object({
+  roleArn: z.string(),
+  principal: z.string(),
+  sourceAccountId: z.string(),
+  externalId: z.string().optional(),
+  requireMfa: z.boolean().optional(),
+});
+
+function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
   const { source, destination, conditions } = request;
   if (conditions.restrictToOrganization && !facts.organizationId) throw new PlanError('Restrict to the organization: the console cannot read the organization ID.');
   if (conditions.restrictToOrganization && !(source.accountId in facts.accountNames)) {
@@ -206,7 +214,6 @@ export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { d
   const accountNames = Object.fromEntries([source.accountId, destination.accountId].filter((id) => facts.accountNames[id]).map((id) => [id, facts.accountNames[id]]));
   return {
     draft: {
-      kind: ACCESS_KIND,
       title: `Let ${source.principal === 'account' ? `account ${named(facts, source.accountId)}` : principal.split(':').pop()} assume ${roleArn.split('/').pop()} in ${named(facts, destination.accountId)}`,
       accountNames,
       steps,
@@ -217,76 +224,19 @@ export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { d
   };
 }
 
-/** What removing a principal's access takes: its trust (and, where Crossing made one, the source's inline policy). */
-export interface RemovalFacts {
-  role: { arn: string; name: string; trust: PolicyDocument };
-  accountNames: Record<string, string>;
-  /** The source's inline policy Crossing made, where it exists and the console can delete it. */
-  sourcePolicy?: { kind: 'user' | 'role'; name: string; policyName: string };
-}
+export const crossAccountAccess = defineKind({
+  id: 'iam:cross-account-access',
+  input: accessRequestSchema,
+  context: accessContext,
+  build: (request, facts: AccessFacts) => accessPlan(request, facts).draft,
+  readBack: accessReadBack,
+  async afterApply() {
+    forgetCrossAccountTrusts();
+  },
+});
 
-export function buildRemovalPlan(principal: string, facts: RemovalFacts): PlanDraft {
-  const { role } = facts;
-  const removed = removeTrust(role.trust, principal);
-  if (removed.changedStatements.length === 0 && removed.droppedStatements.length === 0) throw new PlanError(`${principal} is not trusted by ${role.arn}: there is nothing to remove.`);
-  if (removed.document.Statement.length === 0) throw new PlanError(`${principal} is the only principal ${role.name} trusts: a trust policy needs at least one statement. Delete the role instead.`);
-  const accountId = role.arn.split(':')[4];
-  const steps: PlanStep[] = [
-    {
-      operation: 'iam:UpdateAssumeRolePolicy',
-      accountId,
-      region: IAM_REGION,
-      input: { RoleName: role.name, PolicyDocument: JSON.stringify(removed.document) },
-      reason: `Takes ${principal} out of ${role.name}'s trust policy; every other principal and statement stays.`,
-    },
-  ];
-  const source = facts.sourcePolicy;
-  const sourceAccount = principal.split(':')[4];
-  if (source) {
-    steps.push({
-      operation: source.kind === 'user' ? 'iam:DeleteUserPolicy' : 'iam:DeleteRolePolicy',
-      accountId: sourceAccount,
-      region: IAM_REGION,
-      input: { [source.kind === 'user' ? 'UserName' : 'RoleName']: source.name, PolicyName: source.policyName },
-      reason: `Deletes the inline policy ${source.policyName} that let ${source.kind} ${source.name} assume ${role.name}.`,
-    });
-  }
-  const notes = isWholeAccount(principal) || source ? [] : [`No inline policy made by Crossing was found on ${principal}: any policy of its own that allows sts:AssumeRole on ${role.arn} stays (it grants nothing once the trust is gone).`];
-  return {
-    kind: TRUST_EDIT_KIND,
-    title: `Remove ${principal.split(':').pop()}'s access to ${role.name}`,
-    accountNames: Object.fromEntries([accountId, sourceAccount].filter((id) => facts.accountNames[id]).map((id) => [id, facts.accountNames[id]])),
-    steps,
-    notes,
-    // Read back after the run: the principal must no longer be able to assume the role.
-    context: { roleArn: role.arn, principal, expect: 'denied' },
-  };
-}
-
-/** Changing the conditions on one principal: its grant taken out and put back with the new conditions. */
-export function buildConditionsPlan(principal: string, grant: TrustGrant, facts: Omit<RemovalFacts, 'sourcePolicy'>): { draft: PlanDraft; diff: DiffLine[] } {
-  const { role } = facts;
-  const without = removeTrust(role.trust, principal);
-  if (without.changedStatements.length === 0 && without.droppedStatements.length === 0) throw new PlanError(`${principal} is not trusted by ${role.arn}.`);
-  const next = addTrust(without.document, grant).document;
-  const diff = policyDiff(role.trust, next);
-  if (!diff.some((l) => l.op !== ' ')) throw new PlanError(`${principal} already has exactly these conditions: there is nothing to change.`);
-  return {
-    draft: {
-      kind: TRUST_EDIT_KIND,
-      title: `Change the conditions on ${principal.split(':').pop()} in ${role.name}'s trust policy`,
-      accountNames: facts.accountNames[role.arn.split(':')[4]] ? { [role.arn.split(':')[4]]: facts.accountNames[role.arn.split(':')[4]] } : {},
-      steps: [
-        {
-          operation: 'iam:UpdateAssumeRolePolicy',
-          accountId: role.arn.split(':')[4],
-          region: IAM_REGION,
-          input: { RoleName: role.name, PolicyDocument: JSON.stringify(next) },
-          reason: `Sets ${principal}'s conditions in ${role.name}'s trust policy; every other principal and statement stays.`,
-        },
-      ],
-      context: { roleArn: role.arn, principal, requireMfa: grant.requireMfa },
-    },
-    diff,
-  };
+/** The plan and what its review shows (documents, diff, sizes). */
+export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { draft: PlanDraft; review: AccessReview } {
+  const { draft, review } = accessPlan(request, facts);
+  return { draft: crossAccountAccess.draft(draft), review };
 }

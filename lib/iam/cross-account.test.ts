@@ -11,12 +11,12 @@ import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListAttachedRolePolici
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getClient, resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
-import { applyPlan, runFinished } from '../plan/apply';
+import { applyPlan, runFinished } from '../changes/registry';
 import { renderCli } from '../plan/cli';
 import { savePlan } from '../plan/store';
 import { buildAccessPlan } from './access';

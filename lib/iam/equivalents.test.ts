@@ -4,11 +4,16 @@
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+// The renderers look up each step's operation in the registry.
+import '../changes/registry';
 import { renderCli } from '../plan/cli';
 import { renderCloudFormation, renderTerraform } from '../plan/iac';
-import { buildAccessPlan, buildRemovalPlan } from './access';
+import { buildAccessPlan } from './access';
+import { trustEdit, type RemovalFacts } from './trust-edit';
 import { parsePolicy } from './policy';
 import { accessRequestSchema } from './validation';
+
+const removalPlan = (principal: string, facts: RemovalFacts) => trustEdit.plan({ change: 'remove', roleArn: facts.role.arn, principal }, facts);
 
 const DEV = '400000000011';
 const PROD = '400000000001';
@@ -64,7 +69,7 @@ describe('CloudFormation equivalent', () => {
   });
 
   it('says a trust change on a role it does not manage belongs in that role\'s stack', () => {
-    const removal = buildRemovalPlan(`arn:aws:iam::${DEV}:user/alice`, {
+    const removal = removalPlan(`arn:aws:iam::${DEV}:user/alice`, {
       role: { arn: `arn:aws:iam::${PROD}:role/R`, name: 'R', trust: parsePolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${DEV}:user/alice`, `arn:aws:iam::${DEV}:root`] }, Action: 'sts:AssumeRole' }] })) },
       accountNames: {},
       sourcePolicy: { kind: 'user', name: 'alice', policyName: 'CrossingAssume-x' },

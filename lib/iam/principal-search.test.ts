@@ -2,7 +2,7 @@
 // through the member role): a name finds alice in payments-dev without naming her account; an account's
 // search lists only its principals; the answer says how many accounts were read.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';

@@ -1,16 +1,19 @@
-// After a cross-account plan runs: verification from the live policies (not what the calls returned), layer by
-// layer, for the principal the plan was about.
+// What AWS reads back after a cross-account plan runs (its setup, or an edit of the trust): verification from the
+// live policies, not what the calls returned, layer by layer, for the principal the plan was about. Pure.
 import type { ConsoleContext } from '../aws/identity';
-import type { ReadBack } from '../console/read-back';
-import { forgetCrossAccountTrusts } from './trusts';
-import type { StoredPlan } from '../plan/types';
+import type { KindPlan, ReadBack } from '../plan/kind';
 import { verifyAccess } from './verify-live';
+
+// IAM is global; its API is signed for us-east-1 in the aws partition.
+export const IAM_REGION = 'us-east-1';
 
 const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;
 
-export async function crossAccountReadBack(plan: StoredPlan, context: ConsoleContext): Promise<ReadBack> {
-  forgetCrossAccountTrusts();
-  const { roleArn, principal, requireMfa, expect } = plan.context as { roleArn: string; principal: string; requireMfa?: boolean; expect?: 'denied' };
+export async function accessReadBack(
+  plan: KindPlan<{ roleArn: string; principal: string; requireMfa?: boolean; expect?: 'denied' }>,
+  context: ConsoleContext,
+): Promise<ReadBack> {
+  const { roleArn, principal, requireMfa, expect } = plan.context;
   const [, , , , accountId, resource] = roleArn.split(':');
   const verification = await verifyAccess({ principal, roleArn, withMfa: !!requireMfa }, context, { live: false });
   const asExpected = expect === 'denied' ? !verification.allowed : verification.allowed;

@@ -1,8 +1,9 @@
 // Every cross-account trust in the organization: in each account, the roles whose trust policy names a
 // principal of another account (IAM is global, so one Region per account), with failures kept and explained.
+// At most a minute old (single-flight memo, lib/cache/memo.ts); forgotten when the console changes a trust.
 import type { ConsoleContext } from '../aws/identity';
 import { fanOut } from '../aws/fan-out';
-import { memo } from '../console/memo';
+import { memo } from '../cache/memo';
 import { config } from '../config';
 import { organizationAccounts } from '../organizations/accounts';
 import { accountOfPrincipal } from './policy';
@@ -27,7 +28,7 @@ export interface CrossAccountTrusts {
 
 // One read of every account's roles serves every view for a minute (and concurrent views share it): on a large
 // organization it is thousands of calls. A change the console makes to a trust forgets it.
-const recent = memo<CrossAccountTrusts>(60_000);
+const recent = memo<CrossAccountTrusts>('cross-account-trusts', 60_000);
 
 export function crossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
   return recent.get(`${context.accountId}|${context.organization?.id ?? 'none'}`, () => readCrossAccountTrusts(context));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { OrganizationAccount } from '../organizations/accounts';
 import { allowedStep as allowedWizardStep, getDraft, type Draft, type DraftState } from '../wizard/drafts';
 import type { AccessReview } from './access';
-import { conditionsSchema, destinationSchema, sourceSchema, type AccessConditions, type AccessRequest } from './validation';
+import { destinationSchema, sourceSchema, type AccessConditions, type AccessRequest } from './validation';
 
 import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
 

@@ -1,11 +1,13 @@
-// Protects the tree's snapshot cache: warm after a restart, stale answers revalidated in the background, Refresh and console changes reflected.
+// Protects the tree's snapshot as the organization reader keeps it: a cold read answers with the root level and an
+// opened node first, a restart is warm, and an account moved through the console shows without a crawl (stale-while-
+// revalidate itself is tested once, in lib/cache).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { getClient } from '../aws/clients';
 import {
   applyAccountMoved,
@@ -13,11 +15,9 @@ import {
   ensureChildren,
   forgetOrganizationSnapshots,
   getOrganizationSnapshot,
-  invalidateOrganizationSnapshot,
-  refreshOrganizationSnapshot,
   type SnapshotSource,
 } from './cache';
-import { useSandbox } from './test-support';
+import { pointAtSandbox } from '../../tests/support/organization-sandbox';
 import { childViews } from './view';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -42,7 +42,7 @@ describe('organization snapshot cache', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'demo' });
-    useSandbox(sb.endpoint, sb.consoleCredentials);
+    pointAtSandbox(sb.endpoint, sb.consoleCredentials);
   });
   afterAll(async () => {
     await sb?.close();
@@ -90,44 +90,6 @@ describe('organization snapshot cache', () => {
     expect(childViews(snapshot, DEMO.ouIds.Prod)!.map((v) => v.name).sort()).toEqual(['payments-prod', 'web-prod']);
   });
 
-  it('serves a stale snapshot at once and revalidates it in the background', async () => {
-    fresh();
-    const first = await completeSnapshot(source());
-    // The organization changes behind the console's back.
-    await getClient(OrganizationsClient).send(
-      new MoveAccountCommand({ AccountId: DEMO.accounts['web-dev'], SourceParentId: DEMO.ouIds.Dev, DestinationParentId: DEMO.ouIds.Prod }),
-    );
-    const young = await getOrganizationSnapshot(source());
-    expect(young.snapshot).toBe(first);
-    expect(young.refreshing).toBe(false);
-
-    clock += 61_000;
-    const stale = await getOrganizationSnapshot(source());
-    expect(stale.snapshot).toBe(first);
-    expect(stale.ageMs).toBeGreaterThan(60_000);
-    expect(stale.refreshing).toBe(true);
-
-    const fresher = await completeAfterRefresh(source());
-    expect(fresher.nodes[DEMO.accounts['web-dev']].parentId).toBe(DEMO.ouIds.Prod);
-    expect(fresher.nodes[DEMO.ouIds.Prod].accountCount).toBe(3);
-  });
-
-  it('refreshes on demand and after invalidation', async () => {
-    fresh();
-    const first = await completeSnapshot(source());
-    const status = refreshOrganizationSnapshot(source());
-    expect(status?.refreshing).toBe(true);
-    expect(status?.snapshot).toBe(first);
-    const second = await completeAfterRefresh(source());
-    expect(second).not.toBe(first);
-
-    invalidateOrganizationSnapshot();
-    const afterInvalidation = await getOrganizationSnapshot(source());
-    expect(afterInvalidation.snapshot).toBe(second);
-    expect(afterInvalidation.refreshing).toBe(true);
-    await completeAfterRefresh(source());
-  });
-
   it('applies an account moved through the console without a crawl, and persists it', async () => {
     fresh();
     await completeSnapshot(source());
@@ -146,12 +108,3 @@ describe('organization snapshot cache', () => {
     expect(clientsMade).toBe(0);
   });
 });
-
-/** Waits for the running refresh to land, then returns the snapshot reads use. */
-async function completeAfterRefresh(source: SnapshotSource) {
-  for (;;) {
-    const status = await getOrganizationSnapshot(source);
-    if (!status.refreshing) return status.snapshot;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -2,14 +2,14 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { organizationsState } from '../../sandbox/organizations/models';
 import type { World } from '../../sandbox/core/types';
 import { getClient } from '../aws/clients';
 import { config } from '../config';
 import { crawlOrganization, minimumCrawlCalls, startOrganizationCrawl } from './crawl';
 import { listServiceControlPolicies, describePolicy } from './policies';
-import { recordingClient, useSandbox } from './test-support';
+import { recordingClient, pointAtSandbox } from '../../tests/support/organization-sandbox';
 import { fullPath, nodeView } from './view';
 import type { OrganizationSnapshot } from './types';
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   sb = await startSandbox({ seed: 'demo' });
   // The console's setting, low so that a throttle that never stops gives up within seconds (default 5: ~15 s of backoff).
   process.env.CROSSING_MAX_ATTEMPTS = '2';
-  useSandbox(sb.endpoint, sb.consoleCredentials);
+  pointAtSandbox(sb.endpoint, sb.consoleCredentials);
 });
 afterAll(async () => {
   await sb?.close();
@@ -126,7 +126,7 @@ describe('organization crawl on the demo organization', () => {
 describe('organization crawl at depth', () => {
   beforeAll(async () => {
     await sb.control.reset('large', { accounts: 400, ous: 80, depth: 5 });
-    useSandbox(sb.endpoint, sb.consoleCredentials);
+    pointAtSandbox(sb.endpoint, sb.consoleCredentials);
   });
 
   it('crawls a 5-level organization completely with at most 4 calls in flight', async () => {

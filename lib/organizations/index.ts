@@ -6,7 +6,6 @@ export {
   refreshOrganizationSnapshot,
   ensureChildren,
   completeSnapshot,
-  invalidateOrganizationSnapshot,
   applyAccountMoved,
   forgetOrganizationSnapshots,
   type SnapshotSource,

@@ -1,26 +1,17 @@
 // SCPs for the details panel, loaded when a node is selected (not during the crawl: most nodes are
 // never selected, and the crawl must stay at the minimum number of calls).
-import {
-  DescribePolicyCommand,
-  ListPoliciesForTargetCommand,
-  type OrganizationsClient,
-} from '@aws-sdk/client-organizations';
+import { DescribePolicyCommand, paginateListPoliciesForTarget, type OrganizationsClient } from '@aws-sdk/client-organizations';
 import { MAX_PAGE_SIZE } from './crawl';
 import type { PolicyRef, TargetPolicies } from './types';
 
 export async function listServiceControlPolicies(client: OrganizationsClient, targetId: string): Promise<TargetPolicies> {
   const policies: PolicyRef[] = [];
-  let nextToken: string | undefined;
   try {
-    do {
-      const out = await client.send(
-        new ListPoliciesForTargetCommand({ TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY', MaxResults: MAX_PAGE_SIZE, NextToken: nextToken }),
-      );
-      for (const p of out.Policies ?? []) {
+    for await (const page of paginateListPoliciesForTarget({ client, pageSize: MAX_PAGE_SIZE }, { TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY' })) {
+      for (const p of page.Policies ?? []) {
         policies.push({ id: p.Id ?? '', arn: p.Arn ?? '', name: p.Name ?? p.Id ?? '', description: p.Description || undefined, awsManaged: !!p.AwsManaged });
       }
-      nextToken = out.NextToken;
-    } while (nextToken);
+    }
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'PolicyTypeNotEnabledException' || name === 'PolicyTypeNotAvailableForOrganizationException') {

@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { crawlOrganization, minimumCrawlCalls } from './crawl';
-import { recordingClient, useSandbox } from './test-support';
+import { recordingClient, pointAtSandbox } from '../../tests/support/organization-sandbox';
 
 let sb: TestSandbox;
 beforeAll(async () => {
   // The sandbox's default throttle (10 requests/s, bursts of 20), which this organization outgrows.
   sb = await startSandbox({ seed: 'large', seedOptions: { accounts: 100, ous: 15, depth: 3 }, throttle: true });
-  useSandbox(sb.endpoint, sb.consoleCredentials);
+  pointAtSandbox(sb.endpoint, sb.consoleCredentials);
 });
 afterAll(async () => {
   await sb?.close();

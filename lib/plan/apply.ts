@@ -7,19 +7,16 @@ import { getClient } from '../aws/clients';
 import { awsErrorCode, awsRequestId, explainAwsError } from '../aws/errors';
 import { recordAudit } from '../audit/log';
 import type { SignedInUser } from '../auth/roles';
+import { log, errorReason } from '../log';
+import { processWide } from '../cache/process';
 import { clientTokenFor, resolveInput } from './build';
-import { operationSpec } from './operations';
+import { changeKind, operationSpec } from './catalog';
 import { claimRun, finishRun, getPlan, saveStepState } from './store';
 import type { StepState, StoredPlan } from './types';
 
 export interface ApplyOptions {
   /** How long to wait for what a step starts (RAM associations) to settle. */
   settleBoundMs?: number;
-  /**
-   * Called with the plan once its run has finished, whether or not anyone is watching its page (the console
-   * reads the result back here, so what follows from it — an invitation's history, a refreshed share list — happens).
-   */
-  onFinished?: (plan: StoredPlan) => Promise<unknown>;
 }
 
 export type ApplyOutcome =
@@ -28,8 +25,7 @@ export type ApplyOutcome =
 
 const DEFAULT_SETTLE_BOUND_MS = 120_000;
 
-// Kept on globalThis: every copy of this module in the process must see the same runs.
-const runs: Map<string, Promise<void>> = ((globalThis as { __crossingPlanRuns?: Map<string, Promise<void>> }).__crossingPlanRuns ??= new Map());
+const runs = processWide('plan-runs', () => new Map<string, Promise<void>>());
 
 function withoutMetadata(output: unknown): unknown {
   if (!output || typeof output !== 'object') return output;
@@ -59,14 +55,14 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
       continue;
     }
-    recordAudit({ ...base, parameters: input, outcome: 'intent' });
+    await recordAudit({ ...base, parameters: input, outcome: 'intent' });
     saveStepState(plan.id, index, started);
     let state: StepState;
     try {
       const client = getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' });
       const output = await client.send(new spec.command(input));
       const requestId = (output as { $metadata?: { requestId?: string } }).$metadata?.requestId;
-      recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
+      await recordAudit({ ...base, parameters: input, outcome: 'success', requestId });
       outputs[index] = withoutMetadata(output);
       state = { ...started, status: 'done', requestId, output: outputs[index] };
       if (spec.settle) {
@@ -81,11 +77,11 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       const code = awsErrorCode(error);
       const requestId = awsRequestId(error);
       if (spec.alreadyDone?.(code)) {
-        recordAudit({ ...base, parameters: input, outcome: 'success', requestId, error: `${code}: already as asked` });
+        await recordAudit({ ...base, parameters: input, outcome: 'success', requestId, error: `${code}: already as asked` });
         state = { ...started, status: 'done', requestId, error: undefined };
       } else {
         const message = explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region });
-        recordAudit({ ...base, parameters: input, outcome: 'failure', requestId, error: message });
+        await recordAudit({ ...base, parameters: input, outcome: 'failure', requestId, error: message });
         state = { ...started, status: 'failed', requestId, error: message };
       }
     }
@@ -94,7 +90,19 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     if (state.status === 'failed') failed = true;
   }
   finishRun(plan.id, failed ? 'failed' : 'succeeded');
-  await options.onFinished?.(getPlan(plan.id)!);
+  await afterRun(getPlan(plan.id)!);
+}
+
+/**
+ * What follows from a finished run, once, whether or not anyone watches its page: the kind's hook (caches it
+ * refreshes, history it records). Its failure is logged; the run's outcome stands.
+ */
+async function afterRun(plan: StoredPlan): Promise<void> {
+  try {
+    await changeKind(plan.kind).afterApply(plan);
+  } catch (error) {
+    log('error', 'after-apply hook failed', { planId: plan.id, kind: plan.kind, reason: errorReason(error) });
+  }
 }
 
 /** Starts applying plan `id` as `user` (an admin: the caller checks), or joins the run already under way. */
@@ -119,8 +127,8 @@ export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions 
   const claimed = getPlan(id)!;
   const run = runSteps(claimed, user, options)
     .catch((error: unknown) => {
-      // Only the store (the plan then stays running, and reads as interrupted after a restart) or the finished
-      // hook can fail here: the steps catch AWS's errors.
+      // Only the store can fail here (the plan then stays running, and reads as interrupted after a restart):
+      // the steps catch AWS's errors and the after-apply hook its own.
       console.error(`plan ${id}: ${(error as Error).message}`);
     })
     .finally(() => runs.delete(id));
@@ -152,9 +160,9 @@ export async function checkUnknownSteps(id: string, user: SignedInUser): Promise
       const input = resolveInput(step.input, plan.stepStates.map((s) => s.output)) as Record<string, unknown>;
       const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' }), input);
       saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
-      recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
+      await recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
     } catch (error) {
-      recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });
+      await recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });
     }
   }
   return getPlan(id);

@@ -2,7 +2,7 @@
 // and a step's input gets the exact values earlier steps returned.
 import { describe, expect, it } from 'vitest';
 import { checkPlan, clientTokenFor, outputOf, PlanError, resolveInput } from './build';
-import { threeStepSharePlan } from './fixtures';
+import { threeStepSharePlan } from '../../tests/support/plans';
 
 const plan = threeStepSharePlan({ share: 's', first: 'arn:a', second: 'arn:b', principal: '100000000003', extraPrincipal: '100000000004' });
 

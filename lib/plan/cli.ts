@@ -2,7 +2,7 @@
 // profile per account, and each value a later step needs captured in a shell variable. How values are written
 // so that any of them reaches AWS exactly and runs nothing is lib/plan/shell.ts's.
 import { clientTokenFor, referencesIn } from './build';
-import { operationSpec } from './operations';
+import { operationSpec } from './catalog';
 import { awsCommand, shellComment, shellWord } from './shell';
 import type { PlanStep, StepOutputRef } from './types';
 

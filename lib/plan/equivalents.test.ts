@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { clientTokenFor } from './build';
 import { cliName, renderCli } from './cli';
-import { MANAGEMENT, NETWORK, threeStepSharePlan } from './fixtures';
+import { MANAGEMENT, NETWORK, threeStepSharePlan } from '../../tests/support/plans';
 import { renderCloudFormation, renderTerraform } from './iac';
 
 const subnet = (n: string) => `arn:aws:ec2:us-east-1:${NETWORK}:subnet/subnet-${n}`;
@@ -127,7 +127,7 @@ describe('Terraform equivalent', () => {
   it('escapes strings so a value cannot become an expression', async () => {
     const tricky = [{ ...plan.steps[0], input: { ...plan.steps[0].input, name: 'a "b" ${c} %{d} \\ e' } }];
     const [doc] = renderTerraform(tricky, { planId: 'p-3' });
-    expect(doc.text).toMatch(/name +\= "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
+    expect(doc.text).toMatch(/name += "a \\"b\\" \$\$\{c\} %%\{d\} \\\\ e"/);
     // hcl2json writes a reference as ${…} and keeps an escaped one escaped: this is literal text, no reference to c.
     const parsed = (await parseHcl('main.tf', doc.text!)) as { resource: { aws_ram_resource_share: { step1: { name: string }[] } } };
     expect(parsed.resource.aws_ram_resource_share.step1[0].name).toBe('a "b" $${c} %%{d} \\ e');

@@ -7,7 +7,7 @@ import { stringify, type ScalarTag } from 'yaml';
 import { isStepOutputRef } from './build';
 import { profileFor } from './cli';
 import { isNestedBlock, isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
-import { operationSpec } from './operations';
+import { operationSpec } from './catalog';
 import { commentText, shellComment, shellOption } from './shell';
 import type { PlanStep, StepOutputRef } from './types';
 

@@ -2,13 +2,14 @@
 // outcome — a refused step does not stop the others, and resuming retries only the failed ones — while a plan
 // without the option still stops at its first failing step.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { demoSharingArns, type DemoSharingArns } from '../../sandbox/seeds/demo-ram';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';
 import { checkPlan, PlanError, outputOf } from './build';
 import { applyPlan, runFinished } from './apply';
+import { TEST_KIND } from '../../tests/support/plans';
 import { savePlan } from './store';
 import type { PlanDraft } from './types';
 
@@ -19,7 +20,7 @@ let arns: DemoSharingArns;
 
 function acceptPlan(invitations: [string, string][], independentSteps?: boolean): PlanDraft {
   return {
-    kind: 'test:accept',
+    kind: TEST_KIND,
     title: 'Accept invitations',
     independentSteps,
     steps: invitations.map(([accountId, arn]) => ({

@@ -2,6 +2,7 @@
 // sends can change the steps. A run is claimed atomically, so a plan is applied at most once at a time,
 // and a run that a crash cut short is recognised after a restart (its owner is another process).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { processWide } from '../cache/process';
 import { privateDatabase } from '../db';
 import { checkPlan } from './build';
 import type { SignedInUser } from '../auth/roles';
@@ -10,8 +11,8 @@ import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
 /** How long a reviewed plan can still be applied, or a failed or interrupted run resumed. */
 export const PLAN_TTL_MS = 60 * 60 * 1000;
 
-// One id per console process, kept on globalThis because Next.js may load this module more than once.
-const owner: { id: string } = ((globalThis as { __crossingRunOwner?: { id: string } }).__crossingRunOwner ??= { id: randomUUID() });
+// One id per console process.
+const owner = processWide('plan-run-owner', () => ({ id: randomUUID() }));
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS plans (
     id TEXT PRIMARY KEY,

@@ -28,7 +28,7 @@ export interface PlanStep {
 
 /** What a feature hands to the store: everything the admin reviews. */
 export interface PlanDraft {
-  /** Which feature made it; picks what is read back after applying ('ram:enable-sharing'). */
+  /** The kind of change that made it (lib/plan/kind.ts): picks its read-back and after-apply hook ('ram:enable-sharing'). */
   kind: string;
   title: string;
   /** Names of accounts the plan touches, for display: { '111111111111': 'network' }. */
@@ -36,8 +36,8 @@ export interface PlanDraft {
   steps: PlanStep[];
   /** Notes the review shows (e.g. what the source account's admins must do themselves). */
   notes?: string[];
-  /** Free data the feature's read-back needs (e.g. the share's name). */
-  context?: Record<string, unknown>;
+  /** What the kind's read-back and after-apply hook need (e.g. the share's name): typed by the kind's schema (lib/plan/kind.ts). */
+  context?: unknown;
   /**
    * The steps do not depend on each other (answering many invitations): a failed step does not stop the
    * others, and each keeps its own outcome. Default: the first failing step stops the run.

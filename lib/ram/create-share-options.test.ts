@@ -19,7 +19,7 @@ const draft = (over: { retain?: boolean; sources?: string[] } = {}) => ({
   principals: {
     allowExternalPrincipals: false,
     principals: [{ type: 'AWS_ACCOUNT' as const, principal: '400000000011', id: '400000000011', name: 'payments-dev', outside: false }],
-    ...(over.sources ? { sources: over.sources.map((sourceId) => ({ sourceId, sourceType: 'ACCOUNT' as const })) } : {}),
+    ...(over.sources ? { sources: over.sources } : {}),
   },
 });
 

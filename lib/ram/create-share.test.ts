@@ -4,12 +4,12 @@
 // account does not own refused at step 1; a share of organization-only types stays closed to outside
 // principals; the plan it builds creates the share, and the read-back shows it with a link to its page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getConsoleContext } from '../aws/identity';
 import { resetAwsAccess } from '../aws/clients';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { getPlan, savePlan } from '../plan/store';
 import { PlanError } from '../plan/build';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManagedPrefixList } from '../../sandbox/ec2/models';
 import { createResourceShare, withoutAssociationDelay } from '../../sandbox/ram/models';
 import { listShareableResources } from '../../sandbox/ram/shareable';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { awsNow, resetAwsAccess } from '../aws/clients';
@@ -100,7 +100,7 @@ describe('the organization-wide invitations reader', () => {
       'partner-eu payments-dev eu-west-1 PENDING 168h',
     ]);
     expect(Math.round((awsNow() - Date.now()) / 3_600_000)).toBe(13);
-    const expired = listHistory({ status: 'EXPIRED' });
+    const expired = await listHistory({ status: 'EXPIRED' });
     expect(expired.map((e) => `${e.shareName} ${e.receiverAccountId}`).sort()).toEqual(
       [`partner-pki ${accounts.management}`, `partner-pki ${accounts['payments-dev']}`, `partner-pki ${accounts['web-dev']}`].sort(),
     );

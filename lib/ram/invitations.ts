@@ -1,6 +1,8 @@
 // Resource share invitations across the organization: each receiving account (the console's own, and every
 // member through the member role) in each Region of CROSSING_REGIONS, read with bounded concurrency, with the
-// resources each pending one holds (which decide its expiry), cached briefly with one refresh in flight.
+// resources each pending one holds (which decide its expiry). At most a minute old (single-flight memo,
+// lib/cache/memo.ts: one read in flight); the last reading stays available, whatever its age, for the navigation's
+// count and the dashboard; forgotten when the console answers invitations.
 import {
   paginateGetResourceShareInvitations,
   paginateListPendingInvitationResources,
@@ -11,6 +13,7 @@ import { awsNow, getClient, type ClientTarget } from '../aws/clients';
 import { explainAwsError } from '../aws/errors';
 import { fanOut, type FanOutTarget } from '../aws/fan-out';
 import type { ConsoleContext } from '../aws/identity';
+import { memo } from '../cache/memo';
 import { config } from '../config';
 import { organizationAccounts } from '../organizations/accounts';
 import { recordSeen } from './invitation-history';
@@ -136,7 +139,7 @@ export async function readOrganizationInvitations(context: ConsoleContext, regio
     if (entry) entry.regions.push(result.region);
     else unreachable.set(key, { accountId: result.accountId, accountName: names.get(result.accountId) ?? result.accountId, regions: [result.region], error: result.error });
   }
-  recordSeen(invitations);
+  await recordSeen(invitations);
   return {
     invitations: sortInvitations(invitations),
     unreachable: [...unreachable.values()].sort((a, b) => a.accountName.localeCompare(b.accountName)),
@@ -146,47 +149,15 @@ export async function readOrganizationInvitations(context: ConsoleContext, regio
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// The brief cache: one snapshot per console identity, one refresh in flight, kept on globalThis so every copy
-// of this module in the process shares it.
-
 export const INVITATIONS_MAX_AGE_MS = 60_000;
 
-interface CacheEntry {
-  key: string;
-  snapshot?: InvitationsSnapshot;
-  /** After the console's own decision: read again before trusting it, but keep it for the navigation's count. */
-  stale?: boolean;
-  refreshing?: Promise<InvitationsSnapshot>;
-}
-
-const cache: { entry?: CacheEntry } = ((globalThis as { __crossingInvitations?: { entry?: CacheEntry } }).__crossingInvitations ??= {});
+const recent = memo<InvitationsSnapshot>('organization-invitations', INVITATIONS_MAX_AGE_MS);
 
 const keyOf = (context: ConsoleContext) => `${context.accountId}|${config().regions.join(',')}`;
 
-function entryFor(context: ConsoleContext): CacheEntry {
-  const key = keyOf(context);
-  if (cache.entry?.key !== key) cache.entry = { key };
-  return cache.entry;
-}
-
 /** The cached snapshot when fresh (or `refresh` is not asked), else one read shared by every caller. */
-export async function getOrganizationInvitations(context: ConsoleContext, options: { refresh?: boolean } = {}): Promise<InvitationsSnapshot> {
-  const entry = entryFor(context);
-  const fresh = entry.snapshot && !entry.stale && Date.now() - entry.snapshot.fetchedAt < INVITATIONS_MAX_AGE_MS;
-  if (fresh && !options.refresh) return entry.snapshot!;
-  entry.refreshing ??= readOrganizationInvitations(context)
-    .then((snapshot) => {
-      if (cache.entry === entry) {
-        entry.snapshot = snapshot;
-        entry.stale = false;
-      }
-      return snapshot;
-    })
-    .finally(() => {
-      entry.refreshing = undefined;
-    });
-  return entry.refreshing;
+export function getOrganizationInvitations(context: ConsoleContext, options: { refresh?: boolean } = {}): Promise<InvitationsSnapshot> {
+  return recent.get(keyOf(context), () => readOrganizationInvitations(context), options);
 }
 
 /**
@@ -194,13 +165,12 @@ export async function getOrganizationInvitations(context: ConsoleContext, option
  * count keeps showing until the next read, instead of vanishing).
  */
 export function cachedOrganizationInvitations(context: ConsoleContext, options: { stale?: boolean } = {}): InvitationsSnapshot | undefined {
-  const entry = cache.entry;
-  return entry?.key === keyOf(context) && (!entry.stale || options.stale) ? entry.snapshot : undefined;
+  return recent.peek(keyOf(context), options)?.value;
 }
 
 /** After a decision: the next read goes to AWS (the navigation keeps counting from the last one meanwhile). */
 export function invalidateOrganizationInvitations(): void {
-  if (cache.entry) cache.entry.stale = true;
+  recent.invalidate();
 }
 
 /** Pending invitations that are still open on the AWS clock, soonest expiry first. */

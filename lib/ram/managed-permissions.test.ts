@@ -1,13 +1,13 @@
 // Protects managed permissions through the code that ships, against the sandbox: the page's reading (AWS and customer managed, versions, uses), create / version / update-shares plans applied and read back (the replace work followed to COMPLETED), the wizard's permission choices including customer managed ones, and promoting the demo's share created from a policy.
 import { CreateResourceShareCommand, RAMClient } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { demoResourceArns } from '../../sandbox/seeds/demo-resources';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { getClient, resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { getPlan, savePlan } from '../plan/store';
 import type { PlanDraft } from '../plan/types';

@@ -88,7 +88,7 @@ describe('the modify draft is the share as read back', () => {
 
   test('source constraints come with the share', () => {
     const state = modifyDraftState(share, { accountName: 'network', resourceNames: {}, rules, sources: [{ sourceId: '400000000011', sourceType: 'ACCOUNT', status: 'ASSOCIATED' }] });
-    expect(state.principals?.sources).toEqual([{ sourceId: '400000000011', sourceType: 'ACCOUNT' }]);
+    expect(state.principals?.sources).toEqual(['400000000011']);
   });
 
   test('a deleted share or one RAM made from a policy cannot be modified', () => {
@@ -104,14 +104,14 @@ describe('the modify plan', () => {
   };
 
   test('unchanged steps make no plan', () => {
-    expect(() => modifyShare.build(complete(), { share, sources: [], accountName: 'network' })).toThrow(/Nothing differs/);
+    expect(() => modifyShare.plan(complete(), { share, sources: [], accountName: 'network' })).toThrow(/Nothing differs/);
   });
 
   test('adding the Prod OU and removing one resource is one plan: the removal, then the addition', () => {
     const state = complete();
     state.details = { ...state.details, resources: state.details.resources.filter((r) => r.arn !== PL_B) };
     state.principals = { ...state.principals, principals: [...state.principals.principals, { type: 'ORGANIZATIONAL_UNIT', principal: PROD_ARN, id: 'ou-7c0r-prd3v7xn', name: 'Root / Workloads / Prod', outside: false }] };
-    const plan = modifyShare.build(state, { share, sources: [], accountName: 'network' });
+    const plan = modifyShare.plan(state, { share, sources: [], accountName: 'network' });
     expect(plan.kind).toBe('ram:modify-resource-share');
     expect(plan.steps.map((s) => [s.operation, s.input])).toEqual([
       ['ram:DisassociateResourceShare', { resourceShareArn: share.arn, resourceArns: [PL_B] }],
@@ -123,7 +123,7 @@ describe('the modify plan', () => {
   test('retain-on-leave cannot change: the plan says it is left as it is', () => {
     const state = complete();
     state.details = { ...state.details, name: 'renamed', retainSharingOnAccountLeaveOrganization: false };
-    const plan = modifyShare.build(state, { share, sources: [], accountName: 'network' });
+    const plan = modifyShare.plan(state, { share, sources: [], accountName: 'network' });
     expect(plan.steps.map((s) => s.operation)).toEqual(['ram:UpdateResourceShare']);
     expect(plan.notes?.join(' ')).toMatch(/set only when a share is created/);
   });

@@ -3,15 +3,14 @@
 // read again when the plan is made and the share the steps now describe (modifyShareSteps). Pure, apart from
 // the read back.
 import { z } from 'zod';
-import type { ReadBack } from '../console/read-back';
 import { PlanError } from '../plan/build';
-import type { PlanDraft, StoredPlan } from '../plan/types';
-import { checkPrincipal, principalTypeOf, type PrincipalRules, type SelectedPrincipal, type SourceConstraint } from './principals';
+import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
+import { checkPrincipal, principalTypeOf, type PrincipalRules, type SelectedPrincipal } from './principals';
 import { orgOnlyTypes, resourceTypeInfo } from './resource-types';
 import { modifyShareSteps, type DesiredShare } from './share-diff';
-import { typesOf, type ShareDraftState } from './share-draft';
-import { shareFacts } from './share-read-back';
-import { refreshSharesOf, type ShareRecord } from './snapshot';
+import { detailsInput, permissionsInput, principalsInput, typesOf, type ShareDraftState } from './share-draft';
+import { shareFacts } from './share-edits';
+import { readOwnedShares, refreshSharesOf, type ShareRecord } from './snapshot';
 import type { ShareSource } from './sources';
 
 export const MODIFY_SHARE_KIND = 'ram:modify-resource-share';
@@ -38,7 +37,7 @@ export function modifyDraftState(share: ShareRecord, known: ModifyPrefillContext
   if (share.featureSet && share.featureSet !== 'STANDARD') throw new PlanError('RAM made this share from a resource-based policy: promote it on its page before modifying it.');
   const principals: SelectedPrincipal[] = [];
   for (const p of share.principals) principals.push(selectedOf(p.id, p.external, known.rules, principals));
-  const sources = (known.sources ?? []).map((s): SourceConstraint => ({ sourceId: s.sourceId, sourceType: s.sourceType as SourceConstraint['sourceType'] }));
+  const sources = (known.sources ?? []).map((s) => s.sourceId);
   return {
     finished: 3,
     modify: { arn: share.arn, id: share.id, accountId: share.owningAccountId, region: share.region },
@@ -66,10 +65,14 @@ const desiredSchema = z.object({
   sources: z.array(z.string()).optional(),
 });
 const modifyContext = z.object({ resourceShareArn: z.string(), shareName: z.string(), accountId: z.string(), region: z.string(), desired: desiredSchema });
-type Typed = Omit<StoredPlan, 'context'> & { context: z.infer<typeof modifyContext> };
+type Typed = KindPlan<z.infer<typeof modifyContext>>;
+type Complete = Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>;
+
+/** The accepted steps of a modify draft, as the plan is made from them. */
+const modifyInput = z.object({ details: detailsInput.extend({ accountName: z.string() }), permissions: permissionsInput, principals: principalsInput });
 
 /** The share the accepted steps describe. */
-export function desiredShareOf(share: ShareRecord, state: Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>): DesiredShare {
+export function desiredShareOf(share: ShareRecord, state: Complete): DesiredShare {
   const { details, permissions, principals } = state;
   // A share holding a type that never leaves the organization ignores the flag: the plan leaves it as it is.
   const closed = orgOnlyTypes(typesOf(details).map((t) => resourceTypeInfo(t))).length > 0;
@@ -80,18 +83,15 @@ export function desiredShareOf(share: ShareRecord, state: Required<Pick<ShareDra
     principals: principals.principals.map((p) => p.principal),
     permissions: Object.fromEntries(typesOf(details).flatMap((t) => (permissions[t] ? [[t, permissions[t]]] : []))),
     tags: details.tags,
-    sources: (principals.sources ?? []).map((s) => s.sourceId),
+    sources: principals.sources ?? [],
   };
 }
 
-/** Shaped as branch i17's ChangeKindSpec (id, context, pure build, read back, after apply). */
-export const modifyShare = {
+export const modifyShare = defineKind({
   id: MODIFY_SHARE_KIND,
+  input: modifyInput,
   context: modifyContext,
-  build(
-    state: Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>,
-    { share, sources, accountName }: { share: ShareRecord; sources: ShareSource[]; accountName: string },
-  ): PlanDraft & { context: z.infer<typeof modifyContext> } {
+  build(state: Complete, { share, sources, accountName }: { share: ShareRecord; sources: ShareSource[]; accountName: string }) {
     const desired = desiredShareOf(share, state);
     const steps = modifyShareSteps(share, desired, sources.map((s) => s.sourceId));
     if (!steps.length) throw new PlanError('Nothing differs from the share as AWS reads it now: change a step before making the plan.');
@@ -102,7 +102,6 @@ export const modifyShare = {
       ...(steps.some((s) => s.operation === 'ram:DisassociateResourceShare') ? ['Removals come first: principals lose access to removed resources as soon as RAM disassociates them.'] : []),
     ];
     return {
-      kind: MODIFY_SHARE_KIND,
       title: `Modify resource share ${share.name}`,
       accountNames: { [share.owningAccountId]: accountName },
       steps,
@@ -110,21 +109,24 @@ export const modifyShare = {
       context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.owningAccountId, region: share.region, desired },
     };
   },
-  /** The owner's shares in the Region read again (the snapshot learns them too), compared with what the plan wanted. */
+  /** A pure read: the owner's shares in the Region again, compared with what the plan wanted. */
   async readBack(plan: Typed): Promise<ReadBack> {
     const { accountId, region, resourceShareArn, desired } = plan.context;
-    const share = (await refreshSharesOf(accountId, region)).find((s) => s.arn === resourceShareArn);
+    const share = (await readOwnedShares(accountId, region)).find((s) => s.arn === resourceShareArn);
     if (!share) return { tone: 'error', title: 'The share is no longer listed by its owner.', facts: [], problems: [] };
-    const verdict = modifyVerdict(share, desired);
-    return { ...verdict, facts: shareFacts(share), links: [{ href: `/shares/${share.region}/${share.id}`, label: "The share's page" }], problems: [] };
+    return { ...modifyVerdict(share, desired), facts: shareFacts(share), links: [{ href: `/shares/${share.region}/${share.id}`, label: "The share's page" }], problems: [] };
   },
-};
+  /** The organization's share list learns the share as modified. */
+  async afterApply(plan: Typed): Promise<void> {
+    await refreshSharesOf(plan.context.accountId, plan.context.region);
+  },
+});
 
 const SETTLING = new Set(['ASSOCIATING', 'DISASSOCIATING', 'PENDING']);
 const key = (p: string) => (/^arn:aws[a-z-]*:organizations::/.test(p) ? p.split('/').pop()! : p);
 
 /** Whether the share as read back is the share the plan wanted (associations may still be settling). */
-export function modifyVerdict(share: ShareRecord, desired: DesiredShare): Pick<ReadBack, 'tone' | 'title' | 'advice'> {
+export function modifyVerdict(share: ShareRecord, desired: DesiredShare): Pick<ReadBack, 'tone' | 'title'> & { advice?: string } {
   const differences: string[] = [];
   const live = <T extends { status: string }>(xs: T[]) => xs.filter((x) => x.status !== 'DISASSOCIATED' && x.status !== 'FAILED');
   const resources = new Set(live(share.resources).map((r) => r.arn));

@@ -5,9 +5,9 @@
 // AWS checks it again. Shaped as branch i17's ChangeKindSpec (id, input, context, build, readBack, afterApply):
 // once lib/plan/kind.ts is here, `defineKind(editPermission)` registers it.
 import { z } from 'zod';
-import type { ReadBack } from '../console/read-back';
+import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
 import { PlanError } from '../plan/build';
-import type { PlanDraft, PlanStep, StoredPlan } from '../plan/types';
+import type { PlanDraft, PlanStep } from '../plan/types';
 import { readManagedPermissions, type ManagedPermissionRow, type ManagedPermissionsView } from './managed-permissions';
 import { refreshSharesOf } from './snapshot';
 
@@ -187,7 +187,7 @@ export interface PermissionFacts {
   allowed: Record<string, string[]>;
 }
 
-type Typed = Omit<StoredPlan, 'context'> & { context: PermissionEditContext };
+type Typed = KindPlan<PermissionEditContext>;
 
 /** Pure: the verdict on a permission plan from the permissions as read after it ran. */
 export function permissionEditVerdict(plan: Typed, view: ManagedPermissionsView): ReadBack {
@@ -225,11 +225,11 @@ export function permissionEditVerdict(plan: Typed, view: ManagedPermissionsView)
   }
 }
 
-export const editPermission = {
+export const editPermission = defineKind({
   id: 'ram:edit-permission',
   input: permissionEditSchema,
   context: permissionEditContext,
-  build(edit: PermissionEdit, { view, allowed }: PermissionFacts): Omit<PlanDraft, 'kind' | 'context'> & { context: PermissionEditContext } {
+  build(edit: PermissionEdit, { view, allowed }: PermissionFacts) {
     const { title, steps, notes } = stepsFor(view, edit, allowed);
     const arn = 'permissionArn' in edit ? edit.permissionArn : `arn:aws:ram:${view.region}:${view.accountId}:permission/${edit.name}`;
     return {
@@ -240,19 +240,18 @@ export const editPermission = {
     };
   },
   /** A pure read of AWS: the account's permissions in the Region again. */
-  async readBack(plan: Typed): Promise<ReadBack> {
+  async readBack(plan) {
     return permissionEditVerdict(plan, await readManagedPermissions({ accountId: plan.context.accountId, region: plan.context.region }));
   },
   /** Shares moved to another version: the organization's share list reads this account and Region again. */
-  async afterApply(plan: Typed): Promise<void> {
+  async afterApply(plan) {
     if (plan.context.edit === 'update-shares') await refreshSharesOf(plan.context.accountId, plan.context.region);
   },
-};
+});
 
 export const PERMISSION_EDIT_KIND = editPermission.id;
 
-/** The plan for one change to the account's managed permissions in a Region (defineKind's `plan` once it exists). */
+/** The plan for one change to the account's managed permissions in a Region. */
 export function planPermissionEdit(view: ManagedPermissionsView, edit: PermissionEdit, allowed: Record<string, string[]>): PlanDraft {
-  const built = editPermission.build(edit, { view, allowed });
-  return { ...built, kind: editPermission.id, context: permissionEditContext.parse(built.context) };
+  return editPermission.plan(edit, { view, allowed });
 }

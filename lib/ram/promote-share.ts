@@ -2,14 +2,14 @@
 // its CREATED_FROM_POLICY permissions becomes a customer managed permission with the same grant (RAM needs one to
 // match exactly), then the share itself is promoted. Pure build from the share as read just before.
 import { z } from 'zod';
-import type { ReadBack } from '../console/read-back';
+import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
 import { PlanError } from '../plan/build';
-import type { PlanDraft, StoredPlan } from '../plan/types';
+import type { PlanDraft } from '../plan/types';
 import { PROMOTION_EFFECTS } from './promotion-effects';
 import { readOwnedShares, refreshSharesOf, type ShareRecord } from './snapshot';
 
 const promoteShareContext = z.object({ resourceShareArn: z.string(), shareName: z.string(), accountId: z.string(), region: z.string() });
-type Typed = Omit<StoredPlan, 'context'> & { context: z.infer<typeof promoteShareContext> };
+type Typed = KindPlan<z.infer<typeof promoteShareContext>>;
 
 export const promoteShareSchema = z.object({
   permissionName: z.string().trim().regex(/^[\w.-]{1,36}$/, 'Names are 1 to 36 letters, digits, underscores (_), periods (.) and hyphens (-).'),
@@ -21,12 +21,11 @@ export function promoteShareVerdict(share: ShareRecord | undefined): Pick<ReadBa
   return { tone: 'error', title: share ? `The share still reads as ${share.featureSet}.` : 'The share is no longer listed.' };
 }
 
-/** Shaped as branch i17's ChangeKindSpec: `defineKind(promoteShare)` once lib/plan/kind.ts is here. */
-export const promoteShare = {
+export const promoteShare = defineKind({
   id: 'ram:promote-share',
   input: promoteShareSchema,
   context: promoteShareContext,
-  build(input: z.infer<typeof promoteShareSchema>, { share }: { share: ShareRecord }): Omit<PlanDraft, 'kind' | 'context'> & { context: z.infer<typeof promoteShareContext> } {
+  build(input: z.infer<typeof promoteShareSchema>, { share }: { share: ShareRecord }) {
     if (share.featureSet !== 'CREATED_FROM_POLICY') {
       throw new PlanError(share.featureSet === 'PROMOTING_TO_STANDARD' ? 'The share is already being promoted.' : 'The share is a standard share: there is nothing to promote.');
     }
@@ -64,9 +63,8 @@ export const promoteShare = {
   async afterApply(plan: Typed): Promise<void> {
     await refreshSharesOf(plan.context.accountId, plan.context.region);
   },
-};
+});
 
 export function planPromoteShare(share: ShareRecord, input: z.infer<typeof promoteShareSchema>): PlanDraft {
-  const built = promoteShare.build(input, { share });
-  return { ...built, kind: promoteShare.id, context: promoteShareContext.parse(built.context) };
+  return promoteShare.plan(input, { share });
 }

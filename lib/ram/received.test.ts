@@ -3,18 +3,22 @@
 // account, through an applied plan, after which AWS no longer lists it for that account.
 import { AcceptResourceShareInvitationCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/seeds/demo';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { demoSharingArns, type DemoSharingArns } from '../../sandbox/seeds/demo-ram';
 import { ramAs } from '../../sandbox/ram/test-clients';
 import { startSandbox, type TestSandbox } from '../../sandbox/testing';
 import { useConsoleEnv } from '../../tests/support/console-env';
 import { resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
-import { readBack } from '../console/read-back';
+import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { savePlan } from '../plan/store';
 import { readReceivedShares } from './received';
-import { planLeaveShare } from './share-edits';
+import { leaveShare } from './leave-share';
+import type { ReceivedShare } from './received';
+
+const planLeave = (share: ReceivedShare, names: Record<string, string>) =>
+  leaveShare.plan({ accountId: share.accountId, region: share.region, resourceShareArn: share.arn }, { share, names });
 
 const A = DEMO.accounts;
 const admin = { email: 'admin@example.com', name: 'Admin', role: 'admin' as const };
@@ -43,12 +47,12 @@ describe('shares a member account receives', () => {
     expect(byName['workloads-subnets'].resources.map((r) => r.type)).toEqual(['ec2:Subnet', 'ec2:Subnet']);
     expect(byName['workloads-subnets'].via).toEqual([`arn:aws:organizations::${A.management}:ou/${DEMO.organizationId}/${DEMO.ouIds.Workloads}`]);
     expect(byName['partner-network']).toMatchObject({ owningAccountId: A['partner-co'], via: [A['payments-dev']] });
-    expect(() => planLeaveShare(byName['corp-dns'], {})).toThrow(/not as an individual account/);
+    expect(() => planLeave(byName['corp-dns'], {})).toThrow(/not as an individual account/);
   });
 
   it('leaves a share received individually through an applied plan', async () => {
     const share = (await readReceivedShares(A['payments-dev'], 'us-east-1')).find((s) => s.name === 'partner-network')!;
-    const plan = savePlan(planLeaveShare(share, {}), admin.email);
+    const plan = savePlan(planLeave(share, {}), admin.email);
     expect(applyPlan(plan.id, admin, { settleBoundMs: 5_000 }).state).toBe('started');
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');

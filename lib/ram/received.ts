@@ -4,8 +4,20 @@
 import { paginateGetResourceShareAssociations, paginateGetResourceShares, paginateListResources, RAMClient } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
 import { fanOut, type FanOutResult } from '../aws/fan-out';
-import type { ReceivedShare } from './share-edits';
 import { resourceTypeOfArn } from './snapshot';
+
+export interface ReceivedShare {
+  arn: string;
+  name: string;
+  owningAccountId: string;
+  region: string;
+  status: string;
+  /** The receiving account. */
+  accountId: string;
+  resources: { arn: string; type: string; status?: string }[];
+  /** How the account receives it: its own account ID, or the organization / OU that contains it. */
+  via: string[];
+}
 
 export async function readReceivedShares(accountId: string, region: string): Promise<ReceivedShare[]> {
   const client = getClient(RAMClient, { accountId, region });

@@ -124,7 +124,6 @@ const LISTERS: Record<string, Lister> = {
 };
 
 /** Types the console can list the owner's resources of (the others are shown but cannot be picked). */
-export const LISTABLE_TYPES = Object.keys(LISTERS);
 
 /** The resources of `resourceType` that the account owns in the Region, in name order. */
 export async function listOwnedResources(target: Target, resourceType: string): Promise<ResourceListing> {

@@ -2,7 +2,7 @@
 // accepted once checked here (zod for form, the step's own rules for the rest).
 import { z } from 'zod';
 import { allowedStep as allowedWizardStep, getDraft, type Draft, type DraftState } from '../wizard/drafts';
-import { PRINCIPAL_TYPES, type SelectedPrincipal, type SourceConstraint } from './principals';
+import { PRINCIPAL_TYPES, type SelectedPrincipal } from './principals';
 
 export const WIZARD_STEPS = ['Specify resource share details', 'Associate managed permissions', 'Grant access to principals', 'Review and create'] as const;
 
@@ -46,7 +46,7 @@ export type ShareDetails = z.infer<typeof detailsInput> & { accountName: string 
 export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram:([a-z0-9-]+)?:(aws|\d{12}):permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
 
 const principal = z.object({
-  type: z.enum(PRINCIPAL_TYPES),
+  type: z.enum([...PRINCIPAL_TYPES, 'SERVICE_PRINCIPAL']),
   principal: z.string().min(1).max(2048),
   id: z.string().max(2048),
   name: z.string().max(2048),
@@ -60,7 +60,8 @@ export const principalsInput = z.object({
   /** Source constraints on the share's service principals, as typed (checked by checkSources). */
   sources: z.array(z.string().max(2048)).max(1_000).optional(),
 });
-export type SharePrincipals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[]; sources?: SourceConstraint[] };
+/** `sources`: the source constraints as checked (checkSources), by their IDs. */
+export type SharePrincipals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[]; sources?: string[] };
 
 /** Each step's fields as typed (autosaved before the step is accepted): bounded, not yet checked. */
 export const typedInput = {

@@ -3,10 +3,17 @@
 // input is refused with the field and the form expected; and leaving a share is offered only where AWS allows it.
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../plan/build';
+// The renderers look up each step's operation in the registry.
+import '../changes/registry';
 import { renderCli } from '../plan/cli';
 import { renderCloudFormation, renderTerraform } from '../plan/iac';
-import { planLeaveShare, planShareEdit, shareEditSchema, type ReceivedShare, type ShareEdit } from './share-edits';
+import { leaveShare } from './leave-share';
+import type { ReceivedShare } from './received';
+import { editShare, shareEditSchema, type ShareEdit } from './share-edits';
 import type { ShareRecord } from './snapshot';
+
+const planLeave = (share: ReceivedShare, names: Record<string, string>) =>
+  leaveShare.plan({ accountId: share.accountId, region: share.region, resourceShareArn: share.arn }, { share, names });
 
 const OWNER = '300000000001';
 const ARN = `arn:aws:ram:eu-west-1:${OWNER}:resource-share/0b5d1c2e-1111-4222-8333-444455556666`;
@@ -29,12 +36,12 @@ const share: ShareRecord = {
 };
 const names = { [OWNER]: 'network', '400000000011': 'payments-dev', 'ou-7c0r-workload': 'Workloads' };
 
-const plan = (edit: ShareEdit, on: ShareRecord = share) => planShareEdit(on, shareEditSchema.parse(edit), names);
+const plan = (edit: ShareEdit, on: ShareRecord = share) => editShare.plan(shareEditSchema.parse(edit), { share: on, names });
 const refusal = (edit: unknown, on: ShareRecord = share) => {
   const parsed = shareEditSchema.safeParse(edit);
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(' ');
   try {
-    planShareEdit(on, parsed.data, names);
+    editShare.plan(parsed.data, { share: on, names });
     return 'no refusal';
   } catch (error) {
     expect(error).toBeInstanceOf(PlanError);
@@ -49,7 +56,7 @@ describe('a share edit as a plan', () => {
     expect(draft.steps).toEqual([
       expect.objectContaining({ operation: 'ram:AssociateResourceShare', accountId: OWNER, region: 'eu-west-1', input: { resourceShareArn: ARN, principals: ['400000000011'] } }),
     ]);
-    expect(draft.context).toMatchObject({ accountId: OWNER, region: 'eu-west-1', resourceShareArn: ARN, edit: 'add-principals' });
+    expect(draft.context).toMatchObject({ accountId: OWNER, region: 'eu-west-1', resourceShareArn: ARN, edit: { edit: 'add-principals' } });
     const [tf] = renderTerraform(draft.steps, { planId: 'p-1' });
     expect(tf.text).toContain('resource "aws_ram_principal_association"');
     expect(tf.text).toContain(`resource_share_arn = "${ARN}"`);
@@ -152,7 +159,7 @@ describe('leaving a received share', () => {
   };
 
   it('is DisassociateResourceShare by the receiving account naming itself', () => {
-    const draft = planLeaveShare(received, names);
+    const draft = planLeave(received, names);
     expect(draft.title).toBe('payments-dev leaves "partner-network"');
     expect(draft.steps).toEqual([
       expect.objectContaining({ operation: 'ram:DisassociateResourceShare', accountId: '400000000011', region: 'us-east-1', input: { resourceShareArn: received.arn, principals: ['400000000011'] } }),
@@ -160,7 +167,7 @@ describe('leaving a received share', () => {
   });
 
   it('is refused for a share received through the organization', () => {
-    expect(() => planLeaveShare({ ...received, via: ['arn:aws:organizations::100000000001:ou/o-exmpl7c0rp/ou-7c0r-workload'] }, names)).toThrow(
+    expect(() => planLeave({ ...received, via: ['arn:aws:organizations::100000000001:ou/o-exmpl7c0rp/ou-7c0r-workload'] }, names)).toThrow(
       'Account 400000000011 receives "partner-network" through Workloads, not as an individual account: only the owner (900000000001) can stop sharing it.',
     );
   });

@@ -1,19 +1,19 @@
-// Changes to an existing resource share, each a plan: add or remove resources and principals, change a
-// resource type's permission, rename, allow or refuse external principals, tag and untag, delete; and a
-// receiver leaving a share. Pure builders from validated input and the share as the snapshot read it. The
-// rules RAM itself enforces (which principals a resource type accepts, outside principals) are left to RAM:
-// its refusal is explained in the plan's failed step.
+// Kind of change: one edit to an existing resource share — add or remove resources and principals, change a
+// resource type's permission, rename, allow or refuse external principals, tag and untag, delete. Pure builders
+// from the validated edit and the share as AWS read it just before; read back from the owner's account and
+// Region; the organization's share list refreshed there once it ran. The rules RAM itself enforces (which
+// principals a resource type accepts, outside principals) are left to RAM: its refusal is explained in the
+// plan's failed step.
+import { externalFact } from './resource-types';
 import { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
 import { PlanError } from '../plan/build';
-import type { PlanDraft, PlanStep } from '../plan/types';
+import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
+import type { PlanStep } from '../plan/types';
 import { principalRulesFor } from './create-share';
 import { checkPrincipal, principalTypeOf } from './principals';
 import { hasExternal, principalName, type NameBook } from './share-list';
-import type { ShareRecord } from './snapshot';
-
-export const EDIT_SHARE_KIND = 'ram:edit-share';
-export const LEAVE_SHARE_KIND = 'ram:leave-share';
+import { readOwnedShares, refreshSharesOf, type ShareRecord } from './snapshot';
 
 const RESOURCE_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):[^\s]+$/;
 // Account, organization or OU (ID or ARN), IAM role or user ARN, service principal (aws-facts.md, step 3).
@@ -148,7 +148,6 @@ function stepsFor(share: ShareRecord, edit: ShareEdit, names: NameBook): { title
   }
 }
 
-/** The plan for one change to a share the console's snapshot holds. */
 /** Principals added to a share pass the create wizard's rules (and messages), for the share as it stands. */
 export async function checkAddedPrincipals(context: ConsoleContext, share: ShareRecord, principals: string[]): Promise<void> {
   const rules = await principalRulesFor(
@@ -160,55 +159,107 @@ export async function checkAddedPrincipals(context: ConsoleContext, share: Share
   if (messages.length) throw new PlanError('Some principals cannot be added to this share.', { principals: messages });
 }
 
-export function planShareEdit(share: ShareRecord, edit: ShareEdit, names: NameBook): PlanDraft {
-  if (share.status === 'DELETING' || share.status === 'DELETED') throw new PlanError(`The share is ${share.status.toLowerCase()}: it can no longer be changed.`);
-  const { title, steps, notes } = stepsFor(share, edit, names);
-  return {
-    kind: EDIT_SHARE_KIND,
-    title,
-    accountNames: names[share.owningAccountId] ? { [share.owningAccountId]: names[share.owningAccountId] } : undefined,
-    steps,
-    notes,
-    context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.owningAccountId, region: share.region, edit: edit.edit },
-  };
+type Fact = ReadBack['facts'][number];
+
+const TRANSIENT = new Set(['ASSOCIATING', 'DISASSOCIATING', 'PENDING', 'DELETING']);
+
+export function shareFacts(share: ShareRecord): Fact[] {
+  return [
+    { label: 'Name (ram:GetResourceShares)', value: share.name },
+    { label: 'Status', value: share.status },
+    { label: 'Allows external principals', value: externalFact(share.allowExternalPrincipals, share.resources.map((r) => r.type)) },
+    { label: 'Resources (ram:GetResourceShareAssociations)', value: share.resources.map((r) => `${r.arn} ${r.status}`).join('; ') || 'none' },
+    { label: 'Principals', value: share.principals.map((p) => `${p.id} ${p.status}${p.external ? ' (external)' : ''}`).join('; ') || 'none' },
+    { label: 'Permissions (ram:ListPermissionAssociations)', value: share.permissions.map((p) => `${p.resourceType}: ${p.name} v${p.version}${p.defaultVersion ? '' : ' (not the default version)'}`).join('; ') || 'none' },
+    { label: 'Tags', value: share.tags.map((t) => `${t.key}=${t.value}`).join(', ') || 'none' },
+  ];
 }
 
-export interface ReceivedShare {
-  arn: string;
-  name: string;
-  owningAccountId: string;
-  region: string;
-  status: string;
-  /** The receiving account. */
-  accountId: string;
-  resources: { arn: string; type: string; status?: string }[];
-  /** How the account receives it: its own account ID, or the organization / OU that contains it. */
-  via: string[];
+/** For each entity the edit named: how the share holds it now ('absent' when it no longer lists it). */
+function entityStates(share: ShareRecord | undefined, wanted: string[]): { id: string; status: string; message?: string }[] {
+  const rows = [...(share?.resources ?? []), ...(share?.principals ?? [])].map((e) => ({ id: 'arn' in e ? e.arn : e.id, status: e.status, message: e.statusMessage, external: 'external' in e && e.external }));
+  return wanted.map((id) => {
+    const row = rows.find((r) => r.id === id || r.id.endsWith(`/${id}`));
+    return { id, status: row ? (row.status === 'ASSOCIATING' && row.external ? 'ASSOCIATED' : row.status) : 'absent', message: row?.message };
+  });
 }
 
-/** Whether the account was added to the share as an individual account (only then may it leave). */
-export const receivedIndividually = (share: ReceivedShare) => share.via.includes(share.accountId);
-
-/** The plan that takes a receiving account out of a share it was added to individually. */
-export function planLeaveShare(share: ReceivedShare, names: NameBook): PlanDraft {
-  if (!receivedIndividually(share)) {
-    throw new PlanError(
-      `Account ${share.accountId} receives "${share.name}" through ${share.via.map((v) => principalName(v, names) ?? v).join(', ') || 'its organization'}, not as an individual account: only the owner (${share.owningAccountId}) can stop sharing it.`,
-    );
+/** Whether the share reads as the edit asked; undefined while RAM is still settling an association. */
+function asAsked(edit: ShareEdit, share: ShareRecord): boolean | undefined {
+  switch (edit.edit) {
+    case 'add-resources':
+    case 'remove-resources':
+    case 'add-principals':
+    case 'remove-principals': {
+      const adding = edit.edit.startsWith('add');
+      const states = entityStates(share, 'resourceArns' in edit ? edit.resourceArns : edit.principals);
+      if (states.some((e) => !TRANSIENT.has(e.status) && (adding ? e.status !== 'ASSOCIATED' : e.status !== 'absent'))) return false;
+      return states.some((e) => TRANSIENT.has(e.status)) ? undefined : true;
+    }
+    case 'permission':
+      return share.permissions.some((p) => p.arn === edit.permissionArn && p.defaultVersion);
+    case 'rename':
+      return share.name === edit.name;
+    case 'external':
+      return share.allowExternalPrincipals === edit.allow;
+    case 'tag':
+      return edit.tags.every((t) => share.tags.some((s) => s.key === t.key && s.value === t.value));
+    case 'untag':
+      return edit.tagKeys.every((k) => !share.tags.some((t) => t.key === k));
+    case 'delete':
+      return share.status === 'DELETED';
   }
-  return {
-    kind: LEAVE_SHARE_KIND,
-    title: `${names[share.accountId] ?? share.accountId} leaves "${share.name}"`,
-    accountNames: names[share.accountId] ? { [share.accountId]: names[share.accountId] } : undefined,
-    steps: [
-      {
-        operation: 'ram:DisassociateResourceShare',
-        accountId: share.accountId,
-        region: share.region,
-        input: { resourceShareArn: share.arn, principals: [share.accountId] },
-        reason: `Account ${share.accountId} stops receiving the share's ${share.resources.length} resource(s) from ${names[share.owningAccountId] ?? share.owningAccountId}. Only the owner can share them again.`,
-      },
-    ],
-    context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.accountId, region: share.region, owner: share.owningAccountId },
-  };
 }
+
+function verdict(plan: KindPlan<EditContext>, share: ShareRecord | undefined): Pick<ReadBack, 'tone' | 'title' | 'advice'> {
+  const { edit } = plan.context;
+  const pageHint = share ? "The share's page reads it again on every visit." : undefined;
+  const settling = { tone: 'warning' as const, title: 'AWS accepted the change; RAM is still settling it.', advice: `Associations are asynchronous. ${pageHint ?? ''}` };
+  if (edit.edit === 'delete') {
+    if (!share || share.status === 'DELETED') return { tone: 'success', title: 'The share is deleted.' };
+    return share.status === 'DELETING' ? { ...settling, title: 'The share is being deleted (DELETING).' } : { tone: 'error', title: `The share still reads as ${share.status}.` };
+  }
+  if (!share) return { tone: 'error', title: 'The share is no longer listed by its owner.' };
+  const ok = asAsked(edit, share);
+  if (ok === false) {
+    const named = 'resourceArns' in edit ? edit.resourceArns : 'principals' in edit ? edit.principals : [];
+    const failed = entityStates(share, named).filter((e) => e.status === 'FAILED' && e.message);
+    return { tone: 'error', title: 'The share does not read as the plan asked.', advice: failed.map((e) => `${e.id}: ${e.message}`).join(' ') || pageHint };
+  }
+  if (ok === undefined) return settling;
+  return { tone: 'success', title: 'The share reads as the plan asked.', advice: pageHint };
+}
+
+const editContext = z.object({ resourceShareArn: z.string(), shareName: z.string(), accountId: z.string(), region: z.string(), edit: shareEditSchema });
+type EditContext = z.infer<typeof editContext>;
+
+export const editShare = defineKind({
+  id: 'ram:edit-share',
+  input: shareEditSchema,
+  context: editContext,
+  build(edit, { share, names }: { share: ShareRecord; names: NameBook }) {
+    if (share.status === 'DELETING' || share.status === 'DELETED') throw new PlanError(`The share is ${share.status.toLowerCase()}: it can no longer be changed.`);
+    const { title, steps, notes } = stepsFor(share, edit, names);
+    return {
+      title,
+      accountNames: names[share.owningAccountId] ? { [share.owningAccountId]: names[share.owningAccountId] } : undefined,
+      steps,
+      notes,
+      context: { resourceShareArn: share.arn, shareName: share.name, accountId: share.owningAccountId, region: share.region, edit },
+    };
+  },
+  async readBack(plan) {
+    const { accountId, region, resourceShareArn } = plan.context;
+    const share = (await readOwnedShares(accountId, region)).find((s) => s.arn === resourceShareArn);
+    return {
+      ...verdict(plan, share),
+      facts: share ? shareFacts(share) : [{ label: 'Share (ram:GetResourceShares SELF)', value: 'not listed' }],
+      links: share && share.status !== 'DELETED' ? [{ href: `/shares/${share.region}/${share.id}`, label: "The share's page" }] : undefined,
+      problems: [],
+    };
+  },
+  // The organization's list shows the share as AWS now has it.
+  async afterApply(plan) {
+    await refreshSharesOf(plan.context.accountId, plan.context.region);
+  },
+});

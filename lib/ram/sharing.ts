@@ -1,13 +1,11 @@
-// RAM sharing with AWS Organizations: its status, the preflight checks from the facts file, and the plan that
-// enables it.
+// RAM sharing with AWS Organizations: its status and the preflight checks from the facts file (the plan that
+// enables it is lib/ram/enable-sharing.ts). The dashboard's reading is at most 5 seconds old (single-flight memo).
 import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getClient } from '../aws/clients';
 import { explainingReader } from '../aws/errors';
 import type { ConsoleContext } from '../aws/identity';
-import { memo } from '../console/memo';
+import { memo } from '../cache/memo';
 import { findRole } from '../iam/roles';
-import { PlanError } from '../plan/build';
-import type { PlanDraft } from '../plan/types';
 
 export const RAM_SERVICE_PRINCIPAL = 'ram.amazonaws.com';
 export const RAM_SERVICE_LINKED_ROLE = 'AWSServiceRoleForResourceAccessManager';
@@ -113,7 +111,7 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
 }
 
 // The dashboard shows the status on every view; Settings and the plan's read-back read it fresh.
-const recent = memo<SharingStatus>(5_000);
+const recent = memo<SharingStatus>('sharing-status', 5_000);
 
 /** The sharing status, shared by concurrent page views for a few seconds (one read in flight per account and Region). */
 export function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
@@ -123,29 +121,4 @@ export function recentSharingStatus(context: ConsoleContext): Promise<SharingSta
 /** After the console changed sharing: the dashboard's next view reads it again. */
 export function forgetRecentSharingStatus(): void {
   recent.invalidate();
-}
-
-export const ENABLE_SHARING_KIND = 'ram:enable-sharing';
-
-/** The one-step plan that enables sharing, or a PlanError naming the preflight checks that fail. */
-export function planEnableSharing(context: ConsoleContext, status: SharingStatus): PlanDraft {
-  if (status.enabled) throw new PlanError('Sharing with AWS Organizations is already enabled: there is nothing to do.');
-  if (!status.canEnable) {
-    const failing = status.checks.filter((c) => !c.passed && c.id !== 'service-linked-role' && c.id !== 'trusted-access-trap');
-    throw new PlanError(`Sharing cannot be enabled from here: ${failing.map((c) => c.detail).join(' ')}`);
-  }
-  return {
-    kind: ENABLE_SHARING_KIND,
-    title: 'Enable sharing with AWS Organizations',
-    steps: [
-      {
-        operation: 'ram:EnableSharingWithAwsOrganization',
-        accountId: context.accountId,
-        region: context.region,
-        input: {},
-        reason: `Turns on RAM's trusted access in the organization and creates the service-linked role ${RAM_SERVICE_LINKED_ROLE}, so shares can name the organization and its OUs.`,
-      },
-    ],
-    notes: status.trustedAccess && !status.serviceLinkedRole ? ['Trusted access is already on from the Organizations side; this call creates the missing service-linked role.'] : [],
-  };
 }

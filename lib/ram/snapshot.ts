@@ -2,12 +2,10 @@
 // and each configured Region, the shares it owns (GetResourceShares SELF) with their resource and principal
 // associations and attached permissions. Read with the SDK's paginators through one bounded fan-out (the
 // SDK's retry handles throttling), delivered as targets finish so the first accounts show while the rest
-// arrive, cached stale-while-revalidate in memory and in the data directory, and refreshed per
-// (account, Region) after the console itself changes a share. A target that cannot be read is kept with its
-// reason, never dropped.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// arrive. Kept in the one snapshot store (lib/cache/snapshots.ts): as stale as the source's maxAgeMs before a
+// read rebuilds it in the background, saved in the data directory, and refreshed per (account, Region) after the
+// console itself changes a share. A target that cannot be read is kept with its reason, never dropped.
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   paginateGetResourceShareAssociations,
   paginateGetResourceShares,
@@ -16,7 +14,7 @@ import {
 } from '@aws-sdk/client-ram';
 import { getCallerIdentity, getClient, memberCredentials } from '../aws/clients';
 import { fanOut, type FanOutTarget } from '../aws/fan-out';
-import { writePrivateFile } from '../private-file';
+import { snapshotStore, type SnapshotBuild, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 
 export interface ShareResource {
   arn: string;
@@ -96,28 +94,18 @@ export interface AccountRef {
   name: string;
 }
 
-export interface ShareSnapshotSource {
-  /** What the snapshot is of: endpoint, console account, organization, Regions. */
-  key: string;
+export interface ShareSnapshotSource extends SnapshotSource {
   /** The accounts to read (may wait for a cold organization crawl). */
   accounts: () => Promise<AccountRef[]>;
   regions: string[];
-  dataDir?: string;
-  maxAgeMs: number;
   /** Calls in flight at once overall (default 8) and per account (default 2). */
   concurrency?: number;
   perAccount?: number;
-  now?: () => number;
 }
 
-export interface ShareSnapshotStatus {
-  snapshot: RamSnapshot;
-  ageMs: number;
-  /** A build is running (the first one, or a refresh behind a complete snapshot). */
-  refreshing: boolean;
+export interface ShareSnapshotStatus extends SnapshotStatus<RamSnapshot> {
   /** Targets read / to read by the running build. */
   progress?: { done: number; total: number };
-  lastError?: string;
 }
 
 const PAGE_SIZE = 500;
@@ -215,57 +203,6 @@ export async function readOwnedShares(accountId: string, region: string, count: 
   return [...shares.values()];
 }
 
-// ---- the cache ---------------------------------------------------------------------------------------
-
-interface Build {
-  snapshot: RamSnapshot;
-  done: Promise<RamSnapshot>;
-}
-
-interface Entry {
-  /** The last complete snapshot. */
-  snapshot?: RamSnapshot;
-  build?: Build;
-  stale: boolean;
-  lastError?: string;
-}
-
-// On globalThis: Next may evaluate this module once per route bundle; the cache must be one.
-const store: Map<string, Entry> = ((globalThis as Record<string, unknown>).__crossingShareSnapshots ??= new Map()) as Map<string, Entry>;
-// The source each key was last read with, so refreshSharesOf can persist without being handed it again.
-const sources: Map<string, ShareSnapshotSource> = ((globalThis as Record<string, unknown>).__crossingShareSources ??= new Map()) as Map<string, ShareSnapshotSource>;
-
-function fileFor(dataDir: string, key: string): string {
-  return path.join(dataDir, `ram-snapshot-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
-}
-
-function readPersisted(source: ShareSnapshotSource): RamSnapshot | undefined {
-  if (!source.dataDir) return undefined;
-  try {
-    const snapshot = JSON.parse(readFileSync(fileFor(source.dataDir, source.key), 'utf8')) as RamSnapshot & { format?: number };
-    return snapshot.format === 1 && snapshot.key === source.key && snapshot.complete ? snapshot : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function persist(source: ShareSnapshotSource, snapshot: RamSnapshot): void {
-  if (!source.dataDir) return;
-  try {
-    // Who shares what with whom is for the console's operators only, like the organization snapshot.
-    writePrivateFile(fileFor(source.dataDir, source.key), JSON.stringify({ format: 1, ...snapshot }));
-  } catch (error) {
-    console.warn(`RAM snapshot not saved in ${source.dataDir}: ${(error as Error).message}`);
-  }
-}
-
-function entryFor(source: ShareSnapshotSource): Entry {
-  sources.set(source.key, source);
-  let entry = store.get(source.key);
-  if (!entry) store.set(source.key, (entry = { stale: false, snapshot: readPersisted(source) }));
-  return entry;
-}
-
 /** Puts one target's answer into a snapshot: its shares replace the ones it held before. */
 function applyTarget(snapshot: RamSnapshot, read: TargetRead, shares: ShareRecord[] | undefined): void {
   snapshot.targets[targetKey(read.accountId, read.region)] = read;
@@ -290,9 +227,7 @@ async function prefetchSessions(accountIds: string[]): Promise<void> {
   await Promise.all(Array.from({ length: SESSION_LANE }, lane));
 }
 
-function startBuild(source: ShareSnapshotSource, entry: Entry): Build {
-  if (entry.build) return entry.build;
-  entry.stale = false;
+function startBuild(source: ShareSnapshotSource): SnapshotBuild<RamSnapshot> {
   const now = source.now ?? Date.now;
   const snapshot: RamSnapshot = { key: source.key, fetchedAt: now(), complete: false, targetCount: 0, targets: {}, shares: {}, calls: 0 };
   const done = (async () => {
@@ -313,35 +248,13 @@ function startBuild(source: ShareSnapshotSource, entry: Entry): Build {
     snapshot.complete = true;
     return snapshot;
   })();
-  const build = { snapshot, done };
-  entry.build = build;
-  done.then(
-    (complete) => {
-      if (entry.build !== build) return;
-      entry.build = undefined;
-      entry.snapshot = complete;
-      entry.lastError = undefined;
-      persist(source, complete);
-    },
-    (error: unknown) => {
-      if (entry.build !== build) return;
-      entry.build = undefined;
-      entry.lastError = (error as Error)?.message ?? String(error);
-    },
-  );
-  return build;
+  return { snapshot, done };
 }
 
-function statusOf(source: ShareSnapshotSource, entry: Entry, snapshot: RamSnapshot): ShareSnapshotStatus {
-  const now = (source.now ?? Date.now)();
-  const build = entry.build;
-  return {
-    snapshot,
-    ageMs: Math.max(0, now - snapshot.fetchedAt),
-    refreshing: !!build,
-    progress: build && { done: Object.keys(build.snapshot.targets).length, total: build.snapshot.targetCount },
-    lastError: entry.lastError,
-  };
+const snapshots = snapshotStore<RamSnapshot, ShareSnapshotSource, SnapshotBuild<RamSnapshot>>({ name: 'ram-snapshot', build: startBuild, format: 2 });
+
+function withProgress({ build, ...status }: SnapshotStatus<RamSnapshot> & { build?: SnapshotBuild<RamSnapshot> }): ShareSnapshotStatus {
+  return { ...status, progress: build && { done: Object.keys(build.snapshot.targets).length, total: build.snapshot.targetCount } };
 }
 
 /**
@@ -349,13 +262,7 @@ function statusOf(source: ShareSnapshotSource, entry: Entry, snapshot: RamSnapsh
  * marked stale), else the first build's partial one as it fills. Never waits for a build.
  */
 export function getShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStatus {
-  const entry = entryFor(source);
-  if (entry.snapshot) {
-    const now = (source.now ?? Date.now)();
-    if (entry.stale || now - entry.snapshot.fetchedAt > source.maxAgeMs) startBuild(source, entry);
-    return statusOf(source, entry, entry.snapshot);
-  }
-  return statusOf(source, entry, startBuild(source, entry).snapshot);
+  return withProgress(snapshots.read(source));
 }
 
 /** As getShareSnapshot, but a first build is given up to `boundMs` to show its first shares (a page's first paint). */
@@ -363,7 +270,7 @@ export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs:
   const started = Date.now();
   let status = getShareSnapshot(source);
   while (!status.snapshot.complete && Object.keys(status.snapshot.shares).length === 0 && Date.now() - started < boundMs) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     status = getShareSnapshot(source);
   }
   return status;
@@ -371,16 +278,12 @@ export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs:
 
 /** Starts a build now (Refresh) unless one runs; the current snapshot stays in use until it completes. */
 export function refreshShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStatus {
-  const entry = entryFor(source);
-  const build = startBuild(source, entry);
-  return statusOf(source, entry, entry.snapshot ?? build.snapshot);
+  return withProgress(snapshots.refresh(source));
 }
 
-/** Resolves with the next complete snapshot. */
+/** Resolves with the last complete snapshot, else the first build's end. */
 export function completeShareSnapshot(source: ShareSnapshotSource): Promise<RamSnapshot> {
-  const entry = entryFor(source);
-  if (entry.snapshot && !entry.build) return Promise.resolve(entry.snapshot);
-  return startBuild(source, entry).done;
+  return snapshots.complete(source);
 }
 
 /**
@@ -390,23 +293,32 @@ export function completeShareSnapshot(source: ShareSnapshotSource): Promise<RamS
 export async function refreshSharesOf(accountId: string, region: string): Promise<ShareRecord[]> {
   const shares = await readOwnedShares(accountId, region);
   const read: TargetRead = { accountId, region, readAt: Date.now(), shareCount: shares.length };
-  for (const [key, entry] of store) {
-    for (const snapshot of new Set([entry.snapshot, entry.build?.snapshot])) {
-      if (!snapshot) continue;
-      applyTarget(snapshot, read, shares);
-      if (snapshot === entry.snapshot && sources.get(key)) persist(sources.get(key)!, snapshot);
-    }
-  }
+  snapshots.update((snapshot) => applyTarget(snapshot, read, shares));
   return shares;
-}
-
-/** Marks every cached snapshot stale: the next read answers from it and rebuilds in the background. */
-export function invalidateShareSnapshots(): void {
-  for (const entry of store.values()) entry.stale = true;
 }
 
 /** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
 export function forgetShareSnapshots(): void {
-  store.clear();
-  sources.clear();
+  snapshots.forget();
 }
+
+/** What the list's status line shows of a snapshot, as it is built. */
+export interface SnapshotProgress {
+  fetchedAt: number;
+  complete: boolean;
+  refreshing: boolean;
+  done?: number;
+  total?: number;
+  shares: number;
+  lastError?: string;
+}
+
+export const snapshotProgress = (status: ShareSnapshotStatus): SnapshotProgress => ({
+  fetchedAt: status.snapshot.fetchedAt,
+  complete: status.snapshot.complete,
+  refreshing: status.refreshing,
+  done: status.progress?.done,
+  total: status.progress?.total,
+  shares: Object.keys(status.snapshot.shares).length,
+  lastError: status.lastError,
+});

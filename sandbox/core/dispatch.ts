@@ -1,6 +1,7 @@
 // One AWS request through the sandbox: signature → service and operation → injected faults →
 // throttling → input → authorization (the runtime's authorizer) → handler → output, every failure
 // in the service's wire format.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { AwsError, isAwsError } from './errors.js';
 import { codecs } from './protocols/index.js';
@@ -81,7 +82,7 @@ export async function dispatch(runtime: Runtime, request: WireRequest): Promise<
     const operation = resolved.operation.name;
 
     const fault = runtime.faults.check(service, operation);
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.delayMs) await sleep(fault.delayMs);
     fault?.raise();
     runtime.throttler.take(service, credential.identity.accountId);
 

@@ -4,11 +4,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { FaultInjector } from './faults.js';
 import { DEFAULT_THROTTLE, Throttler, type ThrottleConfig } from './throttle.js';
-import type { Authorizer, ServiceDefinition, World } from './types.js';
+import type { Authorizer, ServiceDefinition, WireInput, World } from './types.js';
 import { createEmptyWorld } from './world.js';
 
-// Loose on purpose: each seed declares its own options (accounts, ous, depth, ...).
-export type SeedOptions = Record<string, any>;
+// Loose on purpose: each seed declares its own options (accounts, ous, depth, ...), parsed from the command line.
+export type SeedOptions = WireInput;
 export type Seed = (world: World, options: SeedOptions) => void;
 
 /** What a response carried, for observers such as the test harness's shape checker. */

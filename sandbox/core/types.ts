@@ -6,6 +6,15 @@ import type { AwsError } from './errors.js';
 /** Wire protocol, as botocore's `metadata.protocol` names it. */
 export type Protocol = 'query' | 'ec2' | 'json' | 'rest-json';
 
+/**
+ * A member of a request as the protocol parsers give it (JSON.parse's result, or the query parser's strings, lists
+ * and maps): checked against the AWS model's shapes before any handler runs, so handlers read it as the model says.
+ */
+export type WireValue = ReturnType<typeof JSON.parse>;
+
+/** A request's members, by name. */
+export type WireInput = Record<string, WireValue>;
+
 /** An AWS account that exists in the sandbox's world, inside the organization or not. */
 export interface Account {
   id: string;
@@ -100,7 +109,7 @@ export interface RequestContext {
   authorize(action: string, resource: string, options?: AuthorizeOptions): Promise<void>;
 }
 
-export interface OperationSpec<I = any, O = any> {
+export interface OperationSpec<I = WireValue, O = WireValue> {
   /**
    * IAM action checked before the handler runs. Default `${iamPrefix}:${OperationName}`.
    * `null` means the operation is never denied (sts:GetCallerIdentity).

@@ -1,6 +1,7 @@
 // Protects parity with moto for VPCs and subnets (create, filters, CIDR errors, delete) and pins the known differences.
 import * as E from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireValue } from '../core/types.js';
 import { EMPTY } from '../seeds/empty.js';
 import { startSandbox, type TestSandbox } from '../testing.js';
 import { startMoto, type Moto } from '../testing/moto.js';
@@ -10,7 +11,7 @@ type Result = Record<string, unknown>;
 /** The same calls on both endpoints; each step's answer, or its error code and message. */
 async function scenario(ec2: E.EC2Client): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const run = async (step: string, command: unknown): Promise<any> => {
+  const run = async (step: string, command: unknown): Promise<WireValue> => {
     try {
       const { $metadata, ...answer } = (await ec2.send(command as E.DescribeVpcsCommand)) as Result & { $metadata: unknown };
       void $metadata;

@@ -3,7 +3,7 @@ import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-
 import { ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import { startSandbox, type TestSandbox } from '../testing.js';
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::100000000001:root' }, Action: 'sts:AssumeRole' }] });

@@ -1,6 +1,6 @@
 // IAM operations: botocore input shapes → model calls → output shapes. IAM acts on the caller's account.
 import { AwsError } from '../core/errors.js';
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
+import type { OperationSpec, RequestContext, World, WireInput } from '../core/types.js';
 import * as iam from './models.js';
 import type { Group, ManagedPolicy, Role, Tag, User } from './models.js';
 import { simulate, type SimulationInput } from './simulation.js';
@@ -227,7 +227,7 @@ const policyArnOf = (_ctx: RequestContext, input: { PolicyArn?: string }) => inp
 
 // ---- operations ------------------------------------------------------------------------------------
 
-type Input = Record<string, any>;
+type Input = WireInput;
 type Spec = OperationSpec<Input>;
 
 const onUser = (handler: Spec['handler']): Spec => ({ resource: userArn, handler });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAwsError } from '../core/errors.js';
 import { policyVersion } from '../core/world.js';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import { createWorld } from '../seeds/index.js';
 import {
   accountPath,

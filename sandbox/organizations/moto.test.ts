@@ -1,6 +1,7 @@
 // Protects parity with moto for the basic Organizations flow (create org, OUs, list, describe) and pins the known differences.
 import * as O from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireValue } from '../core/types.js';
 import { startSandbox } from '../testing.js';
 import { startMoto, type Moto } from '../testing/moto.js';
 
@@ -10,9 +11,9 @@ type Result = Record<string, unknown>;
 async function scenario(client: O.OrganizationsClient): Promise<Record<string, Result>> {
   const out: Record<string, Result> = {};
   // Commands of different operations: typed loosely, the results are compared as JSON.
-  const run = async (step: string, command: any): Promise<any> => {
+  const run = async (step: string, command: unknown): Promise<WireValue> => {
     try {
-      const { $metadata, ...answer } = (await client.send(command)) as Result & { $metadata: unknown };
+      const { $metadata, ...answer } = (await client.send(command as O.DescribeOrganizationCommand)) as Result & { $metadata: unknown };
       void $metadata;
       out[step] = answer;
     } catch (error) {

@@ -19,7 +19,6 @@ import {
   ListAWSServiceAccessForOrganizationCommand,
   ListChildrenCommand,
   ListDelegatedAdministratorsCommand,
-  ListOrganizationalUnitsForParentCommand,
   ListParentsCommand,
   ListPoliciesCommand,
   ListPoliciesForTargetCommand,
@@ -39,7 +38,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import { EMPTY } from '../seeds/empty.js';
 import { startSandbox } from '../testing.js';
 

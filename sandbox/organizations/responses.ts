@@ -1,5 +1,5 @@
 // Organizations operations: botocore input shapes → model calls → output shapes.
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
+import type { OperationSpec, RequestContext, World, WireInput } from '../core/types.js';
 import * as errors from './exceptions.js';
 import {
   type Member,
@@ -179,7 +179,7 @@ function accountsOf(ctx: RequestContext, ids: readonly string[], input: PageInpu
 
 // ---- operations ------------------------------------------------------------------------------
 
-type Input = Record<string, any>;
+type Input = WireInput;
 type Spec = OperationSpec<Input>;
 
 export const operations: Record<string, Spec> = {

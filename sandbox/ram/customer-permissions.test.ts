@@ -17,7 +17,7 @@ import {
   SetDefaultPermissionVersionCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-ram';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import type { DemoResources } from '../seeds/demo-resources.js';
 import type { TestSandbox } from '../testing.js';
 import { demoSandbox, errorName, ramAs } from './test-clients.js';

@@ -23,7 +23,7 @@ import {
   UpdateResourceShareCommand,
 } from '@aws-sdk/client-ram';
 import type { TestSandbox } from '../testing.js';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import type { DemoResources } from '../seeds/demo-resources.js';
 import type { DemoSharingArns } from '../seeds/demo-ram.js';
 import { demoSandbox, errorName, ramAs } from './test-clients.js';

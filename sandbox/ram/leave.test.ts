@@ -9,7 +9,7 @@ import {
   ListPermissionAssociationsCommand,
 } from '@aws-sdk/client-ram';
 import type { TestSandbox } from '../testing.js';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import type { DemoSharingArns } from '../seeds/demo-ram.js';
 import { demoSandbox, errorName, ramAs } from './test-clients.js';
 

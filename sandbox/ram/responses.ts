@@ -2,7 +2,7 @@
 // the request's Region scope everything: RAM is Regional.
 import { AwsError } from '../core/errors.js';
 import { paginate } from '../core/pagination.js';
-import type { OperationSpec, RequestContext, World } from '../core/types.js';
+import type { OperationSpec, RequestContext, World, WireInput } from '../core/types.js';
 import { nowMs } from '../core/world.js';
 import * as errors from './exceptions.js';
 import {
@@ -240,7 +240,7 @@ function validResourceType(name: string | undefined): string | undefined {
 
 // ---- operations -------------------------------------------------------------------------------------
 
-type Input = Record<string, any>;
+type Input = WireInput;
 
 const shareResource = (ctx: RequestContext, input: Input) => input.resourceShareArn ?? '*';
 

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-ram';
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { OrganizationsClient, RemoveAccountFromOrganizationCommand } from '@aws-sdk/client-organizations';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import type { DemoResources } from '../seeds/demo-resources.js';
 import type { DemoSharingArns } from '../seeds/demo-ram.js';
 import type { TestSandbox } from '../testing.js';

@@ -22,7 +22,7 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { startSandbox, type TestSandbox } from '../testing.js';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import type { DemoResources } from '../seeds/demo-resources.js';
 import type { DemoSharingArns } from '../seeds/demo-ram.js';
 import { accountCredentials, demoSandbox, errorName, ramAs } from './test-clients.js';

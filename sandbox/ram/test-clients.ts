@@ -7,7 +7,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll } from 'vitest';
 import { demoResourceArns, type DemoResources } from '../seeds/demo-resources.js';
 import { demoSharingArns, type DemoSharingArns } from '../seeds/demo-ram.js';
-import { DEMO } from '../seeds/demo.js';
+import { DEMO } from '../seeds/demo-ids.js';
 import { startSandbox, type SandboxCredentials, type TestSandbox } from '../testing.js';
 
 export interface DemoSandbox {

@@ -11,7 +11,7 @@ import { createManagedPrefixList } from '../ec2/models.js';
 import { createResourceShare, createShareFromPolicy, enableSharingWithAwsOrganization, withoutAssociationDelay } from '../ram/models.js';
 import { listShareableResources } from '../ram/shareable.js';
 import { ramState, type ResourceShare } from '../ram/state.js';
-import { DEMO } from './demo.js';
+import { DEMO } from './demo-ids.js';
 import { addDemoResources, demoResourceArns, DEMO_REGION } from './demo-resources.js';
 
 /** Names of the demo's resource shares (look their ARNs up with demoSharingArns). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { World } from '../core/types.js';
 import { getRole, getUser } from '../iam/models.js';
 import { organizationOf, organizationsState, serviceControlPoliciesFor } from '../organizations/models.js';
-import { DEMO } from './demo.js';
+import { DEMO } from './demo-ids.js';
 import { EMPTY } from './empty.js';
 import { createWorld } from './index.js';
 import { LARGE } from './large.js';

@@ -1,12 +1,12 @@
 // STS operations. AssumeRole authorizes itself (action: null): the caller's identity policies and the
 // role's trust policy are evaluated together by the core, with the request's STS context keys.
 import { isAwsError } from '../core/errors.js';
-import type { CredentialRecord, OperationSpec } from '../core/types.js';
+import type { CredentialRecord, OperationSpec, WireInput } from '../core/types.js';
 import { findRoleByArn, parsedPolicy } from '../iam/models.js';
 import { assumeRoleDenied, sessionCredentialsNotAllowed, validationError } from './exceptions.js';
 import { callerUserId, sessionDuration, startRoleSession, startUserSession } from './models.js';
 
-type Input = Record<string, any>;
+type Input = WireInput;
 
 function credentials(record: CredentialRecord) {
   return {

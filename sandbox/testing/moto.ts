@@ -1,5 +1,6 @@
 // moto_server (Python AWS emulator) on a free loopback port, for differential tests and the
 // benchmark. Absent moto: a visible message and undefined, so callers can skip.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { freePort } from './free-port.js';
 
@@ -30,7 +31,7 @@ async function waitUntilUp(endpoint: string, exited: () => boolean): Promise<voi
       await fetch(`${endpoint}/moto-api/`);
       return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
   throw new Error('moto_server did not answer within 30 s');

@@ -1,6 +1,7 @@
 // The audit log: every change made through the console, filtered and paged.
 import Link from 'next/link';
 import { z } from 'zod';
+import { AuditExportForm } from '@/components/audit/export-form';
 import { Badge, Card, Cell, FilterForm, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { AUDIT_OUTCOMES, listAudit } from '@/lib/audit/log';
@@ -17,10 +18,10 @@ const filtersSchema = z.object({
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireUser();
+  const user = await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const { page, ...filters } = filtersSchema.parse(raw);
-  const result = listAudit(filters, page ?? 1);
+  const result = await listAudit(filters, page ?? 1);
   const link = (p: number) => `/audit?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   const outcomeTone = { intent: 'sky', success: 'emerald', failure: 'red', denied: 'amber', unauthenticated: 'amber' } as const;
   return (
@@ -82,6 +83,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {result.page < result.pages && <Link href={link(result.page + 1)} className="text-sky-700 underline">Next</Link>}
         </nav>
       </Card>
+      {user.role === 'admin' && (
+        <Card>
+          <h2 className="mb-3 text-sm font-semibold text-slate-800">Export for a SIEM</h2>
+          <AuditExportForm />
+        </Card>
+      )}
     </>
   );
 }

@@ -7,9 +7,9 @@ import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { awsNow } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
-import { senderLabel } from '@/lib/ram/invitation-plan';
+import { senderLabel } from '@/lib/ram/answer-invitations';
 import { getOrganizationInvitations, PENDING_INVITATIONS_QUOTA, sendersNearQuota, type InvitationsSnapshot } from '@/lib/ram/invitations';
 import { planInvitationsAction, refreshInvitationsAction } from './actions';
 
@@ -18,6 +18,9 @@ export const dynamic = 'force-dynamic';
 const DESCRIPTION =
   'Resource share invitations to the console’s account and to every member account (through the member role), in each Region the console works in. ' +
   'Expiry follows the AWS clock: 7 days after sending for the resource types AWS gives 7 days, 12 hours for the others.';
+
+/** How long ago the reading was made (on this host's clock, which stamped it). */
+const ageOf = (snapshot: InvitationsSnapshot) => Date.now() - snapshot.fetchedAt;
 
 export default async function InvitationsPage() {
   const page = await loadConsolePage();
@@ -64,7 +67,7 @@ export default async function InvitationsPage() {
             actions={
               <span className="flex items-center gap-3 text-sm text-slate-600">
                 <span data-testid="invitations-age">
-                  Read {formatDuration(Date.now() - snapshot.fetchedAt)} ago from {snapshot.accounts} account(s) in {snapshot.regions.length} Region(s)
+                  Read {formatDuration(ageOf(snapshot))} ago from {snapshot.accounts} account(s) in {snapshot.regions.length} Region(s)
                 </span>
                 <RefreshButton refresh={refreshInvitationsAction} />
               </span>

@@ -6,7 +6,7 @@ import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { childViews, getOrganizationSnapshot, nodeView } from '@/lib/organizations';
 import { organizationAccessProblem, organizationSource, snapshotInfo } from '@/lib/organizations/snapshot-source';
-import { loadChildrenAction, loadPoliciesAction, refreshAction, searchAction, statusAction } from './actions';
+import { loadChildrenAction, loadPoliciesAction, refreshAction, searchAction, statusAction } from '@/components/organization-tree/actions';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
-import { planStatusBadge } from '@/lib/console/plan-status';
+import { planStatusBadge } from '@/components/plan/status';
 import { listPlans } from '@/lib/plan/store';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, buttonClass, Card, Cell, PageTitle, Table } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { crossAccountTrusts } from '@/lib/iam/trusts';
 
 export const dynamic = 'force-dynamic';

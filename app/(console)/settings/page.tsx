@@ -2,7 +2,7 @@
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { getSharingStatus } from '@/lib/ram/sharing';
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { sharingLostWithoutOrganizations } from '@/lib/ram/disable-sharing-impact';

@@ -7,7 +7,7 @@ import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { ShareFilters } from '@/components/shares/ShareFilters';
 import { Pager, PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareFilters as Filters, type ShareTab } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, type RamSnapshot } from '@/lib/ram/snapshot';

@@ -6,7 +6,7 @@
 // Moving to review makes the plan the review shows. Thin: the rules are in lib/ram.
 import Link from 'next/link';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { loadChildrenAction, searchAction } from '@/app/(console)/organization/actions';
+import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
 import { PlanReview } from '@/components/plan/PlanReview';
 import { DetailsStep, PermissionsStep, PrincipalsStep } from '@/components/share-wizard';
 import {
@@ -28,7 +28,7 @@ import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { getPlan } from '@/lib/plan/store';
 import { draftFingerprint, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
 import { completeOrganization } from '@/lib/organizations/accounts';
@@ -173,7 +173,7 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
     <PrincipalsStep
       draftId={draft.id}
       types={shareTypes(details)}
-      initial={typed ?? (accepted ? { ...accepted, sources: accepted.sources?.map((s) => s.sourceId) } : { allowExternalPrincipals: false, principals: [] })}
+      initial={typed ?? accepted ?? { allowExternalPrincipals: false, principals: [] }}
       path={draft.state.modify ? MODIFY_PATH : undefined}
       initialEntry={typed?.entry}
       tree={tree}
@@ -253,7 +253,7 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
         </ul>
         {principals.sources?.length ? (
           <p className="mt-2 text-sm" data-testid="review-sources">
-            Source constraints: {principals.sources.map((s) => `${s.sourceId} (${s.sourceType})`).join(', ')}
+            Source constraints: {principals.sources.join(', ')}
           </p>
         ) : null}
       </Card>

@@ -25,7 +25,7 @@ export default async function InvitationHistoryPage({ searchParams }: { searchPa
   await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const filters = filtersSchema.parse(raw);
-  const entries = listHistory(filters);
+  const entries = await listHistory(filters);
   return (
     <>
       <PageTitle description="Every invitation the console has seen, kept after AWS forgets it: its state, and who accepted or rejected it through the console.">

@@ -3,8 +3,8 @@
 import { notFound } from 'next/navigation';
 import { PlanReview } from '@/components/plan/PlanReview';
 import { Alert, PageTitle } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
-import { readBack } from '@/lib/console/read-back';
+import { loadConsolePage } from '@/lib/page-context';
+import { readBack } from '@/lib/changes/registry';
 import { getPlan } from '@/lib/plan/store';
 import { organizationNames } from '@/lib/organizations/accounts';
 

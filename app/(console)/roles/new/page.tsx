@@ -26,7 +26,7 @@ import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Card, Cell, CodeBlock, PageTitle, Steps, Table } from '@/components/ui';
 import type { SignedInUser } from '@/lib/auth/guard';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { allowedStep, getRoleDraft, requestOf, roleStepHref, stepOf, typedOf, WIZARD_STEPS, type RoleDraft, type WizardStep } from '@/lib/iam/wizard';
 import { organizationAccounts, type OrganizationAccount } from '@/lib/organizations/accounts';
 import { getPlan } from '@/lib/plan/store';

@@ -5,7 +5,7 @@ import { PermissionsView } from '@/components/permissions/PermissionsView';
 import { planPermissionEditAction } from '@/components/permissions/actions';
 import { Alert, Button, inputClass, PageTitle } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { allowedActionsByType, readManagedPermissions, type ManagedPermissionsView } from '@/lib/ram/managed-permissions';
 

@@ -5,13 +5,13 @@ import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
 import { config } from '@/lib/config';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { organizationAccounts } from '@/lib/organizations/accounts';
 import { readReceivedAcross } from '@/lib/ram/received';
-import { receivedIndividually } from '@/lib/ram/share-edits';
+import { receivedIndividually } from '@/lib/ram/leave-share';
 import { principalName } from '@/lib/ram/share-list';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { planLeaveShareAction } from '../actions';
+import { planLeaveShareAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 

@@ -28,19 +28,20 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   }
   const problem = organizationAccessProblem(ctx);
   if (problem) return <>{back}<Alert tone="warning">{problem}</Alert></>;
+  let policy: Awaited<ReturnType<typeof describePolicy>>;
   try {
-    const policy = await describePolicy(organizationsClient(), policyId);
-    return (
-      <>
-        {back}
-        <PageTitle description={policy.description}>{policy.name}</PageTitle>
-        <Card title={`${policy.id}${policy.awsManaged ? ' (AWS managed)' : ''}`}>
-          <p className="mb-3 break-all font-mono text-xs text-slate-500">{policy.arn}</p>
-          <pre data-testid="policy-json" className="overflow-auto rounded bg-slate-50 p-3 text-xs">{policy.content}</pre>
-        </Card>
-      </>
-    );
+    policy = await describePolicy(organizationsClient(), policyId);
   } catch (error) {
     return <>{back}<Alert tone="error" title="The policy could not be read">{explainAwsError(error, { operation: 'organizations:DescribePolicy', accountId: ctx.accountId })}</Alert></>;
   }
+  return (
+    <>
+      {back}
+      <PageTitle description={policy.description}>{policy.name}</PageTitle>
+      <Card title={`${policy.id}${policy.awsManaged ? ' (AWS managed)' : ''}`}>
+        <p className="mb-3 break-all font-mono text-xs text-slate-500">{policy.arn}</p>
+        <pre data-testid="policy-json" className="overflow-auto rounded bg-slate-50 p-3 text-xs">{policy.content}</pre>
+      </Card>
+    </>
+  );
 }

@@ -7,13 +7,13 @@ import { HandOffPanel } from '@/components/roles/HandOffPanel';
 import { VerifyPanel } from '@/components/roles/VerifyPanel';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
-import { loadConsolePage } from '@/lib/console/page';
+import { loadConsolePage } from '@/lib/page-context';
 import { accountNamesOf } from '@/lib/iam/access-facts';
 import { handOff } from '@/lib/iam/handoff';
 import { accountOfPrincipal, renderPolicy } from '@/lib/iam/policy';
 import { roleDetails } from '@/lib/iam/read';
 import { trustedPrincipals, type TrustedPrincipal } from '@/lib/iam/trust';
-import { planConditionsAction, planRemovalAction, verifyAccessAction } from '../../actions';
+import { planTrustEditAction, verifyAccessAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -85,10 +85,10 @@ export default async function RolePage({ params }: { params: Promise<{ accountId
               <div className="flex flex-wrap gap-3">
                 <BuildPlanButton
                   label={t.requireMfa ? 'Plan: stop requiring MFA' : 'Plan: require MFA'}
-                  build={planConditionsAction}
-                  input={{ roleArn: role.arn, principal: t.principal, conditions: { ...conditions, requireMfa: !t.requireMfa } }}
+                  build={planTrustEditAction}
+                  input={{ change: 'conditions', roleArn: role.arn, principal: t.principal, conditions: { ...conditions, requireMfa: !t.requireMfa } }}
                 />
-                <BuildPlanButton label="Plan: remove this access" build={planRemovalAction} input={{ roleArn: role.arn, principal: t.principal }} />
+                <BuildPlanButton label="Plan: remove this access" build={planTrustEditAction} input={{ change: 'remove', roleArn: role.arn, principal: t.principal }} />
               </div>
             </Card>
           );

@@ -1,0 +1,162 @@
+// `npm run bench:ha`: the console's state on SQLite vs PostgreSQL, and two instances behind a proxy. Starts a
+// throwaway PostgreSQL and a sandbox (demo seed, no throttling), then, for one console on SQLite, one on
+// PostgreSQL and two on PostgreSQL behind a round-robin proxy on loopback, keeps 20 signed-in clients requesting
+// each page (keep-alive, one request at a time each) and prints requests/s and p50/p95 per page.
+// Expectation: PostgreSQL within a few percent of SQLite (one session read a request); two instances serve more
+// than one only where this machine has a spare core for the second.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox } from '../sandbox/testing';
+import { ensureBuild } from '../scripts/build-state';
+import { consoleEnv } from '../tests/support/console-env';
+import { call, Jar, signIn, startConsole, type ConsoleProcess } from '../tests/support/console-http';
+import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-server';
+import pg from 'pg';
+
+// The SDK's notice about future Node versions, once per process, would drown the figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
+const SECONDS = Number(process.env.BENCH_SECONDS || 15);
+const PAGES = ['/audit', '/', '/organization', '/settings'];
+const AUTH_SECRET = 'bench-only-secret-not-used-anywhere-else-0123456789';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function load(url: string, cookie: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const failures = new Map<string, number>();
+  const failed = (what: string) => {
+    errors++;
+    failures.set(what, (failures.get(what) ?? 0) + 1);
+  };
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        try {
+          const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+          await response.arrayBuffer();
+          if (response.status !== 200) failed(`HTTP ${response.status}`);
+        } catch (error) {
+          failed((error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error));
+        }
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, failures };
+}
+
+/** A round-robin reverse proxy on loopback in front of `upstreams`. */
+function roundRobin(upstreams: string[]): Promise<{ url: string; close: () => void }> {
+  let next = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const server = http.createServer((req, res) => {
+    const target = new URL(req.url!, upstreams[next++ % upstreams.length]);
+    // The browser's Host stays (the console compares it with Origin); the client's address is forwarded.
+    const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+    const upstream = http.request(target, { method: req.method, headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main() {
+  if (!ensureBuild()) throw new Error('the console did not build');
+  if (!postgresBinDir()) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
+  const postgres = await startTestPostgres();
+  const sb = await startSandbox({ seed: 'demo' });
+  const env = (prefix: string, database?: string) => ({
+    ...consoleEnv(sb, prefix),
+    AUTH_SECRET,
+    CROSSING_TRUSTED_PROXIES: '127.0.0.1',
+    ...(database ? { CROSSING_DATABASE_URL: database } : {}),
+  });
+  const shared = await freshDatabase(postgres.url, 'bench_two');
+  const setups: { name: string; start: () => Promise<{ target: { url: string }; stop: () => Promise<void> }> }[] = [
+    { name: '1 instance, SQLite', start: async () => single(await startConsole(env('crossing-bench-ha-sqlite-'))) },
+    { name: '1 instance, PostgreSQL', start: async () => single(await startConsole(env('crossing-bench-ha-pg-', await freshDatabase(postgres.url, 'bench_one')))) },
+    {
+      name: '2 instances, PostgreSQL, proxy',
+      start: async () => {
+        const instances = [await startConsole(env('crossing-bench-ha-a-', shared)), await startConsole(env('crossing-bench-ha-b-', shared))];
+        const proxy = await roundRobin(instances.map((i) => i.url));
+        return {
+          target: proxy,
+          stop: async () => {
+            proxy.close();
+            await Promise.all(instances.map(stop));
+          },
+        };
+      },
+    },
+  ];
+  console.log(`${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page, demo seed, ${(await import('node:os')).cpus().length} cores\n`);
+  const results: Record<string, Record<string, Awaited<ReturnType<typeof load>>>> = {};
+  try {
+    for (const setup of setups) {
+      const { target, stop: stopSetup } = await setup.start();
+      try {
+        const jar = new Jar();
+        if ((await signIn(target, jar)).status !== 302) throw new Error(`${setup.name}: signing in failed`);
+        const cookie = jar.header();
+        console.log(setup.name);
+        console.log('  page            req/s    p50 ms   p95 ms   errors');
+        results[setup.name] = {};
+        for (const page of PAGES) {
+          // Each route's modules load on its first request, on every instance.
+          for (let i = 0; i < 4; i++) await call(target, new Jar(), page, { headers: { cookie } });
+          const r = (results[setup.name][page] = await load(`${target.url}${page}`, cookie));
+          console.log(`  ${page.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}${r.errors ? `  (${[...r.failures].map(([what, n]) => `${n}× ${what}`).join(', ')})` : ''}`);
+        }
+      } finally {
+        await stopSetup();
+      }
+    }
+    const [sqlite, one, two] = setups.map((s) => results[s.name]);
+    console.log('\nrequests/s, PostgreSQL vs SQLite (one instance), and two instances vs one (PostgreSQL):');
+    for (const page of PAGES) {
+      console.log(`  ${page.padEnd(14)} ${(one[page].perSecond / sqlite[page].perSecond).toFixed(2)}×   ${(two[page].perSecond / one[page].perSecond).toFixed(2)}×`);
+    }
+    console.log('\nNot measured yet: the AWS calls of one vs two instances for a cold organization read (the shared background read is not built).');
+  } finally {
+    await sb.close();
+    postgres.stop();
+  }
+}
+
+function single(instance: ConsoleProcess) {
+  return { target: instance, stop: () => stop(instance) };
+}
+
+async function stop({ child }: ConsoleProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

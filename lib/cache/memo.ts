@@ -1,0 +1,67 @@
+// Single-flight memo for reads many views repeat: a value younger than its time to live is shared, and at most one
+// read per key is in flight — concurrent callers wait for the same one. Process-wide (lib/cache/process.ts).
+import { processWide } from './process';
+
+export interface Memo<V> {
+  /** The value when fresh (unless `refresh`), else the one read in flight for the key, started if none is. */
+  get(key: string, load: () => Promise<V>, options?: { refresh?: boolean }): Promise<V>;
+  /**
+   * The last value read for the key, whatever its age, without reading: undefined when none or invalidated, unless
+   * `stale` asks for an invalidated one too (a count that keeps showing until the next read).
+   */
+  peek(key: string, options?: { stale?: boolean }): { value: V; at: number } | undefined;
+  /** Forget one key or all (after the console changed what they read): a read in flight is not kept either. */
+  invalidate(key?: string): void;
+}
+
+interface Slot<V> {
+  value?: { value: V; at: number };
+  /** Invalidated: never served by get, only by peek({ stale: true }). */
+  stale?: boolean;
+  loading?: Promise<V>;
+  generation: number;
+}
+
+/** `name` makes it one per process, whichever copy of the calling module asks. */
+export function memo<V>(name: string, ttlMs: number, clock: () => number = Date.now): Memo<V> {
+  const slots = processWide(`memo:${name}`, () => new Map<string, Slot<V>>());
+  const slotOf = (key: string) => {
+    let slot = slots.get(key);
+    if (!slot) slots.set(key, (slot = { generation: 0 }));
+    return slot;
+  };
+  return {
+    get(key, load, options = {}) {
+      const slot = slotOf(key);
+      if (!options.refresh && slot.value && !slot.stale && clock() - slot.value.at < ttlMs) return Promise.resolve(slot.value.value);
+      if (slot.loading) return slot.loading;
+      const generation = slot.generation;
+      const loading = load().then((value) => {
+        if (slot.generation === generation) {
+          slot.value = { value, at: clock() };
+          slot.stale = false;
+        }
+        return value;
+      });
+      slot.loading = loading;
+      // A failed read is not kept: the next caller tries again.
+      void loading.then(
+        () => slot.loading === loading && (slot.loading = undefined),
+        () => slot.loading === loading && (slot.loading = undefined),
+      );
+      return loading;
+    },
+    peek(key, options = {}) {
+      const slot = slots.get(key);
+      return slot?.value && (!slot.stale || options.stale) ? slot.value : undefined;
+    },
+    invalidate(key) {
+      for (const [k, slot] of slots) {
+        if (key !== undefined && k !== key) continue;
+        slot.generation += 1;
+        slot.stale = true;
+        slot.loading = undefined;
+      }
+    },
+  };
+}

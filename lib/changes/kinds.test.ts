@@ -1,0 +1,141 @@
+// Protects what every kind of change does besides its calls: viewing a finished plan's page, however often, clears
+// no cache (read-backs only read AWS), and once a run finishes each kind's after-apply hook refreshes exactly the
+// caches its change made stale — the trusts list, the sharing status, the invitations, its share's account and
+// Region in the organization's share list — and no other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../sandbox/seeds/demo-ids';
+import { startSandbox, type TestSandbox } from '../../sandbox/testing';
+import { useConsoleEnv } from '../../tests/support/console-env';
+import { resetAwsAccess } from '../aws/clients';
+import { getConsoleContext, type ConsoleContext } from '../aws/identity';
+import { crossAccountAccess } from '../iam/access';
+import { trustEdit } from '../iam/trust-edit';
+import { memo } from '../cache/memo';
+import { crossAccountTrusts } from '../iam/trusts';
+import type { ChangeKind } from '../plan/kind';
+import { claimRun, finishRun, getPlan, savePlan } from '../plan/store';
+import type { PlanStep, StoredPlan } from '../plan/types';
+import { answerInvitations } from '../ram/answer-invitations';
+import { createShare } from '../ram/create-share';
+import { enableSharing } from '../ram/enable-sharing';
+import { cachedOrganizationInvitations, getOrganizationInvitations } from '../ram/invitations';
+import { leaveShare } from '../ram/leave-share';
+import { editShare } from '../ram/share-edits';
+import { recentSharingStatus } from '../ram/sharing';
+import { completeShareSnapshot, getShareSnapshot } from '../ram/snapshot';
+import { shareSnapshotSource } from '../ram/snapshot-source';
+import { changeKinds, readBack } from './registry';
+
+const A = DEMO.accounts;
+const ROLE = `arn:aws:iam::${A['payments-prod']}:role/ReadOnlyAuditor`;
+const ALICE = `arn:aws:iam::${A['payments-dev']}:user/alice`;
+const SHARE = `arn:aws:ram:us-east-1:${A.network}:resource-share/00000000-0000-4000-8000-000000000000`;
+let sb: TestSandbox;
+let context: ConsoleContext;
+
+const step = (operation: string, accountId: string, input: Record<string, unknown> = {}): PlanStep => ({ operation, accountId, region: 'us-east-1', input, reason: 'test' });
+
+/** A stored plan of `kind` whose run has finished, made from a hand-written draft with the kind's own context. */
+function finished<C>(kind: Pick<ChangeKind<unknown, C, unknown>, 'id' | 'draft'>, steps: PlanStep[], context: C): StoredPlan {
+  const plan = savePlan(kind.draft({ title: `${kind.id} test`, steps, context }), 'admin@example.com');
+  claimRun(plan.id, 'admin@example.com');
+  finishRun(plan.id, 'succeeded');
+  return getPlan(plan.id)!;
+}
+
+let plans: Record<string, StoredPlan>;
+
+/** The identity of every cached reading: a cache cleared or refreshed gives a new one. */
+async function caches() {
+  return {
+    trusts: await crossAccountTrusts(context),
+    // The status's memo itself (by its process-wide name): its 5-second life may end during a slow test.
+    sharing: memo('sharing-status', 0).peek(`${context.accountId}|${context.region}|${context.standing}`)?.at,
+    invitations: cachedOrganizationInvitations(context),
+    shares: Object.fromEntries(Object.entries(getShareSnapshot(shareSnapshotSource(context)).snapshot.targets).map(([key, t]) => [key, t.readAt])),
+  };
+}
+
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 'demo' });
+  useConsoleEnv(sb, 'crossing-kinds-');
+  resetAwsAccess();
+  context = await getConsoleContext();
+  await Promise.all([crossAccountTrusts(context), recentSharingStatus(context), getOrganizationInvitations(context), completeShareSnapshot(shareSnapshotSource(context))]);
+  const invitation = { arn: `arn:aws:ram:us-east-1:${A.network}:resource-share-invitation/00000000-0000-4000-8000-000000000001`, resourceShareArn: SHARE, shareName: 's', receiverAccountId: A['payments-dev'], region: 'us-east-1' };
+  plans = {
+    [enableSharing.id]: finished(enableSharing, [step('ram:EnableSharingWithAwsOrganization', A.management)], {}),
+    [createShare.id]: finished(createShare, [step('ram:CreateResourceShare', A.network, { name: 'kinds-test' })], { draftId: 'd-00000000000000000000', name: 'kinds-test', principals: [], resources: [] }),
+    [editShare.id]: finished(editShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
+      resourceShareArn: SHARE,
+      shareName: 's',
+      accountId: A.network,
+      region: 'us-east-1',
+      edit: { edit: 'rename', name: 'n' },
+    }),
+    [leaveShare.id]: finished(leaveShare, [step('ram:DisassociateResourceShare', A['payments-dev'], { resourceShareArn: SHARE, principals: [A['payments-dev']] })], {
+      resourceShareArn: SHARE,
+      shareName: 's',
+      accountId: A['payments-dev'],
+      region: 'us-east-1',
+      owner: A.network,
+      ownerInOrganization: true,
+    }),
+    [answerInvitations.id]: finished(answerInvitations, [step('ram:AcceptResourceShareInvitation', A['payments-dev'], { resourceShareInvitationArn: invitation.arn })], {
+      decision: 'accept',
+      invitations: [invitation],
+    }),
+    [crossAccountAccess.id]: finished(crossAccountAccess, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, sourceAccountId: A['payments-dev'] }),
+    [trustEdit.id]: finished(trustEdit, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'denied' }),
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await sb?.close();
+});
+
+describe('kinds of change', () => {
+  it('has a test plan for every kind the registry hands the engine', () => {
+    expect(Object.keys(plans).sort()).toEqual(changeKinds.map((k) => k.id).sort());
+  });
+
+  it('clears no cache when a finished plan of any kind is viewed, however often', async () => {
+    const before = await caches();
+    for (let view = 0; view < 3; view++) {
+      for (const plan of Object.values(plans)) expect(await readBack(plan, context)).toMatchObject({ title: expect.any(String) });
+    }
+    const after = await caches();
+    expect(after.trusts).toBe(before.trusts);
+    expect(after.sharing).toBe(before.sharing);
+    expect(after.invitations).toBe(before.invitations);
+    expect(after.shares).toEqual(before.shares);
+  }, 120_000);
+
+  it.each([
+    [enableSharing.id, ['sharing']],
+    [createShare.id, ['shares']],
+    [editShare.id, ['shares']],
+    [leaveShare.id, ['shares']],
+    [answerInvitations.id, ['invitations']],
+    [crossAccountAccess.id, ['trusts']],
+    [trustEdit.id, ['trusts']],
+  ])('%s: its after-apply hook refreshes exactly %j', async (id, refreshed) => {
+    const before = await caches();
+    await changeKinds.find((k) => k.id === id)!.afterApply(plans[id]);
+    const invitations = cachedOrganizationInvitations(context);
+    const after = { ...(await caches()), invitations };
+    const changed = [
+      after.trusts !== before.trusts && 'trusts',
+      after.sharing !== before.sharing && 'sharing',
+      after.invitations !== before.invitations && 'invitations',
+      JSON.stringify(after.shares) !== JSON.stringify(before.shares) && 'shares',
+    ].filter(Boolean);
+    expect(changed).toEqual(refreshed);
+    // The shares hook re-reads only the account and Region of its change.
+    if (refreshed.includes('shares')) {
+      const reread = Object.keys(after.shares).filter((key) => after.shares[key] !== before.shares[key]);
+      expect(reread).toEqual([`${A.network}/us-east-1`]);
+    }
+    if (!after.invitations) await getOrganizationInvitations(context);
+  }, 60_000);
+});

@@ -1,0 +1,72 @@
+// The tables the console keeps its state in, as both SQLite and PostgreSQL hold them (lib/state/migrations.ts).
+import type { ColumnType, Generated } from 'kysely';
+
+/** Milliseconds since the epoch (bigint in PostgreSQL, read back as a number). */
+type Millis = ColumnType<number, number, number>;
+/** An instant: timestamptz in PostgreSQL (read as a Date), ISO-8601 text in SQLite (read as a string). */
+type Instant = ColumnType<Date | string, string, string>;
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Instant;
+  actor: string;
+  role: string;
+  action: string;
+  account_id: string | null;
+  region: string | null;
+  /** JSON, secrets removed. */
+  parameters: string;
+  outcome: string;
+  request_id: string | null;
+  error: string | null;
+  plan_id: string | null;
+  step: number | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_email: string;
+  started_at: Millis;
+  last_seen_at: Millis;
+}
+
+export interface SignInFailureTable {
+  /** `email:<address>` or `address:<client IP>`. */
+  key: string;
+  at: Millis;
+}
+
+export interface InvitationTable {
+  arn: string;
+  resource_share_arn: string;
+  share_name: string;
+  sender_account_id: string;
+  receiver_account_id: string;
+  region: string;
+  invited_at: string | null;
+  expires_at: string | null;
+  /** JSON: [{ arn, type }]. */
+  resources: string;
+  status: string;
+  status_since: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  plan_id: string | null;
+}
+
+export interface LeaseTable {
+  name: string;
+  /** The instance holding it (lib/state/leases.ts: INSTANCE_ID). */
+  holder: string;
+  expires_at: Millis;
+}
+
+export interface StateTables {
+  audit: AuditTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  invitations: InvitationTable;
+  leases: LeaseTable;
+}
