@@ -1,5 +1,7 @@
 // Protects the create-share plan's options beyond resources and principals: retain-on-leave reaches CreateResourceShare, CloudFormation (ResourceShareConfiguration) and Terraform (a resource_share_configuration block) with the RAM guide's caveat, and source constraints reach the call while Terraform says it cannot hold them.
+import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, test } from 'vitest';
+import '../changes/registry';
 import { renderCloudFormation, renderTerraform } from '../plan/iac';
 import { planCreateResourceShare } from './create-share';
 
@@ -29,7 +31,7 @@ describe('retain access when an account leaves the organization', () => {
     expect(plan.steps[0].input).not.toHaveProperty('resourceShareConfiguration');
   });
 
-  test('on: the call, CloudFormation and Terraform carry it, and the plan says the caveats', () => {
+  test('on: the call, CloudFormation and Terraform carry it, and the plan says the caveats', async () => {
     const plan = planCreateResourceShare(draft({ retain: true }), 'd-00000000000000000000');
     expect(plan.steps[0].input.resourceShareConfiguration).toEqual({ retainSharingOnAccountLeaveOrganization: true });
     expect(plan.notes?.join(' ')).toMatch(/set only when the share is created/);
@@ -37,6 +39,9 @@ describe('retain access when an account leaves the organization', () => {
     expect(cfn).toMatch(/ResourceShareConfiguration:\n\s+RetainSharingOnAccountLeaveOrganization: true/);
     const tf = renderTerraform(plan.steps, { planId: 'p-1' })[0].text!;
     expect(tf).toMatch(/resource_share_configuration \{\n\s+retain_sharing_on_account_leave_organization = true\n\s+\}/);
+    // A nested block, as the provider's schema has it, not an object attribute.
+    const parsed = (await parseHcl('main.tf', tf)) as { resource: { aws_ram_resource_share: { step1: { resource_share_configuration: unknown }[] } } };
+    expect(parsed.resource.aws_ram_resource_share.step1[0].resource_share_configuration).toEqual([{ retain_sharing_on_account_leave_organization: true }]);
   });
 });
 
