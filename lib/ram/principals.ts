@@ -166,7 +166,7 @@ function checkOfType(type: PrincipalType, value: string, rules: PrincipalRules):
       if (refused.length > 0) {
         return refuse(
           'service-principal',
-          `${typeNames(refused)} cannot be shared with a service principal such as ${value}: AWS RAM's "Shareable AWS resources" table does not mark ${refused.length === 1 ? 'this type' : 'these types'} "Can share with service principals". Share with the service's account instead, or make a separate share of a type that allows it.`,
+          `${typeNames(refused)} cannot be shared with a service principal such as ${value}: AWS RAM's "Shareable AWS resources" table does not mark ${refused.length === 1 ? 'this type' : 'these types'} "Can share with service principals".`,
         );
       }
       return { ok: true, principal: { type, principal: value, id: value, name: value, outside: false } };
