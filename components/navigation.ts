@@ -12,6 +12,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/shares/permissions', label: 'Managed permissions' },
   { href: '/invitations', label: 'Invitations' },
   { href: '/roles', label: 'Cross-account access' },
+  { href: '/access', label: 'Who can reach what' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

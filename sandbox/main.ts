@@ -14,8 +14,9 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --ous N               large: organizational units (default 1000)
   --depth N             large: deepest OU level, 1..5 (default 5)
   --shares N            large: resource shares over accounts and 3 Regions (default 3000)
+  --roles N             large: IAM roles per member account, the member access role included (default 1)
   --authz on|off        evaluate IAM policies and SCPs (default on)
-  --throttle SPEC       off, or SERVICE=RATE:BURST (repeatable; default organizations=10:20)
+  --throttle SPEC       off, or SERVICE=RATE:BURST per caller account (repeatable; default organizations=10:20; e.g. iam=20:40 sts=20:20)
   --state FILE          load the world from FILE if it exists; save it on every change and on exit
   --quiet               no request log or banner on stderr`;
 
@@ -80,6 +81,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
       ous: { type: 'string' },
       depth: { type: 'string' },
       shares: { type: 'string' },
+      roles: { type: 'string' },
       authz: { type: 'string' },
       throttle: { type: 'string', multiple: true },
       state: { type: 'string' },
@@ -93,7 +95,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
   }
   if (values.authz !== undefined && values.authz !== 'on' && values.authz !== 'off') throw new Error('--authz expects on or off');
   const seedOptions: SeedOptions = {};
-  for (const name of ['accounts', 'ous', 'depth', 'shares'] as const) {
+  for (const name of ['accounts', 'ous', 'depth', 'shares', 'roles'] as const) {
     const n = positiveInteger(name, values[name]);
     if (n !== undefined) seedOptions[name] = n;
   }

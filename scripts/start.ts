@@ -46,7 +46,8 @@ const sandboxWorld = process.env.SANDBOX_STATE && existsSync(process.env.SANDBOX
 /** Starts `tsx sandbox/main.ts` and reads the console identity from the `export NAME=value` lines it prints. */
 function startSandbox(): Promise<Record<string, string>> {
   const args = ['sandbox/main.ts', '--port', String(sandboxPort), '--seed', sandboxSeed];
-  if (process.env.SANDBOX_THROTTLE) args.push('--throttle', process.env.SANDBOX_THROTTLE);
+  if (process.env.SANDBOX_THROTTLE) for (const spec of process.env.SANDBOX_THROTTLE.split(/\s+/).filter(Boolean)) args.push('--throttle', spec);
+  if (process.env.SANDBOX_ROLES) args.push('--roles', process.env.SANDBOX_ROLES);
   if (process.env.SANDBOX_STATE) args.push('--state', process.env.SANDBOX_STATE);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   watch(child, 'sandbox');

@@ -1,6 +1,8 @@
 // Dashboard: the live organization summary, with honest empty and error states.
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
+import { AccessCounts } from '@/components/access/AccessCounts';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/dashboard';
@@ -73,6 +75,11 @@ export default async function Dashboard() {
               testId="figure-external-shares"
             />
           </dl>
+        )}
+        {organization && (
+          <Suspense fallback={null}>
+            <AccessCounts context={context} />
+          </Suspense>
         )}
         {organization && (
           <Card title="Organization">

@@ -50,6 +50,12 @@ export function DetailsPanel({ node, loadPolicies, policyHrefBase }: DetailsPane
   if (node.type === 'ACCOUNT') {
     rows.push(['Email', node.email ?? '—'], ['Status', node.status ?? '—']);
     rows.push(['Joined', node.joinedTimestamp ? `${formatDate(node.joinedTimestamp)}${node.joinedMethod ? ` (${node.joinedMethod.toLowerCase()})` : ''}` : '—']);
+    rows.push([
+      'Access',
+      <a key="access" className="text-sky-700 underline" href={`/accounts/${encodeURIComponent(node.id)}`}>
+        Who can reach it, and what it can reach
+      </a>,
+    ]);
   } else if (node.childrenLoaded) {
     rows.push(['Children', `${node.ouCount ?? 0} OUs, ${node.accountCount ?? 0} accounts`]);
   }

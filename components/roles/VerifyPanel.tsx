@@ -7,7 +7,7 @@ import { Alert, Button } from '@/components/ui';
 import type { ActionResult } from '@/lib/server-actions';
 import type { LiveVerification } from '@/lib/iam/verify-live';
 
-const LAYER_NAMES = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;
+const LAYER_NAMES = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', rcp: 'Resource control policies', trust: "Role's trust policy" } as const;
 const MARKS = { allows: '✔', denies: '✘', neutral: '–', assumed: '?' } as const;
 
 export function VerifyPanel({

@@ -1,6 +1,7 @@
 // Reads across the organization: one call per (account, Region), with a bounded number in flight overall and
 // per account (throttling is left to the SDK's retry), results delivered as they arrive, and every target
 // that could not be read reported with the reason — never silently skipped.
+import { getCallerIdentity, memberCredentials } from './clients';
 import { explainAwsError } from './errors';
 
 export interface FanOutTarget {
@@ -56,4 +57,19 @@ export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTa
     };
     pump();
   });
+}
+
+// Member sessions (STS AssumeRole) are fetched in a lane of their own, ahead of the reads: STS's rate then
+// paces only the sessions, and an account's reads never wait behind another account's session.
+const SESSION_LANE = 8;
+
+/** Assumes the member role of each account (but the console's own) ahead of a fan-out's reads. */
+export async function prefetchMemberSessions(accountIds: string[]): Promise<void> {
+  const own = (await getCallerIdentity().catch(() => undefined))?.accountId;
+  const queue = accountIds.filter((id) => id !== own);
+  const lane = async () => {
+    // A failure is left for the account's first read to meet and report (it asks again, once).
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await memberCredentials(id).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: SESSION_LANE }, lane));
 }

@@ -20,6 +20,8 @@ import { createShare } from '../ram/create-share';
 import { enableSharing } from '../ram/enable-sharing';
 import { cachedOrganizationInvitations, getOrganizationInvitations } from '../ram/invitations';
 import { leaveShare } from '../ram/leave-share';
+import { editPermission } from '../ram/permission-edits';
+import { promoteShare } from '../ram/promote-share';
 import { editShare } from '../ram/share-edits';
 import { recentSharingStatus } from '../ram/sharing';
 import { completeShareSnapshot, getShareSnapshot } from '../ram/snapshot';
@@ -30,6 +32,7 @@ const A = DEMO.accounts;
 const ROLE = `arn:aws:iam::${A['payments-prod']}:role/ReadOnlyAuditor`;
 const ALICE = `arn:aws:iam::${A['payments-dev']}:user/alice`;
 const SHARE = `arn:aws:ram:us-east-1:${A.network}:resource-share/00000000-0000-4000-8000-000000000000`;
+const CMP = `arn:aws:ram:us-east-1:${A.network}:permission/kinds-test`;
 let sb: TestSandbox;
 let context: ConsoleContext;
 
@@ -85,6 +88,19 @@ beforeAll(async () => {
       decision: 'accept',
       invitations: [invitation],
     }),
+    [editPermission.id]: finished(editPermission, [step('ram:ReplacePermissionAssociations', A.network, { fromPermissionArn: CMP, toPermissionArn: CMP, fromPermissionVersion: 1 })], {
+      accountId: A.network,
+      region: 'us-east-1',
+      permissionArn: CMP,
+      edit: 'update-shares',
+      version: '1',
+    }),
+    [promoteShare.id]: finished(promoteShare, [step('ram:PromoteResourceShareCreatedFromPolicy', A.network, { resourceShareArn: SHARE })], {
+      resourceShareArn: SHARE,
+      shareName: 's',
+      accountId: A.network,
+      region: 'us-east-1',
+    }),
     [crossAccountAccess.id]: finished(crossAccountAccess, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, sourceAccountId: A['payments-dev'] }),
     [trustEdit.id]: finished(trustEdit, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'denied' }),
   };
@@ -117,6 +133,8 @@ describe('kinds of change', () => {
     [editShare.id, ['shares']],
     [leaveShare.id, ['shares']],
     [answerInvitations.id, ['invitations']],
+    [editPermission.id, ['shares']],
+    [promoteShare.id, ['shares']],
     [crossAccountAccess.id, ['trusts']],
     [trustEdit.id, ['trusts']],
   ])('%s: its after-apply hook refreshes exactly %j', async (id, refreshed) => {

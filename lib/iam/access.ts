@@ -8,9 +8,8 @@ import { outputOf, PlanError } from '../plan/build';
 import { defineKind, type KindDraft } from '../plan/kind';
 import type { PlanDraft, PlanStep } from '../plan/types';
 import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
-import { accessReadBack, IAM_REGION } from './read-back';
+import { accessReadBack, IAM_REGION, refreshAfterAccessChange } from './read-back';
 import { addTrust, grantActions, newTrustPolicy, policyDiff, type DiffLine, type TrustChange, type TrustGrant } from './trust';
-import { forgetCrossAccountTrusts } from './trusts';
 import { accessRequestSchema, parsePrincipalArn, type AccessConditions, type AccessRequest } from './validation';
 
 /** What the plan needs from IAM and Organizations, read just before building. */
@@ -230,8 +229,8 @@ export const crossAccountAccess = defineKind({
   context: accessContext,
   build: (request, facts: AccessFacts) => accessPlan(request, facts).draft,
   readBack: accessReadBack,
-  async afterApply() {
-    forgetCrossAccountTrusts();
+  async afterApply(plan) {
+    await refreshAfterAccessChange(plan.context.roleArn, plan.context.principal);
   },
 });
 

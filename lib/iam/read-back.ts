@@ -2,12 +2,22 @@
 // live policies, not what the calls returned, layer by layer, for the principal the plan was about. Pure.
 import type { ConsoleContext } from '../aws/identity';
 import type { KindPlan, ReadBack } from '../plan/kind';
+import { refreshIamOf } from './snapshot-store';
+import { forgetCrossAccountTrusts } from './trusts';
 import { verifyAccess } from './verify-live';
 
 // IAM is global; its API is signed for us-east-1 in the aws partition.
 export const IAM_REGION = 'us-east-1';
 
-const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', trust: "Role's trust policy" } as const;
+/** After a cross-account change: the trusts list and the IAM snapshot of both halves' accounts (role and source). */
+export async function refreshAfterAccessChange(roleArn: string, principal: string): Promise<void> {
+  forgetCrossAccountTrusts();
+  const roleAccount = roleArn.split(':')[4];
+  const sourceAccount = principal.split(':')[4] ?? principal;
+  await Promise.all([...new Set([roleAccount, sourceAccount])].map((id) => refreshIamOf(id)));
+}
+
+const LAYERS = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', rcp: 'Resource control policies', trust: "Role's trust policy" } as const;
 
 export async function accessReadBack(
   plan: KindPlan<{ roleArn: string; principal: string; requireMfa?: boolean; expect?: 'denied' }>,

@@ -8,9 +8,8 @@ import { defineKind, type KindDraft } from '../plan/kind';
 import type { PlanStep } from '../plan/types';
 import { grantFor } from './access';
 import type { PolicyDocument } from './policy';
-import { accessReadBack, IAM_REGION } from './read-back';
+import { accessReadBack, IAM_REGION, refreshAfterAccessChange } from './read-back';
 import { addTrust, isWholeAccount, policyDiff, removeTrust, type TrustGrant } from './trust';
-import { forgetCrossAccountTrusts } from './trusts';
 import { conditionsSchema, principalArnSchema } from './validation';
 
 export const roleArnSchema = z.string().regex(/^arn:aws:iam::\d{12}:role\/(?:[\x21-\x7E]+\/)?[\w+=,.@-]{1,64}$/, 'Role: a role ARN, arn:aws:iam::ACCOUNT:role/NAME.');
@@ -102,7 +101,7 @@ export const trustEdit = defineKind({
     return conditionsPlan(input.principal, grantFor(input.principal, input.conditions, facts.organizationId), facts);
   },
   readBack: accessReadBack,
-  async afterApply() {
-    forgetCrossAccountTrusts();
+  async afterApply(plan) {
+    await refreshAfterAccessChange(plan.context.roleArn, plan.context.principal);
   },
 });

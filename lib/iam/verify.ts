@@ -14,7 +14,7 @@ const loadSimulator = () => (simulator ??= import('@cloud-copilot/iam-simulate')
 
 export const VERIFY_SESSION_NAME = 'crossing-verify';
 
-export type Layer = 'identity' | 'boundary' | 'scp' | 'trust';
+export type Layer = 'identity' | 'boundary' | 'scp' | 'rcp' | 'trust';
 export interface LayerVerdict {
   layer: Layer;
   /** allows / denies: decided here; neutral: neither allows nor denies (SCPs, no boundary); assumed: not readable. */
@@ -39,8 +39,12 @@ export interface AccessEvaluation {
   permissionsBoundary?: NamedPolicy;
   /** The SCP levels, root first; 'management' (SCPs do not apply), or 'none' (not in the organization, or SCPs off). */
   serviceControlPolicies: ScpLevel[] | 'management' | 'none';
+  /** The RCP levels on the role's account, root first (customer RCPs only: RCPFullAWSAccess is implied); absent: not evaluated. */
+  resourceControlPolicies?: ScpLevel[];
   trust: PolicyDocument;
   organizationId?: string;
+  /** aws:PrincipalOrgPaths of the source, e.g. o-1/r-1/ou-1/. */
+  organizationPaths?: string[];
   withMfa: boolean;
   externalId?: string;
   /** Overrides the evaluation time (tests). */
@@ -56,9 +60,9 @@ function principalFacts(arn: string) {
   return { accountId, kind: kind === 'root' ? ('account' as const) : (kind as 'user' | 'role'), name };
 }
 
-function requestContext(input: AccessEvaluation): Record<string, string> {
+function requestContext(input: AccessEvaluation): Record<string, string | string[]> {
   const p = principalFacts(input.principal);
-  const context: Record<string, string> = {
+  const context: Record<string, string | string[]> = {
     'aws:PrincipalArn': input.principal,
     'aws:PrincipalAccount': p.accountId,
     'aws:PrincipalType': p.kind === 'user' ? 'User' : p.kind === 'role' ? 'AssumedRole' : 'Account',
@@ -68,6 +72,7 @@ function requestContext(input: AccessEvaluation): Record<string, string> {
   };
   if (p.kind === 'user') context['aws:username'] = p.name;
   if (input.organizationId) context['aws:PrincipalOrgID'] = input.organizationId;
+  if (input.organizationPaths?.length) context['aws:PrincipalOrgPaths'] = input.organizationPaths;
   // Long-term access keys carry no MFA key at all; a role session without MFA carries false.
   if (input.withMfa) {
     context['aws:MultiFactorAuthPresent'] = 'true';
@@ -91,7 +96,7 @@ function simulationOf(input: AccessEvaluation): Simulation {
     serviceControlPolicies: Array.isArray(input.serviceControlPolicies)
       ? input.serviceControlPolicies.map((level) => ({ orgIdentifier: level.label, policies: level.policies.map((p) => ({ name: `SCP ${p.name} (${p.id})`, policy: p.document })) }))
       : [],
-    resourceControlPolicies: [],
+    resourceControlPolicies: (input.resourceControlPolicies ?? []).map((level) => ({ orgIdentifier: level.label, policies: level.policies.map((p) => ({ name: `RCP ${p.name} (${p.id})`, policy: p.document })) })),
     resourcePolicy: input.trust,
   };
 }
@@ -101,7 +106,7 @@ type Analyzed = { statement: { sid(): string | undefined; index(): number }; pol
 const statementName = (s: Analyzed) => (s.statement.sid() ? `statement ${s.statement.sid()}` : `statement ${s.statement.index()}`);
 
 /** The unmet conditions of a statement, in words: 'Bool aws:MultiFactorAuthPresent = true (the request has no aws:MultiFactorAuthPresent)'. */
-function unmetConditions(explain: StatementExplain, context: Record<string, string>): string[] {
+function unmetConditions(explain: StatementExplain, context: Record<string, string | string[]>): string[] {
   return (explain.conditions ?? [])
     .filter((c) => !c.matches)
     .map((c) => {
@@ -156,7 +161,17 @@ function scpVerdict(analysis: RequestAnalysis, input: AccessEvaluation): LayerVe
   return { layer: 'scp', effect: 'neutral', explanation: `No SCP on ${path} denies it.` };
 }
 
-function trustVerdict(analysis: RequestAnalysis, input: AccessEvaluation, context: Record<string, string>, who: string): LayerVerdict {
+function rcpVerdict(analysis: RequestAnalysis, input: AccessEvaluation): LayerVerdict {
+  const levels = input.resourceControlPolicies ?? [];
+  if (levels.length === 0) return { layer: 'rcp', effect: 'neutral', explanation: 'No RCPs apply to the role (its account is outside the organization or the management account, or RCPs are not enabled).' };
+  for (const ou of analysis.rcpAnalysis?.ouAnalysis ?? []) {
+    const deny = ou.denyStatements[0] as Analyzed | undefined;
+    if (deny) return { layer: 'rcp', effect: 'denies', explanation: `Denied by ${statementName(deny)} of ${deny.policyId} on ${ou.orgIdentifier}.` };
+  }
+  return { layer: 'rcp', effect: 'neutral', explanation: `No RCP on ${levels.map((l) => l.label).join(' / ')} denies it.` };
+}
+
+function trustVerdict(analysis: RequestAnalysis, input: AccessEvaluation, context: Record<string, string | string[]>, who: string): LayerVerdict {
   const a = analysis.resourceAnalysis;
   const deny = a?.denyStatements[0] as Analyzed | undefined;
   if (deny) return { layer: 'trust', effect: 'denies', explanation: `Denied by ${statementName(deny)} of the role's trust policy.` };
@@ -184,8 +199,14 @@ export async function evaluateAccess(input: AccessEvaluation): Promise<Verificat
   const analysis = result.resultType === 'single' ? result.result.analysis : result.results[0].analysis;
   const p = principalFacts(input.principal);
   const who = p.kind === 'account' ? `account ${p.accountId}` : `${p.kind} ${p.name}`;
-  const context = simulation.request.contextVariables as Record<string, string>;
-  const layers = [identityVerdict(analysis, input, who), boundaryVerdict(analysis, input), scpVerdict(analysis, input), trustVerdict(analysis, input, context, who)];
+  const context = simulation.request.contextVariables;
+  const layers = [
+    identityVerdict(analysis, input, who),
+    boundaryVerdict(analysis, input),
+    scpVerdict(analysis, input),
+    ...(input.resourceControlPolicies ? [rcpVerdict(analysis, input)] : []),
+    trustVerdict(analysis, input, context, who),
+  ];
   const allowed = result.overallResult === 'Allowed';
   const role = input.roleArn.split('/').pop();
   const because = layers.filter((l) => (allowed ? l.effect !== 'neutral' || l.layer === 'scp' : l.effect === 'denies')).map((l) => l.explanation.replace(/\.$/, ''));

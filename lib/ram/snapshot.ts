@@ -12,8 +12,8 @@ import {
   paginateListPermissionAssociations,
   RAMClient,
 } from '@aws-sdk/client-ram';
-import { getCallerIdentity, getClient, memberCredentials } from '../aws/clients';
-import { fanOut, type FanOutTarget } from '../aws/fan-out';
+import { getClient } from '../aws/clients';
+import { fanOut, prefetchMemberSessions, type FanOutTarget } from '../aws/fan-out';
 import { snapshotStore, type SnapshotBuild, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 
 export interface ShareResource {
@@ -213,20 +213,6 @@ function applyTarget(snapshot: RamSnapshot, read: TargetRead, shares: ShareRecor
   for (const share of shares) snapshot.shares[share.arn] = share;
 }
 
-// Member sessions (STS AssumeRole) are fetched in a lane of their own, ahead of the reads: STS's rate then
-// paces only the sessions, and an account's RAM reads never wait behind another account's session.
-const SESSION_LANE = 8;
-
-async function prefetchSessions(accountIds: string[]): Promise<void> {
-  const own = (await getCallerIdentity()).accountId;
-  const queue = accountIds.filter((id) => id !== own);
-  const lane = async () => {
-    // A failure is left for the account's first read to meet and report (it asks again, once).
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await memberCredentials(id).catch(() => undefined);
-  };
-  await Promise.all(Array.from({ length: SESSION_LANE }, lane));
-}
-
 function startBuild(source: ShareSnapshotSource): SnapshotBuild<RamSnapshot> {
   const now = source.now ?? Date.now;
   const snapshot: RamSnapshot = { key: source.key, fetchedAt: now(), complete: false, targetCount: 0, targets: {}, shares: {}, calls: 0 };
@@ -234,7 +220,7 @@ function startBuild(source: ShareSnapshotSource): SnapshotBuild<RamSnapshot> {
     const accounts = await source.accounts();
     const targets: FanOutTarget[] = accounts.flatMap((a) => source.regions.map((region) => ({ accountId: a.id, region })));
     snapshot.targetCount = targets.length;
-    void prefetchSessions(accounts.map((a) => a.id)).catch(() => undefined);
+    void prefetchMemberSessions(accounts.map((a) => a.id));
     await fanOut(targets, (t) => readOwnedShares(t.accountId, t.region, () => snapshot.calls++), {
       operation: 'ram:GetResourceShares',
       concurrency: source.concurrency ?? 8,

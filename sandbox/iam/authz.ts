@@ -5,7 +5,7 @@
 import type { RunSimulationResults, Simulation } from '@cloud-copilot/iam-simulate';
 import type { Authorizer, AuthzRequest, World } from '../core/types.js';
 import { now, policyVersion } from '../core/world.js';
-import { organizationIdOf, serviceControlPoliciesFor } from '../organizations/models.js';
+import { organizationIdOf, resourceControlPoliciesFor, serviceControlPoliciesFor } from '../organizations/models.js';
 import { principalPolicies } from './models.js';
 
 type Decision = { allowed: true } | { allowed: false; explicit: boolean; policyType: string };
@@ -43,6 +43,8 @@ function requestContext(world: World, request: AuthzRequest): Record<string, str
   return { ...context, ...request.context };
 }
 
+const resourceAccountOf = (request: AuthzRequest, resource: string) => request.resourceAccount ?? accountOfArn(resource) ?? request.caller.accountId;
+
 function simulation(world: World, request: AuthzRequest, resource: string, context: Record<string, string | string[]>): Simulation {
   const { caller } = request;
   const policies = principalPolicies(world, caller);
@@ -50,14 +52,15 @@ function simulation(world: World, request: AuthzRequest, resource: string, conte
     request: {
       principal: caller.arn,
       action: request.action,
-      resource: { resource, accountId: request.resourceAccount ?? accountOfArn(resource) ?? caller.accountId },
+      resource: { resource, accountId: resourceAccountOf(request, resource) },
       contextVariables: context,
     },
     // The root user is allowed everything its account may do; only SCPs (and resource policies across accounts) limit it.
     identityPolicies: caller.type === 'root' ? [{ name: 'root', policy: ALLOW_ALL }] : policies.identityPolicies,
     permissionBoundaryPolicies: caller.type === 'root' ? undefined : policies.permissionBoundaries,
     serviceControlPolicies: serviceControlPoliciesFor(world, caller.accountId),
-    resourceControlPolicies: [],
+    // Of the sandbox's services, RCPs govern only STS (AWS: S3, STS, SQS, KMS, Secrets Manager, …).
+    resourceControlPolicies: request.action.startsWith('sts:') ? resourceControlPoliciesFor(world, resourceAccountOf(request, resource)) : [],
     resourcePolicy: request.resourcePolicy,
   };
 }
@@ -142,6 +145,7 @@ function resourceFree(input: Simulation): boolean {
     ...input.identityPolicies,
     ...(input.permissionBoundaryPolicies ?? []),
     ...(input.serviceControlPolicies ?? []).flatMap((level) => level.policies),
+    ...(input.resourceControlPolicies ?? []).flatMap((level) => level.policies),
   ];
   return documents.every((p) => resourceFreeDocument(p.policy));
 }

@@ -5,6 +5,7 @@ import {
   CreatePolicyCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetPolicyCommand,
   GetRoleCommand,
   IAMClient,
@@ -72,6 +73,12 @@ async function scenario(target: Target): Promise<unknown> {
   await iam.send(new AttachRolePolicyCommand({ RoleName: 'DiffRole', PolicyArn: policy.Policy!.Arn }));
   steps.listAttached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'DiffRole' }));
   steps.getPolicy = await iam.send(new GetPolicyCommand({ PolicyArn: policy.Policy!.Arn }));
+  // The access paths' read: the role with its trust and attached policy (moto lists no LocalManagedPolicy: README).
+  const details = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role', 'LocalManagedPolicy'], MaxItems: 1000 }));
+  steps.authorizationDetails = {
+    role: details.RoleDetailList?.find((r) => r.RoleName === 'DiffRole'),
+    IsTruncated: details.IsTruncated,
+  };
   steps.createUser = await iam.send(new CreateUserCommand({ UserName: 'diff-user' }));
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'diff-user' }));
   steps.accessKey = { ...AccessKey, idPrefix: AccessKey!.AccessKeyId!.slice(0, 4), secretLength: AccessKey!.SecretAccessKey!.length };

@@ -12,6 +12,8 @@ export type PolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | 
 
 export const SERVICE_CONTROL_POLICY = 'SERVICE_CONTROL_POLICY';
 export const FULL_AWS_ACCESS_POLICY_ID = 'p-FullAWSAccess';
+export const RESOURCE_CONTROL_POLICY = 'RESOURCE_CONTROL_POLICY';
+export const RCP_FULL_AWS_ACCESS_POLICY_ID = 'p-RCPFullAWSAccess';
 export const MAX_OU_DEPTH = 5;
 
 export interface Organization {
@@ -169,6 +171,25 @@ export function serviceControlPoliciesFor(
   }));
 }
 
+/**
+ * RCPs that apply to a resource of the account, one level per entry: root → OUs → account. [] when the
+ * account is outside the organization, RCPs are not enabled, or it is the management account (RCPs, like
+ * SCPs, never restrict it).
+ */
+export function resourceControlPoliciesFor(
+  world: World,
+  accountId: string,
+): { orgIdentifier: string; policies: { name: string; policy: unknown }[] }[] {
+  const state = organizationsState(world);
+  if (!state.members.has(accountId) || accountId === state.organization?.masterAccountId) return [];
+  if (!policyTypeEnabled(world, RESOURCE_CONTROL_POLICY)) return [];
+  return [...accountPath(world, accountId), accountId].map((target) => ({
+    orgIdentifier: target,
+    // RCPFullAWSAccess is implied at every level (the evaluator adds it; customer RCPs may only deny).
+    policies: attachedPolicies(world, target, RESOURCE_CONTROL_POLICY).filter((p) => !p.awsManaged).map((p) => ({ name: p.name, policy: p.document })),
+  }));
+}
+
 export function attachedPolicies(world: World, targetId: string, type: PolicyType): Policy[] {
   const state = organizationsState(world);
   const out: Policy[] = [];
@@ -215,6 +236,28 @@ const FULL_AWS_ACCESS_CONTENT = JSON.stringify({
   Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
 });
 
+// The AWS managed policy each of these types puts on every root, OU and account when it is enabled.
+const DEFAULT_POLICIES: Partial<Record<PolicyType, Omit<Policy, 'document'>>> = {
+  SERVICE_CONTROL_POLICY: {
+    id: FULL_AWS_ACCESS_POLICY_ID,
+    arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+    name: 'FullAWSAccess',
+    description: 'Allows access to every operation',
+    type: SERVICE_CONTROL_POLICY,
+    awsManaged: true,
+    content: FULL_AWS_ACCESS_CONTENT,
+  },
+  RESOURCE_CONTROL_POLICY: {
+    id: RCP_FULL_AWS_ACCESS_POLICY_ID,
+    arn: 'arn:aws:organizations::aws:policy/resource_control_policy/p-RCPFullAWSAccess',
+    name: 'RCPFullAWSAccess',
+    description: 'Allows access to every operation',
+    type: RESOURCE_CONTROL_POLICY,
+    awsManaged: true,
+    content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }),
+  },
+};
+
 export interface CreateOrganizationOptions {
   managementAccountId: string;
   featureSet?: FeatureSet;
@@ -248,16 +291,8 @@ export function createOrganization(world: World, options: CreateOrganizationOpti
   state.organization = organization;
   state.root = { id: rootId, arn: `arn:aws:organizations::${mgmt}:root/${id}/${rootId}`, name: 'Root', policyTypes: [] };
   if (options.pageShardSize !== undefined) state.pageShardSize = Math.max(1, Math.floor(options.pageShardSize));
-  state.policies.set(FULL_AWS_ACCESS_POLICY_ID, {
-    id: FULL_AWS_ACCESS_POLICY_ID,
-    arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
-    name: 'FullAWSAccess',
-    description: 'Allows access to every operation',
-    type: SERVICE_CONTROL_POLICY,
-    awsManaged: true,
-    content: FULL_AWS_ACCESS_CONTENT,
-    document: JSON.parse(FULL_AWS_ACCESS_CONTENT),
-  });
+  const fullAccess = DEFAULT_POLICIES.SERVICE_CONTROL_POLICY!;
+  state.policies.set(fullAccess.id, { ...fullAccess, document: JSON.parse(fullAccess.content) });
   if (featureSet === 'ALL' && options.enableServiceControlPolicies !== false) enablePolicyType(world, SERVICE_CONTROL_POLICY);
   addAccountToOrganization(world, mgmt, rootId, 'CREATED');
   return organization;
@@ -274,8 +309,10 @@ export function enablePolicyType(world: World, type: PolicyType): Root {
   if (policyTypeEnabled(world, type)) throw errors.policyTypeAlreadyEnabled();
   if (state.organization?.featureSet !== 'ALL') throw errors.policyTypeNotAvailable();
   root.policyTypes.push({ Type: type, Status: 'ENABLED' });
-  if (type === SERVICE_CONTROL_POLICY) {
-    for (const target of [root.id, ...state.ous.keys(), ...state.members.keys()]) linkPolicy(state, FULL_AWS_ACCESS_POLICY_ID, target);
+  const full = DEFAULT_POLICIES[type];
+  if (full) {
+    if (!state.policies.has(full.id)) state.policies.set(full.id, { ...full, document: JSON.parse(full.content) });
+    for (const target of [root.id, ...state.ous.keys(), ...state.members.keys()]) linkPolicy(state, full.id, target);
   }
   bumpPolicyVersion(world); // cached authorization decisions are stale
   return root;
@@ -307,7 +344,7 @@ function linkPolicy(state: OrganizationsState, policyId: string, targetId: strin
 }
 
 function attachDefaultPolicies(world: World, targetId: string): void {
-  if (serviceControlPoliciesEnabled(world)) linkPolicy(organizationsState(world), FULL_AWS_ACCESS_POLICY_ID, targetId);
+  for (const [type, policy] of Object.entries(DEFAULT_POLICIES)) if (policyTypeEnabled(world, type as PolicyType)) linkPolicy(organizationsState(world), policy.id, targetId);
 }
 
 /** The root or OU exists (else `notFound`); returns its depth (root: 0). */
@@ -474,7 +511,7 @@ export function createPolicy(world: World, options: CreatePolicyOptions): Policy
   } catch {
     throw errors.malformedPolicyDocument();
   }
-  if (type === SERVICE_CONTROL_POLICY && !isPolicyDocument(document)) throw errors.malformedPolicyDocument();
+  if ((type === SERVICE_CONTROL_POLICY || type === RESOURCE_CONTROL_POLICY) && !isPolicyDocument(document)) throw errors.malformedPolicyDocument();
   // SCP size quota: 5,120 characters.
   if (content.length > 5120) throw errors.constraintViolation('POLICY_CONTENT_LIMIT_EXCEEDED');
   for (const policy of state.policies.values()) {
@@ -539,8 +576,8 @@ export function detachPolicy(world: World, policyId: string, targetId: string): 
   requireTarget(world, targetId);
   const state = organizationsState(world);
   if (!state.attachments.get(targetId)?.includes(policyId)) throw errors.policyNotAttached();
-  // Every root, OU and account keeps at least one SCP.
-  if (policy.type === SERVICE_CONTROL_POLICY && attachedPolicies(world, targetId, policy.type).length === 1) {
+  // Every root, OU and account keeps at least one SCP (and RCP).
+  if ((policy.type === SERVICE_CONTROL_POLICY || policy.type === RESOURCE_CONTROL_POLICY) && attachedPolicies(world, targetId, policy.type).length === 1) {
     throw errors.constraintViolation('MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED');
   }
   removeFrom(state.attachments, targetId, policyId);

@@ -47,6 +47,14 @@ export const DEMO = {
     securityAudit: 'arn:aws:iam::200000000002:role/SecurityAudit',
     readOnlyAuditor: 'ReadOnlyAuditor',
     legacyVendorAccess: 'arn:aws:iam::400000000002:role/LegacyVendorAccess',
+    ciDeployer: 'arn:aws:iam::300000000002:role/CiDeployer',
+    deployFromShared: 'arn:aws:iam::400000000001:role/DeployFromShared',
+    partnerMonitoring: 'arn:aws:iam::300000000002:role/PartnerMonitoring',
+    orgLogReader: 'arn:aws:iam::200000000001:role/OrgLogReader',
+    networkOpsSaml: 'arn:aws:iam::300000000001:role/NetworkOpsSAML',
+    lambdaExecution: 'arn:aws:iam::400000000012:role/LambdaExecution',
   },
+  /** ExternalId the PartnerMonitoring role requires. */
+  partnerExternalId: 'partner-co-monitoring-7f3a',
 } as const;
 

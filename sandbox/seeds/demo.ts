@@ -1,7 +1,8 @@
 // The demo world (seed `demo`): Example Corp's organization, the IAM roles of a typical landing zone,
 // an outside partner, and (from the resources and RAM seeds) shared network resources.
 import type { World } from '../core/types.js';
-import { putRolePolicy } from '../iam/models.js';
+import { getRole, putRolePolicy, putUserPermissionsBoundary } from '../iam/models.js';
+import { nowMs } from '../core/world.js';
 import {
   addAccountToOrganization,
   attachPolicy,
@@ -90,6 +91,30 @@ function addIdentities(world: World): void {
   }
   // The risky one: any principal of partner-co may assume it, no sts:ExternalId condition.
   addRole(world, ACCOUNTS['web-prod'], 'LegacyVendorAccess', trustPolicy(ACCOUNTS['partner-co']), [READ_ONLY_ACCESS], 'Vendor support access (legacy)');
+  getRole(world, ACCOUNTS['web-prod'], 'LegacyVendorAccess').lastUsed = { date: new Date(nowMs(world) - 200 * 86_400_000), region: 'us-east-1' };
+  addAccessPaths(world);
+}
+
+const trustWith = (principal: unknown, condition?: Record<string, unknown>, action = 'sts:AssumeRole') =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: action, ...(condition ? { Condition: condition } : {}) }] });
+
+/** One of each kind of path the access pages explain: a chain, a vendor with ExternalId, an org-wide `*`, SAML, a service, a boundary. */
+function addAccessPaths(world: World): void {
+  const { roles } = DEMO;
+  // Chain: CodeBuild → CiDeployer (shared-services) → DeployFromShared (payments-prod).
+  addRole(world, ACCOUNTS['shared-services'], 'CiDeployer', trustWith({ Service: 'codebuild.amazonaws.com' }), [READ_ONLY_ACCESS], 'Build pipeline: deploys into workload accounts');
+  putRolePolicy(world, ACCOUNTS['shared-services'], 'CiDeployer', 'AssumeDeployRoles', {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/DeployFromShared' }],
+  });
+  addRole(world, ACCOUNTS['payments-prod'], 'DeployFromShared', trustPolicy(roles.ciDeployer), [READ_ONLY_ACCESS], 'Deployments from the shared pipeline');
+  addRole(world, ACCOUNTS['shared-services'], 'PartnerMonitoring', trustWith({ AWS: `arn:aws:iam::${ACCOUNTS['partner-co']}:root` }, { StringEquals: { 'sts:ExternalId': DEMO.partnerExternalId } }), [READ_ONLY_ACCESS], 'Monitoring vendor');
+  addRole(world, ACCOUNTS['log-archive'], 'OrgLogReader', trustWith('*', { StringEquals: { 'aws:PrincipalOrgID': DEMO.organizationId } }), [READ_ONLY_ACCESS], 'Any principal of the organization reads the logs');
+  addRole(world, ACCOUNTS.network, 'NetworkOpsSAML', trustWith({ Federated: `arn:aws:iam::${ACCOUNTS.network}:saml-provider/CorpIdP` }, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }, 'sts:AssumeRoleWithSAML'), [READ_ONLY_ACCESS], 'Network team through the corporate IdP');
+  addRole(world, ACCOUNTS['web-dev'], 'LambdaExecution', trustWith({ Service: 'lambda.amazonaws.com' }), [], 'Functions of web-dev');
+  // bob may do anything, but his boundary (read-only) leaves sts:AssumeRole out.
+  addUser(world, ACCOUNTS['payments-dev'], 'bob', [ADMINISTRATOR_ACCESS]);
+  putUserPermissionsBoundary(world, ACCOUNTS['payments-dev'], 'bob', READ_ONLY_ACCESS);
 }
 
 export function demoSeed(world: World, options: SeedOptions): void {

@@ -1,5 +1,5 @@
 // Seed `large`: a generated organization (default 10,000 accounts, 1,000 OUs, 5 levels) for the tree,
-// the crawler and the benchmarks, with RAM sharing (option `shares`, see large-ram.ts). Deterministic: the same options give the same tree (seeded PRNG).
+// the crawler and the benchmarks, with RAM sharing (option `shares`, see large-ram.ts) and IAM roles (option `roles`, see large-iam.ts). Deterministic: the same options give the same tree (seeded PRNG).
 // Realistic shape: business units → teams → environments → regions, equal OU names under different
 // parents ("Prod" under many teams), and an uneven spread of accounts (a few OUs hold hundreds,
 // most hold a handful, many none), so that pagination and empty pages matter.
@@ -7,6 +7,7 @@ import type { World } from '../core/types.js';
 import { addAccountToOrganization, createOrganization, createOrganizationalUnit, MAX_OU_DEPTH } from '../organizations/models.js';
 import type { SeedOptions } from './index.js';
 import { addAccount, addConsoleIdentity, addMemberAccessRole, trustPolicy } from './common.js';
+import { addLargeIam } from './large-iam.js';
 import { addLargeSharing, LARGE_SHARING } from './large-ram.js';
 
 export const LARGE = {
@@ -136,5 +137,7 @@ export function largeSeed(world: World, options: SeedOptions): void {
   }
 
   const shares = count(options.shares, LARGE_SHARING.defaultShares, 0, 1_000_000);
+  const roles = count(options.roles, 1, 1, 100);
+  addLargeIam(world, { memberIds, organizationId: organization.id, roles, random: prng(seedNumber(`large-iam:${accounts}:${roles}`)) });
   addLargeSharing(world, { managementAccountId: mgmt, memberIds, ouIds: slots.map((s) => s.id), organizationId: organization.id, shares, random: prng(seedNumber(`large-ram:${accounts}:${shares}`)) });
 }

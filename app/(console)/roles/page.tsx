@@ -39,7 +39,10 @@ export default async function RolesPage() {
             {trusts.map((t) => (
               <tr key={`${t.roleArn} ${t.principal.principal} ${t.principal.statementIndex}`}>
                 <Cell>
-                  {t.accountName} <span className="text-xs text-slate-500">{t.accountId}</span>
+                  <Link className="text-sky-700 underline" href={`/accounts/${t.accountId}`}>
+                    {t.accountName}
+                  </Link>{' '}
+                  <span className="text-xs text-slate-500">{t.accountId}</span>
                 </Cell>
                 <Cell>
                   <Link className="text-sky-700 underline" href={`/roles/${t.accountId}/${encodeURIComponent(t.roleName)}`}>

@@ -1,0 +1,123 @@
+// An account's access page: who can reach it (inbound) and what its principals can reach (outbound), by role
+// or share, each path explained layer by layer; its role chains; and a graph of its neighbourhood with the
+// tables as its text alternative. Thin: data from lib/access.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { AwsUnavailable } from '@/components/AwsUnavailable';
+import { AccessGraph } from '@/components/access/AccessGraph';
+import { IamStatus } from '@/components/access/IamStatus';
+import { PathsTable } from '@/components/access/PathRows';
+import { Card, PageTitle } from '@/components/ui';
+import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, type Chain } from '@/lib/access/chains';
+import type { PathExplanation } from '@/lib/access/explain';
+import { accessQuery } from '@/lib/access/filters';
+import { accountGraph } from '@/lib/access/graph';
+import { accountPaths, type AccessPath } from '@/lib/access/paths';
+import { accessViewSoon, explainInView, type AccessView } from '@/lib/access/view';
+import type { ConsoleContext } from '@/lib/aws/identity';
+import { loadConsolePage } from '@/lib/page-context';
+
+export const dynamic = 'force-dynamic';
+
+const FIRST_PATHS_WAIT_MS = 1_500;
+// Rows shown (and explained) per table; the rest are on /access, filtered to this account.
+const ROWS = 100;
+
+const order = (a: AccessPath, b: AccessPath) => (a.status === 'blocked' ? 1 : 0) - (b.status === 'blocked' ? 1 : 0) || a.source.label.localeCompare(b.source.label);
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{12}$/.test(id)) notFound();
+  const page = await loadConsolePage();
+  if (!page.context) return <AwsUnavailable title={<PageTitle>Account {id}</PageTitle>} error={page.error} />;
+  return (
+    <Suspense fallback={<PageTitle>Account {id}</PageTitle>}>
+      <AccountView context={page.context} id={id} />
+    </Suspense>
+  );
+}
+
+async function explainAll(paths: AccessPath[], view: AccessView): Promise<Map<string, PathExplanation>> {
+  const out = new Map<string, PathExplanation>();
+  for (const p of paths) out.set(p.id, await explainInView(view, p));
+  return out;
+}
+
+function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<string, string>; testId: string }) {
+  if (chains.length === 0) return <p className="text-sm text-slate-500">None.</p>;
+  return (
+    <ul className="space-y-1 text-sm" data-testid={testId}>
+      {chains.map((c) => (
+        <li key={c.hops.map((h) => h.id).join('>')} data-testid="chain">
+          {c.hops[0].source.label}
+          {c.hops.map((h) => (
+            <span key={h.id}>
+              {' → '}
+              <span className="font-medium">{h.target.name}</span> <span className="text-xs text-slate-500">({names[h.destinationAccount] ?? h.destinationAccount})</span>
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function AccountView({ context, id }: { context: ConsoleContext; id: string }) {
+  const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
+  const { names } = view;
+  const member = view.index.organization.accounts[id];
+  const { inbound, outbound } = accountPaths(view.index, id);
+  inbound.sort(order);
+  outbound.sort(order);
+  const shownIn = inbound.slice(0, ROWS);
+  const shownOut = outbound.slice(0, ROWS);
+  const explanations = await explainAll([...shownIn, ...shownOut], view);
+  const where = member ? ['Root', ...member.parents.slice(1).map((p) => names[p] ?? p)].join(' / ') : 'outside the organization, or not yet read';
+  return (
+    <>
+      <PageTitle description={`Account ${id} · ${where}. Who can reach it, and what its principals can reach.`}>{names[id] ?? `Account ${id}`}</PageTitle>
+      <IamStatus status={view.iam} names={names} computedMs={view.computedMs} />
+      <Card>
+        <h2 className="mb-2 text-base font-semibold">Neighbourhood</h2>
+        <p className="mb-2 text-sm text-slate-600">
+          <a href="#inbound" className="text-sky-700 underline">
+            Skip to the tables
+          </a>
+        </p>
+        <AccessGraph graph={accountGraph(id, inbound, outbound, view.index.organization)} />
+      </Card>
+      <div className="mt-4" id="inbound">
+        <Card>
+          <h2 className="mb-2 text-base font-semibold">Inbound: who can reach {names[id] ?? id} ({inbound.length})</h2>
+          <PathsTable paths={shownIn} names={names} explanations={explanations} testId="inbound-table" show="source" />
+          {inbound.length > ROWS && (
+            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ to: id })}`}>
+              All {inbound.length} inbound paths
+            </Link>
+          )}
+        </Card>
+      </div>
+      <div className="mt-4" id="outbound">
+        <Card>
+          <h2 className="mb-2 text-base font-semibold">Outbound: what its principals can reach ({outbound.length})</h2>
+          <PathsTable paths={shownOut} names={names} explanations={explanations} testId="outbound-table" show="destination" />
+          {outbound.length > ROWS && (
+            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ from: id })}`}>
+              All {outbound.length} outbound paths
+            </Link>
+          )}
+        </Card>
+      </div>
+      <div className="mt-4">
+        <Card>
+          <h2 className="mb-2 text-base font-semibold">Role chains (up to {MAX_CHAIN_HOPS} roles; a chained session lasts at most one hour)</h2>
+          <h3 className="mt-2 text-sm font-medium">Into this account</h3>
+          <Chains chains={chainsInto(view.index, id)} names={names} testId="chains-into" />
+          <h3 className="mt-3 text-sm font-medium">Out of this account</h3>
+          <Chains chains={chainsFrom(view.index, id)} names={names} testId="chains-from" />
+        </Card>
+      </div>
+    </>
+  );
+}

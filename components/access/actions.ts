@@ -1,0 +1,21 @@
+'use server';
+// The IAM snapshot's status and Refresh behind /access and the account pages (viewers may read and refresh: a
+// read changes nothing in AWS).
+import { z } from 'zod';
+import { getConsoleContext } from '@/lib/aws/identity';
+import { userAction, type ActionResult } from '@/lib/server-actions';
+import { getIamSnapshot, iamProgress, refreshIamSnapshot, type IamProgress } from '@/lib/iam/snapshot-store';
+import { iamSnapshotSource } from '@/lib/iam/snapshot-source';
+
+const statusRead = userAction({
+  action: 'iam:GetAccountAuthorizationDetails',
+  input: z.object({ refresh: z.boolean().default(false) }).strict(),
+  async run({ refresh }, { region }) {
+    const source = iamSnapshotSource(await getConsoleContext({ region }));
+    return iamProgress(refresh ? refreshIamSnapshot(source) : getIamSnapshot(source));
+  },
+});
+
+export async function iamSnapshotStatusAction(input: unknown): Promise<ActionResult<IamProgress>> {
+  return statusRead(input);
+}

@@ -1,0 +1,73 @@
+// The organization's access paths for the pages (server only): the IAM, organization and RAM snapshots as they
+// stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
+// read streams in more accounts, or a change re-reads one.
+import type { ConsoleContext } from '../aws/identity';
+import { getIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
+import { iamSnapshotSource } from '../iam/snapshot-source';
+import { getOrganizationSnapshot } from '../organizations/cache';
+import { organizationSource } from '../organizations/snapshot-source';
+import type { OrganizationSnapshot } from '../organizations/types';
+import { getShareSnapshot } from '../ram/snapshot';
+import { shareSnapshotSource } from '../ram/snapshot-source';
+import { explainPath, type PathExplanation } from './explain';
+import { accessOrganization } from './organization';
+import { computeAccessPaths, type AccessIndex, type AccessPath } from './paths';
+
+export interface AccessView {
+  index: AccessIndex;
+  iam: IamSnapshotStatus;
+  /** Account, OU and organization ID → name. */
+  names: Record<string, string>;
+  computedMs: number;
+}
+
+let last: { mark: string; view: AccessView } | undefined;
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (o: object | undefined) => (o ? (ids.get(o) ?? (ids.set(o, nextId++), nextId - 1)) : 0);
+
+async function organizationOf(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
+  if (context.standing !== 'management' && context.standing !== 'delegated-admin') return undefined;
+  return (await getOrganizationSnapshot(await organizationSource(context))).snapshot;
+}
+
+export async function accessView(context: ConsoleContext): Promise<AccessView> {
+  const iam = getIamSnapshot(iamSnapshotSource(context));
+  const org = await organizationOf(context);
+  const ram = getShareSnapshot(shareSnapshotSource(context)).snapshot;
+  const mark = [idOf(iam.snapshot), iam.snapshot.revision, idOf(org), org ? Object.keys(org.nodes).length : 0, idOf(ram), Object.keys(ram.shares).length].join('|');
+  if (last?.mark === mark) return { ...last.view, iam };
+  const started = performance.now();
+  const organization = accessOrganization(org);
+  const index = computeAccessPaths({ iam: iam.snapshot, organization, ram });
+  const names: Record<string, string> = { ...organization.groupNames };
+  for (const [id, a] of Object.entries(organization.accounts)) names[id] = a.name;
+  const view = { index, iam, names, computedMs: performance.now() - started };
+  last = { mark, view };
+  return view;
+}
+
+/** As accessView, but a first read is given up to `boundMs` to show its first accounts (a page's first paint). */
+export async function accessViewSoon(context: ConsoleContext, boundMs: number): Promise<AccessView> {
+  const started = Date.now();
+  for (;;) {
+    const { snapshot } = getIamSnapshot(iamSnapshotSource(context));
+    if (snapshot.complete || Object.keys(snapshot.accounts).length > 0 || Date.now() - started >= boundMs) return accessView(context);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// Explanations of the paths pages show, kept for the reading they were made from (a warm page evaluates nothing).
+const explained = new Map<string, Promise<PathExplanation>>();
+const EXPLAINED_LIMIT = 20_000;
+
+export function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
+  const key = `${idOf(view.iam.snapshot)}|${view.iam.snapshot.revision}|${path.id}`;
+  let explanation = explained.get(key);
+  if (!explanation) {
+    if (explained.size >= EXPLAINED_LIMIT) explained.clear();
+    explanation = explainPath(path, view.iam.snapshot, view.index.organization).catch((error: unknown) => ({ summary: `Could not be evaluated: ${(error as Error).message}` }));
+    explained.set(key, explanation);
+  }
+  return explanation;
+}
