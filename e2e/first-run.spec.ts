@@ -4,6 +4,7 @@
 // say "global", and /favicon.ico is served.
 import { expect, test, type Page } from '@playwright/test';
 import { navigation } from '../components/navigation';
+import { DEMO } from '../sandbox/seeds/demo-ids';
 import { callServerAction, resetSandbox, signIn } from './helpers';
 
 const WINDOW = 1280;
@@ -75,9 +76,10 @@ test.describe('a first run', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Create resource share']);
     await page.goto('/shares');
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Resource shares']);
-    // A cross-account plan (IAM steps), made as the role wizard's Review makes it.
-    const answer = await callServerAction(page, '/roles/new', 'planAccessAction', 'roles/actions', [
-      { source: { accountId: '400000000011', principal: 'arn:aws:iam::400000000011:user/alice' }, destination: { accountId: '400000000001', role: { kind: 'new', name: 'GlobalCheck' } }, conditions: {} },
+    // A cross-account plan (IAM steps), made as the role page's removal makes it; not applied.
+    const vendorRole = DEMO.roles.legacyVendorAccess;
+    const answer = await callServerAction(page, `/roles/${DEMO.accounts['web-prod']}/LegacyVendorAccess`, 'planTrustEditAction', 'roleName]/actions', [
+      { change: 'remove', roleArn: vendorRole, principal: `arn:aws:iam::${DEMO.accounts['partner-co']}:root` },
     ]);
     const planId = /p-[0-9a-f]{20}/.exec(answer)?.[0];
     expect(planId, answer).toBeTruthy();

@@ -2,6 +2,7 @@
 // driving the sandbox's control endpoint.
 import fs from 'node:fs';
 import path from 'node:path';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, type Page } from '@playwright/test';
 import { DEMO } from '../sandbox/seeds/demo-ids';
 
@@ -71,6 +72,14 @@ export function sandboxClientConfig() {
     region: 'us-east-1',
     credentials: DEMO.consoleCredentials,
   };
+}
+
+/** A member account's own credentials (the console identity assumes the member role there), for reading back through the SDK. */
+export async function memberClientConfig(accountId: string, session = 'e2e') {
+  const { Credentials: c } = await new STSClient(sandboxClientConfig()).send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: session }),
+  );
+  return { ...sandboxClientConfig(), credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken } };
 }
 
 /** Where the end-to-end run leaves the screenshots the README shows. */

@@ -94,12 +94,12 @@ test.describe('resource share invitations across the organization', () => {
 
     // The history names the admin who decided.
     await page.goto('/invitations/history');
-    const history = (share: string, receiver: string) => page.locator(`[data-testid="history-row"][data-share="${share}"][data-receiver="${receiver}"]`);
-    await expect(history('partner-network', PAYMENTS_DEV)).toContainText('ACCEPTED');
-    await expect(history('partner-network', PAYMENTS_DEV)).toContainText('admin@crossing.local');
-    await expect(history('partner-pki', MANAGEMENT)).toContainText('REJECTED');
-    await expect(history('partner-pki', MANAGEMENT)).toContainText('admin@crossing.local');
-    await expect(history('partner-pki', WEB_DEV)).toContainText('EXPIRED');
+    // Earlier specs' sandbox worlds left their own invitations in the history: the row of each outcome is the one.
+    const history = (share: string, receiver: string, status: string) =>
+      page.locator(`[data-testid="history-row"][data-share="${share}"][data-receiver="${receiver}"]`).filter({ hasText: status });
+    await expect(history('partner-network', PAYMENTS_DEV, 'ACCEPTED')).toContainText('admin@crossing.local');
+    await expect(history('partner-pki', MANAGEMENT, 'REJECTED')).toContainText('admin@crossing.local');
+    await expect(history('partner-pki', WEB_DEV, 'EXPIRED').first()).toBeVisible();
     await page.getByLabel('Decided by').fill('admin@crossing.local');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect(page.getByTestId('history-row')).toHaveCount(2);

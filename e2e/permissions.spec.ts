@@ -2,8 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DescribeManagedPrefixListsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateResourceShareCommand, GetPermissionCommand, ListResourceSharePermissionsCommand, RAMClient } from '@aws-sdk/client-ram';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { resetSandbox, sandboxClientConfig, screenshotPath, signIn } from './helpers';
+import { memberClientConfig, resetSandbox, screenshotPath, signIn } from './helpers';
 
 const NETWORK = '300000000001';
 const PAYMENTS_DEV = '400000000011';
@@ -13,10 +12,7 @@ const PERMISSION_ARN = `arn:aws:ram:us-east-1:${NETWORK}:permission/${PERMISSION
 let shareArn = '';
 
 async function as(accountId: string) {
-  const { Credentials: c } = await new STSClient(sandboxClientConfig()).send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e-permissions' }),
-  );
-  const config = { ...sandboxClientConfig(), credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken } };
+  const config = await memberClientConfig(accountId, 'e2e-permissions');
   return { ram: new RAMClient(config), ec2: new EC2Client(config) };
 }
 

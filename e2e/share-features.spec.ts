@@ -1,17 +1,13 @@
 // Protects what RAM shares carry beyond resources and principals on the demo seed: shared-services' share created from a resource policy marked in the list and promoted from its page as a reviewed plan (read back through the SDK), retain-on-leave shown on a share's page, and Settings listing which shares would stop reaching which accounts if sharing with Organizations were turned off.
 import { expect, test, type Page } from '@playwright/test';
 import { GetResourceSharesCommand, RAMClient } from '@aws-sdk/client-ram';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { resetSandbox, sandboxClientConfig, signIn } from './helpers';
+import { memberClientConfig, resetSandbox, signIn } from './helpers';
 
 const SHARED_SERVICES = '300000000002';
 const FROM_POLICY = 'issuing-ca-policy';
 
 async function ramOf(accountId: string) {
-  const { Credentials: c } = await new STSClient(sandboxClientConfig()).send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'e2e-share-features' }),
-  );
-  return new RAMClient({ ...sandboxClientConfig(), credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken } });
+  return new RAMClient(await memberClientConfig(accountId, 'e2e-share-features'));
 }
 
 async function freshList(page: Page) {

@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DEMO } from '../sandbox/seeds/demo-ids';
 import { startSandbox, type SandboxCredentials, type TestSandbox } from '../sandbox/testing';
+// The renderers look up each step's operation in the registry.
+import '../lib/changes/registry';
 import { handOff } from '../lib/iam/handoff';
 import { shareAssociations } from '../lib/ram/associations';
 import { outputOf } from '../lib/plan/build';

@@ -1,11 +1,11 @@
 'use client';
 // Step 1, "Specify resource share details": the sharing account (searchable, from the organization), the
 // Region, the share's name, its resources and its tags.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
-import { stepHref } from './href';
+import { CREATE_PATH, stepHref } from './href';
 import { ResourcePicker, type ResourceView } from './ResourcePicker';
 import type { AccountChoice, ActionResult, ListResources, PickedResource } from './types';
 
@@ -16,6 +16,7 @@ export interface DetailsValue {
   name: string;
   resources: PickedResource[];
   tags: { key: string; value: string }[];
+  retainSharingOnAccountLeaveOrganization?: boolean;
 }
 
 export interface DetailsStepProps {
@@ -32,11 +33,14 @@ export interface DetailsStepProps {
   initialView?: ResourceView;
   saveTyped: SaveTyped<Omit<DetailsValue, 'accountName'> & { view?: ResourceView }>;
   save: (input: { draftId?: string; details: Omit<DetailsValue, 'accountName'> }) => Promise<ActionResult<string>>;
+  /** Modifying a share: its account and Region are fixed, and retaining access on leave is as it was created. */
+  modifying?: boolean;
+  /** Where the wizard lives (create or modify). */
+  path?: string;
 }
 
-const hrefOf = (draftId: string) => stepHref(draftId, 1);
-
-export function DetailsStep({ draftId, initial, initialView, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, saveTyped, save }: DetailsStepProps) {
+export function DetailsStep({ draftId, initial, initialView, regions, resourceTypes, canChooseAccount, searchAccounts, listResources, saveTyped, save, modifying = false, path = CREATE_PATH }: DetailsStepProps) {
+  const hrefOf = useCallback((id: string) => stepHref(id, 1, path), [path]);
   const [value, setValue] = useState(initial);
   const [view, setView] = useState(initialView);
   const details = useMemo(() => {
@@ -67,7 +71,7 @@ export function DetailsStep({ draftId, initial, initialView, regions, resourceTy
           >
             <AccountPicker
               value={{ id: value.accountId, name: value.accountName }}
-              disabled={!canChooseAccount}
+              disabled={!canChooseAccount || modifying}
               search={searchAccounts}
               // Resources belong to their owner: another account starts an empty selection.
               onChange={(a) => set({ accountId: a.id, accountName: a.name, resources: a.id === value.accountId ? value.resources : [] })}
@@ -79,7 +83,7 @@ export function DetailsStep({ draftId, initial, initialView, regions, resourceTy
             hint="A resource share lives in one Region; its principals use the resources there. Global resource types can only be shared from us-east-1."
             error={errorsOf('region')}
           >
-            <select id="share-region" className={inputClass} value={value.region} onChange={(e) => set({ region: e.target.value, resources: [] })}>
+            <select id="share-region" className={inputClass} value={value.region} disabled={modifying} onChange={(e) => set({ region: e.target.value, resources: [] })}>
               {regions.map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -88,6 +92,24 @@ export function DetailsStep({ draftId, initial, initialView, regions, resourceTy
           <Field label="Name" htmlFor="share-name" hint="Required; at most 255 characters." error={errorsOf('name')}>
             <input id="share-name" className={inputClass} value={value.name} maxLength={300} aria-invalid={errorsOf('name').length > 0} onChange={(e) => set({ name: e.target.value })} />
           </Field>
+        </div>
+        <div className="mt-4" data-testid="retain-on-leave">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox"
+              checked={value.retainSharingOnAccountLeaveOrganization ?? false}
+              disabled={modifying}
+              aria-describedby="retain-note"
+              onChange={(e) => set({ retainSharingOnAccountLeaveOrganization: e.target.checked })}
+            />
+            Retain access when an account leaves the organization
+          </label>
+          <p id="retain-note" className="mt-1 max-w-3xl text-xs text-slate-600">
+            {modifying ? 'Set when the share was created: RAM’s UpdateResourceShare cannot change it (create a new share to change it). ' : ''}
+            When on, an account that leaves the organization keeps the resources it received through the organization, an OU or as a member account, and
+            becomes a principal outside the organization in this share. When off (RAM’s default), it loses them when it leaves. It can be set only when the
+            share is created; accounts that accepted an invitation keep access either way.
+          </p>
         </div>
       </Card>
       <Card title="Resources">

@@ -1,12 +1,12 @@
 'use client';
 // Step 2, "Associate managed permissions": per resource type in the share, the managed permissions RAM
 // offers for it, the default preselected; each expands to the actions its policy template allows.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Badge, Card } from '@/components/ui';
 import type { ManagedPermissionChoice } from '@/lib/ram/permissions';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
-import { stepHref } from './href';
+import { CREATE_PATH, stepHref } from './href';
 import type { ActionResult } from './types';
 
 export interface PermissionsStepProps {
@@ -15,11 +15,12 @@ export interface PermissionsStepProps {
   initial: Record<string, string>;
   saveTyped: SaveTyped<Record<string, string>>;
   save: (input: { draftId: string; permissions: Record<string, string> }) => Promise<ActionResult<string>>;
+  /** Where the wizard lives (create or modify). */
+  path?: string;
 }
 
-const hrefOf = (draftId: string) => stepHref(draftId, 2);
-
-export function PermissionsStep({ draftId, types, initial, saveTyped, save }: PermissionsStepProps) {
+export function PermissionsStep({ draftId, types, initial, saveTyped, save, path = CREATE_PATH }: PermissionsStepProps) {
+  const hrefOf = useCallback((id: string) => stepHref(id, 2, path), [path]);
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     Object.fromEntries(types.map(({ type, permissions }) => [type.resourceType, initial[type.resourceType] ?? permissions.find((p) => p.isDefault)?.arn ?? permissions[0]?.arn ?? ''])),
   );
@@ -56,6 +57,7 @@ export function PermissionsStep({ draftId, types, initial, saveTyped, save }: Pe
                   <span className="font-medium">{p.name}</span>
                   <span className="text-xs text-slate-500">version {p.version}</span>
                   {p.isDefault && <Badge tone="sky">Default</Badge>}
+                  <Badge tone={p.permissionType === 'CUSTOMER_MANAGED' ? 'amber' : 'slate'}>{p.permissionType === 'CUSTOMER_MANAGED' ? 'Customer managed' : 'AWS managed'}</Badge>
                 </label>
                 <details className="mt-2">
                   <summary className="cursor-pointer text-xs text-sky-700">Actions it allows ({p.actions.length})</summary>
@@ -76,7 +78,7 @@ export function PermissionsStep({ draftId, types, initial, saveTyped, save }: Pe
           ))}
         </Card>
       ))}
-      <StepFooter error={error} pending={pending} autosave={autosave} backHref={stepHref(draftId, 1)} />
+      <StepFooter error={error} pending={pending} autosave={autosave} backHref={stepHref(draftId, 1, path)} />
     </form>
   );
 }

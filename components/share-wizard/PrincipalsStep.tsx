@@ -2,15 +2,15 @@
 // Step 3, "Grant access to principals": whether principals outside the organization are allowed (off by
 // default; off and disabled, with the reason, when a type in the share can only be shared inside the
 // organization), then the principals.
-import { useMemo, useState } from 'react';
-import { Alert, Card } from '@/components/ui';
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
 import type { ResourceTypeInfo } from '@/lib/ram/resource-types';
-import { stepHref } from './href';
+import { CREATE_PATH, stepHref } from './href';
 import { PrincipalPicker, type PrincipalEntry, type PrincipalTreeProps } from './PrincipalPicker';
 import type { CheckPrincipal, ActionResult, SelectedPrincipal } from './types';
 
-type Principals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
+type Principals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[]; sources?: string[] };
 
 export interface PrincipalsStepProps {
   draftId: string;
@@ -23,17 +23,20 @@ export interface PrincipalsStepProps {
   check: CheckPrincipal;
   saveTyped: SaveTyped<Principals & { entry?: PrincipalEntry }>;
   save: (input: { draftId: string; principals: Principals }) => Promise<ActionResult<string>>;
+  /** Where the wizard lives (create or modify). */
+  path?: string;
 }
 
-const hrefOf = (draftId: string) => stepHref(draftId, 3);
-
-export function PrincipalsStep({ draftId, types, initial, initialEntry, tree, treeUnavailable, check, saveTyped, save }: PrincipalsStepProps) {
+export function PrincipalsStep({ draftId, types, initial, initialEntry, tree, treeUnavailable, check, saveTyped, save, path = CREATE_PATH }: PrincipalsStepProps) {
+  const hrefOf = useCallback((id: string) => stepHref(id, 3, path), [path]);
   const orgOnly = types.filter((t) => !t.outsideOrganization);
   const [allow, setAllow] = useState(initial.allowExternalPrincipals && orgOnly.length === 0);
   const [principals, setPrincipals] = useState(initial.principals);
   const allowExternalPrincipals = allow && orgOnly.length === 0;
   const [entry, setEntry] = useState(initialEntry);
-  const value = useMemo(() => ({ allowExternalPrincipals, principals }), [allowExternalPrincipals, principals]);
+  const [sourcesText, setSourcesText] = useState((initial.sources ?? []).join('\n'));
+  const sources = useMemo(() => sourcesText.split('\n').map((v) => v.trim()).filter(Boolean), [sourcesText]);
+  const value = useMemo(() => ({ allowExternalPrincipals, principals, ...(sources.length ? { sources } : {}) }), [allowExternalPrincipals, principals, sources]);
   const typed = useMemo(() => ({ ...value, ...(entry && { entry }) }), [value, entry]);
   const autosave = useAutosave(typed, saveTyped, hrefOf, draftId);
   const { submit, pending, error, errorsOf } = useStepSubmit(save, 'principals');
@@ -71,11 +74,21 @@ export function PrincipalsStep({ draftId, types, initial, initialEntry, tree, tr
           onEntryChange={setEntry}
         />
       </Card>
+      <Card title="Source constraints (service principals)">
+        <Field
+          label="Sources, one a line"
+          htmlFor="share-sources"
+          hint="Where a service principal in this share may use its resources from (confused deputy protection): an account ID, an ARN, an organization ID (o-…) or an organization path (o-…/r-…/ou-…/). Only with a service principal; checked on the server."
+          error={errorsOf('sources')}
+        >
+          <textarea id="share-sources" className={`${inputClass} font-mono`} rows={3} value={sourcesText} onChange={(e) => setSourcesText(e.target.value)} />
+        </Field>
+      </Card>
       <StepFooter
         error={error}
         pending={pending}
         autosave={autosave}
-        backHref={stepHref(draftId, 2)}
+        backHref={stepHref(draftId, 2, path)}
         nextLabel="Next"
         onNext={() => submit(async () => ({ draftId: (await autosave.flush()) ?? draftId, principals: value }))}
       />

@@ -15,31 +15,77 @@ import { checkDetails, checkPermissions, checkSharePrincipals, draftFingerprint,
 import { completeOrganization } from '@/lib/organizations/accounts';
 import { checkPrincipal, PRINCIPAL_TYPES, type PrincipalCheck } from '@/lib/ram/principals';
 import { listOwnedResources, type ResourceListing } from '@/lib/ram/resources';
-import { detailsInput, emptyShareDraft, permissionsInput, principalsInput, SHARE_WIZARD, typedInput, type ShareDraft, type ShareDraftState } from '@/lib/ram/share-draft';
-import { draftIdInput, finishStep, requireDraft, saveDraft } from '@/lib/wizard/drafts';
-import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
-import { stepHref } from './href';
+import { detailsInput, emptyShareDraft, getShareDraft, MODIFY_SHARE_WIZARD, permissionsInput, principalsInput, SHARE_WIZARD, shareStepHref, typedInput, type ShareDraft, type TypedStep, type ShareDraftState } from '@/lib/ram/share-draft';
+import { modifyDraftState, modifyShare } from '@/lib/ram/modify-share';
+import { refreshSharesOf } from '@/lib/ram/snapshot';
+import { readShareSources } from '@/lib/ram/sources';
+import { createDraft, draftIdInput, finishStep, requireDraft, saveDraft, saveTyped } from '@/lib/wizard/drafts';
 import type { AccountChoice } from './types';
 
 const draftId = draftIdInput;
 const WIZARD = { kind: SHARE_WIZARD, name: 'Create resource share', empty: emptyShareDraft };
-const draftOf = (id: string | undefined, email: string): ShareDraft => requireDraft<ShareDraftState>(SHARE_WIZARD, id, email, emptyShareDraft, WIZARD.name);
+
+/** The user's draft of either share wizard (create or modify); a fresh one is always a create draft. */
+function draftOf(id: string | undefined, email: string): ShareDraft {
+  if (id === undefined) return requireDraft<ShareDraftState>(SHARE_WIZARD, id, email, emptyShareDraft, WIZARD.name);
+  const draft = getShareDraft(id, email);
+  if (!draft) throw new PlanError(`This wizard draft does not exist or is not yours: start again from ${WIZARD.name} or the share's Modify.`);
+  return draft;
+}
 
 function detailsOf(draft: ShareDraft) {
   if (!draft.state.details) throw new PlanError('Finish step 1 (resource share details) first.');
   return draft.state.details;
 }
 
-const typed = { 1: typedFieldsAction(WIZARD, 1, typedInput[1]), 2: typedFieldsAction(WIZARD, 2, typedInput[2]), 3: typedFieldsAction(WIZARD, 3, typedInput[3]) };
+/** Autosave of one step's fields, to a draft of either share wizard. */
+const typedAction = (step: TypedStep) =>
+  userAction({
+    action: `share-wizard:typed-${step}`,
+    input: z.object({ draftId: draftId.optional(), typed: typedInput[step] }).strict(),
+    async run(input, { user }) {
+      return saveTyped(draftOf(input.draftId, user.email), step, input.typed).id;
+    },
+  });
+const typed = { 1: typedAction(1), 2: typedAction(2), 3: typedAction(3) };
+
+/** Opens "Modify resource share": a draft of its own kind, every step filled in from the share as AWS reads it now. */
+const startModify = userAction({
+  action: 'share-wizard:modify',
+  input: z.object({ accountId: z.string().regex(/^\d{12}$/), region: z.string().refine((r) => config().regions.includes(r), 'Not one of the console’s Regions.'), resourceShareArn: z.string().max(2048) }).strict(),
+  async run(input, { user, region }) {
+    const context = await getConsoleContext({ region });
+    const share = (await refreshSharesOf(input.accountId, input.region)).find((s) => s.arn === input.resourceShareArn);
+    if (!share) throw new PlanError(`The share is no longer listed by ${input.accountId} in ${input.region}.`);
+    const snapshot = await completeOrganization(context);
+    const types = [...new Set(share.resources.map((r) => r.type))];
+    const [rules, sources, listings] = await Promise.all([
+      principalRulesFor(context, { accountId: share.owningAccountId, resources: share.resources.map((r) => ({ resourceType: r.type })) }, share.allowExternalPrincipals),
+      readShareSources(share.owningAccountId, share.region, share.arn),
+      Promise.all(types.map((t) => listOwnedResources({ accountId: share.owningAccountId, region: share.region }, t).catch(() => undefined))),
+    ]);
+    const resourceNames = Object.fromEntries(listings.flatMap((l) => l?.resources ?? []).flatMap((r) => (r.name ? [[r.arn, r.name] as const] : [])));
+    const accountName = sharingAccountName(context, snapshot, share.owningAccountId);
+    const draft = createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, user.email, modifyDraftState(share, { accountName, resourceNames, rules, sources }));
+    return shareStepHref(draft, 1);
+  },
+});
 
 const saveDetails = userAction({
   action: 'share-wizard:details',
   input: z.object({ draftId: draftId.optional(), details: detailsInput }).strict(),
   async run(input, { user, region }) {
     const draft = draftOf(input.draftId, user.email);
+    const modified = draft.state.modify;
+    if (modified && (input.details.accountId !== modified.accountId || input.details.region !== modified.region)) {
+      throw new PlanError('A share stays in its owner’s account and Region.', { accountId: [`The share belongs to ${modified.accountId} in ${modified.region}: it cannot move.`] });
+    }
     const context = await getConsoleContext({ region });
-    finishStep(draft, 1, 'details', await checkDetails(context, input.details, config().regions));
-    return stepHref(draft.id, 2);
+    const details = await checkDetails(context, input.details, config().regions);
+    // Set only by CreateResourceShare: a modified share keeps what it has.
+    const retained = modified ? { retainSharingOnAccountLeaveOrganization: draft.state.details?.retainSharingOnAccountLeaveOrganization ?? false } : {};
+    finishStep(draft, 1, 'details', { ...details, ...retained });
+    return shareStepHref(draft, 2);
   },
 });
 
@@ -49,16 +95,26 @@ const savePermissions = userAction({
   async run(input, { user }) {
     const draft = draftOf(input.draftId, user.email);
     finishStep(draft, 2, 'permissions', await checkPermissions(detailsOf(draft), input.permissions));
-    return stepHref(draft.id, 3);
+    return shareStepHref(draft, 3);
   },
 });
 
-/** The plan the review shows, made once from the accepted steps; the review only reads it. */
-function makePlan(draft: ShareDraft, user: SignedInUser): ShareDraft {
-  const { details, permissions, principals } = draft.state;
+/**
+ * The plan the review shows, made once from the accepted steps; the review only reads it. A modify draft's plan
+ * is the difference from the share read again now, so a change made elsewhere meanwhile is not undone.
+ */
+async function makePlan(draft: ShareDraft, user: SignedInUser): Promise<ShareDraft> {
+  const { details, permissions, principals, modify } = draft.state;
   if (!details || !permissions || !principals || draft.state.finished < 3) throw new PlanError('Finish steps 1 to 3 first.');
   const complete = { details, permissions, principals };
-  const plan = savePlan(planCreateResourceShare(complete, draft.id), user);
+  let made;
+  if (modify) {
+    const share = (await refreshSharesOf(modify.accountId, modify.region)).find((s) => s.arn === modify.arn);
+    if (!share) throw new PlanError(`The share is no longer listed by ${modify.accountId} in ${modify.region}.`);
+    const sources = await readShareSources(modify.accountId, modify.region, modify.arn);
+    made = modifyShare.plan(complete, { share, sources, accountName: details.accountName });
+  } else made = planCreateResourceShare(complete, draft.id);
+  const plan = savePlan(made, user);
   return saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: draftFingerprint(complete) } } });
 }
 
@@ -70,8 +126,8 @@ const savePrincipals = userAction({
     if (draft.state.finished < 2) throw new PlanError('Finish step 2 (managed permissions) first.');
     const context = await getConsoleContext({ region });
     const finished = finishStep(draft, 3, 'principals', await checkSharePrincipals(context, detailsOf(draft), input.principals));
-    makePlan(finished, user);
-    return stepHref(draft.id, 4);
+    await makePlan(finished, user);
+    return shareStepHref(draft, 4);
   },
 });
 
@@ -80,8 +136,9 @@ const remakePlan = userAction({
   action: 'share-wizard:plan',
   input: z.object({ draftId }).strict(),
   async run(input, { user }) {
-    makePlan(draftOf(input.draftId, user.email), user);
-    return stepHref(input.draftId, 4);
+    const draft = draftOf(input.draftId, user.email);
+    await makePlan(draft, user);
+    return shareStepHref(draft, 4);
   },
 });
 
@@ -128,6 +185,9 @@ const searchAccounts = userAction({
   },
 });
 
+export async function startModifyAction(input: unknown): Promise<ActionResult<string>> {
+  return startModify(input);
+}
 export async function saveTypedDetailsAction(input: unknown): Promise<ActionResult<string>> {
   return typed[1](input);
 }

@@ -22,6 +22,7 @@ import { createShare } from '../ram/create-share';
 import { enableSharing } from '../ram/enable-sharing';
 import { cachedOrganizationInvitations, getOrganizationInvitations } from '../ram/invitations';
 import { leaveShare } from '../ram/leave-share';
+import { modifyShare } from '../ram/modify-share';
 import { editPermission } from '../ram/permission-edits';
 import { promoteShare } from '../ram/promote-share';
 import { editShare } from '../ram/share-edits';
@@ -77,6 +78,13 @@ beforeAll(async () => {
       accountId: A.network,
       region: 'us-east-1',
       edit: { edit: 'rename', name: 'n' },
+    }),
+    [modifyShare.id]: finished(modifyShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
+      resourceShareArn: SHARE,
+      shareName: 's',
+      accountId: A.network,
+      region: 'us-east-1',
+      desired: { name: 'n', allowExternalPrincipals: false, resourceArns: [], principals: [], permissions: {}, tags: [] },
     }),
     [leaveShare.id]: finished(leaveShare, [step('ram:DisassociateResourceShare', A['payments-dev'], { resourceShareArn: SHARE, principals: [A['payments-dev']] })], {
       resourceShareArn: SHARE,
@@ -135,6 +143,7 @@ describe('kinds of change', () => {
     [enableSharing.id, ['sharing']],
     [createShare.id, ['shares']],
     [editShare.id, ['shares']],
+    [modifyShare.id, ['shares']],
     [leaveShare.id, ['shares']],
     [answerInvitations.id, ['invitations']],
     [editPermission.id, ['shares']],

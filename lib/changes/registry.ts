@@ -12,12 +12,13 @@ import { answerInvitations } from '../ram/answer-invitations';
 import { createShare } from '../ram/create-share';
 import { enableSharing } from '../ram/enable-sharing';
 import { leaveShare } from '../ram/leave-share';
+import { modifyShare } from '../ram/modify-share';
 import { editPermission } from '../ram/permission-edits';
 import { promoteShare } from '../ram/promote-share';
 import { ramOperations } from '../ram/operations';
 import { editShare } from '../ram/share-edits';
 
-export const changeKinds = [enableSharing, createShare, editShare, leaveShare, answerInvitations, editPermission, promoteShare, crossAccountAccess, trustEdit, closeFinding, moveAccount];
+export const changeKinds = [enableSharing, createShare, editShare, modifyShare, leaveShare, answerInvitations, editPermission, promoteShare, crossAccountAccess, trustEdit, closeFinding, moveAccount];
 
 registerChanges(changeKinds, { ...ramOperations, ...iamOperations, ...organizationsOperations });
 

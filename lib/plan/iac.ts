@@ -6,7 +6,7 @@
 import { stringify, type ScalarTag } from 'yaml';
 import { isStepOutputRef } from './build';
 import { profileFor } from './cli';
-import { isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
+import { isNestedBlock, isUnsupported, type CloudFormationPart, type HclExpression, type IacContext, type TerraformPart, type Unsupported } from './operation-spec';
 import { operationSpec } from './catalog';
 import { commentText, shellComment, shellOption } from './shell';
 import type { PlanStep, StepOutputRef } from './types';
@@ -189,12 +189,13 @@ function hclValue(value: unknown, indent: string): string {
   return 'null';
 }
 
-function hclBlock(head: string, attributes: Record<string, unknown>): string {
-  const width = Math.max(0, ...Object.keys(attributes).map((k) => k.length));
+function hclBlock(head: string, attributes: Record<string, unknown>, indent = ''): string {
+  const width = Math.max(0, ...Object.keys(attributes).filter((k) => !isNestedBlock(attributes[k])).map((k) => k.length));
+  const inner = `${indent}  `;
   const body = Object.entries(attributes)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `  ${k.padEnd(width)} = ${hclValue(v, '  ')}`);
-  return body.length ? `${head} {\n${body.join('\n')}\n}` : `${head} {}`;
+    .map(([k, v]) => (isNestedBlock(v) ? `${inner}${hclBlock(k, v.$block, inner).trimStart()}` : `${inner}${k.padEnd(width)} = ${hclValue(v, inner)}`));
+  return body.length ? `${indent}${head} {\n${body.join('\n')}\n${indent}}` : `${indent}${head} {}`;
 }
 
 export function renderTerraform(steps: PlanStep[], options: { planId: string }): IacDocument[] {

@@ -16,6 +16,10 @@ export interface HclExpression {
 
 export const hcl = (expression: string): HclExpression => ({ $hcl: expression });
 
+/** A nested block (`resource_share_configuration { … }`) among a Terraform block's attributes, not an object value. */
+export const hclNestedBlock = (attributes: Record<string, unknown>) => ({ $block: attributes });
+export const isNestedBlock = (value: unknown): value is { $block: Record<string, unknown> } => !!value && typeof value === 'object' && '$block' in value;
+
 /** Resolves a step's input for IaC: references become expressions where the template can express them. */
 export type IacResolver = (value: unknown) => unknown;
 

@@ -17,7 +17,7 @@ import { defineKind } from '../plan/kind';
 import type { PlanDraft } from '../plan/types';
 import { shareAssociations } from './associations';
 import { permissionsFor } from './permissions';
-import { checkPrincipals, organizationDirectory, type PrincipalRules } from './principals';
+import { checkPrincipals, checkSources, organizationDirectory, type PrincipalRules } from './principals';
 import { externalFact, GLOBAL_TYPES_REGION, listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from './resource-types';
 import { listOwnedResources } from './resources';
 import { DRAFT_ID } from '../wizard/drafts';
@@ -105,7 +105,11 @@ export function shareTypes(details: { resources: Pick<ShareDetails['resources'][
   return typesOf(details).map((t) => resourceTypeInfo(t));
 }
 
-/** Step 3: every principal checked again for the share as it stands. */
+/** The RAM guide's caveats on retaining access after an account leaves the organization, said where it is chosen. */
+export const RETAIN_CAVEAT =
+  'Retain access when an account leaves the organization: an account that leaves keeps the resources it received through the organization, an OU or as a member, and becomes an outside principal of the share. It is set only when the share is created (UpdateResourceShare cannot change it), and accounts that received the share by invitation keep access either way.';
+
+/** Step 3: every principal checked again for the share as it stands, and the source constraints typed. */
 export async function checkSharePrincipals(context: ConsoleContext, details: ShareDetails, input: SharePrincipals): Promise<SharePrincipals> {
   // A type that can only be shared inside the organization keeps the share closed, whatever was sent.
   const allowExternalPrincipals = input.allowExternalPrincipals && orgOnlyTypes(shareTypes(details)).length === 0;
@@ -113,7 +117,10 @@ export async function checkSharePrincipals(context: ConsoleContext, details: Sha
   const { principals, errors } = checkPrincipals(input.principals, rules);
   const messages = Object.values(errors);
   if (messages.length) throw new PlanError('Some principals cannot be in this share.', { principals: messages });
-  return { allowExternalPrincipals, principals };
+  const sources = checkSources(input.sources ?? [], principals);
+  const sourceErrors = Object.values(sources.errors);
+  if (sourceErrors.length) throw new PlanError('Some source constraints cannot be used.', { sources: sourceErrors });
+  return { allowExternalPrincipals, principals, ...(sources.sources.length ? { sources: sources.sources.map((s) => s.sourceId) } : {}) };
 }
 
 type CompleteDraft = Required<Pick<ShareDraftState, 'details' | 'permissions' | 'principals'>>;
@@ -159,6 +166,7 @@ export const createShare = defineKind({
         ? [`RAM sends an invitation to ${outside.map((p) => p.name).join(', ')}: outside the organization, access starts only when the invitation is accepted.`]
         : []),
       ...containing.map((p) => `${p.name} contains the sharing account ${details.accountName} (${details.accountId}): its own principals get the share's access too.`),
+      ...(details.retainSharingOnAccountLeaveOrganization ? [RETAIN_CAVEAT] : []),
     ];
     return {
       title: `Create resource share ${details.name}`,
@@ -174,7 +182,9 @@ export const createShare = defineKind({
             principals: principals.principals.map((p) => p.principal),
             permissionArns: typesOf(details).map((t) => permissions[t]),
             allowExternalPrincipals: principals.allowExternalPrincipals,
+            ...(principals.sources?.length ? { sources: principals.sources } : {}),
             ...(details.tags.length ? { tags: details.tags } : {}),
+            ...(details.retainSharingOnAccountLeaveOrganization ? { resourceShareConfiguration: { retainSharingOnAccountLeaveOrganization: true } } : {}),
           },
           reason: `Creates the share ${details.name} in ${details.accountName} (${details.accountId}), ${details.region}: ${details.resources.length} resource(s) for ${principals.principals.length} principal(s).`,
         },

@@ -26,9 +26,10 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateResourceShareCommand,
+  type ResourceShareConfiguration,
   type Tag,
 } from '@aws-sdk/client-ram';
-import { hcl, type AnyClient, type OperationSpec } from '../plan/operation-spec';
+import { hcl, hclNestedBlock, type AnyClient, type OperationSpec } from '../plan/operation-spec';
 import { waitForAssociations } from './associations';
 import { waitForReplaceWork } from './replace-work';
 
@@ -101,6 +102,10 @@ export const ramOperations: Record<string, OperationSpec> = {
       if (list(i.permissionArns).length) properties.PermissionArns = resolve(i.permissionArns);
       if (list(i.sources).length) properties.Sources = resolve(i.sources);
       if (list(i.tags).length) properties.Tags = (list(i.tags) as Tag[]).map((t) => ({ Key: t.key, Value: t.value ?? '' }));
+      const configuration = i.resourceShareConfiguration as ResourceShareConfiguration | undefined;
+      if (configuration?.retainSharingOnAccountLeaveOrganization !== undefined) {
+        properties.ResourceShareConfiguration = { RetainSharingOnAccountLeaveOrganization: configuration.retainSharingOnAccountLeaveOrganization };
+      }
       return {
         resources: { [logicalId]: { Type: 'AWS::RAM::ResourceShare', Properties: properties } },
         exports: { 'resourceShare.resourceShareArn': { Ref: logicalId } },
@@ -108,12 +113,19 @@ export const ramOperations: Record<string, OperationSpec> = {
     },
     terraform({ step, number, resolve }) {
       const i = step.input;
+      if (list(i.sources).length) {
+        return { unsupported: "aws_ram_resource_share has no argument for source constraints (sources) that Crossing knows of: run the AWS CLI command, or add the sources with it after applying the configuration." };
+      }
       const share = `step${number}`;
       const arn = `aws_ram_resource_share.${share}.arn`;
       const attributes: Record<string, unknown> = { name: resolve(i.name) };
       if (i.allowExternalPrincipals !== undefined) attributes.allow_external_principals = i.allowExternalPrincipals;
       if (list(i.permissionArns).length) attributes.permission_arns = resolve(i.permissionArns);
       if (list(i.tags).length) attributes.tags = tagMap(i.tags);
+      const configuration = i.resourceShareConfiguration as ResourceShareConfiguration | undefined;
+      if (configuration?.retainSharingOnAccountLeaveOrganization !== undefined) {
+        attributes.resource_share_configuration = hclNestedBlock({ retain_sharing_on_account_leave_organization: configuration.retainSharingOnAccountLeaveOrganization });
+      }
       return {
         blocks: [
           { type: 'aws_ram_resource_share', name: share, attributes },

@@ -3,7 +3,7 @@
 // resource type allow it; IAM roles/users only where every type supports them; each refusal names its rule
 // and the resource type that causes it.
 import { describe, expect, it } from 'vitest';
-import { checkPrincipal, checkPrincipals, type OrganizationDirectory, type PrincipalRules } from './principals';
+import { checkPrincipal, checkPrincipals, PRINCIPAL_TYPES, principalTypeOf, type OrganizationDirectory, type PrincipalRules } from './principals';
 import { resourceTypeInfo } from './resource-types';
 
 const directory: OrganizationDirectory = {
@@ -58,6 +58,16 @@ describe('format of each principal type', () => {
     expect(checkPrincipal('ORGANIZATION', directory.organizationArn, rules())).toMatchObject({ ok: true, principal: { principal: directory.organizationArn, id: 'r-7c0r' } });
     expect(checkPrincipal('IAM_ROLE', 'arn:aws:iam::400000000011:role/Dev', rules({ resourceTypes: [ca] }))).toMatchObject({ ok: true });
     expect(checkPrincipal('IAM_USER', 'arn:aws:iam::400000000011:user/path/alice', rules({ resourceTypes: [ca] }))).toMatchObject({ ok: true });
+  });
+
+  it('offers service principals as a type, read from their form, refused with the types and the reason', () => {
+    expect(principalTypeOf('elasticloadbalancing.amazonaws.com')).toBe('SERVICE_PRINCIPAL');
+    expect(PRINCIPAL_TYPES).toContain('SERVICE_PRINCIPAL');
+    expect(refusal(checkPrincipal('SERVICE_PRINCIPAL', 'ec2.amazonaws.com', rules()))).toEqual({
+      rule: 'service-principal',
+      message:
+        'Prefix lists (ec2:PrefixList) cannot be shared with a service principal such as ec2.amazonaws.com: AWS RAM\'s "Shareable AWS resources" table does not mark this type "Can share with service principals".',
+    });
   });
 
   it('refuses a service principal, naming the types', () => {

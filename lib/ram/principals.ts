@@ -7,9 +7,8 @@ import type { OrganizationSnapshot } from '../organizations/types';
 import { ancestorsOf } from '../organizations/view';
 import type { ResourceTypeInfo } from './resource-types';
 
-export const PRINCIPAL_TYPES = ['AWS_ACCOUNT', 'ORGANIZATION', 'ORGANIZATIONAL_UNIT', 'IAM_ROLE', 'IAM_USER'] as const;
-/** SERVICE_PRINCIPAL is checked here for the wizard's step 3 but not yet offered in its type list (PRINCIPAL_TYPES). */
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number] | 'SERVICE_PRINCIPAL';
+export const PRINCIPAL_TYPES = ['AWS_ACCOUNT', 'ORGANIZATION', 'ORGANIZATIONAL_UNIT', 'IAM_ROLE', 'IAM_USER', 'SERVICE_PRINCIPAL'] as const;
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
 export const PRINCIPAL_TYPE_INFO: Record<PrincipalType, { label: string; hint: string; example: string }> = {
   AWS_ACCOUNT: { label: 'AWS account', hint: '12 digits', example: '123456789012' },
@@ -109,15 +108,15 @@ export function principalTypeOf(value: string): PrincipalType {
   if (/^(arn:[^:]+:organizations::\d{12}:organization\/|o-)/.test(v)) return 'ORGANIZATION';
   if (/^arn:[^:]+:iam::\d{12}:role\//.test(v)) return 'IAM_ROLE';
   if (/^arn:[^:]+:iam::\d{12}:user\//.test(v)) return 'IAM_USER';
+  if (SERVICE_PRINCIPAL.test(v)) return 'SERVICE_PRINCIPAL';
   return 'AWS_ACCOUNT';
 }
 
 export function checkPrincipal(type: PrincipalType, raw: string, rules: PrincipalRules, already: readonly SelectedPrincipal[] = []): PrincipalCheck {
   const value = raw.trim();
   const info = PRINCIPAL_TYPE_INFO[type];
-  if (SERVICE_PRINCIPAL.test(value) && type !== 'SERVICE_PRINCIPAL') {
-    return refuse('service-principal', `${value} is a service principal: none of the resource types RAM shares here (${typeNames(rules.resourceTypes)}) can be shared with a service.`);
-  }
+  // A service principal typed under another type is still one: RAM's rule for it is the answer.
+  if (SERVICE_PRINCIPAL.test(value) && type !== 'SERVICE_PRINCIPAL') return checkPrincipal('SERVICE_PRINCIPAL', value, rules, already);
   const result = checkOfType(type, value, rules);
   if (!result.ok) return result.message ? result : refuse('format', `"${value || '(empty)'}" is not ${article(info.label)}: expected ${info.hint}, e.g. ${info.example}.`);
   if (already.some((p) => p.principal === result.principal.principal)) {
@@ -164,7 +163,12 @@ function checkOfType(type: PrincipalType, value: string, rules: PrincipalRules):
     case 'SERVICE_PRINCIPAL': {
       if (!SERVICE_PRINCIPAL.test(value)) return { ok: false };
       const refused = rules.resourceTypes.filter((t) => !t.servicePrincipals);
-      if (refused.length > 0) return refuse('service-principal', `${typeNames(refused)} cannot be shared with a service principal such as ${value}.`);
+      if (refused.length > 0) {
+        return refuse(
+          'service-principal',
+          `${typeNames(refused)} cannot be shared with a service principal such as ${value}: AWS RAM's "Shareable AWS resources" table does not mark ${refused.length === 1 ? 'this type' : 'these types'} "Can share with service principals".`,
+        );
+      }
       return { ok: true, principal: { type, principal: value, id: value, name: value, outside: false } };
     }
     case 'IAM_ROLE':

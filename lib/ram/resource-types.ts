@@ -18,7 +18,10 @@ export interface ResourceTypeInfo {
   outsideOrganization: boolean;
   /** False for a type RAM lists that the facts table does not cover (capabilities assumed restrictive). */
   known: boolean;
-  /** May be shared with a service principal (SERVICE.amazonaws.com); the facts table names no such type. */
+  /**
+   * May be shared with a service principal (SERVICE.amazonaws.com): the RAM guide's "Can share with service
+   * principals" column. Neither aws-facts.md nor the guide pages found mark any of the types above, so none is.
+   */
   servicePrincipals?: boolean;
 }
 

@@ -90,7 +90,9 @@ describe('service principals and source constraints', () => {
     expect(checkPrincipal('SERVICE_PRINCIPAL', 'elasticloadbalancing.amazonaws.com', rules(true))).toMatchObject({ ok: true, principal: { principal: 'elasticloadbalancing.amazonaws.com' } });
     expect(checkPrincipal('SERVICE_PRINCIPAL', 'elasticloadbalancing.amazonaws.com', rules(false))).toMatchObject({ ok: false, rule: 'service-principal' });
     expect(checkPrincipal('SERVICE_PRINCIPAL', 'not a service', rules(true))).toMatchObject({ ok: false, rule: 'format' });
-    expect(checkPrincipal('AWS_ACCOUNT', 'elasticloadbalancing.amazonaws.com', rules(true))).toMatchObject({ ok: false, rule: 'service-principal' });
+    // Typed under another type, a service principal is checked as one.
+    expect(checkPrincipal('AWS_ACCOUNT', 'elasticloadbalancing.amazonaws.com', rules(true))).toMatchObject({ ok: true, principal: { type: 'SERVICE_PRINCIPAL' } });
+    expect(checkPrincipal('AWS_ACCOUNT', 'elasticloadbalancing.amazonaws.com', rules(false))).toMatchObject({ ok: false, rule: 'service-principal', message: expect.stringContaining('Can share with service principals') });
   });
 
   test('sources are typed by form, refused without a service principal, and bad ones named', () => {

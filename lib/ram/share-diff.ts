@@ -77,9 +77,9 @@ function pruned(change: { resourceArns: string[]; principals: string[]; sources:
 
 function describe(change: { resourceArns: string[]; principals: string[]; sources: string[] }): string {
   const parts = [
-    change.resourceArns.length && `${change.resourceArns.length} resource(s)`,
+    change.resourceArns.length && `${change.resourceArns.length} resource(s) (${change.resourceArns.map((arn) => arn.split(/[:/]/).pop()).join(', ')})`,
     change.principals.length && `${change.principals.length} principal(s) (${change.principals.join(', ')})`,
-    change.sources.length && `${change.sources.length} source constraint(s)`,
+    change.sources.length && `${change.sources.length} source constraint(s) (${change.sources.join(', ')})`,
   ].filter(Boolean);
   return parts.join(', ');
 }

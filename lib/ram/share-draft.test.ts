@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases } from '../db';
-import { draftFor, finishStep, saveTyped } from '../wizard/drafts';
-import { allowedStep, detailsInput, emptyShareDraft, getShareDraft, principalsInput, SHARE_WIZARD, typedOf, type ShareDraftState } from './share-draft';
+import { createDraft, draftFor, finishStep, saveTyped } from '../wizard/drafts';
+import { allowedStep, detailsInput, emptyShareDraft, getShareDraft, MODIFY_SHARE_WIZARD, permissionsInput, principalsInput, SHARE_WIZARD, shareStepHref, typedOf, type ShareDraftState } from './share-draft';
 
 const subnet = { arn: 'arn:aws:ec2:us-east-1:300000000001:subnet/subnet-1', id: 'subnet-1', name: 'workloads-a', resourceType: 'ec2:Subnet' };
 const details = { accountId: '300000000001', region: 'us-east-1', name: 'workloads', resources: [subnet], tags: [] as { key: string; value: string }[] };
@@ -98,5 +98,21 @@ describe('the draft', () => {
     expect(draft.state.plan).toBeUndefined();
     expect(allowedStep(draft.state, 4)).toBe(2);
     expect(getShareDraft(draft.id, 'admin@example.com')?.state.permissions).toEqual({ 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
+  });
+});
+
+describe('step 2 and the modify wizard', () => {
+  it('takes AWS managed and customer managed permission ARNs (the latter name a Region)', () => {
+    expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionPrefixList' }).success).toBe(true);
+    expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram:us-east-1:300000000001:permission/prefix-list-entries' }).success).toBe(true);
+    expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram:us-east-1:300000000001:resource-share/x' }).success).toBe(false);
+  });
+
+  it('a modify draft is found by the same lookup, for its maker only, and lives at /shares/modify', () => {
+    const draft = createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, 'admin@example.com', { finished: 3, modify: { arn: 'arn:aws:ram:us-east-1:300000000001:resource-share/abc', id: 'abc', accountId: '300000000001', region: 'us-east-1' } });
+    expect(getShareDraft(draft.id, 'admin@example.com')?.state.modify?.id).toBe('abc');
+    expect(getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
+    expect(shareStepHref(draft, 2)).toBe(`/shares/modify?draft=${draft.id}&step=2`);
+    expect(shareStepHref({ id: draft.id, kind: SHARE_WIZARD }, 1)).toBe(`/shares/new?draft=${draft.id}&step=1`);
   });
 });

@@ -37,10 +37,13 @@ export const detailsInput = z.object({
     .array(tag)
     .max(MAX_TAGS, `A resource share has at most ${MAX_TAGS} tags.`)
     .refine((tags) => new Set(tags.map((t) => t.key)).size === tags.length, 'Each tag key may appear only once.'),
+  /** resourceShareConfiguration.retainSharingOnAccountLeaveOrganization (CreateResourceShare only). */
+  retainSharingOnAccountLeaveOrganization: z.boolean().optional(),
 });
 export type ShareDetails = z.infer<typeof detailsInput> & { accountName: string };
 
-export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram::[a-z0-9]+:permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
+/** AWS managed permission ARNs name no Region; customer managed ones do. */
+export const permissionsInput = z.record(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/), z.string().regex(/^arn:aws[a-z-]*:ram:([a-z0-9-]+)?:(aws|\d{12}):permission\/[\w+=,.@-]+$/, 'Not a permission ARN.'));
 
 const principal = z.object({
   type: z.enum([...PRINCIPAL_TYPES, 'SERVICE_PRINCIPAL']),
@@ -54,8 +57,11 @@ const principal = z.object({
 export const principalsInput = z.object({
   allowExternalPrincipals: z.boolean(),
   principals: z.array(principal).min(1, 'Add at least one principal: the share gives access to no one without one.').max(5_000, 'A share has at most 5,000 principals.'),
+  /** Source constraints on the share's service principals, as typed (checked by checkSources). */
+  sources: z.array(z.string().max(2048)).max(1_000).optional(),
 });
-export type SharePrincipals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[] };
+/** `sources`: the source constraints as checked (checkSources), by their IDs. */
+export type SharePrincipals = { allowExternalPrincipals: boolean; principals: SelectedPrincipal[]; sources?: string[] };
 
 /** Each step's fields as typed (autosaved before the step is accepted): bounded, not yet checked. */
 export const typedInput = {
@@ -66,6 +72,7 @@ export const typedInput = {
       name: z.string().max(1024),
       resources: z.array(resource).max(1_000),
       tags: z.array(z.object({ key: z.string().max(1024), value: z.string().max(1024) })).max(200),
+      retainSharingOnAccountLeaveOrganization: z.boolean().optional(),
       /** The resource picker's type and filter. */
       view: z.object({ resourceType: z.string().max(128), filter: z.string().max(1024) }).strict().optional(),
     })
@@ -75,6 +82,7 @@ export const typedInput = {
     .object({
       allowExternalPrincipals: z.boolean(),
       principals: z.array(principal).max(5_000),
+      sources: z.array(z.string().max(2048)).max(1_000).optional(),
       /** A principal typed but not yet added. */
       entry: z.object({ type: z.enum(PRINCIPAL_TYPES), value: z.string().max(2048) }).strict().optional(),
     })
@@ -84,6 +92,8 @@ export type TypedStep = keyof typeof typedInput;
 export type TypedShareStep<S extends TypedStep> = z.infer<(typeof typedInput)[S]>;
 
 export interface ShareDraftState extends DraftState<TypedStep> {
+  /** Set on a "Modify resource share" draft: the share it changes, as AWS read it back when Modify was opened. */
+  modify?: ModifiedShare;
   details?: ShareDetails;
   /** Resource type → permission ARN. */
   permissions?: Record<string, string>;
@@ -94,8 +104,25 @@ export type ShareDraft = Draft<ShareDraftState>;
 
 export const emptyShareDraft = (): ShareDraftState => ({ finished: 0 });
 
+/** The share a modify draft changes (the plan is made from the share read again, not from this copy). */
+export interface ModifiedShare {
+  arn: string;
+  id: string;
+  accountId: string;
+  region: string;
+}
+
+/** The drafts' kind of "Modify resource share" (the same four steps, prefilled from the share). */
+export const MODIFY_SHARE_WIZARD = 'ram:modify-resource-share';
+
+/** The user's draft of either share wizard. */
 export function getShareDraft(id: string, user: string): ShareDraft | undefined {
-  return getDraft<ShareDraftState>(SHARE_WIZARD, id, user);
+  return getDraft<ShareDraftState>(SHARE_WIZARD, id, user) ?? getDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, id, user);
+}
+
+/** Where a step of a share wizard lives: the draft and the step in the URL (creation or modification). */
+export function shareStepHref(draft: { id: string; kind: string }, step: number): string {
+  return `${draft.kind === MODIFY_SHARE_WIZARD ? '/shares/modify' : '/shares/new'}?draft=${draft.id}&step=${step}`;
 }
 
 /** What step `step` shows: the fields as last typed, else as accepted. */

@@ -163,7 +163,7 @@ type Fact = ReadBack['facts'][number];
 
 const TRANSIENT = new Set(['ASSOCIATING', 'DISASSOCIATING', 'PENDING', 'DELETING']);
 
-function shareFacts(share: ShareRecord): Fact[] {
+export function shareFacts(share: ShareRecord): Fact[] {
   return [
     { label: 'Name (ram:GetResourceShares)', value: share.name },
     { label: 'Status', value: share.status },

@@ -16,7 +16,8 @@ import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareR
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
-import { listResourcesAction } from '@/components/share-wizard/actions';
+import { listResourcesAction, startModifyAction } from '@/components/share-wizard/actions';
+import { GoButton } from '@/components/wizard';
 import { checkSharePrincipalAction } from '@/components/shares/share-editor-actions';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { completeOrganization } from '@/lib/organizations/accounts';
@@ -119,6 +120,12 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
     <>
       <PageTitle description={<Link className="text-sky-700 underline" href="/shares">All resource shares</Link>}>{share.name}</PageTitle>
       <div className="flex flex-col gap-6">
+        {(share.featureSet ?? 'STANDARD') === 'STANDARD' && share.status === 'ACTIVE' && (
+          <div className="flex flex-wrap items-center gap-3" data-testid="share-modify">
+            <GoButton label="Modify" action={startModifyAction} input={{ accountId: share.owningAccountId, region: share.region, resourceShareArn: share.arn }} />
+            <span className="text-sm text-slate-600">The four steps of creation, filled in from the share as AWS reads it; the review shows the plan of exactly what changes.</span>
+          </div>
+        )}
         {readError && <Alert tone="warning" title="The share could not be read again; this is the list's copy">{readError}</Alert>}
         <Card title="Summary" testId="share-summary">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
