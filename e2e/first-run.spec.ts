@@ -76,10 +76,10 @@ test.describe('a first run', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Create resource share']);
     await page.goto('/shares');
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Resource shares']);
-    // A cross-account plan (IAM steps), made as the role page's removal makes it; not applied.
+    // A cross-account plan (IAM steps), made as the role page's change of conditions makes it; not applied.
     const vendorRole = DEMO.roles.legacyVendorAccess;
     const answer = await callServerAction(page, `/roles/${DEMO.accounts['web-prod']}/LegacyVendorAccess`, 'planTrustEditAction', 'roleName]/actions', [
-      { change: 'remove', roleArn: vendorRole, principal: `arn:aws:iam::${DEMO.accounts['partner-co']}:root` },
+      { change: 'conditions', roleArn: vendorRole, principal: `arn:aws:iam::${DEMO.accounts['partner-co']}:root`, conditions: { requireMfa: true } },
     ]);
     const planId = /p-[0-9a-f]{20}/.exec(answer)?.[0];
     expect(planId, answer).toBeTruthy();
