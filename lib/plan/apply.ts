@@ -89,8 +89,11 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     saveStepState(plan.id, index, state);
     if (state.status === 'failed') failed = true;
   }
-  finishRun(plan.id, failed ? 'failed' : 'succeeded');
-  await afterRun(getPlan(plan.id)!);
+  // The hook runs before the run reads as finished, so whoever sees "Applied" sees the caches it refreshed.
+  const status = failed ? 'failed' : 'succeeded';
+  const finishedAt = new Date();
+  await afterRun({ ...getPlan(plan.id)!, status, finishedAt: finishedAt.toISOString() });
+  finishRun(plan.id, status, finishedAt);
 }
 
 /**
