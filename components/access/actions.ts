@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { getConsoleContext } from '@/lib/aws/identity';
 import { userAction, type ActionResult } from '@/lib/server-actions';
-import { getIamSnapshot, iamProgress, refreshIamSnapshot, type IamProgress } from '@/lib/iam/snapshot-store';
+import type { SnapshotProgress } from '@/lib/cache/snapshots';
+import { getIamSnapshot, iamProgress, refreshIamSnapshot } from '@/lib/iam/snapshot-store';
 import { iamSnapshotSource } from '@/lib/iam/snapshot-source';
 
 const statusRead = userAction({
@@ -16,6 +17,6 @@ const statusRead = userAction({
   },
 });
 
-export async function iamSnapshotStatusAction(input: unknown): Promise<ActionResult<IamProgress>> {
+export async function iamSnapshotStatusAction(input: unknown): Promise<ActionResult<SnapshotProgress>> {
   return statusRead(input);
 }

@@ -44,6 +44,29 @@ export interface SnapshotStatus<S> {
   lastError?: string;
 }
 
+/** What a snapshot's status line shows as it is built; `shares` counts what has arrived (shares, accounts). */
+export interface SnapshotProgress {
+  fetchedAt: number;
+  complete: boolean;
+  refreshing: boolean;
+  done?: number;
+  total?: number;
+  shares: number;
+  lastError?: string;
+}
+
+export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { done: number; total: number } }, arrived: number): SnapshotProgress {
+  return {
+    fetchedAt: status.snapshot.fetchedAt,
+    complete: status.snapshot.complete,
+    refreshing: status.refreshing,
+    done: status.progress?.done,
+    total: status.progress?.total,
+    shares: arrived,
+    lastError: status.lastError,
+  };
+}
+
 export interface SnapshotStoreSpec<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>> {
   /** Names the store and its files in the data directory: 'organization-snapshot'. */
   name: string;

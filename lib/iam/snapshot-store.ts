@@ -2,7 +2,7 @@
 // (in memory, and in the data directory so it survives a restart) answers at once; a build runs behind it when
 // it is older than maxAgeMs, and a first build is shown as it fills. One account is re-read into every reading
 // after the console changed it.
-import { snapshotStore, type SnapshotBuild, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
+import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type IamSnapshot } from './snapshot';
 
 export interface IamSnapshotSource extends SnapshotSource {
@@ -19,26 +19,8 @@ export interface IamSnapshotStatus {
   lastError?: string;
 }
 
-/** What the snapshot status bar shows (the share list's shape: `shares` counts what arrived, here accounts). */
-export interface IamProgress {
-  fetchedAt: number;
-  complete: boolean;
-  refreshing: boolean;
-  done?: number;
-  total?: number;
-  shares: number;
-  lastError?: string;
-}
-
-export const iamProgress = (status: IamSnapshotStatus): IamProgress => ({
-  fetchedAt: status.snapshot.fetchedAt,
-  complete: status.snapshot.complete,
-  refreshing: status.refreshing,
-  done: status.progress?.done,
-  total: status.progress?.total,
-  shares: Object.keys(status.snapshot.accounts).length,
-  lastError: status.lastError,
-});
+/** What the snapshot status bar shows: `shares` counts the accounts read so far. */
+export const iamProgress = (status: IamSnapshotStatus): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.accounts).length);
 
 /** A build: its snapshot fills account by account; `done` resolves with the complete one. */
 export function startIamBuild(source: IamSnapshotSource): SnapshotBuild<IamSnapshot> {

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
 import { fanOut, prefetchMemberSessions, type FanOutTarget } from '../aws/fan-out';
-import { snapshotStore, type SnapshotBuild, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
+import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 
 export interface ShareResource {
   arn: string;
@@ -288,23 +288,6 @@ export function forgetShareSnapshots(): void {
   snapshots.forget();
 }
 
-/** What the list's status line shows of a snapshot, as it is built. */
-export interface SnapshotProgress {
-  fetchedAt: number;
-  complete: boolean;
-  refreshing: boolean;
-  done?: number;
-  total?: number;
-  shares: number;
-  lastError?: string;
-}
+export type { SnapshotProgress };
 
-export const snapshotProgress = (status: ShareSnapshotStatus): SnapshotProgress => ({
-  fetchedAt: status.snapshot.fetchedAt,
-  complete: status.snapshot.complete,
-  refreshing: status.refreshing,
-  done: status.progress?.done,
-  total: status.progress?.total,
-  shares: Object.keys(status.snapshot.shares).length,
-  lastError: status.lastError,
-});
+export const snapshotProgress = (status: ShareSnapshotStatus): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.shares).length);
