@@ -16,7 +16,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
-import { DEFAULT_THROTTLE, type RateLimit } from '../sandbox/core/throttle';
+import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
+import { rateLimit, targetReport } from './report';
 import { attachmentCount, boundaryUsageCount, collection, iamAccount, managedPolicies } from '../sandbox/iam/models';
 import { organizationsState } from '../sandbox/organizations/models';
 import type { World } from '../sandbox/core/types';
@@ -40,17 +41,9 @@ const { values: args } = parseArgs({
   },
 });
 
-const limit = (text: string): RateLimit => {
-  const [rate, burst] = text.split(':').map(Number);
-  return { rate, burst };
-};
-const throttle = { organizations: DEFAULT_THROTTLE.organizations, iam: limit(args.iam!), sts: limit(args.sts!) };
+const throttle = { organizations: DEFAULT_THROTTLE.organizations, iam: rateLimit(args.iam!), sts: rateLimit(args.sts!) };
 const seedOptions = { accounts: Number(args.accounts), ous: Number(args.ous), roles: Number(args.roles), shares: 0 };
-const results: [string, boolean | undefined][] = [];
-const report = (label: string, value: string, target: string, ok?: boolean) => {
-  results.push([label, ok]);
-  console.log(`${ok === undefined ? ' ' : ok ? '✓' : '✗'} ${label}: ${value}${target ? `   (target ${target})` : ''}`);
-};
+const { results, report } = targetReport();
 
 /** Entries GetAccountAuthorizationDetails lists for an account without AWS managed policies: users, groups, roles, customer managed policies. */
 function authorizationItems(world: World, accountId: string): number {

@@ -17,7 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSandboxServer } from '../sandbox/server';
 import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
-import { DEFAULT_THROTTLE, type RateLimit } from '../sandbox/core/throttle';
+import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
+import { rateLimit, targetReport } from './report';
 import { organizationsState } from '../sandbox/organizations/models';
 import { ramState, shareStatus } from '../sandbox/ram/state';
 import { LARGE_SHARING } from '../sandbox/seeds/large-ram';
@@ -39,19 +40,11 @@ const { values: args } = parseArgs({
   },
 });
 
-const limit = (text: string): RateLimit => {
-  const [rate, burst] = text.split(':').map(Number);
-  return { rate, burst };
-};
-const throttle = { organizations: DEFAULT_THROTTLE.organizations, ram: limit(args.ram!), sts: limit(args.sts!) };
+const throttle = { organizations: DEFAULT_THROTTLE.organizations, ram: rateLimit(args.ram!), sts: rateLimit(args.sts!) };
 const seedOptions = { accounts: Number(args.accounts), ous: Number(args.ous), shares: Number(args.shares) };
 const regions = [...LARGE_SHARING.regions];
 const PAGE = 500;
-const results: [string, boolean | undefined][] = [];
-const report = (label: string, value: string, target: string, ok?: boolean) => {
-  results.push([label, ok]);
-  console.log(`${ok === undefined ? ' ' : ok ? '✓' : '✗'} ${label}: ${value}${target ? `   (target ${target})` : ''}`);
-};
+const { results, report } = targetReport();
 const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
 
 /** The fewest RAM calls per account the page size (500) allows: one share listing per target, and for a target owning shares one listing each of principal and resource associations and of permissions. */
