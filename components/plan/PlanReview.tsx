@@ -41,7 +41,7 @@ export function PlanReview({ plan, accountNames, canApply, applyLabel, readBack 
         {plan.status === 'ready' && (
           <p className="mb-3 text-sm text-slate-700">
             Nothing has been changed yet. Review each call below and its equivalents; the plan can be applied until {utc(plan.expiresAt)}
-            {plan.createdByViewer ? `. ${plan.createdBy} (a viewer) made it to show an admin: only an admin can apply it.` : '.'}
+            {plan.createdByViewer ? `. ${plan.createdBy} made it to show an admin or to request it: only an admin can apply it.` : '.'}
           </p>
         )}
         {plan.status === 'expired' && (
