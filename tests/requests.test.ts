@@ -1,5 +1,5 @@
 // Protects: an access request goes from its requester through two distinct approvals to AWS (the sandbox over
-// HTTP): self-approval and a second approval by the same person are refused, the final approval applies the plan,
+// HTTP): self-approval, a second approval by the same person and OU approvers outside their OU are refused, the final approval applies the plan,
 // alice can then assume the role, each call's audit entries name the requester and both approvers, and a webhook
 // on loopback receives each event while one that redirects is not followed.
 import http from 'node:http';
@@ -25,6 +25,10 @@ const PROD = DEMO.accounts['payments-prod'];
 const rita: SignedInUser = { email: 'rita@example.com', name: 'Rita', role: 'requester' };
 const ada: SignedInUser = { email: 'ada@example.com', name: 'Ada', role: 'admin' };
 const bob: SignedInUser = { email: 'bob@example.com', name: 'Bob', role: 'admin' };
+/** Approves changes to the accounts of the Workloads OU (payments-dev and payments-prod are both under it). */
+const wanda: SignedInUser = { email: 'wanda@example.com', name: 'Wanda', role: 'viewer', groups: ['workloads-approvers'] };
+/** Approves changes to the accounts of the Dev OU only. */
+const dev: SignedInUser = { email: 'devon@example.com', name: 'Devon', role: 'requester', groups: ['dev-approvers'] };
 let sb: TestSandbox;
 let receiver: http.Server;
 const received: { event: string; request: { id: string; requester: string } }[] = [];
@@ -72,6 +76,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   process.env.CROSSING_WEBHOOK_URL = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   process.env.CROSSING_REQUEST_APPROVALS = '2';
+  process.env.CROSSING_REQUEST_OU_APPROVERS = `workloads-approvers=${DEMO.rootId}/${DEMO.ouIds.Workloads};dev-approvers=${DEMO.ouIds.Dev}`;
   resetAwsAccess();
   service = await import('../lib/requests/service');
   notify = await import('../lib/requests/notify');
@@ -111,7 +116,7 @@ describe('access requests against the sandbox', () => {
     expect(received.filter((b) => b.request.id === id).map((b) => b.event)).toEqual(['requested', 'approved', 'applied']);
   });
 
-  it('refuses requests without a justification, durations where nothing can be taken back, and the same plan twice', async () => {
+  it('refuses a duration where nothing can be taken back, the same plan twice, and someone else\'s plan', async () => {
     const plan = await ritasPlan('RequestedTwice');
     await expect(service.submitRequest(rita, { planId: plan.id, justification: 'deploys', durationHours: 2 })).rejects.toMatchObject({
       fieldErrors: { durationHours: [expect.stringContaining('leave the duration empty')] },
@@ -119,6 +124,14 @@ describe('access requests against the sandbox', () => {
     await service.submitRequest(rita, { planId: plan.id, justification: 'deploys' });
     await expect(service.submitRequest(rita, { planId: plan.id, justification: 'deploys' })).rejects.toThrow('already been submitted');
     await expect(service.submitRequest(ada, { planId: (await ritasPlan('SomeoneElses')).id, justification: 'mine now' })).rejects.toThrow('who made this plan');
+  });
+
+  it('lets OU approvers decide only on changes to accounts under their OU, read from AWS', async () => {
+    const { id } = await service.submitRequest(rita, { planId: (await ritasPlan('ByOu')).id, justification: 'x' });
+    await expect(service.decideRequest(dev, id, 'approve', '')).rejects.toThrow(`You approve changes under ${DEMO.ouIds.Dev} only; this request also changes account ${PROD}.`);
+    expect((await service.waitingFor(dev)).map((r) => r.id)).not.toContain(id);
+    expect((await service.waitingFor(wanda)).map((r) => r.id)).toContain(id);
+    expect((await service.decideRequest(wanda, id, 'reject', 'not this week')).state).toBe('rejected');
   });
 
   it('rejects with a comment, and only the requester withdraws', async () => {

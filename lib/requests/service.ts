@@ -35,10 +35,10 @@ async function mustGet(id: string): Promise<AccessRequest> {
   return request;
 }
 
-/** Where each account the plan touches sits; an account whose place cannot be read is left for admins to approve. */
-async function accountPathsOf(plan: Pick<StoredPlan, 'steps'>): Promise<Record<string, string[]>> {
-  const accounts = [...new Set(plan.steps.map((s) => s.accountId))];
-  const paths = await Promise.all(accounts.map((id) => ancestorIds(id).catch(() => [])));
+/** Where each account sits; an account whose place cannot be read is left for admins to approve. */
+async function accountPathsOf(accountIds: string[]): Promise<Record<string, string[]>> {
+  const accounts = [...new Set(accountIds)];
+  const paths = await Promise.all(accounts.map((id) => ancestorIds(id).catch((): string[] => [])));
   return Object.fromEntries(accounts.map((id, i) => [id, paths[i]]));
 }
 
@@ -59,7 +59,7 @@ export async function submitRequest(user: SignedInUser, input: { planId: string;
     request = await createRequest({
       planId: plan.id,
       title: plan.title,
-      accountPaths: await accountPathsOf(plan),
+      accountPaths: await accountPathsOf(plan.steps.map((s) => s.accountId)),
       requester: user.email,
       requesterRole: user.role,
       justification: input.justification,
@@ -79,7 +79,7 @@ export async function decideRequest(user: SignedInUser, id: string, decision: 'a
   const action = `request:${decision}`;
   let request = await mustGet(id);
   // OU approvers are judged on where the accounts are now, not where they were when the request was made.
-  const facts = user.role === 'admin' ? request : { ...request, accountPaths: await accountPathsOf({ steps: Object.keys(request.accountPaths).map((accountId) => ({ accountId })) as StoredPlan['steps'] }) };
+  const facts = user.role === 'admin' ? request : { ...request, accountPaths: await accountPathsOf(Object.keys(request.accountPaths)) };
   const verdict = mayDecide(user, facts, config().requests, decision);
   if (!verdict.ok) return refuse(user, action, request, verdict.reason);
   if (decision === 'approve' && (await getPlan(request.planId))?.status === 'expired') {
