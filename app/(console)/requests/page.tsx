@@ -52,6 +52,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             </Link>
           ))}
         </nav>
+        {user.role === 'admin' && (
+          <p className="mb-4 text-sm">
+            <Link className="text-sky-700 underline" href="/requests/deliveries">
+              Webhook deliveries
+            </Link>{' '}
+            of the request notifications.
+          </p>
+        )}
         {tab !== 'waiting' && (
           <nav aria-label="States" className="mb-4 flex flex-wrap gap-3 text-xs">
             <Link href={`/requests?tab=${tab}`} className={!state ? 'font-semibold' : 'text-sky-700 underline'}>
