@@ -119,6 +119,8 @@ async function startApply(request: AccessRequest, user: SignedInUser): Promise<A
 }
 
 async function finishApply(request: AccessRequest, plan: StoredPlan, by: string): Promise<void> {
+  // A run joined in another console process is still running here: that process records its outcome.
+  if (plan.status === 'running') return;
   if (plan.status !== 'succeeded') {
     await moveAndNotify(request, ['approved'], 'failed', 'failed', { by, detail: 'A step of its plan failed: the plan page says which and why.' });
     return;
