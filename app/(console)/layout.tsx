@@ -10,6 +10,7 @@ import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
 import { cachedOrganizationInvitations, summarizeInvitations } from '@/lib/ram/invitations';
 import { currentRegion } from '@/lib/region';
+import { startRequests, waitingFor } from '@/lib/requests/service';
 
 async function signOutAction() {
   'use server';
@@ -25,6 +26,9 @@ function pendingCount(context: ConsoleContext | undefined): number {
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const region = await currentRegion();
+  // Expiry events become request states and notifications in this process; webhook retries are swept.
+  startRequests();
+  const waiting = (await waitingFor(user)).length;
   let context: ConsoleContext | undefined;
   let contextError: string | undefined;
   try {
@@ -36,7 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <div className="flex min-h-screen">
       <aside className="w-56 shrink-0 bg-slate-900 p-4">
         <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
-        <NavLinks counts={{ '/invitations': pendingCount(context) }} />
+        <NavLinks counts={{ '/invitations': pendingCount(context), '/requests': waiting }} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <ConsoleHeader

@@ -9,6 +9,8 @@ import { getOrganizationSummary } from '@/lib/dashboard';
 import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
+import { waitingFor } from '@/lib/requests/service';
+import { RequestsTable } from '@/components/requests/RequestsTable';
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -27,12 +29,22 @@ export default async function Dashboard() {
   if (!context) {
     return <AwsUnavailable title={<PageTitle>Dashboard</PageTitle>} error={page.error} />;
   }
-  const [summary, sharing] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context)]);
+  const [summary, sharing, waiting] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context), waitingFor(page.user)]);
   const organization = context.organization;
   return (
     <>
-      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You are a viewer: you can look at everything, and make plans to show an admin.'}>Dashboard</PageTitle>
+      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You can look at everything, make plans, and request them: an admin or an approver applies them.'}>Dashboard</PageTitle>
       <div className="flex flex-col gap-6">
+        {waiting.length > 0 && (
+          <Card title={`Requests waiting for you (${waiting.length})`} testId="requests-waiting">
+            <RequestsTable requests={waiting.slice(0, 5)} testId="dashboard-requests" />
+            {waiting.length > 5 && (
+              <Link className="mt-2 block text-sm text-sky-700 underline" href="/requests?tab=waiting">
+                All {waiting.length} waiting for you
+              </Link>
+            )}
+          </Card>
+        )}
         {context.standing === 'no-organization' && (
           <Alert tone="info" title="No organization">
             Account {context.accountId} is not a member of an AWS Organization. Crossing manages access across the accounts

@@ -21,6 +21,8 @@ export interface AuditTable {
   error: string | null;
   plan_id: string | null;
   step: number | null;
+  /** JSON { id, requester, approvers }: the access request a plan's call carries out. */
+  access_request: string | null;
 }
 
 export interface SessionTable {
@@ -81,6 +83,48 @@ export interface AcceptedFindingTable {
   expires_at: Millis | null;
 }
 
+export interface AccessRequestTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  /** JSON: the accounts the plan's steps touch (approvers per OU). */
+  account_ids: string;
+  requester: string;
+  requester_role: string;
+  justification: string;
+  duration_ms: Millis | null;
+  /** pending, approved, rejected, applied, failed, expired, revoked, withdrawn. */
+  state: string;
+  /** Why it failed, or what ended it. */
+  detail: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface AccessRequestDecisionTable {
+  request_id: string;
+  decided_by: string;
+  role: string;
+  /** approve or reject. */
+  decision: string;
+  comment: string;
+  decided_at: Millis;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  request_id: string | null;
+  event: string;
+  /** The JSON body sent. */
+  body: string;
+  /** pending, delivered, failed (gave up). */
+  status: string;
+  attempts: number;
+  next_attempt_at: Millis;
+  last_error: string | null;
+  created_at: Millis;
+}
+
 export interface StateTables {
   audit: AuditTable;
   sessions: SessionTable;
@@ -89,4 +133,7 @@ export interface StateTables {
   leases: LeaseTable;
   access_allowlist: AccessAllowlistTable;
   accepted_findings: AcceptedFindingTable;
+  access_requests: AccessRequestTable;
+  access_request_decisions: AccessRequestDecisionTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

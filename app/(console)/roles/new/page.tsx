@@ -175,7 +175,7 @@ function reviewStep(draft: RoleDraft, user: SignedInUser) {
           {note}
         </Alert>
       ))}
-      <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} />
+      <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} requestHref={`/plans/${plan.id}`} />
     </div>
   );
 }
