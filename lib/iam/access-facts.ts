@@ -5,11 +5,20 @@ import { getClient } from '../aws/clients';
 import type { ConsoleContext } from '../aws/identity';
 import { organizationAccounts } from '../organizations/accounts';
 import { roleArnOf, sourcePolicyName, type AccessFacts } from './access';
-import type { RemovalFacts } from './trust-edit';
+import type { PolicyDocument } from './policy';
 import { accountQuotas, otherInlineSize, roleDetails } from './read';
 import { unlessMissing } from './roles';
 import { isWholeAccount, normalizePrincipal } from './trust';
 import { parsePrincipalArn, type AccessRequest } from './validation';
+
+/** What removing a principal's access takes: its trust (and, where Crossing made one, the source's inline policy). */
+export interface RemovalFacts {
+  /** With what deleting the role needs (its inline and managed policies), when it was read from IAM. */
+  role: { arn: string; name: string; trust: PolicyDocument; inlinePolicyNames?: string[]; attachedPolicyArns?: string[] };
+  accountNames: Record<string, string>;
+  /** The source's inline policy Crossing made, where it exists and the console can delete it. */
+  sourcePolicy?: { kind: 'user' | 'role'; name: string; policyName: string };
+}
 
 export async function accountNamesOf(context: ConsoleContext): Promise<Record<string, string>> {
   return Object.fromEntries((await organizationAccounts(context)).map((a) => [a.id, a.name]));
@@ -59,7 +68,7 @@ export async function readRemovalFacts(roleArn: string, principal: string, conte
   const accountNames = await accountNamesOf(context);
   const target = normalizePrincipal(principal);
   return {
-    role: { arn: role.arn, name: role.name, trust: role.trust },
+    role: { arn: role.arn, name: role.name, trust: role.trust, inlinePolicyNames: role.inlinePolicyNames, attachedPolicyArns: role.attachedPolicies.map((p) => p.arn) },
     accountNames,
     sourcePolicy: isWholeAccount(target) ? undefined : await crossingSourcePolicy(target, role.arn, accountNames),
   };

@@ -232,6 +232,14 @@ export const crossAccountAccess = defineKind({
   async afterApply(plan) {
     await refreshAfterAccessChange(plan.context.roleArn, plan.context.principal);
   },
+  // The trust it added taken out (and the source's inline policy); a role it created, deleted.
+  inverse: (plan) => [
+    {
+      kind: 'iam:trust-edit',
+      input: { change: 'end-access', roleArn: plan.context.roleArn, principal: plan.context.principal, roleCreated: plan.steps.some((s) => s.operation === 'iam:CreateRole') },
+      summary: `${plan.context.principal} can no longer assume ${plan.context.roleArn}`,
+    },
+  ],
 });
 
 /** The plan and what its review shows (documents, diff, sizes). */
