@@ -11,6 +11,7 @@ import { errorReason, log } from '../lib/log';
 import { forwardedForFromPeer, isTrustedProxy } from '../lib/net/address';
 import { SECURITY_HEADERS, STATIC_CSP } from '../lib/net/security-headers';
 import { securePrivateDir } from '../lib/private-file';
+import { startExpiry } from '../lib/expiry/expiry';
 import { state, StateUnavailable } from '../lib/state/database';
 import { ROOT } from './build-state';
 
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
       else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error\n');
     });
   });
+  // Access that ends by itself: deadlines are judged here, in every console process (lib/expiry/scheduler.ts);
+  // the first tick catches up on whatever fell due while no console ran.
+  startExpiry();
   server.listen(port, hostname, () => log('info', 'console listening', { url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`, dev }));
 }
 
