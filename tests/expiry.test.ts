@@ -1,0 +1,98 @@
+// Protects access that ends by itself, against AWS (the sandbox over HTTP): a time-bound trust applied, then, once
+// the AWS clock passes its deadline, taken out of the role by the console — read back through iam:GetRole, and the
+// principal's sts:AssumeRole denied — once only, by separate console processes sharing one store, one of them
+// started after the deadline (a restart); audited as done by the console for the request.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO } from '../sandbox/seeds/demo-ids';
+import { startSandbox, type TestSandbox } from '../sandbox/testing';
+import { useConsoleEnv } from './support/console-env';
+import { listAudit } from '../lib/audit/log';
+import { getClient, resetAwsAccess } from '../lib/aws/clients';
+import { getConsoleContext } from '../lib/aws/identity';
+import { applyPlan, runFinished } from '../lib/changes/registry';
+import { expiryOf, scheduleExpiry } from '../lib/expiry/expiry';
+import { buildAccessPlan } from '../lib/iam/access';
+import { readAccessFacts } from '../lib/iam/access-facts';
+import { parsePolicy, awsPrincipals } from '../lib/iam/policy';
+import { accessRequestSchema } from '../lib/iam/validation';
+import { getPlan, savePlan } from '../lib/plan/store';
+
+const DEV = DEMO.accounts['payments-dev'];
+const PROD = DEMO.accounts['payments-prod'];
+const ALICE = `arn:aws:iam::${DEV}:user/alice`;
+const ROLE = `arn:aws:iam::${PROD}:role/ReadOnlyAuditor`;
+const admin = { email: 'admin@example.com', name: 'Admin', role: 'admin' as const };
+const HOUR = 3600_000;
+let sb: TestSandbox;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 'demo' });
+  env = useConsoleEnv(sb, 'crossing-expiry-');
+  resetAwsAccess();
+});
+
+afterAll(async () => {
+  await sb?.close();
+});
+
+/** One console process (a new one: its own instance id), ticking its scheduler once. */
+async function consoleProcess(): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/expiry-child.ts')], { env: { ...process.env, ...env } });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as string[];
+}
+
+const aliceAssumes = () => new STSClient(sb.clientConfig(DEMO.aliceCredentials)).send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'alice' }));
+const trustedByRole = async () =>
+  parsePolicy((await getClient(IAMClient, { accountId: PROD }).send(new GetRoleCommand({ RoleName: 'ReadOnlyAuditor' }))).Role!.AssumeRolePolicyDocument).Statement.flatMap(awsPrincipals);
+
+it('takes a time-bound trust out of AWS once the AWS clock passes its deadline, once, whichever console process gets there', async () => {
+  const request = accessRequestSchema.parse({ source: { accountId: DEV, principal: ALICE }, destination: { accountId: PROD, role: { kind: 'existing', name: 'ReadOnlyAuditor' } }, conditions: {} });
+  const before = await trustedByRole();
+  const { draft } = buildAccessPlan(request, await readAccessFacts(request, await getConsoleContext()));
+  const saved = await savePlan(draft, admin.email);
+  applyPlan(saved.id, admin);
+  const plan = (await runFinished(saved.id))!;
+  expect(plan.status).toBe('succeeded');
+  expect((await aliceAssumes()).AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${PROD}:assumed-role/ReadOnlyAuditor/alice`);
+
+  const scheduled = await scheduleExpiry({ plan, durationMs: 2 * HOUR, requestId: 'r-expiry-test', by: 'requester@example.com' });
+  expect(scheduled).toMatchObject({ state: 'active', requestId: 'r-expiry-test', ends: [`${ALICE} can no longer assume ${ROLE}`] });
+
+  // Before the deadline, a console process finds nothing to do.
+  expect(await consoleProcess()).toEqual([]);
+  expect(await trustedByRole()).toContain(ALICE);
+
+  // Three hours pass on AWS's clock (the host's does not move); a console restarts and another runs beside it.
+  await sb.control.advanceClock(3 * 3600);
+  const [first, second] = await Promise.all([consoleProcess(), consoleProcess()]);
+  expect([...first, ...second]).toEqual([plan.id]);
+
+  const ended = (await expiryOf(plan.id))!;
+  expect(ended).toMatchObject({ state: 'revoked', attempts: 1 });
+  const inverse = (await getPlan(ended.inversePlanId!))!;
+  expect(inverse).toMatchObject({ kind: 'iam:trust-edit', status: 'succeeded', createdBy: 'console (expiry of request r-expiry-test)' });
+  expect(inverse.steps.map((s) => s.operation)).toEqual(['iam:UpdateAssumeRolePolicy', 'iam:DeleteUserPolicy']);
+
+  // AWS reads back the trust as it was before the grant, and alice is refused.
+  expect(await trustedByRole()).toEqual(before);
+  await expect(aliceAssumes()).rejects.toThrow(/not authorized to perform: sts:AssumeRole/);
+
+  // Every call of the inverse is audited as the console's, for the request; the trust was changed once.
+  const audit = (await listAudit({ planId: inverse.id })).entries;
+  expect(audit.filter((e) => e.outcome === 'success').map((e) => [e.actor, e.action])).toEqual(
+    expect.arrayContaining([
+      ['console (expiry of request r-expiry-test)', 'iam:UpdateAssumeRolePolicy'],
+      ['console (expiry of request r-expiry-test)', 'iam:DeleteUserPolicy'],
+    ]),
+  );
+  expect((await listAudit({ action: 'iam:UpdateAssumeRolePolicy', outcome: 'success' })).entries.filter((e) => e.actor.startsWith('console'))).toHaveLength(1);
+
+  // A later start finds it done.
+  expect(await consoleProcess()).toEqual([]);
+}, 120_000);
