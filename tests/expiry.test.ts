@@ -1,7 +1,8 @@
 // Protects access that ends by itself, against AWS (the sandbox over HTTP): a time-bound trust applied, then, once
 // the AWS clock passes its deadline, taken out of the role by the console — read back through iam:GetRole, and the
 // principal's sts:AssumeRole denied — once only, by separate console processes sharing one store, one of them
-// started after the deadline (a restart); audited as done by the console for the request.
+// started after the deadline (a restart); audited as done by the console for the request. Ended early on demand,
+// a role made for the access is deleted.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +16,7 @@ import { listAudit } from '../lib/audit/log';
 import { getClient, resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext } from '../lib/aws/identity';
 import { applyPlan, runFinished } from '../lib/changes/registry';
-import { expiryOf, scheduleExpiry } from '../lib/expiry/expiry';
+import { expiryOf, onExpiryEvent, revokeNow, scheduleExpiry, type ExpiryEvent } from '../lib/expiry/expiry';
 import { buildAccessPlan } from '../lib/iam/access';
 import { readAccessFacts } from '../lib/iam/access-facts';
 import { parsePolicy, awsPrincipals } from '../lib/iam/policy';
@@ -96,3 +97,27 @@ it('takes a time-bound trust out of AWS once the AWS clock passes its deadline, 
   // A later start finds it done.
   expect(await consoleProcess()).toEqual([]);
 }, 120_000);
+
+it('ends access early on demand: a role made for it is deleted, and the end is announced', async () => {
+  const request = accessRequestSchema.parse({
+    source: { accountId: DEV, principal: ALICE },
+    destination: { accountId: PROD, role: { kind: 'new', name: 'OnCallFromDev', managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], maxSessionHours: 1 } },
+    conditions: {},
+  });
+  const { draft } = buildAccessPlan(request, await readAccessFacts(request, await getConsoleContext()));
+  const saved = await savePlan(draft, admin.email);
+  applyPlan(saved.id, admin);
+  const plan = (await runFinished(saved.id))!;
+  const events: ExpiryEvent[] = [];
+  onExpiryEvent((e) => void events.push(e));
+  await scheduleExpiry({ plan, durationMs: 8 * HOUR, requestId: 'r-early', by: 'requester@example.com' });
+
+  const ended = await revokeNow(plan.id, 'lead@example.com');
+  expect(ended).toMatchObject({ state: 'revoked', revokedBy: 'lead@example.com' });
+  expect(events).toEqual([expect.objectContaining({ type: 'revoked', planId: plan.id, requestId: 'r-early', inversePlanId: ended.inversePlanId })]);
+  expect((await getPlan(ended.inversePlanId!))!.steps.map((s) => s.operation)).toEqual(['iam:DetachRolePolicy', 'iam:DeleteRole', 'iam:DeleteUserPolicy']);
+  await expect(getClient(IAMClient, { accountId: PROD }).send(new GetRoleCommand({ RoleName: 'OnCallFromDev' }))).rejects.toThrow(/cannot be found|NoSuchEntity/);
+  expect((await listAudit({ planId: ended.inversePlanId! })).entries.every((e) => e.actor === 'console (expiry of request r-early, ended early by lead@example.com)')).toBe(true);
+  // Asking again changes nothing.
+  expect(await revokeNow(plan.id, 'lead@example.com')).toMatchObject({ state: 'revoked', attempts: 1 });
+}, 60_000);
