@@ -47,6 +47,12 @@ export async function readAccessFacts(request: AccessRequest, context: ConsoleCo
   };
 }
 
+/** The facts for the same request in each destination account (one plan over several accounts), read together. */
+export async function readMultiAccessFacts(request: AccessRequest, accountIds: string[], context: ConsoleContext): Promise<Record<string, AccessFacts>> {
+  const read = await Promise.all(accountIds.map((accountId) => readAccessFacts({ ...request, destination: { ...request.destination, accountId } }, context)));
+  return Object.fromEntries(accountIds.map((id, i) => [id, read[i]]));
+}
+
 /** Whether the source still holds the inline policy Crossing made for this role (so removal deletes it too). */
 async function crossingSourcePolicy(principal: string, roleArn: string, accountNames: Record<string, string>): Promise<RemovalFacts['sourcePolicy']> {
   const parsed = parsePrincipalArn(principal);

@@ -4,8 +4,8 @@
 // role — with both documents, the diff, the sizes against the accounts' quotas, and the notes the admin must
 // read. Read back by verification against the live policies; the trusts list is read again once it ran.
 import { z } from 'zod';
-import { outputOf, PlanError } from '../plan/build';
-import { defineKind, type KindDraft } from '../plan/kind';
+import { isStepOutputRef, outputOf, PlanError } from '../plan/build';
+import { defineKind, type KindDraft, type ReadBack } from '../plan/kind';
 import type { PlanDraft, PlanStep } from '../plan/types';
 import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
 import { accessReadBack, IAM_REGION, refreshAfterAccessChange } from './read-back';
@@ -131,7 +131,13 @@ const accessContext = z.object({
   sourceAccountId: z.string(),
   externalId: z.string().optional(),
   requireMfa: z.boolean().optional(),
+  /** One plan for several destination accounts: every role (roleArn is the first). */
+  roleArns: z.array(z.string()).optional(),
 });
+type AccessContext = z.infer<typeof accessContext>;
+
+/** Every role the plan gives access to: one per destination account. */
+const rolesOf = (context: AccessContext): string[] => context.roleArns ?? [context.roleArn];
 
 function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
   const { source, destination, conditions } = request;
@@ -228,19 +234,119 @@ export const crossAccountAccess = defineKind({
   input: accessRequestSchema,
   context: accessContext,
   build: (request, facts: AccessFacts) => accessPlan(request, facts).draft,
-  readBack: accessReadBack,
-  async afterApply(plan) {
-    await refreshAfterAccessChange(plan.context.roleArn, plan.context.principal);
+  async readBack(plan, aws) {
+    const roles = rolesOf(plan.context);
+    if (roles.length === 1) return accessReadBack(plan, aws);
+    return combinedReadBack(await Promise.all(roles.map((roleArn) => accessReadBack({ ...plan, context: { ...plan.context, roleArn } }, aws))), roles);
   },
-  // The trust it added taken out (and the source's inline policy); a role it created, deleted.
-  inverse: (plan) => [
-    {
+  async afterApply(plan) {
+    for (const roleArn of rolesOf(plan.context)) await refreshAfterAccessChange(roleArn, plan.context.principal);
+  },
+  // In each account, the trust it added taken out (and the source's inline policy); a role it created, deleted.
+  inverse: (plan) =>
+    rolesOf(plan.context).map((roleArn) => ({
       kind: 'iam:trust-edit',
-      input: { change: 'end-access', roleArn: plan.context.roleArn, principal: plan.context.principal, roleCreated: plan.steps.some((s) => s.operation === 'iam:CreateRole') },
-      summary: `${plan.context.principal} can no longer assume ${plan.context.roleArn}`,
-    },
-  ],
+      input: {
+        change: 'end-access',
+        roleArn,
+        principal: plan.context.principal,
+        roleCreated: plan.steps.some((s) => s.operation === 'iam:CreateRole' && s.accountId === roleArn.split(':')[4]),
+      },
+      summary: `${plan.context.principal} can no longer assume ${roleArn}`,
+    })),
 });
+
+/** One read-back for a plan over several accounts: each role's, grouped by account, the worst tone first. */
+function combinedReadBack(each: ReadBack[], roles: string[]): ReadBack {
+  const tones: ReadBack['tone'][] = ['error', 'warning', 'success'];
+  const tone = tones.find((t) => each.some((r) => r.tone === t)) ?? 'success';
+  const fine = each.filter((r) => r.tone === 'success').length;
+  return {
+    tone,
+    title: `${fine} of ${roles.length} accounts read back as the plan asked.`,
+    facts: each.flatMap((r, i) => [{ label: roles[i], value: r.title }, ...r.facts]),
+    advice: each.find((r) => r.tone !== 'success')?.advice,
+    links: each.flatMap((r) => r.links ?? []),
+    problems: each.flatMap((r) => r.problems),
+  };
+}
+
+/** `value` with every step reference moved by `offset` steps and its shell name made unique to `suffix`. */
+function shifted(value: unknown, offset: number, suffix: string): unknown {
+  if (isStepOutputRef(value)) return outputOf(value.$ref.step + offset, value.$ref.path, `${value.$ref.as}_${suffix}`);
+  if (Array.isArray(value)) return value.map((v) => shifted(v, offset, suffix));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, offset, suffix)]));
+  return value;
+}
+
+/** What the review shows for each destination account of a plan over several. */
+export interface AccountReview {
+  accountId: string;
+  accountName?: string;
+  review: AccessReview;
+}
+
+/**
+ * One plan giving the source the same role in every account of `accountIds` (chosen one by one, or every account
+ * under an OU): each account's steps as a plan for it alone would have them, independent of the other accounts',
+ * so one approval covers them all and a refusal in one account does not stop the others.
+ */
+export function buildMultiAccessPlan(request: AccessRequest, accountIds: string[], factsOf: Record<string, AccessFacts>): { draft: PlanDraft; reviews: AccountReview[] } {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) throw new PlanError('Destination accounts: choose at least one account.');
+  if (ids.length === 1) {
+    const { draft, review } = buildAccessPlan({ ...request, destination: { ...request.destination, accountId: ids[0] } }, factsOf[ids[0]]);
+    return { draft, reviews: [{ accountId: ids[0], accountName: factsOf[ids[0]].accountNames[ids[0]], review }] };
+  }
+  if (ids.includes(request.source.accountId)) throw new PlanError(`Destination accounts: ${request.source.accountId} is the source account; cross-account access needs two different accounts.`);
+  const steps: PlanStep[] = [];
+  const reviews: AccountReview[] = [];
+  const notes = new Set<string>();
+  const accountNames: Record<string, string> = {};
+  const roleArns: string[] = [];
+  let sourceSize = 0;
+  const errors: string[] = [];
+  for (const accountId of ids) {
+    const facts = factsOf[accountId];
+    let built: ReturnType<typeof accessPlan>;
+    try {
+      built = accessPlan({ ...request, destination: { ...request.destination, accountId } }, facts);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      errors.push(`${named(facts, accountId)}: ${error.message}`);
+      continue;
+    }
+    steps.push(...built.draft.steps.map((step) => ({ ...step, input: shifted(step.input, steps.length, accountId) as Record<string, unknown> })));
+    built.draft.notes?.forEach((n) => notes.add(n));
+    Object.assign(accountNames, built.draft.accountNames);
+    roleArns.push(built.review.roleArn);
+    if (built.review.sourcePolicy) sourceSize += policySize(JSON.parse(built.review.sourcePolicy.document) as PolicyDocument);
+    reviews.push({ accountId, accountName: facts.accountNames[accountId], review: built.review });
+  }
+  if (errors.length) throw new PlanError(`Not every account can take this role; nothing was changed. ${errors.join(' ')}`);
+  // The source's inline policies, one per role, share one quota on the principal.
+  const first = factsOf[ids[0]];
+  const parsed = parsePrincipalArn(request.source.principal);
+  const quotaKey = parsed?.kind === 'user' ? 'UserPolicySizeQuota' : 'RolePolicySizeQuota';
+  const quota = first.sourceQuotas?.[quotaKey];
+  const total = (first.sourceOtherInlineSize ?? 0) + sourceSize;
+  if (parsed && quota !== undefined && total > quota) {
+    throw new PlanError(`Too large for the account's quota: inline policies of ${parsed.kind} ${parsed.name} (${quotaKey}) would be ${total}, the quota is ${quota} (one policy per destination role). Nothing was changed: choose fewer accounts, or a role as the source.`);
+  }
+  const principal = request.source.principal === 'account' ? `account ${named(first, request.source.accountId)}` : request.source.principal.split(':').pop();
+  const roleName = roleArns[0].split('/').pop();
+  return {
+    draft: crossAccountAccess.draft({
+      title: `Let ${principal} assume ${roleName} in ${ids.length} accounts: ${ids.map((id) => named(first, id)).join(', ')}`,
+      accountNames,
+      steps,
+      notes: [...notes, `Each account's steps are independent: a refusal in one account does not stop the others, and each account shows its own outcome.`],
+      independentSteps: true,
+      context: { roleArn: roleArns[0], roleArns, principal: request.source.principal === 'account' ? `arn:aws:iam::${request.source.accountId}:root` : request.source.principal, sourceAccountId: request.source.accountId, externalId: request.conditions.externalId, requireMfa: request.conditions.requireMfa },
+    }),
+    reviews,
+  };
+}
 
 /** The plan and what its review shows (documents, diff, sizes). */
 export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { draft: PlanDraft; review: AccessReview } {
