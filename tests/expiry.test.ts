@@ -2,7 +2,8 @@
 // the AWS clock passes its deadline, taken out of the role by the console — read back through iam:GetRole, and the
 // principal's sts:AssumeRole denied — once only, by separate console processes sharing one store, one of them
 // started after the deadline (a restart); audited as done by the console for the request. Ended early on demand,
-// a role made for the access is deleted.
+// a role made for the access is deleted. One plan makes a role in every account of an OU, and its end takes
+// every one back.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +18,9 @@ import { getClient, resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext } from '../lib/aws/identity';
 import { applyPlan, runFinished } from '../lib/changes/registry';
 import { expiryOf, onExpiryEvent, revokeNow, scheduleExpiry, type ExpiryEvent } from '../lib/expiry/expiry';
-import { buildAccessPlan } from '../lib/iam/access';
-import { readAccessFacts } from '../lib/iam/access-facts';
+import { buildAccessPlan, buildMultiAccessPlan } from '../lib/iam/access';
+import { readAccessFacts, readMultiAccessFacts } from '../lib/iam/access-facts';
+import { accountsUnderOu, completeOrganization } from '../lib/organizations/accounts';
 import { parsePolicy, awsPrincipals } from '../lib/iam/policy';
 import { accessRequestSchema } from '../lib/iam/validation';
 import { getPlan, savePlan } from '../lib/plan/store';
@@ -120,4 +122,29 @@ it('ends access early on demand: a role made for it is deleted, and the end is a
   expect((await listAudit({ planId: ended.inversePlanId! })).entries.every((e) => e.actor === 'console (expiry of request r-early, ended early by lead@example.com)')).toBe(true);
   // Asking again changes nothing.
   expect(await revokeNow(plan.id, 'lead@example.com')).toMatchObject({ state: 'revoked', attempts: 1 });
+}, 60_000);
+
+it('makes a role in every account of the Dev OU with one plan, and ends it in every one', async () => {
+  const context = await getConsoleContext();
+  const under = accountsUnderOu((await completeOrganization(context))!, 'Dev');
+  const devIds = under && 'accounts' in under ? under.accounts.map((a) => a.id) : [];
+  expect(devIds.sort()).toEqual([DEMO.accounts['payments-dev'], DEMO.accounts['web-dev']].sort());
+  const request = accessRequestSchema.parse({
+    source: { accountId: DEMO.accounts.audit, principal: DEMO.roles.securityAudit },
+    destination: { accountId: devIds[0], role: { kind: 'new', name: 'DevReadOnly', managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], maxSessionHours: 1 } },
+    conditions: {},
+  });
+  const { draft } = buildMultiAccessPlan(request, devIds, await readMultiAccessFacts(request, devIds, context));
+  const saved = await savePlan(draft, admin.email);
+  applyPlan(saved.id, admin);
+  const plan = (await runFinished(saved.id))!;
+  expect(plan.status).toBe('succeeded');
+  const roleIn = (accountId: string) => getClient(IAMClient, { accountId }).send(new GetRoleCommand({ RoleName: 'DevReadOnly' }));
+  for (const accountId of devIds) expect(awsPrincipals(parsePolicy((await roleIn(accountId)).Role!.AssumeRolePolicyDocument).Statement[0])).toEqual([DEMO.roles.securityAudit]);
+
+  await scheduleExpiry({ plan, durationMs: HOUR, requestId: 'r-dev-ou', by: 'requester@example.com' });
+  const ended = await revokeNow(plan.id, 'lead@example.com');
+  expect(ended).toMatchObject({ state: 'revoked' });
+  expect(ended.inversePlanIds).toHaveLength(devIds.length);
+  for (const accountId of devIds) await expect(roleIn(accountId)).rejects.toThrow(/cannot be found|NoSuchEntity/);
 }, 60_000);

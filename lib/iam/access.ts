@@ -4,7 +4,7 @@
 // role — with both documents, the diff, the sizes against the accounts' quotas, and the notes the admin must
 // read. Read back by verification against the live policies; the trusts list is read again once it ran.
 import { z } from 'zod';
-import { isStepOutputRef, outputOf, PlanError } from '../plan/build';
+import { outputOf, PlanError } from '../plan/build';
 import { defineKind, type KindDraft, type ReadBack } from '../plan/kind';
 import type { PlanDraft, PlanStep } from '../plan/types';
 import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
@@ -139,7 +139,8 @@ type AccessContext = z.infer<typeof accessContext>;
 /** Every role the plan gives access to: one per destination account. */
 const rolesOf = (context: AccessContext): string[] => context.roleArns ?? [context.roleArn];
 
-function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
+/** `independent`: the steps are to stand alone (one plan over several accounts: the engine allows no reference there). */
+function accessPlan(request: AccessRequest, facts: AccessFacts, independent = false): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
   const { source, destination, conditions } = request;
   if (conditions.restrictToOrganization && !facts.organizationId) throw new PlanError('Restrict to the organization: the console cannot read the organization ID.');
   if (conditions.restrictToOrganization && !(source.accountId in facts.accountNames)) {
@@ -179,7 +180,7 @@ function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDr
         operation: 'iam:AttachRolePolicy',
         accountId: destination.accountId,
         region: IAM_REGION,
-        input: { RoleName: outputOf(0, 'Role.RoleName', 'ROLE_NAME'), PolicyArn: arn },
+        input: { RoleName: independent ? role.name : outputOf(0, 'Role.RoleName', 'ROLE_NAME'), PolicyArn: arn },
         reason: `Gives the role the permissions of ${arn.split('/').pop()}.`,
       });
     }
@@ -271,14 +272,6 @@ function combinedReadBack(each: ReadBack[], roles: string[]): ReadBack {
   };
 }
 
-/** `value` with every step reference moved by `offset` steps and its shell name made unique to `suffix`. */
-function shifted(value: unknown, offset: number, suffix: string): unknown {
-  if (isStepOutputRef(value)) return outputOf(value.$ref.step + offset, value.$ref.path, `${value.$ref.as}_${suffix}`);
-  if (Array.isArray(value)) return value.map((v) => shifted(v, offset, suffix));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, offset, suffix)]));
-  return value;
-}
-
 /** What the review shows for each destination account of a plan over several. */
 export interface AccountReview {
   accountId: string;
@@ -289,7 +282,8 @@ export interface AccountReview {
 /**
  * One plan giving the source the same role in every account of `accountIds` (chosen one by one, or every account
  * under an OU): each account's steps as a plan for it alone would have them, independent of the other accounts',
- * so one approval covers them all and a refusal in one account does not stop the others.
+ * so one approval covers them all and a refusal in one account does not stop the others. A step names its role
+ * rather than referring to the output of the step that creates it: independent steps refer to none.
  */
 export function buildMultiAccessPlan(request: AccessRequest, accountIds: string[], factsOf: Record<string, AccessFacts>): { draft: PlanDraft; reviews: AccountReview[] } {
   const ids = [...new Set(accountIds)];
@@ -310,13 +304,13 @@ export function buildMultiAccessPlan(request: AccessRequest, accountIds: string[
     const facts = factsOf[accountId];
     let built: ReturnType<typeof accessPlan>;
     try {
-      built = accessPlan({ ...request, destination: { ...request.destination, accountId } }, facts);
+      built = accessPlan({ ...request, destination: { ...request.destination, accountId } }, facts, true);
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
       errors.push(`${named(facts, accountId)}: ${error.message}`);
       continue;
     }
-    steps.push(...built.draft.steps.map((step) => ({ ...step, input: shifted(step.input, steps.length, accountId) as Record<string, unknown> })));
+    steps.push(...built.draft.steps);
     built.draft.notes?.forEach((n) => notes.add(n));
     Object.assign(accountNames, built.draft.accountNames);
     roleArns.push(built.review.roleArn);
