@@ -44,7 +44,7 @@ async function applyOne(change: InverseChange, previousId: string | null | undef
     }
     await record(plan.id);
   }
-  const outcome = applyPlan(plan.id, actor);
+  const outcome = await applyPlan(plan.id, actor);
   if (outcome.state === 'refused') return { planId: plan.id, error: outcome.error };
   const finished = await runFinished(plan.id);
   return finished?.status === 'succeeded' ? { planId: plan.id } : { planId: plan.id, error: failure(finished ?? plan) };
