@@ -11,7 +11,7 @@ import type { StoredPlan } from '../plan/types';
 import { INSTANCE_ID } from '../state/leases';
 import { claimExpiration, insertExpiration, openExpirations, readExpiration, requestEarlyEnd, type ExpirationRow } from './store';
 import { applyInverse } from './revoke';
-import { LEASE_MS, revokeClaimed, startExpiryScheduler, stopExpiryScheduler, TICK_MS } from './scheduler';
+import { expiryTick, LEASE_MS, revokeClaimed, startExpiryScheduler, stopExpiryScheduler, TICK_MS, type SchedulerOptions } from './scheduler';
 
 export { onExpiryEvent, type ExpiryEvent } from './events';
 
@@ -96,17 +96,25 @@ export async function revokeNow(planId: string, by: string): Promise<ExpiryState
   if (!current) throw new Error(`Plan ${planId} has no access that ends: it was not applied for a while.`);
   if (current.state === 'revoked') return stateOf(current);
   await requestEarlyEnd(planId, by, now);
-  if (await claimExpiration(planId, INSTANCE_ID, now, LEASE_MS)) {
-    await revokeClaimed(planId, { now: readAwsClock, instance: INSTANCE_ID, revoke: applyInverse });
-  }
+  if (await claimExpiration(planId, INSTANCE_ID, now, LEASE_MS)) await revokeClaimed(planId, consoleScheduler);
   return (await expiryOf(planId))!;
+}
+
+/** This console process as a scheduler: the AWS clock read afresh, its instance id, the plan engine. */
+const consoleScheduler: SchedulerOptions = { now: readAwsClock, instance: INSTANCE_ID, revoke: applyInverse };
+
+/** One pass of this process's scheduler (its first runs at start: the catch-up); the plans whose access it ended. */
+export async function expiryTickNow(): Promise<string[]> {
+  // Nothing open: no need to ask AWS the time.
+  if ((await openExpirations(1)).length === 0) return [];
+  return expiryTick(consoleScheduler);
 }
 
 const running = processWide('expiry-scheduler', () => ({}) as { timer?: NodeJS.Timeout; ticking?: Promise<unknown> });
 
 /** Starts this process's deadline scheduler (once per process; at server start). */
 export function startExpiry(intervalMs = TICK_MS): void {
-  startExpiryScheduler(running, intervalMs);
+  startExpiryScheduler(running, intervalMs, expiryTickNow);
 }
 
 export async function stopExpiry(): Promise<void> {

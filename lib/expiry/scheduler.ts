@@ -5,12 +5,10 @@
 // renewing its lease, and once it runs out another process takes over through the plan engine's resume.
 // A revocation AWS refuses is recorded as failed with its reason, announced ('revocation-failed'), and tried again
 // with backoff (1 min, doubling, at most 1 h) until it succeeds or an admin settles it.
-import { readAwsClock } from '../aws/clients';
 import { errorReason, log } from '../log';
-import { INSTANCE_ID } from '../state/leases';
 import { emitExpiryEvent } from './events';
-import { applyInverse, type RevocationOutcome } from './revoke';
-import { claimExpiration, dueExpirations, openExpirations, readExpiration, renewClaim, settleClaim, takeWarnings, type ExpirationRow } from './store';
+import type { RevocationOutcome } from './revoke';
+import { claimExpiration, dueExpirations, readExpiration, renewClaim, settleClaim, takeWarnings, type ExpirationRow } from './store';
 
 export const TICK_MS = 15_000;
 /** How long a claim holds without renewal: longer than a renewal interval, short enough for a quick takeover. */
@@ -28,8 +26,6 @@ export interface SchedulerOptions {
   /** Applies the inverse of a claimed expiration. */
   revoke: (row: ExpirationRow, instance: string) => Promise<RevocationOutcome>;
 }
-
-const defaults: SchedulerOptions = { now: readAwsClock, instance: INSTANCE_ID, revoke: applyInverse };
 
 /** Applies the inverse of `planId`, claimed by this instance, keeping the lease alive meanwhile; records and announces the outcome. */
 export async function revokeClaimed(planId: string, options: SchedulerOptions): Promise<ExpirationRow | undefined> {
@@ -65,9 +61,7 @@ export async function revokeClaimed(planId: string, options: SchedulerOptions): 
 }
 
 /** One pass: warnings for deadlines within the hour, then every due expiration this instance manages to claim. */
-export async function expiryTick(partial: Partial<SchedulerOptions> = {}): Promise<string[]> {
-  const options = { ...defaults, ...partial };
-  if (!partial.now && (await openExpirations(1)).length === 0) return [];
+export async function expiryTick(options: SchedulerOptions): Promise<string[]> {
   const now = await options.now();
   for (const row of await takeWarnings(now, WARNING_MS)) {
     await emitExpiryEvent({ type: 'expiring-soon', planId: row.plan_id, requestId: row.request_id ?? undefined, deadline: Number(row.deadline) });
@@ -87,11 +81,11 @@ interface Running {
 }
 
 /** Starts the timer in this process (once), with a first tick now: whatever fell due while no console ran is caught up. */
-export function startExpiryScheduler(running: Running, intervalMs = TICK_MS, partial: Partial<SchedulerOptions> = {}): void {
+export function startExpiryScheduler(running: Running, intervalMs: number, once: () => Promise<unknown>): void {
   if (running.timer) return;
   const tick = () => {
     if (running.ticking) return;
-    running.ticking = expiryTick(partial)
+    running.ticking = once()
       .catch((error: unknown) => log('warn', 'the expiry scheduler could not run', { reason: errorReason(error) }))
       .finally(() => (running.ticking = undefined));
   };
