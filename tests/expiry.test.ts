@@ -113,6 +113,8 @@ it('ends access early on demand: a role made for it is deleted, and the end is a
   const events: ExpiryEvent[] = [];
   onExpiryEvent((e) => void events.push(e));
   await scheduleExpiry({ plan, durationMs: 8 * HOUR, requestId: 'r-early', by: 'requester@example.com' });
+  // Its deadline stays: extending is a new request.
+  await expect(scheduleExpiry({ plan, durationMs: 80 * HOUR, requestId: 'r-later', by: 'requester@example.com' })).rejects.toThrow(/already ends at a deadline/);
 
   const ended = await revokeNow(plan.id, 'lead@example.com');
   expect(ended).toMatchObject({ state: 'revoked', revokedBy: 'lead@example.com' });

@@ -71,6 +71,8 @@ export async function scheduleExpiry(args: { plan: StoredPlan; durationMs: numbe
   if (!Number.isFinite(durationMs) || durationMs <= 0) throw new Error('Duration: a positive number of milliseconds.');
   const inverse = changeKind(plan.kind).inverse(plan);
   if (inverse.length === 0) throw new Error(`Plan ${plan.id} (${plan.kind}) grants no access the console can take back.`);
+  // Extending is a new request with a plan of its own: a plan's deadline, once set, stays.
+  if (await readExpiration(plan.id)) throw new Error(`Plan ${plan.id} already ends at a deadline: extend it by a new request.`);
   const now = await readAwsClock();
   await insertExpiration({ planId: plan.id, requestId, inverse, deadline: now + durationMs, by, now });
   return (await expiryOf(plan.id))!;
