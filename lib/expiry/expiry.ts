@@ -11,7 +11,7 @@ import type { StoredPlan } from '../plan/types';
 import { INSTANCE_ID } from '../state/leases';
 import { claimExpiration, insertExpiration, openExpirations, readExpiration, requestEarlyEnd, type ExpirationRow } from './store';
 import { applyInverse } from './revoke';
-import { expiryTick, LEASE_MS, revokeClaimed, startExpiryScheduler, stopExpiryScheduler, TICK_MS, type SchedulerOptions } from './scheduler';
+import { expiryTick, LEASE_MS, revokeClaimed, startExpiryScheduler, TICK_MS, type SchedulerOptions } from './scheduler';
 
 export { onExpiryEvent, type ExpiryEvent } from './events';
 
@@ -117,8 +117,4 @@ const running = processWide('expiry-scheduler', () => ({}) as { timer?: NodeJS.T
 /** Starts this process's deadline scheduler (once per process; at server start). */
 export function startExpiry(intervalMs = TICK_MS): void {
   startExpiryScheduler(running, intervalMs, expiryTickNow);
-}
-
-export async function stopExpiry(): Promise<void> {
-  await stopExpiryScheduler(running);
 }

@@ -93,9 +93,3 @@ export function startExpiryScheduler(running: Running, intervalMs: number, once:
   running.timer.unref();
   tick();
 }
-
-export async function stopExpiryScheduler(running: Running): Promise<void> {
-  clearInterval(running.timer);
-  running.timer = undefined;
-  await running.ticking;
-}
