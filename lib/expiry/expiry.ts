@@ -115,6 +115,6 @@ export async function expiryTickNow(): Promise<string[]> {
 const running = processWide('expiry-scheduler', () => ({}) as { timer?: NodeJS.Timeout; ticking?: Promise<unknown> });
 
 /** Starts this process's deadline scheduler (once per process; at server start). */
-export function startExpiry(intervalMs = TICK_MS): void {
-  startExpiryScheduler(running, intervalMs, expiryTickNow);
+export function startExpiry(): void {
+  startExpiryScheduler(running, TICK_MS, expiryTickNow);
 }
