@@ -84,7 +84,7 @@ test('a requester asks, another person approves, the console applies it and alic
   await approver.getByRole('button', { name: 'Approve' }).click();
   await untilState(approver, 'Applied');
   await expect(approver.getByTestId('request-decisions')).toContainText('Approved by ada@idp.test');
-  if (timeBound) await expect(approver.getByTestId('request-countdown')).toContainText('left');
+  if (timeBound) await expect(approver.getByTestId('expiry')).toContainText('Ends in');
   await approver.screenshot({ path: screenshotPath('request-applied'), fullPage: true });
 
   const alice = new STSClient({ ...sandboxClientConfig(), credentials: DEMO.aliceCredentials });

@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessCounts } from '@/components/access/AccessCounts';
+import { FailedRevocations } from '@/components/expiry/FailedRevocations';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/dashboard';
+import { openExpiries } from '@/lib/expiry/expiry';
 import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
@@ -29,7 +31,12 @@ export default async function Dashboard() {
   if (!context) {
     return <AwsUnavailable title={<PageTitle>Dashboard</PageTitle>} error={page.error} />;
   }
-  const [summary, sharing, waiting] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context), waitingFor(page.user)]);
+  const [summary, sharing, waiting, expiries] = await Promise.all([
+    getOrganizationSummary(context),
+    recentSharingStatus(context),
+    waitingFor(page.user),
+    page.user.role === 'admin' ? openExpiries() : [],
+  ]);
   const organization = context.organization;
   return (
     <>
@@ -51,6 +58,7 @@ export default async function Dashboard() {
             of an organization: create one in AWS Organizations, or run the console in its management account.
           </Alert>
         )}
+        <FailedRevocations expiries={expiries.filter((e) => e.state === 'failed')} />
         {context.organizationError && <Alert tone="error" title="The organization could not be read">{context.organizationError}</Alert>}
         {context.standing === 'member' && organization && (
           <Alert tone="warning" title="Member account">

@@ -213,5 +213,30 @@ export function migrations(dialect: Dialect, dataDir: string): Record<string, Mi
         await db.schema.alterTable('audit').addColumn('access_request', 'text').execute();
       },
     },
+    // Access granted for a while (lib/expiry): what takes it back, and when, on the AWS clock.
+    '2026-12-03-02-expirations': {
+      async up(db) {
+        await db.schema
+          .createTable('expirations')
+          .addColumn('plan_id', 'text', (c) => c.primaryKey())
+          .addColumn('request_id', 'text')
+          .addColumn('inverse', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'bigint', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('warned', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('claimed_by', 'text')
+          .addColumn('lease_until', 'bigint')
+          .addColumn('inverse_plan_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('error', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'bigint')
+          .addColumn('scheduled_by', 'text', (c) => c.notNull())
+          .addColumn('scheduled_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoke_by', 'text')
+          .addColumn('ended_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('expirations_due').on('expirations').columns(['state', 'deadline']).execute();
+      },
+    },
   };
 }

@@ -125,6 +125,33 @@ export interface WebhookDeliveryTable {
   created_at: Millis;
 }
 
+/** Access that ends by itself (lib/expiry): one row per time-bound plan that ran. */
+export interface ExpirationTable {
+  plan_id: string;
+  request_id: string | null;
+  /** JSON: the InverseChange list (lib/plan/kind.ts) that takes the access back. */
+  inverse: string;
+  /** Epoch ms on the AWS clock. */
+  deadline: Millis;
+  /** active, revoking (claimed), revoked, failed (retried at next_attempt_at). */
+  state: string;
+  /** 1 once the 'expiring-soon' event went out. */
+  warned: number;
+  /** The instance (lib/state/leases.ts: INSTANCE_ID) applying the inverse, until lease_until (AWS clock). */
+  claimed_by: string | null;
+  lease_until: Millis | null;
+  /** JSON: the inverse plans made so far, one per InverseChange. */
+  inverse_plan_ids: string;
+  error: string | null;
+  attempts: number;
+  next_attempt_at: Millis | null;
+  scheduled_by: string;
+  scheduled_at: Millis;
+  /** Who asked to end it early (revokeNow); null: the deadline. */
+  revoke_by: string | null;
+  ended_at: Millis | null;
+}
+
 export interface StateTables {
   audit: AuditTable;
   sessions: SessionTable;
@@ -136,4 +163,5 @@ export interface StateTables {
   access_requests: AccessRequestTable;
   access_request_decisions: AccessRequestDecisionTable;
   webhook_deliveries: WebhookDeliveryTable;
+  expirations: ExpirationTable;
 }

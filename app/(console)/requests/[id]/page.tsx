@@ -2,11 +2,12 @@
 // with their comments, and the buttons the signed-in user may use (each checked again on the server).
 import { notFound } from 'next/navigation';
 import { PlanReview } from '@/components/plan/PlanReview';
-import { Countdown } from '@/components/requests/Countdown';
+import { ExpiryCountdown } from '@/components/expiry/ExpiryCountdown';
 import { RequestControls } from '@/components/requests/RequestControls';
 import { formatHours, REQUEST_STATE } from '@/components/requests/status';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { readBack } from '@/lib/changes/registry';
+import { awsNow } from '@/lib/aws/clients';
 import { config } from '@/lib/config';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { loadConsolePage } from '@/lib/page-context';
@@ -61,7 +62,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <>
                 <dt className="text-slate-500">Access ends</dt>
                 <dd>
-                  {expiry.state === 'active' ? <Countdown deadline={expiry.deadline} /> : `${expiry.state}${expiry.error ? `: ${expiry.error}` : ''}`}
+                  <ExpiryCountdown expiry={expiry} awsNow={awsNow()} />
                 </dd>
               </>
             )}
