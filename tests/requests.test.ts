@@ -18,6 +18,8 @@ import { buildAccessPlan } from '../lib/iam/access';
 import { readAccessFacts } from '../lib/iam/access-facts';
 import { accessRequestSchema } from '../lib/iam/validation';
 import { savePlan } from '../lib/plan/store';
+import { enableSharing } from '../lib/ram/enable-sharing';
+import { getSharingStatus } from '../lib/ram/sharing';
 import type { SignedInUser } from '../lib/auth/roles';
 
 const DEV = DEMO.accounts['payments-dev'];
@@ -117,10 +119,13 @@ describe('access requests against the sandbox', () => {
   });
 
   it('refuses a duration where nothing can be taken back, the same plan twice, and someone else\'s plan', async () => {
-    const plan = await ritasPlan('RequestedTwice');
-    await expect(service.submitRequest(rita, { planId: plan.id, justification: 'deploys', durationHours: 2 })).rejects.toMatchObject({
+    // Turning on sharing grants nobody anything: there is nothing for a deadline to take back.
+    const context = await getConsoleContext();
+    const sharing = await savePlan(enableSharing.plan({}, { context, status: { ...(await getSharingStatus(context)), enabled: false, canEnable: true } }), rita);
+    await expect(service.submitRequest(rita, { planId: sharing.id, justification: 'deploys', durationHours: 2 })).rejects.toMatchObject({
       fieldErrors: { durationHours: [expect.stringContaining('leave the duration empty')] },
     });
+    const plan = await ritasPlan('RequestedTwice');
     await service.submitRequest(rita, { planId: plan.id, justification: 'deploys' });
     await expect(service.submitRequest(rita, { planId: plan.id, justification: 'deploys' })).rejects.toThrow('already been submitted');
     await expect(service.submitRequest(ada, { planId: (await ritasPlan('SomeoneElses')).id, justification: 'mine now' })).rejects.toThrow('who made this plan');
