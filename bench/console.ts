@@ -68,3 +68,129 @@ export async function signedInAdminPage(browser: Browser, baseURL: string, callb
   await page.getByTestId('signed-in-user').waitFor();
   return page;
 }
+
+/** Every console page's URL on a seed: the fixed ones, then those found by following a list page's first link. */
+export async function consolePages(page: Page): Promise<string[]> {
+  // Both seeds' management account.
+  const management = '100000000001';
+  const fixed = [
+    '/',
+    '/organization',
+    `/organization/policies/p-FullAWSAccess`,
+    `/accounts/${management}`,
+    '/shares',
+    '/shares/received',
+    '/shares/new',
+    '/shares/modify',
+    '/shares/permissions',
+    '/invitations',
+    '/invitations/history',
+    '/roles',
+    '/roles/new',
+    '/access',
+    '/access/move',
+    '/plans',
+    '/audit',
+    '/settings',
+  ];
+  const found: string[] = [];
+  for (const [from, pattern] of [
+    ['/shares', /^\/shares\/[a-z]{2}(-[a-z]+)+-\d\/[^/?]+$/],
+    ['/roles?member=show', /^\/roles\/\d{12}\/[^/?]+$/],
+    ['/plans', /^\/plans\/p-[0-9a-f]+$/],
+  ] as const) {
+    await page.goto(from);
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => pattern.test(h));
+    if (href) found.push(href);
+    else console.log(`  (no link like ${pattern} on ${from} yet: that page is not measured)`);
+  }
+  return [...fixed, ...found];
+}
+
+const percentileOf = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const median = (xs: number[]) => percentileOf([...xs].sort((a, b) => a - b), 50);
+
+export interface LoadFigures {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  failures: Map<string, number>;
+}
+
+/** `clients` signed-in clients requesting `url` for `seconds` (keep-alive, one request at a time each). */
+export async function loadUnder(url: string, cookie: string, clients: number, seconds: number): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const failures = new Map<string, number>();
+  const failed = (what: string) => {
+    errors++;
+    failures.set(what, (failures.get(what) ?? 0) + 1);
+  };
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        try {
+          const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+          await response.arrayBuffer();
+          if (response.status !== 200) failed(`HTTP ${response.status}`);
+        } catch (error) {
+          failed((error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error));
+        }
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / seconds, p50: percentileOf(latencies, 50), p95: percentileOf(latencies, 95), p99: percentileOf(latencies, 99), errors, failures };
+}
+
+export interface PageTiming {
+  /** The shell or a skeleton painted: first contentful paint (by URL), the skeleton or the new page (by navigation). */
+  firstContent: number;
+  /** The page's own content there, no loading placeholder left. */
+  complete: number;
+}
+
+const LOADING = '[data-testid="page-loading"]';
+
+/** Opens `url` in the page as a full load. */
+export async function timeByUrl(page: Page, url: string): Promise<PageTiming> {
+  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  await page.locator(LOADING).waitFor({ state: 'detached', timeout: 180_000 });
+  const complete = await page.evaluate(() => performance.now());
+  const firstContent = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  return { firstContent, complete };
+}
+
+/** Reaches `href` by clicking its entry in the main navigation (the page must show the navigation). */
+export async function timeByNavigation(page: Page, href: string): Promise<PageTiming> {
+  const link = page.getByRole('navigation', { name: 'Main' }).locator(`a[href="${href}"]`);
+  await link.waitFor();
+  // Measured in the page: from the click to the first frame showing the skeleton or the new page, and to the
+  // frame where the new page's content stands without a placeholder.
+  const timing = page.evaluate(
+    ({ href, loading }) =>
+      new Promise<{ firstContent: number; complete: number }>((resolve) => {
+        const before = document.querySelector('main')?.innerHTML;
+        const start = performance.now();
+        let firstContent = NaN;
+        const frame = () => {
+          const main = document.querySelector('main');
+          const arrived = location.pathname === href && main?.innerHTML !== before;
+          const placeholder = !!document.querySelector(loading);
+          if (Number.isNaN(firstContent) && (placeholder || arrived)) firstContent = performance.now() - start;
+          if (arrived && !placeholder) resolve({ firstContent, complete: performance.now() - start });
+          else requestAnimationFrame(frame);
+        };
+        (document.querySelector(`nav[aria-label="Main"] a[href="${href}"]`) as HTMLAnchorElement).click();
+        requestAnimationFrame(frame);
+      }),
+    { href, loading: LOADING },
+  );
+  return timing;
+}
