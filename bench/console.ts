@@ -69,30 +69,33 @@ export async function signedInAdminPage(browser: Browser, baseURL: string, callb
   return page;
 }
 
-/** Every console page's URL on a seed: the fixed ones, then those found by following a list page's first link. */
-export async function consolePages(page: Page): Promise<string[]> {
-  // Both seeds' management account.
-  const management = '100000000001';
-  const fixed = [
-    '/',
-    '/organization',
-    `/organization/policies/p-FullAWSAccess`,
-    `/accounts/${management}`,
-    '/shares',
-    '/shares/received',
-    '/shares/new',
-    '/shares/modify',
-    '/shares/permissions',
-    '/invitations',
-    '/invitations/history',
-    '/roles',
-    '/roles/new',
-    '/access',
-    '/access/move',
-    '/plans',
-    '/audit',
-    '/settings',
-  ];
+// Both seeds' management account.
+const MANAGEMENT = '100000000001';
+
+/** Every console page with a fixed URL on the demo and large seeds. */
+export const FIXED_PAGES = [
+  '/',
+  '/organization',
+  '/organization/policies/p-FullAWSAccess',
+  `/accounts/${MANAGEMENT}`,
+  '/shares',
+  '/shares/received',
+  '/shares/new',
+  '/shares/modify',
+  '/shares/permissions',
+  '/invitations',
+  '/invitations/history',
+  '/roles',
+  '/roles/new',
+  '/access',
+  '/access/move',
+  '/plans',
+  '/audit',
+  '/settings',
+];
+
+/** The pages of one share, role and plan, found by following a list page's first such link (none when the list is empty). */
+export async function linkedPages(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const [from, pattern] of [
     ['/shares', /^\/shares\/[a-z]{2}(-[a-z]+)+-\d\/[^/?]+$/],
@@ -105,7 +108,12 @@ export async function consolePages(page: Page): Promise<string[]> {
     if (href) found.push(href);
     else console.log(`  (no link like ${pattern} on ${from} yet: that page is not measured)`);
   }
-  return [...fixed, ...found];
+  return found;
+}
+
+/** Every console page's URL. */
+export async function consolePages(page: Page): Promise<string[]> {
+  return [...FIXED_PAGES, ...(await linkedPages(page))];
 }
 
 const percentileOf = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -158,23 +166,25 @@ export interface PageTiming {
 
 const LOADING = '[data-testid="page-loading"]';
 
-/** Opens `url` in the page as a full load. */
-export async function timeByUrl(page: Page, url: string): Promise<PageTiming> {
-  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-  await page.locator(LOADING).waitFor({ state: 'detached', timeout: 180_000 });
-  const complete = await page.evaluate(() => performance.now());
-  const firstContent = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+/** Opens `url` in the page as a full load; `complete` is NaN when it took longer than `limitMs`. */
+export async function timeByUrl(page: Page, url: string, limitMs = 180_000): Promise<PageTiming> {
+  const done = page
+    .goto(url, { waitUntil: 'load', timeout: limitMs })
+    .then(() => page.locator(LOADING).waitFor({ state: 'detached', timeout: limitMs }))
+    .then(() => page.evaluate(() => performance.now()), () => NaN);
+  const complete = await done;
+  const firstContent = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN).catch(() => NaN);
   return { firstContent, complete };
 }
 
-/** Reaches `href` by clicking its entry in the main navigation (the page must show the navigation). */
-export async function timeByNavigation(page: Page, href: string): Promise<PageTiming> {
+/** Reaches `href` by clicking its entry in the main navigation (the page must show the navigation); `complete` is NaN past `limitMs`. */
+export async function timeByNavigation(page: Page, href: string, limitMs = 180_000): Promise<PageTiming> {
   const link = page.getByRole('navigation', { name: 'Main' }).locator(`a[href="${href}"]`);
   await link.waitFor();
   // Measured in the page: from the click to the first frame showing the skeleton or the new page, and to the
   // frame where the new page's content stands without a placeholder.
   const timing = page.evaluate(
-    ({ href, loading }) =>
+    ({ href, loading, limitMs }) =>
       new Promise<{ firstContent: number; complete: number }>((resolve) => {
         const before = document.querySelector('main')?.innerHTML;
         const start = performance.now();
@@ -185,12 +195,13 @@ export async function timeByNavigation(page: Page, href: string): Promise<PageTi
           const placeholder = !!document.querySelector(loading);
           if (Number.isNaN(firstContent) && (placeholder || arrived)) firstContent = performance.now() - start;
           if (arrived && !placeholder) resolve({ firstContent, complete: performance.now() - start });
+          else if (performance.now() - start > limitMs) resolve({ firstContent, complete: NaN });
           else requestAnimationFrame(frame);
         };
         (document.querySelector(`nav[aria-label="Main"] a[href="${href}"]`) as HTMLAnchorElement).click();
         requestAnimationFrame(frame);
       }),
-    { href, loading: LOADING },
+    { href, loading: LOADING, limitMs },
   );
   return timing;
 }
