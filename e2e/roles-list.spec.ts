@@ -41,7 +41,7 @@ test('/roles: search, a trust filter, the next page and the member-access role, 
   await expect(page.getByTestId('no-roles')).toBeVisible();
   await expect(page.getByTestId('member-roles')).toContainText('1 OrganizationAccountAccessRole role(s) hidden');
   await page.getByTestId('member-roles').getByRole('link', { name: 'Show them' }).click();
-  await expect(page).toHaveURL(new RegExp(`account=${DEV}&q=access&member=show$`));
+  await expect(page).toHaveURL(new RegExp(`q=access&account=${DEV}&member=show$`));
   const memberRow = page.getByTestId('role-row').filter({ hasText: 'OrganizationAccountAccessRole' });
   await expect(memberRow).toHaveCount(1);
   await memberRow.getByRole('link', { name: 'OrganizationAccountAccessRole' }).click();
