@@ -102,9 +102,14 @@ export async function linkedPages(page: Page): Promise<string[]> {
     ['/roles?member=show', /^\/roles\/\d{12}\/[^/?]+$/],
     ['/plans', /^\/plans\/p-[0-9a-f]+$/],
   ] as const) {
-    await page.goto(from);
-    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    const href = hrefs.find((h) => pattern.test(h));
+    // A first read may take a moment to show its first rows.
+    let href: string | undefined;
+    for (let tries = 0; tries < 5 && !href; tries++) {
+      await page.goto(from);
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      href = hrefs.find((h) => pattern.test(h));
+      if (!href) await page.waitForTimeout(1000);
+    }
     if (href) found.push(href);
     else console.log(`  (no link like ${pattern} on ${from} yet: that page is not measured)`);
   }
@@ -183,25 +188,23 @@ export async function timeByNavigation(page: Page, href: string, limitMs = 180_0
   await link.waitFor();
   // Measured in the page: from the click to the first frame showing the skeleton or the new page, and to the
   // frame where the new page's content stands without a placeholder.
-  const timing = page.evaluate(
-    ({ href, loading, limitMs }) =>
-      new Promise<{ firstContent: number; complete: number }>((resolve) => {
-        const before = document.querySelector('main')?.innerHTML;
-        const start = performance.now();
-        let firstContent = NaN;
-        const frame = () => {
-          const main = document.querySelector('main');
-          const arrived = location.pathname === href && main?.innerHTML !== before;
-          const placeholder = !!document.querySelector(loading);
-          if (Number.isNaN(firstContent) && (placeholder || arrived)) firstContent = performance.now() - start;
-          if (arrived && !placeholder) resolve({ firstContent, complete: performance.now() - start });
-          else if (performance.now() - start > limitMs) resolve({ firstContent, complete: NaN });
-          else requestAnimationFrame(frame);
-        };
-        (document.querySelector(`nav[aria-label="Main"] a[href="${href}"]`) as HTMLAnchorElement).click();
-        requestAnimationFrame(frame);
-      }),
-    { href, loading: LOADING, limitMs },
-  );
+  // A string, not a function: tsx's transform would name the inner functions with a helper the page lacks.
+  const script = `new Promise((resolve) => {
+    const href = ${JSON.stringify(href)}, loading = ${JSON.stringify(LOADING)}, limitMs = ${limitMs};
+    const before = document.querySelector('main')?.innerHTML;
+    const start = performance.now();
+    let firstContent = NaN;
+    const frame = () => {
+      const arrived = location.pathname === href && document.querySelector('main')?.innerHTML !== before;
+      const placeholder = !!document.querySelector(loading);
+      if (Number.isNaN(firstContent) && (placeholder || arrived)) firstContent = performance.now() - start;
+      if (arrived && !placeholder) resolve({ firstContent, complete: performance.now() - start });
+      else if (performance.now() - start > limitMs) resolve({ firstContent, complete: NaN });
+      else requestAnimationFrame(frame);
+    };
+    document.querySelector('nav[aria-label="Main"] a[href="' + href + '"]').click();
+    requestAnimationFrame(frame);
+  })`;
+  const timing = page.evaluate<PageTiming>(script);
   return timing;
 }

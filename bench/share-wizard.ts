@@ -22,6 +22,9 @@ import { completeOrganization } from '../lib/organizations/accounts';
 import { listOwnedResources } from '../lib/ram/resources';
 import { getSharingStatus } from '../lib/ram/sharing';
 
+// The SDK's notice about future Node versions, once per client, would drown the figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values: args } = parseArgs({
   options: {
     accounts: { type: 'string', default: '10000' },
