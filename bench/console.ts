@@ -133,6 +133,8 @@ export interface LoadFigures {
   failures: Map<string, number>;
 }
 
+const REQUEST_LIMIT_MS = 60_000;
+
 /** `clients` signed-in clients requesting `url` for `seconds` (keep-alive, one request at a time each). */
 export async function loadUnder(url: string, cookie: string, clients: number, seconds: number): Promise<LoadFigures> {
   const latencies: number[] = [];
@@ -148,7 +150,8 @@ export async function loadUnder(url: string, cookie: string, clients: number, se
       while (performance.now() < until) {
         const start = performance.now();
         try {
-          const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+          // A page that never answers counts as an error instead of holding the benchmark.
+          const response = await fetch(url, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_LIMIT_MS) });
           await response.arrayBuffer();
           if (response.status !== 200) failed(`HTTP ${response.status}`);
         } catch (error) {
