@@ -12,6 +12,7 @@ import { consoleEnv } from '../tests/support/console-env';
 import { call, Jar, signIn, startConsole, type ConsoleProcess } from '../tests/support/console-http';
 import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-server';
 import pg from 'pg';
+import { loadUnder, type LoadFigures } from './console';
 
 // The SDK's notice about future Node versions, once per process, would drown the figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,36 +21,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const PAGES = ['/audit', '/', '/organization', '/settings'];
 const AUTH_SECRET = 'bench-only-secret-not-used-anywhere-else-0123456789';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function load(url: string, cookie: string) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const failures = new Map<string, number>();
-  const failed = (what: string) => {
-    errors++;
-    failures.set(what, (failures.get(what) ?? 0) + 1);
-  };
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        try {
-          const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-          await response.arrayBuffer();
-          if (response.status !== 200) failed(`HTTP ${response.status}`);
-        } catch (error) {
-          failed((error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error));
-        }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, failures };
-}
 
 /** A round-robin reverse proxy on loopback in front of `upstreams`. */
 function roundRobin(upstreams: string[]): Promise<{ url: string; close: () => void }> {
@@ -112,7 +83,7 @@ async function main() {
     },
   ];
   console.log(`${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page, demo seed, ${(await import('node:os')).cpus().length} cores\n`);
-  const results: Record<string, Record<string, Awaited<ReturnType<typeof load>>>> = {};
+  const results: Record<string, Record<string, LoadFigures>> = {};
   try {
     for (const setup of setups) {
       const { target, stop: stopSetup } = await setup.start();
@@ -126,7 +97,7 @@ async function main() {
         for (const page of PAGES) {
           // Each route's modules load on its first request, on every instance.
           for (let i = 0; i < 4; i++) await call(target, new Jar(), page, { headers: { cookie } });
-          const r = (results[setup.name][page] = await load(`${target.url}${page}`, cookie));
+          const r = (results[setup.name][page] = await loadUnder(`${target.url}${page}`, cookie, CLIENTS, SECONDS));
           console.log(`  ${page.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}${r.errors ? `  (${[...r.failures].map(([what, n]) => `${n}× ${what}`).join(', ')})` : ''}`);
         }
       } finally {

@@ -68,7 +68,7 @@ test.describe('cross-account access', () => {
   test('alice → DeployFromDev: both halves from one wizard, checked through the SDK, verified and explained', async ({ page }) => {
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cross-account access' }).click();
-    await expect(page.getByTestId('trusts-table')).toContainText('ReadOnlyAuditor');
+    await expect(page.getByTestId('roles-table')).toContainText('SecurityAudit');
     await page.getByRole('link', { name: 'Set up cross-account access' }).click();
 
     // Accounts by name: payments-dev resolves to its ID in the organization.
