@@ -14,6 +14,8 @@ import { trustEdit } from '../iam/trust-edit';
 import { moveAccount } from '../organizations/move-account';
 import { memo } from '../cache/memo';
 import { crossAccountTrusts } from '../iam/trusts';
+import { iamSnapshotSource } from '../iam/snapshot-source';
+import { completeIamSnapshot } from '../iam/snapshot-store';
 import type { ChangeKind } from '../plan/kind';
 import { claimRun, finishRun, getPlan, savePlan } from '../plan/store';
 import type { PlanStep, StoredPlan } from '../plan/types';
@@ -55,7 +57,7 @@ let plans: Record<string, StoredPlan>;
 /** The identity of every cached reading: a cache cleared or refreshed gives a new one. */
 async function caches() {
   return {
-    trusts: await crossAccountTrusts(context),
+    trusts: (await crossAccountTrusts(context)).trusts,
     // The status's memo itself (by its process-wide name): its 5-second life may end during a slow test.
     sharing: memo('sharing-status', 0).peek(`${context.accountId}|${context.region}|${context.standing}`)?.at,
     invitations: Object.fromEntries(Object.entries(getInvitationsSnapshot(invitationsSource(context)).snapshot.accounts).map(([id, a]) => [id, a.readAt])),
@@ -68,7 +70,7 @@ beforeAll(async () => {
   useConsoleEnv(sb, 'crossing-kinds-');
   resetAwsAccess();
   context = await getConsoleContext();
-  await Promise.all([crossAccountTrusts(context), recentSharingStatus(context), completeInvitationsSnapshot(invitationsSource(context)), completeShareSnapshot(shareSnapshotSource(context))]);
+  await Promise.all([completeIamSnapshot(iamSnapshotSource(context)), recentSharingStatus(context), completeInvitationsSnapshot(invitationsSource(context)), completeShareSnapshot(shareSnapshotSource(context))]);
   const invitation = { arn: `arn:aws:ram:us-east-1:${A.network}:resource-share-invitation/00000000-0000-4000-8000-000000000001`, resourceShareArn: SHARE, shareName: 's', receiverAccountId: A['payments-dev'], region: 'us-east-1' };
   plans = {
     [enableSharing.id]: finished(enableSharing, [step('ram:EnableSharingWithAwsOrganization', A.management)], {}),
