@@ -12,7 +12,6 @@ import { crossAccountAccess } from '../iam/access';
 import { closeFinding } from '../iam/finding-fixes';
 import { trustEdit } from '../iam/trust-edit';
 import { moveAccount } from '../organizations/move-account';
-import { memo } from '../cache/memo';
 import { crossAccountTrusts } from '../iam/trusts';
 import { iamSnapshotSource } from '../iam/snapshot-source';
 import { completeIamSnapshot } from '../iam/snapshot-store';
@@ -58,8 +57,7 @@ let plans: Record<string, StoredPlan>;
 async function caches() {
   return {
     trusts: (await crossAccountTrusts(context)).trusts,
-    // The status's memo itself (by its process-wide name): its 5-second life may end during a slow test.
-    sharing: memo('sharing-status', 0).peek(`${context.accountId}|${context.region}|${context.standing}`)?.at,
+    sharing: await recentSharingStatus(context),
     invitations: Object.fromEntries(Object.entries(getInvitationsSnapshot(invitationsSource(context)).snapshot.accounts).map(([id, a]) => [id, a.readAt])),
     shares: Object.fromEntries(Object.entries(getShareSnapshot(shareSnapshotSource(context)).snapshot.targets).map(([key, t]) => [key, t.readAt])),
   };
