@@ -1,15 +1,15 @@
-// Protects: the inbox on an organization large enough to page and filter (counts per receiving account and
-// per sender, filters kept in the URL, pages of 50), invitations shown while the reading still runs, and the
-// dashboard answering at once while the inbox's first reading is under way.
+// Protects: the inbox on an organization with enough invitations to page and filter (counts per receiving account
+// and per sender, filters kept in the URL, pages of 50), and the dashboard answering from the last reading while
+// a new reading of the organization's invitations is still running.
 import { expect, test } from '@playwright/test';
 import { resetSandbox, sandboxUrl, signIn } from './helpers';
 
-const MEMBERS = 300;
+// On top of the demo's 4 pending and 1 expired: from 8 senders outside the organization, 15 each.
 const INVITATIONS = 120;
 
 async function setFaults(faults: object[]) {
   const response = await fetch(`${sandboxUrl()}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ faults }) });
-  expect(response.ok).toBe(true);
+  expect(response.ok, await response.text()).toBe(true);
 }
 
 test.afterEach(async () => {
@@ -17,39 +17,48 @@ test.afterEach(async () => {
   await resetSandbox('demo');
 });
 
-test('the inbox at scale: streamed while read, then paged and filtered; the dashboard never waits for it', async ({ page }) => {
-  await resetSandbox('large', { accounts: MEMBERS, ous: 20, shares: 0, invitations: INVITATIONS });
-  // Every invitations call held back a little: the organization's first reading takes a while.
-  await setFaults([{ service: 'ram', operation: 'GetResourceShareInvitations', delayMs: 400 }]);
+test('the inbox pages and filters; the dashboard does not wait for a reading under way', async ({ page }) => {
+  await resetSandbox('demo', { invitations: INVITATIONS });
   await signIn(page, 'admin');
+  await page.goto('/invitations');
+  const status = page.getByTestId('snapshot-status');
+  const refresh = status.getByRole('button', { name: 'Refresh', exact: true });
+  // Every invitations call held back: the reading started now takes a while.
+  await setFaults([{ service: 'ram', operation: 'GetResourceShareInvitations', delayMs: 8_000 }]);
+  // A console that has read the demo before reads again; a fresh one is already on its first reading.
+  if (await refresh.isEnabled()) await refresh.click();
+  await expect(status).toContainText(/reading \d+ of \d+ accounts/);
 
+  // The dashboard answers from the last reading (or says the first one is under way) without waiting for it.
   await page.goto('/');
-  await expect(page.getByTestId('invitations-reading')).toContainText(/first reading of the organization's invitations is under way/);
+  const card = page.getByTestId('pending-invitations');
+  await expect(card.getByTestId('pending-invitations-summary').or(card.getByTestId('invitations-reading'))).toBeVisible();
+  await expect(card).not.toContainText('124 pending');
+  await setFaults([]);
 
   await page.goto('/invitations');
-  await expect(page.getByTestId('snapshot-status')).toContainText(/reading \d+ of \d+ accounts/);
-  // Rows arrive while the reading runs.
-  await expect(page.getByTestId('invitation-row').first()).toBeVisible({ timeout: 30_000 });
-  await setFaults([]);
-  await expect(page.getByTestId('invitations-age')).toContainText(/^Read \d+ s ago from \d+ account\(s\) in 2 Region\(s\): eu-west-1, us-east-1/, { timeout: 60_000 });
-  await expect(page.getByTestId('invitations')).toContainText(`${INVITATIONS} pending of ${INVITATIONS} listed`);
-  await expect(page.getByTestId('pager')).toContainText(`${INVITATIONS} invitations · page 1 of 3`);
+  await expect(page.getByTestId('invitations')).toContainText('124 pending of 125 listed', { timeout: 30_000 });
+  await expect(page.getByTestId('invitations-age')).toContainText(/^Read \d+ s ago from 10 account\(s\) in 2 Region\(s\): eu-west-1, us-east-1/);
+  await expect(page.getByTestId('pager')).toContainText('125 invitations · page 1 of 3');
   await expect(page.getByTestId('invitation-row')).toHaveCount(50);
   await page.getByTestId('pager').getByRole('link', { name: 'Next' }).click();
   await expect(page.getByTestId('pager')).toContainText('page 2 of 3');
 
-  // Each outside sender invites 15 accounts; filtering by one leaves its 15, by URL.
+  // A sender's count links to its filter, kept in the URL.
   const sender = page.getByTestId('by-sender-row').first();
   await expect(sender).toContainText('15 pending of 15');
   await sender.getByRole('link').click();
   await expect(page).toHaveURL(/sender=98\d{10}/);
   await expect(page.getByTestId('invitation-row')).toHaveCount(15);
-  await expect(page.getByTestId('pager')).toContainText('15 invitations');
-  const receiver = (await page.getByTestId('invitation-row').first().getAttribute('data-receiver'))!;
-  await page.getByLabel('Search').fill(receiver);
-  await expect(page.getByTestId('invitation-row')).toHaveCount(1);
+  await expect(page.getByTestId('by-sender-row')).toHaveCount(1);
 
-  // The dashboard counts from the complete reading, at once.
+  await page.goto('/invitations?q=offer-00042');
+  await expect(page.getByTestId('invitation-row')).toHaveCount(1);
+  await page.getByLabel('Status').selectOption('EXPIRED');
+  await expect(page).toHaveURL(/status=EXPIRED/);
+  await expect(page.getByTestId('invitation-row')).toHaveCount(0);
+
+  // The dashboard counts from the complete reading.
   await page.goto('/');
-  await expect(page.getByTestId('pending-invitations-summary')).toHaveText(/^120 pending, the first expires in [67] d/);
+  await expect(page.getByTestId('pending-invitations-summary')).toHaveText(/^124 pending, the first expires in/);
 });
