@@ -142,5 +142,5 @@ export function demoSeed(world: World, options: SeedOptions): void {
   addDemoResources(world);
   // RAM can share with the organization only when it has all features.
   addDemoSharing(world, { orgSharing: options.featureSet === 'CONSOLIDATED_BILLING' ? false : options.orgSharing });
-  if (typeof options.invitations === 'number' && options.invitations > 0) addLargeInvitations(world, DEMO.memberAccountIds, Math.min(options.invitations, 10_000));
+  if (typeof options.invitations === 'number') addLargeInvitations(world, DEMO.memberAccountIds, Math.min(options.invitations, 10_000));
 }

@@ -106,8 +106,9 @@ export function addLargeSharing(world: World, input: LargeSharingInput): void {
  * in us-east-1: one prefix-list share per invitation, spread over the members.
  */
 export function addLargeInvitations(world: World, memberIds: string[], invitations: number): void {
+  if (invitations <= 0 || memberIds.length === 0) return;
   withoutAssociationDelay(world, () => {
-    for (let n = 0; n < invitations && memberIds.length; n++) {
+    for (let n = 0; n < invitations; n++) {
       const sender = String(LARGE_SHARING.firstInviter + Math.floor(n / LARGE_SHARING.invitationsPerInviter));
       if (n % LARGE_SHARING.invitationsPerInviter === 0) addAccount(world, sender, `inviter-${String(Math.floor(n / LARGE_SHARING.invitationsPerInviter) + 1).padStart(4, '0')}`);
       const list = createManagedPrefixList(world, sender, 'us-east-1', { prefixListName: `offer-${n + 1}`, addressFamily: 'IPv4', maxEntries: 2, entries: [] });
