@@ -18,7 +18,7 @@ export const LARGE_SHARING = {
   outsideAccounts: 60,
   firstOutsideAccount: 990_000_000_001,
   /** Outside senders of the `invitations` option: each invites up to 15 member accounts (below RAM's 20 pending). */
-  firstInviter: 980_000_000_001,
+  firstInviter: 970_000_000_001,
   invitationsPerInviter: 15,
 } as const;
 
