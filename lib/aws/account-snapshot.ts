@@ -104,7 +104,8 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     let enabled = known;
     if (!source.pinnedRegions && !enabled) {
       count();
-      enabled = await enabledRegions(accountId, config().region);
+      // An identity refused ec2:DescribeRegions still reads the Regions enabled by default (the next reading asks again).
+      enabled = await enabledRegions(accountId, config().region).catch(() => undefined);
     }
     const regions = regionsToRead({ pinned: source.pinnedRegions, enabled, fallback: config().regions, used });
     const read: AccountRead = { accountId, regions, enabledRegions: source.pinnedRegions ? undefined : enabled, readAt: 0 };
