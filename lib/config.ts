@@ -31,6 +31,10 @@ const schema = z
     CROSSING_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('crossing-console'),
     CROSSING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
+    // One full read of a 10,000-account organization is ~10,000 calls per Region read, about 10 minutes within
+    // the throttles: read again every 30 minutes by default (answers and the console's own changes are re-read at once).
+    CROSSING_INVITATIONS_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(1800),
+    CROSSING_RECEIVED_SHARES_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(3600),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -101,6 +105,8 @@ export interface CrossingConfig {
   region: string;
   /** Regions offered by the selector. */
   regions: string[];
+  /** CROSSING_REGIONS was set: organization-wide reads cover exactly `regions`, not the Regions found in use. */
+  regionsPinned: boolean;
   /** Custom endpoint (the sandbox, or an AWS-compatible endpoint); undefined on real AWS. */
   endpoint?: string;
   /** Role assumed in member accounts. */
@@ -113,6 +119,10 @@ export interface CrossingConfig {
   maxAttempts: number;
   /** Age after which the cached organization snapshot is refreshed in the background. */
   orgSnapshotMaxAgeSeconds: number;
+  /** Age after which the organization's invitations are read again in the background. */
+  invitationsMaxAgeSeconds: number;
+  /** Age after which the shares every account receives (Shared with me) are read again in the background. */
+  receivedSharesMaxAgeSeconds: number;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -200,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     mode: e.CROSSING_MODE,
     region,
     regions: regions.includes(region) ? regions : [region, ...regions],
+    regionsPinned: !!e.CROSSING_REGIONS,
     endpoint: e.AWS_ENDPOINT_URL,
     memberRole: e.CROSSING_MEMBER_ROLE,
     dataDir: dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }),
@@ -216,6 +227,8 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     sessionName: e.CROSSING_SESSION_NAME,
     maxAttempts: e.CROSSING_MAX_ATTEMPTS,
     orgSnapshotMaxAgeSeconds: e.CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS,
+    invitationsMaxAgeSeconds: e.CROSSING_INVITATIONS_MAX_AGE_SECONDS,
+    receivedSharesMaxAgeSeconds: e.CROSSING_RECEIVED_SHARES_MAX_AGE_SECONDS,
     oidc: e.AUTH_OIDC_ISSUER
       ? {
           issuer: e.AUTH_OIDC_ISSUER,

@@ -8,7 +8,8 @@ import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
-import { cachedOrganizationInvitations, summarizeInvitations } from '@/lib/ram/invitations';
+import { getInvitationsSnapshot, summarizeInvitations } from '@/lib/ram/invitations';
+import { invitationsSource } from '@/lib/ram/invitations-source';
 import { currentRegion } from '@/lib/region';
 import { startRequests, waitingFor } from '@/lib/requests/service';
 
@@ -17,10 +18,10 @@ async function signOutAction() {
   await signOut({ redirectTo: '/signin' });
 }
 
-/** Pending invitations from the inbox's cache only (the last reading, even just after a decision): the navigation never waits for AWS. */
+/** Pending invitations from the inbox's last complete reading: the navigation never waits for AWS. */
 function pendingCount(context: ConsoleContext | undefined): number {
-  const snapshot = context && cachedOrganizationInvitations(context, { stale: true });
-  return snapshot ? summarizeInvitations(snapshot).pending : 0;
+  const snapshot = context && getInvitationsSnapshot(invitationsSource(context)).snapshot;
+  return snapshot?.complete ? summarizeInvitations(snapshot).pending : 0;
 }
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

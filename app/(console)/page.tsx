@@ -126,8 +126,9 @@ export default async function Dashboard() {
         )}
         <Card title="Resource share invitations pending across the organization" testId="pending-invitations">
           {summary.invitationsReading ? (
-            <p className="text-sm text-slate-500">
-              Still being read across every account and Region of the organization: the <Link className="text-sky-700 underline" href="/invitations">inbox</Link> shows them when the reading is done.
+            <p className="text-sm text-slate-500" data-testid="invitations-reading">
+              The first reading of the organization&apos;s invitations is under way ({summary.invitationsReading.done} of {summary.invitationsReading.total || '…'} accounts
+              read): the <Link className="text-sky-700 underline" href="/invitations">inbox</Link> shows each one as it is found.
             </p>
           ) : summary.invitations === undefined ? (
             <p className="text-sm text-slate-500">Unknown (see above).</p>
@@ -145,6 +146,11 @@ export default async function Dashboard() {
                   ? `${summary.invitations.pendingInRegion} of them in ${region}, the Region you work in.`
                   : `No pending resource share invitations in ${region}, the Region you work in.`}
               </p>
+              {summary.invitationsAgeMs !== undefined && (
+                <p className="text-slate-500" data-testid="pending-invitations-age">
+                  Read {formatDuration(summary.invitationsAgeMs)} ago.
+                </p>
+              )}
               {summary.invitations.unreachableAccounts > 0 && (
                 <p className="text-amber-700">
                   {summary.invitations.unreachableAccounts} account(s) could not be read: see the inbox for why.

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { log } from '../log';
 import { writePrivateFile } from '../private-file';
 import { processWide } from './process';
@@ -51,27 +52,44 @@ export interface SnapshotProgress {
   refreshing: boolean;
   done?: number;
   total?: number;
+  /** What done and total count: 'account-Regions', 'accounts'. */
+  unit?: string;
   shares: number;
   lastError?: string;
 }
 
-export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { done: number; total: number } }, arrived: number): SnapshotProgress {
+export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { done: number; total: number } }, arrived: number, unit?: string): SnapshotProgress {
   return {
     fetchedAt: status.snapshot.fetchedAt,
     complete: status.snapshot.complete,
     refreshing: status.refreshing,
     done: status.progress?.done,
     total: status.progress?.total,
+    unit,
     shares: arrived,
     lastError: status.lastError,
   };
 }
 
+/**
+ * A read for a page's first paint: a first build (nothing complete yet) is given up to `boundMs` to show
+ * something (`shown`); after that, or as soon as there is something, the page renders and its status line polls.
+ */
+export async function readSoon<St extends { snapshot: Snapshot }>(read: () => St, shown: (status: St) => boolean, boundMs: number): Promise<St> {
+  const started = Date.now();
+  let status = read();
+  while (!status.snapshot.complete && !shown(status) && Date.now() - started < boundMs) {
+    await sleep(50);
+    status = read();
+  }
+  return status;
+}
+
 export interface SnapshotStoreSpec<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>> {
   /** Names the store and its files in the data directory: 'organization-snapshot'. */
   name: string;
-  /** Starts a build for the source. */
-  build: (source: Src) => B;
+  /** Starts a build for the source; `previous` is the last complete snapshot, for what a build may carry over. */
+  build: (source: Src, previous?: S) => B;
   /** The copy on disk: version, and how a snapshot is written and read (a copy of another version is ignored). */
   format: number;
   encode?: (snapshot: S) => unknown;
@@ -134,7 +152,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
   function start(source: Src, entry: Entry<S, B>): B {
     if (entry.build) return entry.build;
     entry.stale = false;
-    const build = spec.build(source);
+    const build = spec.build(source, entry.snapshot);
     entry.build = build;
     build.done.then(
       (complete) => {
