@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
 import { processWide } from '../cache/process';
+import { PlanError } from './build';
 import type { ReadBack, RegisteredKind } from './kind';
 import type { OperationSpec } from './operation-spec';
 import type { StoredPlan } from './types';
@@ -53,6 +54,8 @@ export async function readBack(plan: StoredPlan, context: ConsoleContext): Promi
     return await kind.readBack(plan, context);
   } catch (error) {
     if (error instanceof z.ZodError) return earlier;
+    // What the plan changed is gone since (an access that ended, a role deleted): that is what AWS shows now.
+    if (error instanceof PlanError) return { tone: 'error', title: error.message, facts: [], problems: [] };
     throw error;
   }
 }
