@@ -13,7 +13,7 @@ const apply = adminAction({
   action: 'plan:apply',
   input: planInput,
   async run({ planId }, { user }) {
-    const outcome = applyPlan(planId, user);
+    const outcome = await applyPlan(planId, user);
     if (outcome.state === 'refused') throw new PlanError(outcome.error);
     return outcome.state;
   },

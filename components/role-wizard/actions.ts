@@ -23,7 +23,7 @@ import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
 
 const draftId = draftIdInput;
 const WIZARD = { kind: ROLE_WIZARD, name: 'Set up cross-account access', empty: emptyRoleDraft };
-const draftOf = (id: string | undefined, email: string): RoleDraft => requireDraft<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft, WIZARD.name);
+const draftOf = (id: string | undefined, email: string): Promise<RoleDraft> => requireDraft<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft, WIZARD.name);
 
 /** The first message of a zod check, as the field error of `field`. */
 function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
@@ -48,7 +48,7 @@ const saveWho = userAction({
   action: 'role-wizard:who',
   input: z.object({ draftId: draftId.optional(), who: typedInput.who }).strict(),
   async run({ draftId, who }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     const context = await getConsoleContext({ region });
     const { account } = await resolved(context, who.account, 'Source account', 'account');
     const principal = who.principal.trim();
@@ -61,7 +61,7 @@ const saveWho = userAction({
       const message = `Source principal: ${principal} is in account ${arnAccount}, not in the source account ${account.id}.`;
       throw new PlanError(message, { principal: [message] });
     }
-    finishStep(draft, 1, 'who', check(sourceSchema, { accountId: account.id, principal }, 'principal'));
+    await finishStep(draft, 1, 'who', check(sourceSchema, { accountId: account.id, principal }, 'principal'));
     return roleStepHref(draft.id, 'where');
   },
 });
@@ -70,7 +70,7 @@ const saveWhere = userAction({
   action: 'role-wizard:where',
   input: z.object({ draftId, where: typedInput.where }).strict(),
   async run({ draftId, where }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     if (!draft.state.who) throw new PlanError('Finish the first step (who) first.');
     const context = await getConsoleContext({ region });
     const { account } = await resolved(context, where.account, 'Destination account', 'account');
@@ -85,7 +85,7 @@ const saveWhere = userAction({
         const message = `Role: ${label} has no role named ${name}.`;
         throw new PlanError(message, { existingRole: [message] });
       }
-      finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name } });
+      await finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name } });
     } else {
       const name = check(roleNameSchema, where.roleName, 'roleName');
       const role = {
@@ -101,7 +101,7 @@ const saveWhere = userAction({
         const message = `Role name: ${label} already has a role named ${name}. Choose another name, or choose "Existing role" to add the trust to it.`;
         throw new PlanError(message, { roleName: [message] });
       }
-      finishStep(draft, 2, 'where', { accountId: account.id, role });
+      await finishStep(draft, 2, 'where', { accountId: account.id, role });
     }
     return roleStepHref(draft.id, 'conditions');
   },
@@ -112,15 +112,15 @@ async function makePlan(draft: RoleDraft, user: SignedInUser, context: ConsoleCo
   const request = requestOf(draft.state);
   if (!request || draft.state.finished < 3) throw new PlanError('Finish the first three steps first.');
   const built = buildAccessPlan(request, await readAccessFacts(request, context));
-  const plan = savePlan(built.draft, user);
-  saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review } });
+  const plan = await savePlan(built.draft, user);
+  await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review } });
 }
 
 const saveConditions = userAction({
   action: 'role-wizard:conditions',
   input: z.object({ draftId, conditions: typedInput.conditions }).strict(),
   async run({ draftId, conditions }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     if (draft.state.finished < 2 || !draft.state.who) throw new PlanError('Finish the steps before (who, where) first.');
     const context = await getConsoleContext({ region });
     const inOrganization = (await organizationAccounts(context)).some((a) => a.id === draft.state.who!.accountId);
@@ -133,7 +133,7 @@ const saveConditions = userAction({
       { ...conditions, externalId: conditions.externalIdOn ? check(externalIdSchema, conditions.externalId, 'externalId') : undefined },
       'externalId',
     );
-    const finished = finishStep(draft, 3, 'conditions', accepted);
+    const finished = await finishStep(draft, 3, 'conditions', accepted);
     await makePlan(finished, user, context);
     return roleStepHref(draft.id, 'review');
   },
@@ -144,7 +144,7 @@ const remakePlan = userAction({
   action: 'role-wizard:plan',
   input: z.object({ draftId }).strict(),
   async run({ draftId }, { user, region }) {
-    await makePlan(draftOf(draftId, user.email), user, await getConsoleContext({ region }));
+    await makePlan(await draftOf(draftId, user.email), user, await getConsoleContext({ region }));
     return roleStepHref(draftId, 'review');
   },
 });

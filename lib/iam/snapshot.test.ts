@@ -113,8 +113,8 @@ describe('the IAM snapshot of the organization', () => {
       conditions: {},
     });
     const { draft } = buildAccessPlan(request, await readAccessFacts(request, context));
-    const plan = savePlan(draft, admin.email);
-    applyPlan(plan.id, admin);
+    const plan = await savePlan(draft, admin.email);
+    await applyPlan(plan.id, admin);
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
     await readBack(finished, context);

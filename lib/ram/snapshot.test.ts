@@ -124,8 +124,8 @@ describe('the RAM snapshot of the organization', () => {
     const share = Object.values(before.shares).find((s) => s.owningAccountId !== BROKEN && s.status === 'ACTIVE' && s.resources.length > 1)!;
     const removed = share.resources[0].arn;
     const readAt = Object.fromEntries(Object.entries(before.targets).map(([key, t]) => [key, t.readAt]));
-    const plan = savePlan(editShare.plan({ edit: 'remove-resources', resourceArns: [removed] }, { share, names: {} }), admin.email);
-    expect(applyPlan(plan.id, admin, { settleBoundMs: 10_000 }).state).toBe('started');
+    const plan = await savePlan(editShare.plan({ edit: 'remove-resources', resourceArns: [removed] }, { share, names: {} }), admin.email);
+    expect((await applyPlan(plan.id, admin, { settleBoundMs: 10_000 })).state).toBe('started');
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
     const result = await readBack(finished, context);

@@ -81,7 +81,44 @@ export interface AcceptedFindingTable {
   expires_at: Millis | null;
 }
 
+/** A reviewed plan and its run (lib/plan/store.ts). Times are ISO-8601 text on both databases. */
+export interface PlanTable {
+  id: string;
+  kind: string;
+  /** JSON: the PlanDraft. */
+  draft: string;
+  created_by: string;
+  created_role: string | null;
+  created_at: string;
+  expires_at: string;
+  status: string;
+  /** The instance whose run holds the plan (its lease is `plan-run:<id>`). */
+  run_owner: string | null;
+  applied_by: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface PlanStepTable {
+  plan_id: string;
+  idx: number;
+  /** JSON: the StepState. */
+  state: string;
+}
+
+export interface WizardDraftTable {
+  id: string;
+  kind: string;
+  created_by: string;
+  updated_at: string;
+  /** JSON: the wizard's DraftState. */
+  state: string;
+}
+
 export interface StateTables {
+  plans: PlanTable;
+  plan_steps: PlanStepTable;
+  wizard_drafts: WizardDraftTable;
   audit: AuditTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;

@@ -21,7 +21,7 @@ const plan = userAction({
     const arns = [...new Set(input.invitationArns)];
     const missing = arns.filter((arn) => !byArn.has(arn));
     if (missing.length) throw new PlanError(`The inbox does not list ${missing.join(', ')}: refresh it (AWS drops invitations about 7 days after they are answered or expire).`);
-    return savePlan(answerInvitations.plan(input, { invitations: arns.map((arn) => byArn.get(arn)!), now: awsNow() }), user).id;
+    return (await savePlan(answerInvitations.plan(input, { invitations: arns.map((arn) => byArn.get(arn)!), now: awsNow() }), user)).id;
   },
 });
 

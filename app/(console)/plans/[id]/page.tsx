@@ -14,7 +14,7 @@ const utc = (iso?: string) => (iso ? `${iso.replace('T', ' ').slice(0, 19)} UTC`
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await loadConsolePage();
-  const plan = getPlan((await params).id);
+  const plan = await getPlan((await params).id);
   if (!plan) notFound();
   // Account names are a convenience on a page that shows the IDs anyway: a failed read leaves them out.
   const names = page.context ? organizationNames(page.context).catch((): Record<string, string> => ({})) : {};

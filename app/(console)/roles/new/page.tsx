@@ -112,10 +112,10 @@ function conditionsStep(draft: RoleDraft, accounts: OrganizationAccount[]) {
   );
 }
 
-function reviewStep(draft: RoleDraft, user: SignedInUser) {
+async function reviewStep(draft: RoleDraft, user: SignedInUser) {
   const request = requestOf(draft.state);
   const made = draft.state.plan;
-  const plan = made && request && made.of === JSON.stringify(request) ? getPlan(made.id) : undefined;
+  const plan = made && request && made.of === JSON.stringify(request) ? await getPlan(made.id) : undefined;
   // Once applied, the plan's page shows the progress and what AWS reads back.
   if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
   const review = draft.state.review;
@@ -187,7 +187,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
     return <AwsUnavailable title={title} error={page.error} />;
   }
   const params = await searchParams;
-  const draft = params.draft ? getRoleDraft(params.draft, page.user.email) : undefined;
+  const draft = params.draft ? await getRoleDraft(params.draft, page.user.email) : undefined;
   // An unknown draft, or a later step of a wizard nothing was typed in yet: the fresh wizard (nothing written).
   if ((params.draft && !draft) || (!draft && params.step && params.step !== 'who')) redirect('/roles/new');
   const finished = draft?.state.finished ?? 0;
