@@ -254,6 +254,7 @@ export function getShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStat
 /** As getShareSnapshot, but a first build is given up to `boundMs` to show its first shares (a page's first paint). */
 export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs: number): Promise<ShareSnapshotStatus> {
   const started = Date.now();
+  await snapshots.sync(source);
   let status = getShareSnapshot(source);
   while (!status.snapshot.complete && Object.keys(status.snapshot.shares).length === 0 && Date.now() - started < boundMs) {
     await sleep(50);

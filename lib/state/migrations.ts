@@ -214,5 +214,21 @@ export function migrations(dialect: Dialect, dataDir: string): Record<string, Mi
         await importLegacy(db, dataDir, LEGACY_FILES.drafts, 'wizard_drafts', (row) => row);
       },
     },
+    '2026-12-03-06-snapshots': {
+      async up(db) {
+        // Snapshots were JSON files in the data dir: a cache, read again from AWS rather than imported.
+        await db.schema
+          .createTable('snapshots')
+          .addColumn('store', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('format', 'integer', (c) => c.notNull())
+          .addColumn('fetched_at', 'bigint', (c) => c.notNull())
+          .addColumn('complete', 'integer', (c) => c.notNull())
+          .addColumn('written_at', 'bigint', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('snapshots_pk', ['store', 'key'])
+          .execute();
+      },
+    },
   };
 }

@@ -115,7 +115,23 @@ export interface WizardDraftTable {
   state: string;
 }
 
+/** The last snapshot of each organization-wide read (lib/cache/snapshots.ts), shared by every instance. */
+export interface SnapshotTable {
+  /** The snapshot store's name: organization-snapshot, ram-snapshot, … */
+  store: string;
+  key: string;
+  format: number;
+  fetched_at: Millis;
+  /** 1: complete; 0: a build's partial snapshot, as the instance building it last wrote it. */
+  complete: number;
+  /** Epoch ms of this write: an instance adopts a row written after the one it holds. */
+  written_at: Millis;
+  /** JSON, the store's encoding. */
+  body: string;
+}
+
 export interface StateTables {
+  snapshots: SnapshotTable;
   plans: PlanTable;
   plan_steps: PlanStepTable;
   wizard_drafts: WizardDraftTable;
