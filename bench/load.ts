@@ -4,35 +4,11 @@
 // Target: every page's p95 within 2× the audit page's (a page that makes no AWS call), and 0 errors.
 import { chromium } from '@playwright/test';
 import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
+import { loadPage, type LoadResult } from './requests';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const PAGES = ['/audit', '/', '/organization', '/settings'];
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function load(url: string, cookie: string) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        try {
-          const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-          await response.arrayBuffer();
-          if (response.status !== 200) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
-}
 
 async function main() {
   const target = await benchConsole('demo', { SANDBOX_THROTTLE: 'off' });
@@ -43,10 +19,10 @@ async function main() {
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     console.log(`${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page, demo seed\n`);
     console.log('page            req/s    p50 ms   p95 ms   p99 ms   errors');
-    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    const results: Record<string, LoadResult> = {};
     for (const path of PAGES) {
       await fetch(`${target.baseURL}${path}`, { headers: { cookie } }); // the route's modules load on its first request
-      const r = (results[path] = await load(`${target.baseURL}${path}`, cookie));
+      const r = (results[path] = await loadPage(`${target.baseURL}${path}`, cookie, { clients: CLIENTS, seconds: SECONDS }));
       console.log(`${path.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}`);
     }
     const floor = results['/audit'].p95;

@@ -136,8 +136,11 @@ describe.skipIf(POSTGRES_SKIPPED)('two consoles sharing one PostgreSQL', () => {
 
   it('a plan made on one instance and applied from two at the same moment runs once: one run, one share each', async () => {
     const plan = await twoShares();
+    // Slow calls, so the run is still under way when the second process (started at once, loading slower) presses Apply.
+    await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 3_000 }]);
     const runs = [applyElsewhere(plan.id), applyElsewhere(plan.id)];
     expect(await Promise.all(runs.map((r) => r.exited))).toEqual([0, 0]);
+    await sb.control.setFaults([]);
     const browser = new Jar();
     await signIn(b, browser);
     for (let i = 0; i < 100 && (await statusOn(b, browser, plan.id)) === 'running'; i++) await sleep(100);
