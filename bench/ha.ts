@@ -8,14 +8,13 @@
 // than one only where this machine has a spare core for the second.
 // Target (the exit status): two instances make the calls of one for a cold organization read (one builds, the
 // other serves what it shares), and no page answers an error.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox } from '../sandbox/testing';
 import { ensureBuild } from '../scripts/build-state';
 import { consoleEnv } from '../tests/support/console-env';
 import { call, Jar, signIn, startConsole, type ConsoleProcess } from '../tests/support/console-http';
 import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-server';
+import { roundRobin } from '../tests/support/round-robin';
 import pg from 'pg';
 import { targetReport } from './report';
 import { loadPage, type LoadResult } from './requests';
@@ -27,26 +26,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const PAGES = ['/audit', '/', '/organization', '/settings'];
 const AUTH_SECRET = 'bench-only-secret-not-used-anywhere-else-0123456789';
-
-/** A round-robin reverse proxy on loopback in front of `upstreams`. */
-function roundRobin(upstreams: string[]): Promise<{ url: string; close: () => void }> {
-  let next = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const server = http.createServer((req, res) => {
-    const target = new URL(req.url!, upstreams[next++ % upstreams.length]);
-    // The browser's Host stays (the console compares it with Origin); the client's address is forwarded.
-    const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
-    const upstream = http.request(target, { method: req.method, headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
-  );
-}
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
