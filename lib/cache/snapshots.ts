@@ -254,6 +254,8 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     async sync(source) {
       const entry = entryFor(source);
       if (!entry.persisted) return;
+      // Looked at within the last interval and nothing due: a busy page asks the database once a second, not per request.
+      if (!due(source, entry) && Date.now() - entry.checkedAt < SHARE_EVERY_MS) return;
       await kick(source, entry);
       // Following a first build: its partial snapshot arrives within a share interval (or its lease lapses).
       while (entry.following && !entry.snapshot && !entry.build) {
