@@ -1,7 +1,7 @@
 // Protects: console processes sharing one PostgreSQL act as one console: a session signed in on one is valid on
 // the other, signing out on either ends it on both, the audit export on one has what the other wrote, a plan made
 // on one and applied from two at once runs once, and a run whose process is killed shows as interrupted on the
-// others and is resumed once.
+// others and is resumed once; two reading a throttled organization of 1,000 accounts make the calls of one.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +13,7 @@ import { ensureBuild } from '../scripts/build-state';
 import { consoleEnv, useConsoleEnv } from './support/console-env';
 import { ADMIN, call, Jar, signIn, signOut, startConsole, type ConsoleProcess as Instance } from './support/console-http';
 import { createPostgresDatabase, POSTGRES_SKIPPED } from './support/databases';
+import pg from 'pg';
 
 const AUTH_SECRET = 'instances-test-secret-0123456789-abcdefghij';
 
@@ -175,3 +176,60 @@ describe.skipIf(POSTGRES_SKIPPED)('two consoles sharing one PostgreSQL', () => {
     for (const step of plan.steps) expect(await sharesNamed(step.input.name as string)).toBe(1);
   }, 120_000);
 });
+
+describe.skipIf(POSTGRES_SKIPPED)('two consoles reading one organization', () => {
+  let sb: TestSandbox;
+  const instances: Instance[] = [];
+  let database: string;
+  let calls = 0;
+
+  beforeAll(async () => {
+    if (!ensureBuild()) throw new Error('the console did not build');
+    sb = await startSandbox({
+      seed: 'large',
+      seedOptions: { accounts: 1_000, ous: 100, depth: 3 },
+      throttle: true,
+      observe: (event) => {
+        if (event.service.name === 'organizations') calls++;
+      },
+    });
+    database = await createPostgresDatabase();
+    for (const name of ['a', 'b']) instances.push(await startConsole({ ...consoleEnv(sb, `crossing-org-${name}-`), CROSSING_DATABASE_URL: database, AUTH_SECRET }));
+  }, 900_000);
+
+  afterAll(async () => {
+    for (const { child } of instances) child.kill('SIGTERM');
+    await Promise.all(instances.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
+    await sb?.close();
+  });
+
+  it('make the calls of one: one reads the organization, the other serves what it shares', async () => {
+    const jar = new Jar();
+    await signIn(instances[0], jar);
+    // Each instance's own identity (the header) is its own: what is counted is the organization-wide read.
+    for (const instance of instances) expect((await call(instance, jar.copy(), '/audit')).status).toBe(200);
+    calls = 0;
+    const pages = await Promise.all(instances.map((instance) => call(instance, jar.copy(), '/organization')));
+    expect(pages.map((p) => p.status)).toEqual([200, 200]);
+    const db = new pg.Client({ connectionString: database });
+    await db.connect();
+    try {
+      let crawl: { calls: number } | undefined;
+      for (let i = 0; i < 600 && !crawl; i++) {
+        const { rows } = await db.query("SELECT body FROM snapshots WHERE store = 'organization-snapshot' AND complete = 1");
+        crawl = rows[0] && (JSON.parse(rows[0].body) as { calls: number });
+        if (!crawl) await sleep(500);
+      }
+      // Every call the sandbox answered is one the one crawl counted.
+      expect(crawl).toBeDefined();
+      expect(calls).toBe(crawl!.calls);
+      // Asked again, neither reads AWS: both serve the shared snapshot.
+      await Promise.all(instances.map((instance) => call(instance, jar.copy(), '/organization')));
+      await sleep(2_000);
+      expect(calls).toBe(crawl!.calls);
+    } finally {
+      await db.end();
+    }
+  }, 300_000);
+});
+
