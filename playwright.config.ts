@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT || 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4610);
 const oidcPort = Number(process.env.E2E_OIDC_PORT || 4620);
+// The access requests' webhook receiver, started by e2e/requests.spec.ts on loopback.
+const webhookPort = Number(process.env.E2E_WEBHOOK_PORT || 4630);
+process.env.E2E_WEBHOOK_PORT = String(webhookPort);
 const dataDir = process.env.E2E_DATA_DIR || path.join(os.tmpdir(), `crossing-e2e-${port}`);
 const consoleUrl = `http://127.0.0.1:${port}`;
 process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
@@ -19,6 +22,7 @@ const oidc = {
   AUTH_OIDC_NAME: 'Test IdP',
   AUTH_OIDC_ADMIN_GROUPS: 'crossing-admins',
   AUTH_OIDC_VIEWER_GROUPS: 'crossing-viewers',
+  AUTH_OIDC_REQUESTER_GROUPS: 'crossing-requesters',
 };
 
 // The console's settings, also for a spec that starts a second instance of it (e2e/instances.spec.ts).
@@ -30,6 +34,7 @@ const consoleServerEnv = {
   CROSSING_DATA_DIR: dataDir,
   CROSSING_REGIONS: 'us-east-1,eu-west-1',
   AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+  CROSSING_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
   ...oidc,
 };
 process.env.E2E_CONSOLE_ENV = JSON.stringify(consoleServerEnv);

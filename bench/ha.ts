@@ -17,7 +17,7 @@ import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-ser
 import { roundRobin } from '../tests/support/round-robin';
 import pg from 'pg';
 import { targetReport } from './report';
-import { loadPage, type LoadResult } from './requests';
+import { loadUnder, type LoadFigures } from './console';
 
 // The SDK's notice about future Node versions, once per process, would drown the figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -68,7 +68,7 @@ async function main() {
     },
   ];
   console.log(`${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page, demo seed, ${(await import('node:os')).cpus().length} cores\n`);
-  const results: Record<string, Record<string, LoadResult>> = {};
+  const results: Record<string, Record<string, LoadFigures>> = {};
   try {
     for (const setup of setups) {
       const { target, stop: stopSetup } = await setup.start();
@@ -82,7 +82,7 @@ async function main() {
         for (const page of PAGES) {
           // Each route's modules load on its first request, on every instance.
           for (let i = 0; i < 4; i++) await call(target, new Jar(), page, { headers: { cookie } });
-          const r = (results[setup.name][page] = await loadPage(`${target.url}${page}`, cookie, { clients: CLIENTS, seconds: SECONDS }));
+          const r = (results[setup.name][page] = await loadUnder(`${target.url}${page}`, cookie, CLIENTS, SECONDS));
           console.log(`  ${page.padEnd(14)} ${r.perSecond.toFixed(1).padStart(6)} ${r.p50.toFixed(0).padStart(8)} ${r.p95.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)}${r.errors ? `  (${[...r.failures].map(([what, n]) => `${n}× ${what}`).join(', ')})` : ''}`);
         }
       } finally {

@@ -74,8 +74,8 @@ export function ConsoleHeader(props: {
         <span className="text-sm text-slate-700" data-testid="signed-in-user">
           {user.email} <Badge>{user.role}</Badge>
         </span>
-        {user.role === 'viewer' && (
-          <span className="text-sm text-slate-500" data-testid="read-only-notice" title="Viewers can look at everything and make plans for an admin to apply; they change nothing.">
+        {user.role !== 'admin' && (
+          <span className="text-sm text-slate-500" data-testid="read-only-notice" title="Viewers and requesters can look at everything and make plans to request or for an admin to apply; they change nothing.">
             Read-only
           </span>
         )}

@@ -13,6 +13,7 @@ export const navigation: NavigationEntry[] = [
   { href: '/invitations', label: 'Invitations' },
   { href: '/roles', label: 'Cross-account access' },
   { href: '/access', label: 'Who can reach what' },
+  { href: '/requests', label: 'Access requests' },
   { href: '/plans', label: 'Plans' },
   { href: '/audit', label: 'Audit log' },
   { href: '/settings', label: 'Settings' },

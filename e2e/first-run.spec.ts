@@ -40,6 +40,8 @@ test.describe('a first run', () => {
     await page.goto('/shares');
     const sharePath = await firstLink(page, /^\/shares\/[a-z]{2}-[a-z]+-\d\/./);
     await page.goto('/roles');
+    // A first read of the organization's IAM shows its rows as they arrive.
+    await page.getByTestId('roles-table').waitFor();
     const rolePath = await firstLink(page, /^\/roles\/\d{12}\//);
     expect(sharePath && rolePath, 'the demo seed has a share and a cross-account role').toBeTruthy();
 

@@ -23,6 +23,15 @@ export async function signIn(page: Page, who: keyof typeof USERS, callbackPath =
   await expect(page.getByTestId('signed-in-user')).toContainText(USERS[who].email);
 }
 
+/** Signs in at the OpenID Connect provider (e2e/oidc-provider.ts: the login name picks the user, any password does). */
+export async function signInWithProvider(page: Page, login: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Sign in with Test IdP' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+}
+
 interface ActionManifestEntry {
   exportedName?: string;
   filename?: string;

@@ -3,10 +3,11 @@
 // the user. One user's ID token is altered on its way to the console, as someone between the two could.
 import Provider, { type Configuration } from 'oidc-provider';
 
-/** Login names and their groups (playwright.config.ts maps crossing-admins and crossing-viewers to roles). */
+/** Login names and their groups (playwright.config.ts maps crossing-admins, crossing-requesters and crossing-viewers to roles). */
 const USERS: Record<string, string[]> = {
   ada: ['crossing-admins'],
   vic: ['crossing-viewers'],
+  rita: ['crossing-requesters'],
   otto: ['contractors'],
   // Her ID token is rewritten to put her in crossing-admins, its signature left as the provider made it.
   mallory: ['contractors'],

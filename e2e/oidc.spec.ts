@@ -1,15 +1,7 @@
-// Protects: signing in through a real OpenID Connect provider: its groups decide admin or viewer, a user in
+// Protects: signing in through a real OpenID Connect provider: its groups decide admin, requester or viewer, a user in
 // neither group is refused, and an ID token altered on its way (claims changed, signature kept) signs nobody in.
-import { expect, test, type Page } from '@playwright/test';
-
-/** Signs in at the provider (e2e/oidc-provider.ts: the login name picks the user, any password does). */
-async function signInWithProvider(page: Page, login: string): Promise<void> {
-  await page.goto('/signin');
-  await page.getByRole('button', { name: 'Sign in with Test IdP' }).click();
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { signInWithProvider } from './helpers';
 
 test('a member of the admin group is an admin', async ({ page }) => {
   await signInWithProvider(page, 'ada');
@@ -19,6 +11,11 @@ test('a member of the admin group is an admin', async ({ page }) => {
 test('a member of the viewer group is a viewer', async ({ page }) => {
   await signInWithProvider(page, 'vic');
   await expect(page.getByTestId('signed-in-user')).toHaveText(/vic@idp\.test\s*viewer/);
+});
+
+test('a member of the requester group is a requester', async ({ page }) => {
+  await signInWithProvider(page, 'rita');
+  await expect(page.getByTestId('signed-in-user')).toHaveText(/rita@idp\.test\s*requester/);
 });
 
 test('a user in neither group is refused', async ({ page }) => {

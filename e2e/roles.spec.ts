@@ -4,7 +4,8 @@
 // and an SCP denial with the deciding statements; an existing role keeps its statement when a principal is
 // merged in; a whole outside account gets an ExternalId condition; the wizard keeps every typed field across a
 // reload and Back on every step, resolves names (refusing ambiguous ones), finds a role-name clash on the
-// step that names the role, and links to the role's page after applying.
+// step that names the role, and links to the role's page after applying; one plan makes the role in every
+// account of the Dev OU, its review grouped by account.
 import { expect, test, type Page } from '@playwright/test';
 import { GetRoleCommand, GetUserPolicyCommand, IAMClient, ListUserPoliciesCommand, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -67,7 +68,7 @@ test.describe('cross-account access', () => {
   test('alice → DeployFromDev: both halves from one wizard, checked through the SDK, verified and explained', async ({ page }) => {
     await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cross-account access' }).click();
-    await expect(page.getByTestId('trusts-table')).toContainText('ReadOnlyAuditor');
+    await expect(page.getByTestId('roles-table')).toContainText('SecurityAudit');
     await page.getByRole('link', { name: 'Set up cross-account access' }).click();
 
     // Accounts by name: payments-dev resolves to its ID in the organization.
@@ -189,6 +190,24 @@ test.describe('cross-account access', () => {
     expect(trust.Statement[0]).toMatchObject({ Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Condition: { StringEquals: { 'sts:ExternalId': 'partner-co-7f3a' } } });
     await page.goto(`/roles/${PROD}/PartnerSupport`);
     await expect(page.getByTestId(`trusted-arn:aws:iam::${PARTNER}:root`).getByTestId('switch-role-omitted')).toContainText('requires an ExternalId');
+  });
+
+  test('one plan gives the audit account a role in every account of the Dev OU, reviewed account by account', async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto('/roles/new');
+    await chooseSource(page, 'audit');
+    await page.getByLabel('Destination account').fill('payments-dev');
+    await expect(page.getByTestId('destination-account-resolution')).toContainText(DEV);
+    await page.getByTestId('also').fill('Dev');
+    await page.getByLabel('Role name').fill('AuditDevReader');
+    await next(page, 'conditions');
+    await next(page, 'review');
+    await expect(page.getByTestId('review-accounts')).toContainText(`payments-dev (${DEV}), web-dev (${DEMO.accounts['web-dev']})`);
+    await expect(page.getByTestId('review-account')).toHaveCount(2);
+    await applyPlan(page);
+    for (const accountId of [DEV, DEMO.accounts['web-dev']]) {
+      expect((await trustOf(accountId, 'AuditDevReader')).Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${DEMO.accounts.audit}:root` });
+    }
   });
 
   test('every typed field survives a reload and Back on every step; names resolve, ambiguous ones are refused', async ({ page }) => {

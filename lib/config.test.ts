@@ -43,6 +43,23 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_DATABASE_POOL_SIZE: '0' })).toThrow(/CROSSING_DATABASE_POOL_SIZE/);
   });
 
+  it('reads the access request settings and the webhook, naming the variable when one is wrong', () => {
+    const aws = { CROSSING_MODE: 'aws' };
+    expect(parseConfig(aws).requests).toEqual({ approvals: 1, fourEyes: false, apply: 'on-approval', ouApprovers: {} });
+    expect(parseConfig(aws).webhook).toBeUndefined();
+    expect(
+      parseConfig({ ...aws, CROSSING_REQUEST_APPROVALS: '2', CROSSING_REQUEST_FOUR_EYES: 'true', CROSSING_REQUEST_APPLY: 'by-approver', CROSSING_REQUEST_OU_APPROVERS: 'dev-leads=r-ab12/ou-ab12-dev00001, ou-ab12-test0001; prod-leads=ou-ab12-prod0001' }).requests,
+    ).toEqual({ approvals: 2, fourEyes: true, apply: 'by-approver', ouApprovers: { 'dev-leads': ['r-ab12/ou-ab12-dev00001', 'ou-ab12-test0001'], 'prod-leads': ['ou-ab12-prod0001'] } });
+    expect(() => parseConfig({ ...aws, CROSSING_REQUEST_APPROVALS: '0' })).toThrow('CROSSING_REQUEST_APPROVALS: must be at least 1');
+    expect(() => parseConfig({ ...aws, CROSSING_REQUEST_FOUR_EYES: 'yes' })).toThrow('CROSSING_REQUEST_FOUR_EYES: must be true or false');
+    expect(() => parseConfig({ ...aws, CROSSING_REQUEST_OU_APPROVERS: 'dev-leads=Dev' })).toThrow('CROSSING_REQUEST_OU_APPROVERS: "Dev" is not an OU path');
+    expect(() => parseConfig({ ...aws, CROSSING_REQUEST_OU_APPROVERS: 'dev-leads' })).toThrow('must read group=OU path');
+    expect(parseConfig({ ...aws, CROSSING_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' }).webhook).toEqual({ url: 'https://hooks.slack.com/services/T/B/x', slack: true });
+    expect(parseConfig({ ...aws, CROSSING_WEBHOOK_URL: 'https://chat.example/hooks/x', CROSSING_WEBHOOK_SLACK: 'true' }).webhook?.slack).toBe(true);
+    expect(parseConfig({ ...aws, CROSSING_WEBHOOK_URL: 'https://receiver.example/x' }).webhook?.slack).toBe(false);
+    expect(() => parseConfig({ ...aws, CROSSING_WEBHOOK_URL: 'file:///etc/passwd' })).toThrow('CROSSING_WEBHOOK_URL: must be an http(s) URL');
+  });
+
   it('reads the log format', () => {
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'json' })).not.toThrow();
     expect(() => parseConfig({ CROSSING_MODE: 'aws', CROSSING_LOG_FORMAT: 'xml' })).toThrow(/CROSSING_LOG_FORMAT/);

@@ -31,6 +31,10 @@ const schema = z
     CROSSING_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('crossing-console'),
     CROSSING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
+    // One full read of a 10,000-account organization is ~10,000 calls per Region read, about 10 minutes within
+    // the throttles: read again every 30 minutes by default (answers and the console's own changes are re-read at once).
+    CROSSING_INVITATIONS_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(1800),
+    CROSSING_RECEIVED_SHARES_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(3600),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -38,6 +42,28 @@ const schema = z
     AUTH_OIDC_GROUPS_CLAIM: z.string().default('groups'),
     AUTH_OIDC_ADMIN_GROUPS: z.string().default('crossing-admins'),
     AUTH_OIDC_VIEWER_GROUPS: z.string().optional(),
+    AUTH_OIDC_REQUESTER_GROUPS: z.string().optional(),
+    // Access requests (lib/requests): how many distinct people approve, four eyes for admins, approvers per OU.
+    CROSSING_REQUEST_APPROVALS: z.coerce.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').default(1),
+    CROSSING_REQUEST_FOUR_EYES: z.enum(['true', 'false'], 'must be true or false').default('false'),
+    CROSSING_REQUEST_APPLY: z.enum(['on-approval', 'by-approver'], 'must be on-approval (the console applies on the final approval) or by-approver').default('on-approval'),
+    CROSSING_REQUEST_OU_APPROVERS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseOuApprovers(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    CROSSING_WEBHOOK_URL: z
+      .url('must be an http(s) URL')
+      .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL')
+      .optional(),
+    // Slack-compatible incoming webhooks other than hooks.slack.com (Mattermost, Rocket.Chat): send a `text` too.
+    CROSSING_WEBHOOK_SLACK: z.enum(['true', 'false'], 'must be true or false').optional(),
     CROSSING_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
     // Last-seen times are written at most once a minute, so a shorter idle timeout could not be kept.
     CROSSING_SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(120).default(3600),
@@ -79,6 +105,8 @@ export interface CrossingConfig {
   region: string;
   /** Regions offered by the selector. */
   regions: string[];
+  /** CROSSING_REGIONS was set: organization-wide reads cover exactly `regions`, not the Regions found in use. */
+  regionsPinned: boolean;
   /** Custom endpoint (the sandbox, or an AWS-compatible endpoint); undefined on real AWS. */
   endpoint?: string;
   /** Role assumed in member accounts. */
@@ -91,6 +119,10 @@ export interface CrossingConfig {
   maxAttempts: number;
   /** Age after which the cached organization snapshot is refreshed in the background. */
   orgSnapshotMaxAgeSeconds: number;
+  /** Age after which the organization's invitations are read again in the background. */
+  invitationsMaxAgeSeconds: number;
+  /** Age after which the shares every account receives (Shared with me) are read again in the background. */
+  receivedSharesMaxAgeSeconds: number;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -100,7 +132,11 @@ export interface CrossingConfig {
     adminGroups: string[];
     /** Undefined: every signed-in OIDC user who is not an admin is a viewer. */
     viewerGroups?: string[];
+    /** Groups whose members sign in as requesters (before viewers, after admins). */
+    requesterGroups: string[];
   };
+  requests: RequestsConfig;
+  webhook?: { url: string; slack: boolean };
   session: {
     /** Seconds from sign-in after which a session ends, however active. */
     maxAgeSeconds: number;
@@ -111,6 +147,33 @@ export interface CrossingConfig {
   trustedProxies: TrustedProxies;
   /** AUTH_URL's origin: where browsers reach the console, when it cannot tell from the request. */
   publicOrigin?: string;
+}
+
+export interface RequestsConfig {
+  /** Distinct approvals a request needs. */
+  approvals: number;
+  /** Admins' own changes need another admin's approval before Apply. */
+  fourEyes: boolean;
+  /** on-approval: the console applies the plan on the final approval; by-approver: it waits for an approver's Apply. */
+  apply: 'on-approval' | 'by-approver';
+  /** OIDC group → OU paths (IDs from the root, `r-ab12/ou-ab12-11111111`) whose accounts its members may approve changes to. */
+  ouApprovers: Record<string, string[]>;
+}
+
+const OU_PATH = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})(\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})*$/;
+
+/** `group=r-ab12/ou-ab12-11111111;other=ou-ab12-22222222` → { group: [...], other: [...] }. */
+export function parseOuApprovers(value: string | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const entry of (value ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
+    const [group, paths, ...rest] = entry.split('=');
+    if (!group?.trim() || !paths?.trim() || rest.length) throw new Error(`"${entry}" must read group=OU path (several: separated by ;)`);
+    for (const p of paths.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (!OU_PATH.test(p)) throw new Error(`"${p}" is not an OU path: OU IDs from the root separated by /, such as r-ab12/ou-ab12-11111111`);
+      (out[group.trim()] ??= []).push(p);
+    }
+  }
+  return out;
 }
 
 export type DatabaseConfig =
@@ -147,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     mode: e.CROSSING_MODE,
     region,
     regions: regions.includes(region) ? regions : [region, ...regions],
+    regionsPinned: !!e.CROSSING_REGIONS,
     endpoint: e.AWS_ENDPOINT_URL,
     memberRole: e.CROSSING_MEMBER_ROLE,
     dataDir: dataDir({ CROSSING_DATA_DIR: e.CROSSING_DATA_DIR }),
@@ -163,6 +227,8 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
     sessionName: e.CROSSING_SESSION_NAME,
     maxAttempts: e.CROSSING_MAX_ATTEMPTS,
     orgSnapshotMaxAgeSeconds: e.CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS,
+    invitationsMaxAgeSeconds: e.CROSSING_INVITATIONS_MAX_AGE_SECONDS,
+    receivedSharesMaxAgeSeconds: e.CROSSING_RECEIVED_SHARES_MAX_AGE_SECONDS,
     oidc: e.AUTH_OIDC_ISSUER
       ? {
           issuer: e.AUTH_OIDC_ISSUER,
@@ -172,7 +238,17 @@ export function parseConfig(env: Record<string, string | undefined>): CrossingCo
           groupsClaim: e.AUTH_OIDC_GROUPS_CLAIM,
           adminGroups: list(e.AUTH_OIDC_ADMIN_GROUPS),
           viewerGroups: e.AUTH_OIDC_VIEWER_GROUPS ? list(e.AUTH_OIDC_VIEWER_GROUPS) : undefined,
+          requesterGroups: e.AUTH_OIDC_REQUESTER_GROUPS ? list(e.AUTH_OIDC_REQUESTER_GROUPS) : [],
         }
+      : undefined,
+    requests: {
+      approvals: e.CROSSING_REQUEST_APPROVALS,
+      fourEyes: e.CROSSING_REQUEST_FOUR_EYES === 'true',
+      apply: e.CROSSING_REQUEST_APPLY,
+      ouApprovers: e.CROSSING_REQUEST_OU_APPROVERS,
+    },
+    webhook: e.CROSSING_WEBHOOK_URL
+      ? { url: e.CROSSING_WEBHOOK_URL, slack: e.CROSSING_WEBHOOK_SLACK ? e.CROSSING_WEBHOOK_SLACK === 'true' : new URL(e.CROSSING_WEBHOOK_URL).hostname === 'hooks.slack.com' }
       : undefined,
     session: {
       maxAgeSeconds: e.CROSSING_SESSION_MAX_AGE_SECONDS,

@@ -1,13 +1,15 @@
 // The dashboard's live organization summary: counts from the organization snapshot the tree also uses
 // (cached stale-while-revalidate, so a large organization is not re-listed on every visit), sharing status,
-// and the resource share invitations pending across the organization (from the inbox's brief cache).
+// and the resource share invitations pending across the organization (the inbox's last complete reading: never
+// waited for).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { explainingReader } from './aws/errors';
 import type { ConsoleContext } from './aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
 import { organizationSource } from './organizations/snapshot-source';
 import type { OrganizationSnapshot } from './organizations/types';
-import { cachedOrganizationInvitations, getOrganizationInvitations, summarizeInvitations, type InvitationSummary, type InvitationsSnapshot } from './ram/invitations';
+import { getInvitationsSnapshot, summarizeInvitations, type InvitationSummary } from './ram/invitations';
+import { invitationsSource } from './ram/invitations-source';
 import { shareCounts, type ShareCounts } from './ram/share-list';
 import { getShareSnapshot } from './ram/snapshot';
 import { shareSnapshotSource } from './ram/snapshot-source';
@@ -20,8 +22,10 @@ export interface OrganizationSummary {
   /** Epoch ms the counts date from. */
   fetchedAt?: number;
   invitations?: InvitationSummary;
-  /** True while the first reading of the organization's invitations is still under way. */
-  invitationsReading?: boolean;
+  /** How old the invitations' reading is. */
+  invitationsAgeMs?: number;
+  /** While the first reading of the organization's invitations is under way: accounts read / to read. */
+  invitationsReading?: { done: number; total: number };
   /** From the organization's RAM snapshot (never waited for: partial while its first read runs). */
   shares?: ShareCounts & { complete: boolean };
   problems: string[];
@@ -46,35 +50,21 @@ async function countOrganization(context: ConsoleContext) {
   return { accounts, organizationalUnits, complete: snapshot.complete, fetchedAt: snapshot.fetchedAt };
 }
 
-/**
- * The organization's invitations for the dashboard: the last reading while a newer one is fetched behind it
- * (one read across every account and Region is too slow to wait for on every view); with no reading yet, the
- * first one for as long as the counts wait, then 'reading' while it goes on.
- */
-async function recentInvitations(context: ConsoleContext): Promise<InvitationsSnapshot | 'reading'> {
-  const cached = cachedOrganizationInvitations(context);
-  const reading = getOrganizationInvitations(context);
-  // A failed background read is explained where it is read in full: on the inbox.
-  if (cached) {
-    reading.catch(() => {});
-    return cached;
-  }
-  return Promise.race([reading, sleep(COLD_WAIT_MS, 'reading' as const, { ref: false })]);
-}
-
 export async function getOrganizationSummary(context: ConsoleContext): Promise<OrganizationSummary> {
   const problems: string[] = [];
   const read = explainingReader(problems, { accountId: context.accountId, region: context.region });
   const canList = context.standing === 'management' || context.standing === 'delegated-admin';
-  const [counts, invitations] = await Promise.all([
-    canList ? read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined,
-    read('ram:GetResourceShareInvitations', () => recentInvitations(context)),
-  ]);
+  const counts = canList ? await read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined;
   const { snapshot } = getShareSnapshot(shareSnapshotSource(context));
+  // The inbox's last complete reading, whatever its age; a first reading only says how far it is.
+  const invitations = await getInvitationsSnapshot(invitationsSource(context));
+  const reading = invitations.snapshot.complete ? undefined : (invitations.progress ?? { done: 0, total: 0 });
+  if (invitations.lastError && !invitations.snapshot.complete) problems.push(`The invitations could not be read: ${invitations.lastError}`);
   return {
     ...counts,
-    invitations: invitations && invitations !== 'reading' ? summarizeInvitations(invitations, context.region) : undefined,
-    invitationsReading: invitations === 'reading',
+    invitations: reading ? undefined : summarizeInvitations(invitations.snapshot, context.region),
+    invitationsAgeMs: reading ? undefined : invitations.ageMs,
+    invitationsReading: reading,
     shares: { ...shareCounts(snapshot), complete: snapshot.complete },
     problems,
   };

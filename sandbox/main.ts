@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --depth N             large: deepest OU level, 1..5 (default 5)
   --shares N            large: resource shares over accounts and 3 Regions (default 3000)
   --roles N             large: IAM roles per member account, the member access role included (default 1)
+  --invitations N       demo and large: pending invitations to member accounts from outside senders (default 0)
   --authz on|off        evaluate IAM policies and SCPs (default on)
   --throttle SPEC       off, or SERVICE=RATE:BURST per caller account (repeatable; default organizations=10:20; e.g. iam=20:40 sts=20:20)
   --state FILE          load the world from FILE if it exists; save it on every change and on exit
@@ -82,6 +83,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
       depth: { type: 'string' },
       shares: { type: 'string' },
       roles: { type: 'string' },
+      invitations: { type: 'string' },
       authz: { type: 'string' },
       throttle: { type: 'string', multiple: true },
       state: { type: 'string' },
@@ -95,7 +97,7 @@ export function parseCli(argv: string[]): SandboxServerOptions & { quiet: boolea
   }
   if (values.authz !== undefined && values.authz !== 'on' && values.authz !== 'off') throw new Error('--authz expects on or off');
   const seedOptions: SeedOptions = {};
-  for (const name of ['accounts', 'ous', 'depth', 'shares', 'roles'] as const) {
+  for (const name of ['accounts', 'ous', 'depth', 'shares', 'roles', 'invitations'] as const) {
     const n = positiveInteger(name, values[name]);
     if (n !== undefined) seedOptions[name] = n;
   }

@@ -11,6 +11,8 @@ import { errorReason, log } from '../lib/log';
 import { forwardedForFromPeer, isTrustedProxy } from '../lib/net/address';
 import { SECURITY_HEADERS, STATIC_CSP } from '../lib/net/security-headers';
 import { securePrivateDir } from '../lib/private-file';
+import { startExpiry } from '../lib/expiry/expiry';
+import { startRequests } from '../lib/requests/service';
 import { state, StateUnavailable } from '../lib/state/database';
 import { ROOT } from './build-state';
 
@@ -73,6 +75,11 @@ async function main(): Promise<void> {
       else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error\n');
     });
   });
+  // Access that ends by itself: deadlines are judged here, in every console process (lib/expiry/scheduler.ts);
+  // the first tick catches up on whatever fell due while no console ran. Its events reach the requests (states,
+  // webhooks) from the start, not only once a console page has been rendered.
+  startRequests();
+  startExpiry();
   server.listen(port, hostname, () => log('info', 'console listening', { url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`, dev }));
 }
 

@@ -48,6 +48,7 @@ function startSandbox(): Promise<Record<string, string>> {
   const args = ['sandbox/main.ts', '--port', String(sandboxPort), '--seed', sandboxSeed];
   if (process.env.SANDBOX_THROTTLE) for (const spec of process.env.SANDBOX_THROTTLE.split(/\s+/).filter(Boolean)) args.push('--throttle', spec);
   if (process.env.SANDBOX_ROLES) args.push('--roles', process.env.SANDBOX_ROLES);
+  if (process.env.SANDBOX_INVITATIONS) args.push('--invitations', process.env.SANDBOX_INVITATIONS);
   if (process.env.SANDBOX_STATE) args.push('--state', process.env.SANDBOX_STATE);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   watch(child, 'sandbox');

@@ -83,6 +83,7 @@ async function main(): Promise<number> {
     E2E_PORT: String(await freePort()),
     E2E_SANDBOX_PORT: String(await freePort()),
     E2E_OIDC_PORT: String(await freePort()),
+    E2E_WEBHOOK_PORT: String(await freePort()),
     E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-e2e-')),
     CROSSING_SKIP_BUILD: '1',
   };

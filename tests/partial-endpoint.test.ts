@@ -10,7 +10,9 @@ import { resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
 import { readBack } from '../lib/changes/registry';
 import { applyPlan, runFinished } from '../lib/plan/apply';
-import { readOrganizationInvitations } from '../lib/ram/invitations';
+import { unreachableOf } from '../lib/aws/account-snapshot';
+import { readInvitationsNow } from '../lib/ram/invitations';
+import { invitationsSource } from '../lib/ram/invitations-source';
 import { savePlan } from '../lib/plan/store';
 import { enableSharing } from '../lib/ram/enable-sharing';
 import { getSharingStatus } from '../lib/ram/sharing';
@@ -50,6 +52,7 @@ beforeAll(async () => {
   useConsoleEnv(sb, 'crossing-partial-');
   process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   process.env.CROSSING_MAX_ATTEMPTS = '1';
+  process.env.CROSSING_REGIONS = 'us-east-1';
 });
 
 afterAll(async () => {
@@ -64,13 +67,13 @@ beforeEach(() => {
 
 describe('an endpoint that lacks an operation', () => {
   it("explains the inbox's missing read by call and HTTP status, not by the SDK's parser error", async () => {
-    const reading = await readOrganizationInvitations(await getConsoleContext(), ['us-east-1']);
-    expect(reading.invitations).toEqual([]);
-    const management = reading.unreachable.find((u) => u.accountId === '100000000001')!;
+    const reading = await readInvitationsNow(invitationsSource(await getConsoleContext()));
+    expect(reading.items).toEqual({});
+    const management = unreachableOf(reading).find((u) => u.accountId === '100000000001')!;
     expect(management.error).toBe(
       `The endpoint at ${process.env.AWS_ENDPOINT_URL} answered ram:GetResourceShareInvitations with HTTP 404 in 100000000001 (us-east-1), which is not an AWS answer: it may not offer this operation.`,
     );
-    expect(reading.unreachable.map((u) => u.error).join()).not.toMatch(/Unexpected token|Deserialization|\$response/);
+    expect(unreachableOf(reading).map((u) => u.error).join()).not.toMatch(/Unexpected token|Deserialization|\$response/);
   });
 
   it('reports what it reads back after a change the endpoint answered but did not make', async () => {

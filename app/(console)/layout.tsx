@@ -8,23 +8,28 @@ import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
-import { cachedOrganizationInvitations, summarizeInvitations } from '@/lib/ram/invitations';
+import { getInvitationsSnapshot, summarizeInvitations } from '@/lib/ram/invitations';
+import { invitationsSource } from '@/lib/ram/invitations-source';
 import { currentRegion } from '@/lib/region';
+import { startRequests, waitingFor } from '@/lib/requests/service';
 
 async function signOutAction() {
   'use server';
   await signOut({ redirectTo: '/signin' });
 }
 
-/** Pending invitations from the inbox's cache only (the last reading, even just after a decision): the navigation never waits for AWS. */
-function pendingCount(context: ConsoleContext | undefined): number {
-  const snapshot = context && cachedOrganizationInvitations(context, { stale: true });
-  return snapshot ? summarizeInvitations(snapshot).pending : 0;
+/** Pending invitations from the inbox's last complete reading: the navigation never waits for AWS. */
+async function pendingCount(context: ConsoleContext | undefined): Promise<number> {
+  const snapshot = context && (await getInvitationsSnapshot(invitationsSource(context))).snapshot;
+  return snapshot?.complete ? summarizeInvitations(snapshot).pending : 0;
 }
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const region = await currentRegion();
+  // Expiry events become request states and notifications in this process; webhook retries are swept.
+  startRequests();
+  const waiting = (await waitingFor(user)).length;
   let context: ConsoleContext | undefined;
   let contextError: string | undefined;
   try {
@@ -32,11 +37,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   } catch (error) {
     contextError = explainAwsError(error, { operation: 'sts:GetCallerIdentity', region });
   }
+  const pending = await pendingCount(context);
   return (
     <div className="flex min-h-screen">
       <aside className="w-56 shrink-0 bg-slate-900 p-4">
         <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
-        <NavLinks counts={{ '/invitations': pendingCount(context) }} />
+        <NavLinks counts={{ '/invitations': pending, '/requests': waiting }} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <ConsoleHeader

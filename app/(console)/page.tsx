@@ -3,12 +3,16 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessCounts } from '@/components/access/AccessCounts';
+import { FailedRevocations } from '@/components/expiry/FailedRevocations';
 import { Alert, Card, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/dashboard';
+import { openExpiries } from '@/lib/expiry/expiry';
 import { loadConsolePage } from '@/lib/page-context';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { recentSharingStatus } from '@/lib/ram/sharing';
+import { waitingFor } from '@/lib/requests/service';
+import { RequestsTable } from '@/components/requests/RequestsTable';
 
 function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -27,18 +31,34 @@ export default async function Dashboard() {
   if (!context) {
     return <AwsUnavailable title={<PageTitle>Dashboard</PageTitle>} error={page.error} />;
   }
-  const [summary, sharing] = await Promise.all([getOrganizationSummary(context), recentSharingStatus(context)]);
+  const [summary, sharing, waiting, expiries] = await Promise.all([
+    getOrganizationSummary(context),
+    recentSharingStatus(context),
+    waitingFor(page.user),
+    page.user.role === 'admin' ? openExpiries() : [],
+  ]);
   const organization = context.organization;
   return (
     <>
-      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You are a viewer: you can look at everything, and make plans to show an admin.'}>Dashboard</PageTitle>
+      <PageTitle description={page.user.role === 'admin' ? `The console acts as ${context.arn}.` : 'You can look at everything, make plans, and request them: an admin or an approver applies them.'}>Dashboard</PageTitle>
       <div className="flex flex-col gap-6">
+        {waiting.length > 0 && (
+          <Card title={`Requests waiting for you (${waiting.length})`} testId="requests-waiting">
+            <RequestsTable requests={waiting.slice(0, 5)} testId="dashboard-requests" />
+            {waiting.length > 5 && (
+              <Link className="mt-2 block text-sm text-sky-700 underline" href="/requests?tab=waiting">
+                All {waiting.length} waiting for you
+              </Link>
+            )}
+          </Card>
+        )}
         {context.standing === 'no-organization' && (
           <Alert tone="info" title="No organization">
             Account {context.accountId} is not a member of an AWS Organization. Crossing manages access across the accounts
             of an organization: create one in AWS Organizations, or run the console in its management account.
           </Alert>
         )}
+        <FailedRevocations expiries={expiries.filter((e) => e.state === 'failed')} />
         {context.organizationError && <Alert tone="error" title="The organization could not be read">{context.organizationError}</Alert>}
         {context.standing === 'member' && organization && (
           <Alert tone="warning" title="Member account">
@@ -106,8 +126,9 @@ export default async function Dashboard() {
         )}
         <Card title="Resource share invitations pending across the organization" testId="pending-invitations">
           {summary.invitationsReading ? (
-            <p className="text-sm text-slate-500">
-              Still being read across every account and Region of the organization: the <Link className="text-sky-700 underline" href="/invitations">inbox</Link> shows them when the reading is done.
+            <p className="text-sm text-slate-500" data-testid="invitations-reading">
+              The first reading of the organization&apos;s invitations is under way ({summary.invitationsReading.done} of {summary.invitationsReading.total || '…'} accounts
+              read): the <Link className="text-sky-700 underline" href="/invitations">inbox</Link> shows each one as it is found.
             </p>
           ) : summary.invitations === undefined ? (
             <p className="text-sm text-slate-500">Unknown (see above).</p>
@@ -125,6 +146,11 @@ export default async function Dashboard() {
                   ? `${summary.invitations.pendingInRegion} of them in ${region}, the Region you work in.`
                   : `No pending resource share invitations in ${region}, the Region you work in.`}
               </p>
+              {summary.invitationsAgeMs !== undefined && (
+                <p className="text-slate-500" data-testid="pending-invitations-age">
+                  Read {formatDuration(summary.invitationsAgeMs)} ago.
+                </p>
+              )}
               {summary.invitations.unreachableAccounts > 0 && (
                 <p className="text-amber-700">
                   {summary.invitations.unreachableAccounts} account(s) could not be read: see the inbox for why.

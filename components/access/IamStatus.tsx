@@ -4,7 +4,7 @@ import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { iamProgress, type IamSnapshotStatus } from '@/lib/iam/snapshot-store';
 import { iamSnapshotStatusAction } from './actions';
 
-export function IamStatus({ status, names, computedMs }: { status: IamSnapshotStatus; names: Record<string, string>; computedMs: number }) {
+export function IamStatus({ status, names, computedMs }: { status: IamSnapshotStatus; names: Record<string, string>; computedMs?: number }) {
   const { snapshot } = status;
   const failures = Object.values(snapshot.accounts).filter((a) => a.error);
   return (
@@ -14,12 +14,13 @@ export function IamStatus({ status, names, computedMs }: { status: IamSnapshotSt
         status={iamSnapshotStatusAction}
       />
       <p className="-mt-2 mb-3 text-xs text-slate-500" data-testid="paths-coverage">
-        IAM of {Object.keys(snapshot.accounts).length - failures.length} of {snapshot.accountCount || Object.keys(snapshot.accounts).length} accounts read{snapshot.complete ? '' : ' so far'}; paths computed in {Math.round(computedMs)} ms.
+        IAM of {Object.keys(snapshot.accounts).length - failures.length} of {snapshot.accountCount || Object.keys(snapshot.accounts).length} accounts read{snapshot.complete ? '' : ' so far'}
+        {computedMs === undefined ? '.' : `; paths computed in ${Math.round(computedMs)} ms.`}
         {snapshot.organizationPolicies.error ? ` ${snapshot.organizationPolicies.error}` : ''}
       </p>
       {failures.length > 0 && (
         <div className="mb-4">
-          <Alert tone="warning" title={`${failures.length} account(s) could not be read: their roles and principals are not in these paths`} testId="unreachable">
+          <Alert tone="warning" title={`${failures.length} account(s) could not be read: their roles and principals are not in this list`} testId="unreachable">
             <ul className="list-disc pl-5">
               {failures.slice(0, 50).map((f) => (
                 <li key={f.accountId} data-testid="unreachable-account">

@@ -1,21 +1,14 @@
 'use client';
-// The organization's invitations in one table: filters by receiving account, sender, status and Region;
-// checkboxes on the open ones; Accept selected / Reject selected build one plan for the admin to review.
-import { useMemo, useState } from 'react';
+// One page of the organization's invitations (filtered and paged on the server): checkboxes on the open ones;
+// Accept selected / Reject selected build one plan for the admin to review.
+import { useState } from 'react';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
-import { Badge, Cell, Field, inputClass, Table, type BadgeTone } from '@/components/ui';
+import { Badge, Cell, Table, type BadgeTone } from '@/components/ui';
 import type { ActionResult } from '@/lib/server-actions';
 import type { InvitationDecision } from '@/lib/ram/answer-invitations';
-import type { InvitationStatus, OrgInvitation } from '@/lib/ram/invitations';
+import type { InvitationStatus } from '@/lib/ram/invitations';
+import type { InboxRow } from '@/lib/ram/invitation-list';
 import { Countdown } from './Countdown';
-
-export interface InboxRow extends OrgInvitation {
-  /** Time left on the AWS clock when the page was made (pending ones). */
-  remainingMs?: number;
-  /** AWS's status, or EXPIRED once the AWS clock has passed a pending invitation's expiry. */
-  shownStatus: InvitationStatus;
-  senderLabel: string;
-}
 
 export type DecisionInput = { decision: InvitationDecision; invitationArns: string[] };
 
@@ -23,24 +16,9 @@ const STATUS_TONE: Record<InvitationStatus, BadgeTone> = { PENDING: 'amber', ACC
 
 const utc = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
-const FILTERS = [
-  { key: 'receiver', label: 'Receiving account', value: (r: InboxRow) => r.receiverAccountId, text: (r: InboxRow) => `${r.receiverName} (${r.receiverAccountId})` },
-  { key: 'sender', label: 'Sender', value: (r: InboxRow) => r.senderAccountId, text: (r: InboxRow) => r.senderLabel },
-  { key: 'status', label: 'Status', value: (r: InboxRow) => r.shownStatus, text: (r: InboxRow) => r.shownStatus },
-  { key: 'region', label: 'Region', value: (r: InboxRow) => r.region, text: (r: InboxRow) => r.region },
-] as const;
-
-type FilterKey = (typeof FILTERS)[number]['key'];
-
 export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (input: DecisionInput) => Promise<ActionResult<string>> }) {
-  const [filters, setFilters] = useState<Partial<Record<FilterKey, string>>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const options = useMemo(
-    () => Object.fromEntries(FILTERS.map((f) => [f.key, [...new Map(rows.map((r) => [f.value(r), f.text(r)])).entries()].sort((a, b) => a[1].localeCompare(b[1]))])),
-    [rows],
-  );
-  const visible = rows.filter((r) => FILTERS.every((f) => !filters[f.key] || f.value(r) === filters[f.key]));
-  const chosen = visible.filter((r) => r.shownStatus === 'PENDING' && selected.has(r.arn)).map((r) => r.arn);
+  const chosen = rows.filter((r) => r.shownStatus === 'PENDING' && selected.has(r.arn)).map((r) => r.arn);
   const toggle = (arn: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -49,25 +27,6 @@ export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (inp
     });
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end gap-3">
-        {FILTERS.map((f) => (
-          <Field key={f.key} label={f.label} htmlFor={`filter-${f.key}`}>
-            <select
-              id={`filter-${f.key}`}
-              className={inputClass}
-              value={filters[f.key] ?? ''}
-              onChange={(event) => setFilters({ ...filters, [f.key]: event.target.value || undefined })}
-            >
-              <option value="">Any</option>
-              {options[f.key].map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ))}
-      </div>
       <div className="flex flex-wrap items-start gap-3">
         <BuildPlanButton label={`Accept selected (${chosen.length})`} build={build} input={{ decision: 'accept', invitationArns: chosen }} disabled={!chosen.length} />
         <BuildPlanButton label={`Reject selected (${chosen.length})`} build={build} input={{ decision: 'reject', invitationArns: chosen }} disabled={!chosen.length} />
@@ -76,7 +35,7 @@ export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (inp
         testId="invitations-table"
         columns={[<span key="select" className="sr-only">Select</span>, 'Share', 'Sender', 'Receiving account', 'Region', 'Resources', 'Sent', 'Expires', 'Status']}
       >
-        {visible.map((r) => (
+        {rows.map((r) => (
           <tr key={r.arn} data-testid="invitation-row" data-arn={r.arn} data-share={r.shareName} data-receiver={r.receiverName} data-status={r.shownStatus}>
             <Cell>
               <input
@@ -130,7 +89,7 @@ export function InvitationInbox({ rows, build }: { rows: InboxRow[]; build: (inp
           </tr>
         ))}
       </Table>
-      {visible.length === 0 && <p className="text-sm text-slate-500">No invitations match these filters.</p>}
+      {rows.length === 0 && <p className="text-sm text-slate-500">No invitations match these filters.</p>}
     </div>
   );
 }

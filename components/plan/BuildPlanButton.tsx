@@ -21,7 +21,8 @@ export function BuildPlanButton<I>({
   disabled?: boolean;
 }) {
   const router = useRouter();
-  const viewer = useRole() === 'viewer';
+  // Viewers and requesters: the plan is to show an admin, or to request (its page offers Request this change).
+  const viewer = useRole() !== 'admin';
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; details: string[] }>();
   return (
@@ -42,7 +43,7 @@ export function BuildPlanButton<I>({
         </Button>
         {viewer && (
           <span className="text-sm text-slate-500" data-testid="read-only-hint">
-            Read-only: this makes a plan an admin can review and apply. It changes nothing.
+            Read-only: this makes a plan an admin can review and apply, or that you can request. It changes nothing.
           </span>
         )}
       </div>

@@ -68,7 +68,7 @@ export function PlanControls({ planId, status, canApply, hasUnknownSteps, apply,
           </Button>
         )}
         {running && <span className="text-sm text-slate-600" role="status">Applying… this page updates by itself.</span>}
-        {label && !canApply && <span className="text-sm text-slate-500">Only admins can apply plans; your role is viewer. Share this page with an admin.</span>}
+        {label && !canApply && <span className="text-sm text-slate-500">Only admins can apply plans: request this change, or share this page with an admin.</span>}
       </div>
       {error && (
         <Alert tone="error" testId="plan-error">

@@ -2,7 +2,7 @@
 // reads back after a run, and the CLI, CloudFormation and Terraform equivalents. The plan's page and each
 // wizard's review step show this one component, so a plan reads the same wherever it is reviewed.
 import Link from 'next/link';
-import { Alert, Badge, Card } from '@/components/ui';
+import { Alert, Badge, buttonClass, Card } from '@/components/ui';
 import type { ReadBack } from '@/lib/plan/kind';
 import { planStatusBadge } from './status';
 import { planEquivalents } from '@/lib/plan/equivalents';
@@ -24,9 +24,11 @@ export interface PlanReviewProps {
   applyLabel?: string;
   /** What AWS reads back after a run (the plan's page). */
   readBack?: ReadBack;
+  /** Where someone who cannot apply asks for the plan (a wizard's review: the plan's page, with its request form). */
+  requestHref?: string;
 }
 
-export function PlanReview({ plan, accountNames, canApply, applyLabel, readBack }: PlanReviewProps) {
+export function PlanReview({ plan, accountNames, canApply, applyLabel, readBack, requestHref }: PlanReviewProps) {
   const status = planStatusBadge(plan);
   return (
     <>
@@ -41,7 +43,7 @@ export function PlanReview({ plan, accountNames, canApply, applyLabel, readBack 
         {plan.status === 'ready' && (
           <p className="mb-3 text-sm text-slate-700">
             Nothing has been changed yet. Review each call below and its equivalents; the plan can be applied until {utc(plan.expiresAt)}
-            {plan.createdByViewer ? `. ${plan.createdBy} (a viewer) made it to show an admin: only an admin can apply it.` : '.'}
+            {plan.createdByViewer ? `. ${plan.createdBy} made it to show an admin or to request it: only an admin can apply it.` : '.'}
           </p>
         )}
         {plan.status === 'expired' && (
@@ -90,6 +92,11 @@ export function PlanReview({ plan, accountNames, canApply, applyLabel, readBack 
             applyLabel={applyLabel}
             signature={progressSignature(plan)}
           />
+          {requestHref && !canApply && plan.status === 'ready' && (
+            <Link className={`mt-3 ${buttonClass()}`} href={requestHref}>
+              Request this change
+            </Link>
+          )}
         </div>
         {plan.appliedBy && (
           <p className="mt-3 text-sm text-slate-600">

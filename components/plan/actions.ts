@@ -1,11 +1,12 @@
 'use server';
-// Applying a reviewed plan, resuming it, and checking steps a crash left unknown: admins only (audited when refused).
+// Applying a reviewed plan (through its access request, if it is one), resuming it, and checking steps a crash left unknown: admins only (audited when refused).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminAction, type ActionResult } from '@/lib/server-actions';
-import { applyPlan, checkUnknownSteps } from '@/lib/changes/registry';
+import { checkUnknownSteps } from '@/lib/changes/registry';
 import { PlanError } from '@/lib/plan/build';
 import { PLAN_ID } from '@/lib/plan/store';
+import { applyPlanChecked } from '@/lib/requests/service';
 
 const planInput = z.object({ planId: z.string().regex(PLAN_ID, 'A plan ID looks like p- and 20 hexadecimal digits.') }).strict();
 
@@ -13,7 +14,8 @@ const apply = adminAction({
   action: 'plan:apply',
   input: planInput,
   async run({ planId }, { user }) {
-    const outcome = await applyPlan(planId, user);
+    // A plan submitted as a request is applied through it; four eyes refuses an admin's own plan (lib/requests).
+    const outcome = await applyPlanChecked(planId, user);
     if (outcome.state === 'refused') throw new PlanError(outcome.error);
     return outcome.state;
   },

@@ -1,7 +1,7 @@
 'use client';
 // Step "where": the destination account (by name or ID) and the role there — a new one (name, path,
 // description, managed policies, session length) or an existing one with its trust policy shown. Switching
-// between them shows the other's fields at once.
+// between them shows the other's fields at once. More accounts, or OUs, may follow: the same role in each.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Field, inputClass } from '@/components/ui';
 import { StepFooter, useAutosave, useStepSubmit, type SaveTyped } from '@/components/wizard';
@@ -81,6 +81,14 @@ export function WhereStep({ draftId, initial, resolveAccount, listRoles, searchP
         <div className="flex flex-col gap-4">
           <AccountField label="Destination account" value={value.account} onChange={(a) => set({ account: a })} onResolved={setResolution} resolve={resolveAccount} error={fieldError('account')} />
           {resolution?.ok && !resolution.inOrganization && <Alert tone="warning">The console can make or change roles only in the organization&apos;s accounts.</Alert>}
+          <Field
+            label="Also in these accounts or OUs (optional)"
+            htmlFor="also"
+            hint="One a line: an account's name or ID, or an OU (its ou-… ID or its name: every account under it now). One plan, with each account's steps independent, covers them all; the role is the same in each."
+            error={fieldError('also')}
+          >
+            <textarea id="also" data-testid="also" className={`${inputClass} font-mono`} rows={3} value={value.also ?? ''} onChange={(e) => set({ also: e.target.value })} />
+          </Field>
           <fieldset className="flex gap-4 text-sm">
             <legend className="mb-1 font-medium text-slate-800">Role</legend>
             <label className="flex items-center gap-2">

@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
 import { userAction, type ActionResult } from '@/lib/server-actions';
-import { buildAccessPlan } from '@/lib/iam/access';
-import { readAccessFacts } from '@/lib/iam/access-facts';
+import { buildAccessPlan, buildMultiAccessPlan } from '@/lib/iam/access';
+import { readAccessFacts, readMultiAccessFacts } from '@/lib/iam/access-facts';
 import { MAX_ACCOUNTS_SEARCHED, searchPrincipals, type PrincipalSearch } from '@/lib/iam/principal-search';
 import { listManagedPolicies, listRoles, roleDetails } from '@/lib/iam/read';
 import { conditionsSchema, descriptionSchema, externalIdSchema, managedPolicyArnSchema, parsePrincipalArn, pathSchema, roleNameSchema, sourceSchema } from '@/lib/iam/validation';
-import { emptyRoleDraft, requestOf, resolveAccount, ROLE_WIZARD, roleStepHref, typedInput, type AccountResolution, type RoleDraft, type RoleDraftState } from '@/lib/iam/wizard';
-import { organizationAccounts } from '@/lib/organizations/accounts';
+import { emptyRoleDraft, requestOf, resolveAccount, resolveDestinations, ROLE_WIZARD, roleStepHref, typedInput, type AccountResolution, type RoleDraft, type RoleDraftState } from '@/lib/iam/wizard';
+import { completeOrganization, organizationAccounts } from '@/lib/organizations/accounts';
 import { renderPolicy } from '@/lib/iam/policy';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
@@ -78,16 +78,32 @@ const saveWhere = userAction({
       const message = 'Destination account: it is the source account; cross-account access needs two different accounts.';
       throw new PlanError(message, { account: [message] });
     }
-    const label = account.name ? `${account.name} (${account.id})` : account.id;
-    if (where.roleKind === 'existing') {
-      const name = check(roleNameSchema, where.existingRole, 'existingRole');
-      if (!(await roleDetails(account.id, name))) {
-        const message = `Role: ${label} has no role named ${name}.`;
-        throw new PlanError(message, { existingRole: [message] });
+    // More destinations (accounts, or every account under an OU): one plan for all of them.
+    const also = (where.also ?? '').split(/[\r\n,]+/).filter((line) => line.trim());
+    let accountIds = [account.id];
+    if (also.length) {
+      const destinations = resolveDestinations([account.id, ...also], await organizationAccounts(context), await completeOrganization(context));
+      if (!destinations.ok) throw new PlanError(destinations.message, { also: [destinations.message] });
+      if (destinations.accountIds.includes(draft.state.who.accountId)) {
+        const message = `Destination accounts: ${draft.state.who.accountId} is the source account; cross-account access needs two different accounts.`;
+        throw new PlanError(message, { also: [message] });
       }
-      await finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name } });
+      accountIds = destinations.accountIds;
+    }
+    const several = accountIds.length > 1 ? { accountIds } : {};
+    const field = accountIds.length > 1 ? 'also' : undefined;
+    const existing = where.roleKind === 'existing';
+    const name = check(roleNameSchema, existing ? where.existingRole : where.roleName, existing ? 'existingRole' : 'roleName');
+    const roles = await Promise.all(accountIds.map(async (id) => ({ id, exists: !!(await roleDetails(id, name)) })));
+    const labelOf = (id: string) => (id === account.id && account.name ? `${account.name} (${id})` : id);
+    if (existing) {
+      const missing = roles.filter((r) => !r.exists).map((r) => labelOf(r.id));
+      if (missing.length) {
+        const message = `Role: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no role named ${name}.`;
+        throw new PlanError(message, { [field ?? 'existingRole']: [message] });
+      }
+      await finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name }, ...several });
     } else {
-      const name = check(roleNameSchema, where.roleName, 'roleName');
       const role = {
         kind: 'new' as const,
         name,
@@ -97,11 +113,12 @@ const saveWhere = userAction({
         maxSessionHours: where.maxSessionHours,
       };
       // Found here, where the role is named, not at review.
-      if (await roleDetails(account.id, name)) {
-        const message = `Role name: ${label} already has a role named ${name}. Choose another name, or choose "Existing role" to add the trust to it.`;
-        throw new PlanError(message, { roleName: [message] });
+      const taken = roles.filter((r) => r.exists).map((r) => labelOf(r.id));
+      if (taken.length) {
+        const message = `Role name: ${taken.join(', ')} already ${taken.length === 1 ? 'has' : 'have'} a role named ${name}. Choose another name, or choose "Existing role" to add the trust to it.`;
+        throw new PlanError(message, { [field ?? 'roleName']: [message] });
       }
-      await finishStep(draft, 2, 'where', { accountId: account.id, role });
+      await finishStep(draft, 2, 'where', { accountId: account.id, role, ...several });
     }
     return roleStepHref(draft.id, 'conditions');
   },
@@ -111,9 +128,17 @@ const saveWhere = userAction({
 async function makePlan(draft: RoleDraft, user: SignedInUser, context: ConsoleContext): Promise<void> {
   const request = requestOf(draft.state);
   if (!request || draft.state.finished < 3) throw new PlanError('Finish the first three steps first.');
+  const ids = draft.state.where?.accountIds;
+  if (ids && ids.length > 1) {
+    // One plan for every destination account, so one approval covers them; the review groups them.
+    const built = buildMultiAccessPlan(request, ids, await readMultiAccessFacts(request, ids, context));
+    const plan = await savePlan(built.draft, user);
+    await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.reviews[0].review, reviews: built.reviews } });
+    return;
+  }
   const built = buildAccessPlan(request, await readAccessFacts(request, context));
   const plan = await savePlan(built.draft, user);
-  await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review } });
+  await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review, reviews: undefined } });
 }
 
 const saveConditions = userAction({

@@ -103,9 +103,9 @@ export function PrincipalsTable({ page, filters }: { page: ListPage<PrincipalRow
   );
 }
 
-export function Pager({ page, filters, noun }: { page: ListPage<unknown>; filters: ShareFilters; noun: string }) {
+export function Pager({ page, filters, noun, path = '/shares' }: { page: ListPage<unknown>; filters: ShareFilters | Record<string, string | number | boolean | undefined>; noun: string; path?: string }) {
   const link = (n: number, label: string) => (
-    <Link className="text-sky-700 underline" href={`/shares${filterQuery({ ...filters, page: n })}`} scroll={false}>
+    <Link className="text-sky-700 underline" href={`${path}${filterQuery({ ...filters, page: n })}`} scroll={false}>
       {label}
     </Link>
   );

@@ -52,7 +52,7 @@ export function SnapshotStatus({ initial, status }: { initial: SnapshotProgress;
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600" data-testid="snapshot-status">
         <span>
           {progress.complete ? `Read ${age(now - progress.fetchedAt)}` : 'First read of the organization'}
-          {progress.refreshing && progress.total ? ` · reading ${progress.done ?? 0} of ${progress.total} account-Regions…` : ''}
+          {progress.refreshing && progress.total ? ` · reading ${progress.done ?? 0} of ${progress.total} ${progress.unit ?? 'account-Regions'}…` : ''}
         </span>
         <Button
           size="sm"

@@ -27,7 +27,7 @@ describe('audit export line', () => {
     expect(line.slice(0, -1)).not.toMatch(/\n/);
     expect(JSON.parse(line)).toEqual({
       id: 7, at: '2026-11-01T00:00:00.000Z', actor: 'a@example.com', role: 'admin', action: 'iam:CreateRole', accountId: null, region: null,
-      outcome: 'intent', requestId: null, error: null, planId: null, step: null, parameters: { roleName: 'x\n{"id":1}\u2028' },
+      outcome: 'intent', requestId: null, error: null, planId: null, step: null, accessRequest: null, parameters: { roleName: 'x\n{"id":1}\u2028' },
     });
   });
 });

@@ -37,6 +37,7 @@ export function auditLine(entry: AuditRecord): string {
     error: entry.error ?? null,
     planId: entry.planId ?? null,
     step: entry.step ?? null,
+    accessRequest: entry.accessRequest ?? null,
     parameters: entry.parameters,
   })}\n`;
 }

@@ -20,6 +20,14 @@ export interface AuditEntry {
   /** The plan and step (1-based) this entry belongs to, for changes made through a plan. */
   planId?: string;
   step?: number;
+  /** The access request the call carries out: who asked and who approved. */
+  accessRequest?: AccessRequestRef;
+}
+
+export interface AccessRequestRef {
+  id: string;
+  requester: string;
+  approvers: string[];
 }
 
 export const AUDIT_OUTCOMES = ['intent', 'success', 'failure', 'denied', 'unauthenticated'] as const;
@@ -72,6 +80,7 @@ function toRecord(row: Row): AuditRecord {
     error: row.error ?? undefined,
     planId: row.plan_id ?? undefined,
     step: row.step ?? undefined,
+    accessRequest: row.access_request ? (JSON.parse(row.access_request) as AccessRequestRef) : undefined,
   };
 }
 
@@ -93,6 +102,7 @@ export async function recordAudit(entry: AuditEntry): Promise<number> {
       error: entry.error ?? null,
       plan_id: entry.planId ?? null,
       step: entry.step ?? null,
+      access_request: entry.accessRequest ? JSON.stringify(entry.accessRequest) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -14,14 +14,15 @@ export type { SignedInUser } from './roles';
  */
 export const currentUser = cache(async (): Promise<SignedInUser | undefined> => {
   const session = await auth();
-  const user = session?.user as { email?: string; name?: string; role?: unknown; provider?: string; credentialVersion?: string } | undefined;
+  const user = session?.user as { email?: string; name?: string; role?: unknown; provider?: string; credentialVersion?: string; groups?: unknown } | undefined;
   if (!user?.email || !isRole(user.role)) return undefined;
   if (user.provider === 'credentials') {
     const stored = findUser(user.email);
     if (!stored || user.credentialVersion !== credentialVersion(stored)) return undefined;
     return { email: stored.email, name: stored.name, role: stored.role };
   }
-  return { email: user.email, name: user.name ?? user.email, role: user.role };
+  const groups = Array.isArray(user.groups) ? user.groups.map(String) : [];
+  return { email: user.email, name: user.name ?? user.email, role: user.role, groups };
 });
 
 /** For pages: the signed-in user, or a redirect to /signin. */
@@ -31,7 +32,7 @@ export async function requireUser(): Promise<SignedInUser> {
   return user;
 }
 
-export const NOT_ALLOWED = 'Not allowed: your role (viewer) may look but not change anything. Ask an admin.';
+export const NOT_ALLOWED = 'Not allowed: your role may look but not change anything. Ask an admin, or submit the plan as a request.';
 
 export type AdminCheck =
   | { ok: true; user: SignedInUser }

@@ -8,7 +8,7 @@ import { config } from '../config';
 import { log, errorReason } from '../log';
 import { clientAddress } from '../net/address';
 import { authLogger } from './logger';
-import { oidcRole, verifyIdToken } from './oidc';
+import { oidcGroups, oidcRole, verifyIdToken } from './oidc';
 import { authSecret } from './secret';
 import { isRole, type Role } from './roles';
 import { endSession, startSession, continueSession } from './sessions';
@@ -71,6 +71,7 @@ function authConfig(): NextAuthConfig {
                   email: String(email ?? profile.sub),
                   name: String(profile.name ?? email ?? profile.sub),
                   role: oidcRole(profile),
+                  groups: oidcGroups(profile),
                 };
               },
             },
@@ -94,6 +95,7 @@ function authConfig(): NextAuthConfig {
         if (user) {
           token.role = (user as { role?: Role }).role;
           token.provider = account?.provider;
+          token.groups = (user as { groups?: string[] }).groups;
           token.credentialVersion = (user as { credentialVersion?: string }).credentialVersion;
           // Not `jti`: next-auth gives the JWT a new one every time it re-issues the cookie.
           token.sid = await startSession(user.email!);
@@ -103,7 +105,7 @@ function authConfig(): NextAuthConfig {
         return (await continueSession(token.sid)) ? token : null;
       },
       session({ session, token }) {
-        Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion });
+        Object.assign(session.user, { role: token.role, provider: token.provider, credentialVersion: token.credentialVersion, groups: token.groups });
         return session;
       },
     },

@@ -3,12 +3,18 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { config } from '../config';
 import type { Role } from './roles';
 
-/** admin or viewer from the groups claim (AUTH_OIDC_*_GROUPS); undefined: in no group that may sign in. */
+/** The groups claim as a list. */
+export function oidcGroups(profile: Record<string, unknown>): string[] {
+  const claim = profile[config().oidc!.groupsClaim];
+  return Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[ ,]+/).filter(Boolean) : [];
+}
+
+/** admin, requester or viewer from the groups claim (AUTH_OIDC_*_GROUPS); undefined: in no group that may sign in. */
 export function oidcRole(profile: Record<string, unknown>): Role | undefined {
   const oidc = config().oidc!;
-  const claim = profile[oidc.groupsClaim];
-  const groups = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[ ,]+/) : [];
+  const groups = oidcGroups(profile);
   if (groups.some((g) => oidc.adminGroups.includes(g))) return 'admin';
+  if (groups.some((g) => oidc.requesterGroups.includes(g))) return 'requester';
   if (!oidc.viewerGroups || groups.some((g) => oidc.viewerGroups!.includes(g))) return 'viewer';
   return undefined;
 }

@@ -1,5 +1,5 @@
-// Two roles: admins may change things, viewers may only look.
-export const ROLES = ['admin', 'viewer'] as const;
+// Three roles: admins may change things; viewers and requesters look, and ask for changes as requests (lib/requests).
+export const ROLES = ['admin', 'requester', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -10,4 +10,6 @@ export interface SignedInUser {
   email: string;
   name: string;
   role: Role;
+  /** The OIDC groups the user signed in with (approvers per OU); none for users of the users file. */
+  groups?: string[];
 }

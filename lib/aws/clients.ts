@@ -81,6 +81,12 @@ export function awsNow(): number {
   return Date.now() + awsClock.offsetMs;
 }
 
+/** Now on the AWS clock, read afresh from an answer's Date header (sts:GetCallerIdentity), for a process that is otherwise idle. */
+export async function readAwsClock(): Promise<number> {
+  await ownStsClient().send(new GetCallerIdentityCommand({}));
+  return awsNow();
+}
+
 type Stack = { middlewareStack: { add(middleware: unknown, options: { step: string; name: string }): void } };
 type Answer = { response?: { headers?: Record<string, string> }; $response?: { headers?: Record<string, string> } };
 

@@ -53,27 +53,44 @@ export interface SnapshotProgress {
   refreshing: boolean;
   done?: number;
   total?: number;
+  /** What done and total count: 'account-Regions', 'accounts'. */
+  unit?: string;
   shares: number;
   lastError?: string;
 }
 
-export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { done: number; total: number } }, arrived: number): SnapshotProgress {
+export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { done: number; total: number } }, arrived: number, unit?: string): SnapshotProgress {
   return {
     fetchedAt: status.snapshot.fetchedAt,
     complete: status.snapshot.complete,
     refreshing: status.refreshing,
     done: status.progress?.done,
     total: status.progress?.total,
+    unit,
     shares: arrived,
     lastError: status.lastError,
   };
 }
 
+/**
+ * A read for a page's first paint: a first build (nothing complete yet) is given up to `boundMs` to show
+ * something (`shown`); after that, or as soon as there is something, the page renders and its status line polls.
+ */
+export async function readSoon<St extends { snapshot: Snapshot }>(read: () => St, shown: (status: St) => boolean, boundMs: number): Promise<St> {
+  const started = Date.now();
+  let status = read();
+  while (!status.snapshot.complete && !shown(status) && Date.now() - started < boundMs) {
+    await sleep(50);
+    status = read();
+  }
+  return status;
+}
+
 export interface SnapshotStoreSpec<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>> {
   /** Names the store and its rows in the state: 'organization-snapshot'. */
   name: string;
-  /** Starts a build for the source. */
-  build: (source: Src) => B;
+  /** Starts a build for the source; `previous` is the last complete snapshot, for what a build may carry over. */
+  build: (source: Src, previous?: S) => B;
   /** The stored copy: version, and how a snapshot is written and read (a copy of another version is ignored). */
   format: number;
   encode?: (snapshot: S) => unknown;
@@ -200,7 +217,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     if (entry.build) return entry.build;
     entry.stale = false;
     entry.following = false;
-    const build = spec.build(source);
+    const build = spec.build(source, entry.snapshot);
     entry.build = build;
     const lease = leaseFor(source.key);
     const timers: NodeJS.Timeout[] = [];

@@ -5,11 +5,20 @@ import { getClient } from '../aws/clients';
 import type { ConsoleContext } from '../aws/identity';
 import { organizationAccounts } from '../organizations/accounts';
 import { roleArnOf, sourcePolicyName, type AccessFacts } from './access';
-import type { RemovalFacts } from './trust-edit';
+import type { PolicyDocument } from './policy';
 import { accountQuotas, otherInlineSize, roleDetails } from './read';
 import { unlessMissing } from './roles';
 import { isWholeAccount, normalizePrincipal } from './trust';
 import { parsePrincipalArn, type AccessRequest } from './validation';
+
+/** What removing a principal's access takes: its trust (and, where Crossing made one, the source's inline policy). */
+export interface RemovalFacts {
+  /** With what deleting the role needs (its inline and managed policies), when it was read from IAM. */
+  role: { arn: string; name: string; trust: PolicyDocument; inlinePolicyNames?: string[]; attachedPolicyArns?: string[] };
+  accountNames: Record<string, string>;
+  /** The source's inline policy Crossing made, where it exists and the console can delete it. */
+  sourcePolicy?: { kind: 'user' | 'role'; name: string; policyName: string };
+}
 
 export async function accountNamesOf(context: ConsoleContext): Promise<Record<string, string>> {
   return Object.fromEntries((await organizationAccounts(context)).map((a) => [a.id, a.name]));
@@ -38,6 +47,12 @@ export async function readAccessFacts(request: AccessRequest, context: ConsoleCo
   };
 }
 
+/** The facts for the same request in each destination account (one plan over several accounts), read together. */
+export async function readMultiAccessFacts(request: AccessRequest, accountIds: string[], context: ConsoleContext): Promise<Record<string, AccessFacts>> {
+  const read = await Promise.all(accountIds.map((accountId) => readAccessFacts({ ...request, destination: { ...request.destination, accountId } }, context)));
+  return Object.fromEntries(accountIds.map((id, i) => [id, read[i]]));
+}
+
 /** Whether the source still holds the inline policy Crossing made for this role (so removal deletes it too). */
 async function crossingSourcePolicy(principal: string, roleArn: string, accountNames: Record<string, string>): Promise<RemovalFacts['sourcePolicy']> {
   const parsed = parsePrincipalArn(principal);
@@ -59,7 +74,7 @@ export async function readRemovalFacts(roleArn: string, principal: string, conte
   const accountNames = await accountNamesOf(context);
   const target = normalizePrincipal(principal);
   return {
-    role: { arn: role.arn, name: role.name, trust: role.trust },
+    role: { arn: role.arn, name: role.name, trust: role.trust, inlinePolicyNames: role.inlinePolicyNames, attachedPolicyArns: role.attachedPolicies.map((p) => p.arn) },
     accountNames,
     sourcePolicy: isWholeAccount(target) ? undefined : await crossingSourcePolicy(target, role.arn, accountNames),
   };

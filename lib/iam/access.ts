@@ -5,7 +5,7 @@
 // read. Read back by verification against the live policies; the trusts list is read again once it ran.
 import { z } from 'zod';
 import { outputOf, PlanError } from '../plan/build';
-import { defineKind, type KindDraft } from '../plan/kind';
+import { defineKind, type KindDraft, type ReadBack } from '../plan/kind';
 import type { PlanDraft, PlanStep } from '../plan/types';
 import { POLICY_VERSION, policySize, renderPolicy, type PolicyDocument } from './policy';
 import { accessReadBack, IAM_REGION, refreshAfterAccessChange } from './read-back';
@@ -131,9 +131,16 @@ const accessContext = z.object({
   sourceAccountId: z.string(),
   externalId: z.string().optional(),
   requireMfa: z.boolean().optional(),
+  /** One plan for several destination accounts: every role (roleArn is the first). */
+  roleArns: z.array(z.string()).optional(),
 });
+type AccessContext = z.infer<typeof accessContext>;
 
-function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
+/** Every role the plan gives access to: one per destination account. */
+const rolesOf = (context: AccessContext): string[] => context.roleArns ?? [context.roleArn];
+
+/** `independent`: the steps are to stand alone (one plan over several accounts: the engine allows no reference there). */
+function accessPlan(request: AccessRequest, facts: AccessFacts, independent = false): { draft: KindDraft<z.infer<typeof accessContext>>; review: AccessReview } {
   const { source, destination, conditions } = request;
   if (conditions.restrictToOrganization && !facts.organizationId) throw new PlanError('Restrict to the organization: the console cannot read the organization ID.');
   if (conditions.restrictToOrganization && !(source.accountId in facts.accountNames)) {
@@ -173,7 +180,7 @@ function accessPlan(request: AccessRequest, facts: AccessFacts): { draft: KindDr
         operation: 'iam:AttachRolePolicy',
         accountId: destination.accountId,
         region: IAM_REGION,
-        input: { RoleName: outputOf(0, 'Role.RoleName', 'ROLE_NAME'), PolicyArn: arn },
+        input: { RoleName: independent ? role.name : outputOf(0, 'Role.RoleName', 'ROLE_NAME'), PolicyArn: arn },
         reason: `Gives the role the permissions of ${arn.split('/').pop()}.`,
       });
     }
@@ -228,11 +235,112 @@ export const crossAccountAccess = defineKind({
   input: accessRequestSchema,
   context: accessContext,
   build: (request, facts: AccessFacts) => accessPlan(request, facts).draft,
-  readBack: accessReadBack,
-  async afterApply(plan) {
-    await refreshAfterAccessChange(plan.context.roleArn, plan.context.principal);
+  async readBack(plan, aws) {
+    const roles = rolesOf(plan.context);
+    if (roles.length === 1) return accessReadBack(plan, aws);
+    return combinedReadBack(await Promise.all(roles.map((roleArn) => accessReadBack({ ...plan, context: { ...plan.context, roleArn } }, aws))), roles);
   },
+  async afterApply(plan) {
+    for (const roleArn of rolesOf(plan.context)) await refreshAfterAccessChange(roleArn, plan.context.principal);
+  },
+  // In each account, the trust it added taken out (and the source's inline policy); a role it created, deleted.
+  inverse: (plan) =>
+    rolesOf(plan.context).map((roleArn) => ({
+      kind: 'iam:trust-edit',
+      input: {
+        change: 'end-access',
+        roleArn,
+        principal: plan.context.principal,
+        roleCreated: plan.steps.some((s) => s.operation === 'iam:CreateRole' && s.accountId === roleArn.split(':')[4]),
+      },
+      summary: `${plan.context.principal} can no longer assume ${roleArn}`,
+    })),
 });
+
+/** One read-back for a plan over several accounts: each role's, grouped by account, the worst tone first. */
+function combinedReadBack(each: ReadBack[], roles: string[]): ReadBack {
+  const tones: ReadBack['tone'][] = ['error', 'warning', 'success'];
+  const tone = tones.find((t) => each.some((r) => r.tone === t)) ?? 'success';
+  const fine = each.filter((r) => r.tone === 'success').length;
+  return {
+    tone,
+    title: `${fine} of ${roles.length} accounts read back as the plan asked.`,
+    facts: each.flatMap((r, i) => [{ label: roles[i], value: r.title }, ...r.facts]),
+    advice: each.find((r) => r.tone !== 'success')?.advice,
+    links: each.flatMap((r) => r.links ?? []),
+    problems: each.flatMap((r) => r.problems),
+  };
+}
+
+/** What the review shows for each destination account of a plan over several. */
+export interface AccountReview {
+  accountId: string;
+  accountName?: string;
+  review: AccessReview;
+}
+
+/**
+ * One plan giving the source the same role in every account of `accountIds` (chosen one by one, or every account
+ * under an OU): each account's steps as a plan for it alone would have them, independent of the other accounts',
+ * so one approval covers them all and a refusal in one account does not stop the others. A step names its role
+ * rather than referring to the output of the step that creates it: independent steps refer to none.
+ */
+export function buildMultiAccessPlan(request: AccessRequest, accountIds: string[], factsOf: Record<string, AccessFacts>): { draft: PlanDraft; reviews: AccountReview[] } {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) throw new PlanError('Destination accounts: choose at least one account.');
+  if (ids.length === 1) {
+    const { draft, review } = buildAccessPlan({ ...request, destination: { ...request.destination, accountId: ids[0] } }, factsOf[ids[0]]);
+    return { draft, reviews: [{ accountId: ids[0], accountName: factsOf[ids[0]].accountNames[ids[0]], review }] };
+  }
+  if (ids.includes(request.source.accountId)) throw new PlanError(`Destination accounts: ${request.source.accountId} is the source account; cross-account access needs two different accounts.`);
+  const steps: PlanStep[] = [];
+  const reviews: AccountReview[] = [];
+  const notes = new Set<string>();
+  const accountNames: Record<string, string> = {};
+  const roleArns: string[] = [];
+  let sourceSize = 0;
+  const errors: string[] = [];
+  for (const accountId of ids) {
+    const facts = factsOf[accountId];
+    let built: ReturnType<typeof accessPlan>;
+    try {
+      built = accessPlan({ ...request, destination: { ...request.destination, accountId } }, facts, true);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      errors.push(`${named(facts, accountId)}: ${error.message}`);
+      continue;
+    }
+    steps.push(...built.draft.steps);
+    built.draft.notes?.forEach((n) => notes.add(n));
+    Object.assign(accountNames, built.draft.accountNames);
+    roleArns.push(built.review.roleArn);
+    if (built.review.sourcePolicy) sourceSize += policySize(JSON.parse(built.review.sourcePolicy.document) as PolicyDocument);
+    reviews.push({ accountId, accountName: facts.accountNames[accountId], review: built.review });
+  }
+  if (errors.length) throw new PlanError(`Not every account can take this role; nothing was changed. ${errors.join(' ')}`);
+  // The source's inline policies, one per role, share one quota on the principal.
+  const first = factsOf[ids[0]];
+  const parsed = parsePrincipalArn(request.source.principal);
+  const quotaKey = parsed?.kind === 'user' ? 'UserPolicySizeQuota' : 'RolePolicySizeQuota';
+  const quota = first.sourceQuotas?.[quotaKey];
+  const total = (first.sourceOtherInlineSize ?? 0) + sourceSize;
+  if (parsed && quota !== undefined && total > quota) {
+    throw new PlanError(`Too large for the account's quota: inline policies of ${parsed.kind} ${parsed.name} (${quotaKey}) would be ${total}, the quota is ${quota} (one policy per destination role). Nothing was changed: choose fewer accounts, or a role as the source.`);
+  }
+  const principal = request.source.principal === 'account' ? `account ${named(first, request.source.accountId)}` : request.source.principal.split(':').pop();
+  const roleName = roleArns[0].split('/').pop();
+  return {
+    draft: crossAccountAccess.draft({
+      title: `Let ${principal} assume ${roleName} in ${ids.length} accounts: ${ids.map((id) => named(first, id)).join(', ')}`,
+      accountNames,
+      steps,
+      notes: [...notes, `Each account's steps are independent: a refusal in one account does not stop the others, and each account shows its own outcome.`],
+      independentSteps: true,
+      context: { roleArn: roleArns[0], roleArns, principal: request.source.principal === 'account' ? `arn:aws:iam::${request.source.accountId}:root` : request.source.principal, sourceAccountId: request.source.accountId, externalId: request.conditions.externalId, requireMfa: request.conditions.requireMfa },
+    }),
+    reviews,
+  };
+}
 
 /** The plan and what its review shows (documents, diff, sizes). */
 export function buildAccessPlan(request: AccessRequest, facts: AccessFacts): { draft: PlanDraft; review: AccessReview } {

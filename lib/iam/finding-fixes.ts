@@ -13,7 +13,6 @@ import { IAM_REGION } from './read-back';
 import { refreshIamOf } from './snapshot-store';
 import { normalizePrincipal, renderDiff, policyDiff, trustedPrincipals } from './trust';
 import { trustEdit, type RemovalFacts } from './trust-edit';
-import { forgetCrossAccountTrusts } from './trusts';
 
 const findingId = z.string().min(1).max(2048);
 const roleArn = z.string().regex(/^arn:aws:iam::\d{12}:role\//, 'Role: a role ARN.');
@@ -114,7 +113,6 @@ export const closeFinding = defineKind({
       : failed(`${role.name}'s trust does not require the new ExternalId of ${principal}.`, facts);
   },
   async afterApply(plan) {
-    forgetCrossAccountTrusts();
-    await refreshIamOf(plan.context.roleArn.split(':')[4]);
+      await refreshIamOf(plan.context.roleArn.split(':')[4]);
   },
 });

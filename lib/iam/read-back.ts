@@ -3,15 +3,13 @@
 import type { ConsoleContext } from '../aws/identity';
 import type { KindPlan, ReadBack } from '../plan/kind';
 import { refreshIamOf } from './snapshot-store';
-import { forgetCrossAccountTrusts } from './trusts';
 import { verifyAccess } from './verify-live';
 
 // IAM is global; its API is signed for us-east-1 in the aws partition.
 export const IAM_REGION = 'us-east-1';
 
-/** After a cross-account change: the trusts list and the IAM snapshot of both halves' accounts (role and source). */
+/** After a cross-account change: the IAM snapshot (and so the trusts list) of both halves' accounts (role and source). */
 export async function refreshAfterAccessChange(roleArn: string, principal: string): Promise<void> {
-  forgetCrossAccountTrusts();
   const roleAccount = roleArn.split(':')[4];
   const sourceAccount = principal.split(':')[4] ?? principal;
   await Promise.all([...new Set([roleAccount, sourceAccount])].map((id) => refreshIamOf(id)));

@@ -20,7 +20,7 @@ export interface IamSnapshotStatus {
 }
 
 /** What the snapshot status bar shows: `shares` counts the accounts read so far. */
-export const iamProgress = (status: IamSnapshotStatus): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.accounts).length);
+export const iamProgress = (status: IamSnapshotStatus): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.accounts).length, 'accounts');
 
 /** A build: its snapshot fills account by account; `done` resolves with the complete one. */
 export function startIamBuild(source: IamSnapshotSource): SnapshotBuild<IamSnapshot> {

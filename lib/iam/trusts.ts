@@ -1,13 +1,15 @@
-// Every cross-account trust in the organization: in each account, the roles whose trust policy names a
-// principal of another account (IAM is global, so one Region per account), with failures kept and explained.
-// At most a minute old (single-flight memo, lib/cache/memo.ts); forgotten when the console changes a trust.
+// Every cross-account trust in the organization: in each account, the roles whose trust policy names a principal
+// of another account, with failures kept and explained. Served from the organization's IAM snapshot (one reading
+// for the access paths and the trusts: lib/iam/snapshot-store.ts), so it never waits for the organization — the
+// last complete reading at once, a first one as it fills — and a change the console makes to a trust shows as
+// soon as the hook re-reads that account into the snapshot.
 import type { ConsoleContext } from '../aws/identity';
-import { fanOut } from '../aws/fan-out';
-import { memo } from '../cache/memo';
-import { config } from '../config';
-import { organizationAccounts } from '../organizations/accounts';
-import { accountOfPrincipal } from './policy';
-import { listRoles } from './read';
+import { readSoon } from '../cache/snapshots';
+import { organizationNames } from '../organizations/accounts';
+import { accountOfPrincipal, parsePolicy } from './policy';
+import type { IamSnapshot } from './snapshot';
+import { iamSnapshotSource } from './snapshot-source';
+import { getIamSnapshot, type IamSnapshotStatus } from './snapshot-store';
 import { trustedPrincipals, type TrustedPrincipal } from './trust';
 
 export interface CrossAccountTrust {
@@ -24,53 +26,53 @@ export interface CrossAccountTrust {
 export interface CrossAccountTrusts {
   trusts: CrossAccountTrust[];
   failures: { accountId: string; error: string }[];
+  /** The IAM snapshot they come from: its age, whether it is complete, and a running read's progress. */
+  status: Omit<IamSnapshotStatus, 'snapshot'> & { fetchedAt: number; complete: boolean };
 }
 
-// One read of every account's roles serves every view for a minute (and concurrent views share it): on a large
-// organization it is thousands of calls. A change the console makes to a trust forgets it.
-const recent = memo<CrossAccountTrusts>('cross-account-trusts', 60_000);
+// Derived once per snapshot revision (an account re-read after a change bumps it).
+const derived = new WeakMap<IamSnapshot, { revision: number; accounts: number; names: Record<string, string>; value: Omit<CrossAccountTrusts, 'status'> }>();
 
-export function crossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
-  return recent.get(`${context.accountId}|${context.organization?.id ?? 'none'}`, () => readCrossAccountTrusts(context));
-}
-
-/** After the console changed a trust policy: the list reads IAM again. */
-export function forgetCrossAccountTrusts(): void {
-  recent.invalidate();
-}
-
-async function readCrossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
-  const accounts = await organizationAccounts(context);
-  const names = new Map(accounts.map((a) => [a.id, a.name]));
-  const region = config().region;
-  const results = await fanOut(
-    accounts.map((a) => ({ accountId: a.id, region })),
-    (target) => listRoles(target.accountId),
-    { operation: 'iam:ListRoles' },
-  );
+/** The trusts and failures in an IAM snapshot. */
+export function trustsIn(snapshot: IamSnapshot, names: Record<string, string>): Omit<CrossAccountTrusts, 'status'> {
+  const accounts = Object.keys(snapshot.accounts).length;
+  const cached = derived.get(snapshot);
+  if (cached && cached.revision === snapshot.revision && cached.accounts === accounts && cached.names === names) return cached.value;
   const trusts: CrossAccountTrust[] = [];
   const failures: { accountId: string; error: string }[] = [];
-  for (const result of results) {
-    if (!result.ok) {
-      failures.push({ accountId: result.accountId, error: result.error });
+  for (const account of Object.values(snapshot.accounts)) {
+    if (account.error) {
+      failures.push({ accountId: account.accountId, error: account.error });
       continue;
     }
-    for (const role of result.value) {
-      for (const principal of trustedPrincipals(role.trust)) {
+    for (const role of account.roles) {
+      for (const principal of trustedPrincipals(parsePolicy(snapshot.documents[role.trust]))) {
         const principalAccount = principal.principal === '*' ? undefined : accountOfPrincipal(principal.principal);
-        if (principalAccount === result.accountId) continue;
+        if (principalAccount === account.accountId) continue;
         trusts.push({
-          accountId: result.accountId,
-          accountName: names.get(result.accountId) ?? result.accountId,
+          accountId: account.accountId,
+          accountName: names[account.accountId] ?? account.accountId,
           roleName: role.name,
           roleArn: role.arn,
           principal,
           principalAccount,
-          principalAccountName: principalAccount ? names.get(principalAccount) : undefined,
+          principalAccountName: principalAccount ? names[principalAccount] : undefined,
         });
       }
     }
   }
   trusts.sort((a, b) => a.accountName.localeCompare(b.accountName) || a.roleName.localeCompare(b.roleName));
-  return { trusts, failures };
+  const value = { trusts, failures };
+  derived.set(snapshot, { revision: snapshot.revision, accounts, names, value });
+  return value;
+}
+
+// A first reading (no complete one yet) is given this long to finish before the list shows it partial.
+const FIRST_READ_WAIT_MS = 3_000;
+
+/** The organization's cross-account trusts from the IAM snapshot's current reading; never waits for a refresh. */
+export async function crossAccountTrusts(context: ConsoleContext): Promise<CrossAccountTrusts> {
+  const source = iamSnapshotSource(context);
+  const [{ snapshot, ...status }, names] = await Promise.all([readSoon(() => getIamSnapshot(source), () => false, FIRST_READ_WAIT_MS), organizationNames(context)]);
+  return { ...trustsIn(snapshot, names), status: { ...status, fetchedAt: snapshot.fetchedAt, complete: snapshot.complete } };
 }

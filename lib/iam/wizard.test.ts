@@ -1,10 +1,12 @@
 // Protects the cross-account wizard's draft logic: an account typed by name resolves to the organization's
 // ID (exact name first, else the one account containing it), an ambiguous name is refused naming the accounts
 // it matches, an ID outside the organization is taken as outside and one inside never is; typed fields are
-// shown back only in their step's shape; a step opens only after the ones before it.
+// shown back only in their step's shape; a step opens only after the ones before it; several destinations, accounts
+// or OUs, resolve to each account once, in the order typed.
 import { describe, expect, it } from 'vitest';
 import type { OrganizationAccount } from '../organizations/accounts';
-import { allowedStep, resolveAccount, typedOf, type RoleDraft } from './wizard';
+import type { OrganizationSnapshot, OrgNode } from '../organizations/types';
+import { allowedStep, resolveAccount, resolveDestinations, typedOf, type RoleDraft } from './wizard';
 
 const accounts: OrganizationAccount[] = [
   { id: '400000000001', name: 'payments-prod', path: 'Root / Workloads / Prod' },
@@ -52,5 +54,31 @@ describe('the draft', () => {
     expect(allowedStep({ finished: 2 }, 'review')).toBe('conditions');
     expect(allowedStep({ finished: 3 }, 'review')).toBe('review');
     expect(allowedStep({ finished: 3 }, 'where')).toBe('where');
+  });
+});
+
+describe('resolveDestinations', () => {
+  const node = (id: string, type: OrgNode['type'], name: string, parentId?: string): OrgNode => ({ id, type, name, arn: `arn:${id}`, parentId, depth: 0, status: type === 'ACCOUNT' ? 'ACTIVE' : undefined });
+  const snapshot = {
+    nodes: Object.fromEntries(
+      [
+        node('r-1', 'ROOT', 'Root'),
+        node('ou-1-dev', 'ORGANIZATIONAL_UNIT', 'Dev', 'r-1'),
+        node('ou-1-empty', 'ORGANIZATIONAL_UNIT', 'Empty', 'r-1'),
+        node('400000000011', 'ACCOUNT', 'payments-dev', 'ou-1-dev'),
+        node('400000000001', 'ACCOUNT', 'payments-prod', 'r-1'),
+      ].map((n) => [n.id, n]),
+    ),
+  } as unknown as OrganizationSnapshot;
+
+  it('takes accounts by name or ID and OUs by ID or name, each account once, in the order typed', () => {
+    expect(resolveDestinations(['payments-prod', ' Dev ', '400000000011', ''], accounts, snapshot)).toEqual({ ok: true, accountIds: ['400000000001', '400000000011'] });
+    expect(resolveDestinations(['ou-1-dev'], accounts, snapshot)).toEqual({ ok: true, accountIds: ['400000000011'] });
+  });
+
+  it('refuses an OU without accounts, an unknown name and an account outside the organization, saying which', () => {
+    expect(resolveDestinations(['Empty'], accounts, snapshot)).toEqual({ ok: false, message: 'Destination accounts: the OU Empty (ou-1-empty) holds no active account.' });
+    expect(resolveDestinations(['nowhere'], accounts, snapshot)).toMatchObject({ ok: false, message: expect.stringContaining('no account of the organization is named "nowhere"') });
+    expect(resolveDestinations(['900000000001'], accounts, snapshot)).toEqual({ ok: false, message: 'Destination accounts: 900000000001 is outside the organization: the console can make or change roles only in its accounts.' });
   });
 });

@@ -2,9 +2,10 @@
 // accepted once checked on the server; how a typed account (a name or an ID) resolves against the
 // organization; and how the accepted steps become the request the plan is built from.
 import { z } from 'zod';
-import type { OrganizationAccount } from '../organizations/accounts';
+import { accountsUnderOu, type OrganizationAccount } from '../organizations/accounts';
+import type { OrganizationSnapshot } from '../organizations/types';
 import { allowedStep as allowedWizardStep, getDraft, type Draft, type DraftState } from '../wizard/drafts';
-import type { AccessReview } from './access';
+import type { AccessReview, AccountReview } from './access';
 import { destinationSchema, sourceSchema, type AccessConditions, type AccessRequest } from './validation';
 
 import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
@@ -34,6 +35,8 @@ export const typedInput = {
       policies: z.array(text(2048)).max(50),
       policyQuery: text(256),
       maxSessionHours: z.number().int().min(1).max(12),
+      /** More destinations, one a line: accounts (name or ID) or OUs (ID or name). */
+      also: text(20_000).optional(),
     })
     .strict(),
   conditions: z
@@ -51,10 +54,13 @@ export type TypedRoleStep<S extends keyof typeof typedInput> = z.infer<(typeof t
 
 export interface RoleDraftState extends DraftState<WizardStep> {
   who?: z.infer<typeof sourceSchema>;
-  where?: z.infer<typeof destinationSchema>;
+  /** `accountIds`: every destination account when there are several (accountId is the first). */
+  where?: z.infer<typeof destinationSchema> & { accountIds?: string[] };
   conditions?: AccessConditions;
   /** What the review shows beside the plan, made with it. */
   review?: AccessReview;
+  /** For several destination accounts: each account's review, in the plan's order. */
+  reviews?: AccountReview[];
 }
 
 export type RoleDraft = Draft<RoleDraftState>;
@@ -111,4 +117,36 @@ export function resolveAccount(typed: string, accounts: OrganizationAccount[], f
   const named = matches.slice(0, MAX_MATCHES).map((a) => `${a.name} (${a.id})`).join(', ');
   const more = matches.length > MAX_MATCHES ? ` and ${matches.length - MAX_MATCHES} more` : '';
   return { ok: false, message: `${field}: "${value}" matches ${matches.length} accounts: ${named}${more}. Type the full name or the ID.`, matches: matches.slice(0, MAX_MATCHES) };
+}
+
+/** At most this many destination accounts in one plan (each adds an inline policy to the source). */
+export const MAX_DESTINATIONS = 100;
+
+/**
+ * The destination accounts of one plan: the accounts and OUs typed (one a line), each OU as every account under it
+ * now (from the organization snapshot), in the order typed, each account once. Only the organization's accounts:
+ * the console makes roles nowhere else.
+ */
+export function resolveDestinations(
+  typed: string[],
+  accounts: OrganizationAccount[],
+  snapshot: OrganizationSnapshot | undefined,
+): { ok: true; accountIds: string[] } | { ok: false; message: string } {
+  const ids: string[] = [];
+  for (const line of typed.map((l) => l.trim()).filter(Boolean)) {
+    const ou = snapshot && accountsUnderOu(snapshot, line);
+    if (ou && 'error' in ou) return { ok: false, message: `Destination accounts: ${ou.error}` };
+    if (ou) {
+      if (ou.accounts.length === 0) return { ok: false, message: `Destination accounts: the OU ${ou.ou.name} (${ou.ou.id}) holds no active account.` };
+      ids.push(...ou.accounts.map((a) => a.id));
+      continue;
+    }
+    const resolution = resolveAccount(line, accounts, 'Destination accounts');
+    if (!resolution.ok) return { ok: false, message: resolution.message };
+    if (!resolution.inOrganization) return { ok: false, message: `Destination accounts: ${resolution.account.id} is outside the organization: the console can make or change roles only in its accounts.` };
+    ids.push(resolution.account.id);
+  }
+  const unique = [...new Set(ids)];
+  if (unique.length > MAX_DESTINATIONS) return { ok: false, message: `Destination accounts: ${unique.length} accounts; one plan covers at most ${MAX_DESTINATIONS}.` };
+  return { ok: true, accountIds: unique };
 }

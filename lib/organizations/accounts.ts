@@ -21,6 +21,20 @@ export function accountsOf(snapshot: OrganizationSnapshot): OrganizationAccount[
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The OU `typed` names (its ID, ou-…, or its name, exactly, ignoring case) and every account under it now, at
+ * any depth, from the organization snapshot. Undefined when no OU matches; several OUs of that name are refused.
+ */
+export function accountsUnderOu(snapshot: OrganizationSnapshot, typed: string): { ou: { id: string; name: string }; accounts: OrganizationAccount[] } | { error: string } | undefined {
+  const value = typed.trim().toLowerCase();
+  const ous = Object.values(snapshot.nodes).filter((n) => n.type === 'ORGANIZATIONAL_UNIT' && (n.id === value || n.name.toLowerCase() === value));
+  if (ous.length === 0) return undefined;
+  if (ous.length > 1) return { error: `"${typed.trim()}" names ${ous.length} OUs: ${ous.map((o) => `${o.name} (${o.id})`).join(', ')}. Type the OU's ID.` };
+  const [ou] = ous;
+  const accounts = accountsOf(snapshot).filter((a) => a.status !== 'SUSPENDED' && ancestorsOf(snapshot, a.id).some((n) => n.id === ou.id));
+  return { ou: { id: ou.id, name: ou.name }, accounts };
+}
+
 /** The organization's snapshot, complete (waiting for a cold crawl), when the console can list it: the management account or a delegated administrator. */
 export async function completeOrganization(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
   if (context.standing !== 'management' && context.standing !== 'delegated-admin') return undefined;

@@ -1,7 +1,8 @@
 // The SCPs that apply to an account: those attached to the root, each OU on its path, and the account itself,
 // read live (an SCP added a minute ago counts), in the order AWS evaluates them.
-import { DescribeOrganizationalUnitCommand, OrganizationsClient, paginateListParents } from '@aws-sdk/client-organizations';
+import { DescribeOrganizationalUnitCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getClient } from '../aws/clients';
+import { parentOf } from './ancestry';
 import { describePolicy, listServiceControlPolicies } from './policies';
 
 export interface ScpLevel {
@@ -9,14 +10,6 @@ export interface ScpLevel {
   /** 'Root', an OU's name, or the account's name. */
   label: string;
   policies: { id: string; name: string; document: unknown }[];
-}
-
-async function parentOf(client: OrganizationsClient, childId: string): Promise<{ id: string; type: string } | undefined> {
-  for await (const page of paginateListParents({ client }, { ChildId: childId })) {
-    const parent = page.Parents?.[0];
-    if (parent) return { id: parent.Id!, type: parent.Type! };
-  }
-  return undefined;
 }
 
 /** Root first, the account last; empty when SCPs are not enabled. */

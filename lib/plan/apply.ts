@@ -6,7 +6,7 @@
 // lets exactly one claim it, and the run holds a lease while it works).
 import { getClient } from '../aws/clients';
 import { awsErrorCode, awsRequestId, explainAwsError } from '../aws/errors';
-import { recordAudit } from '../audit/log';
+import { recordAudit, type AccessRequestRef } from '../audit/log';
 import type { SignedInUser } from '../auth/roles';
 import { log, errorReason } from '../log';
 import { processWide } from '../cache/process';
@@ -18,6 +18,8 @@ import type { StepState, StoredPlan } from './types';
 export interface ApplyOptions {
   /** How long to wait for what a step starts (RAM associations) to settle. */
   settleBoundMs?: number;
+  /** The access request the run carries out: each call's audit entries name its requester and approvers. */
+  accessRequest?: AccessRequestRef;
 }
 
 export type ApplyOutcome =
@@ -46,7 +48,7 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       continue;
     }
     const spec = operationSpec(step.operation);
-    const base = { actor: user.email, role: user.role, action: step.operation, accountId: step.accountId, region: step.region, planId: plan.id, step: index + 1 };
+    const base = { actor: user.email, role: user.role, action: step.operation, accountId: step.accountId, region: step.region, planId: plan.id, step: index + 1, accessRequest: options.accessRequest };
     const started: StepState = { status: 'running', startedAt: new Date().toISOString() };
     let input: Record<string, unknown>;
     try {

@@ -1,10 +1,11 @@
 // Protects how the engine meets the kinds it was handed: a stored plan of a kind it does not know, or with facts an
 // earlier version stored, still opens (its read-back says why it cannot be shown), a plan not yet run has none, and
-// an operation nobody registered is named in the error.
+// an operation nobody registered is named in the error; one id names one kind, while another copy of the registry
+// (another bundle's) may register the same kinds again.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
-import { operationSpec, readBack, registerChanges } from './catalog';
+import { changeKind, operationSpec, readBack, registerChanges } from './catalog';
 import { defineKind } from './kind';
 import type { StoredPlan } from './types';
 
@@ -52,6 +53,13 @@ describe('the catalog', () => {
 
   it('refuses two kinds under one id', () => {
     const twin = defineKind({ id: kind.id, input: z.object({}), context: z.object({}), build: () => ({ title: '', steps: [], context: {} }), readBack: kind.readBack });
-    expect(() => registerChanges([twin], {})).toThrow('Two kinds of change are named test:catalog.');
+    expect(() => registerChanges([kind, twin], {})).toThrow('Two kinds of change are named test:catalog.');
+  });
+
+  it("takes another copy of the registry (another bundle's) registering the same kinds again", () => {
+    const copy = defineKind({ id: kind.id, input: z.object({}), context: z.object({}), build: () => ({ title: '', steps: [], context: {} }), readBack: kind.readBack });
+    expect(() => registerChanges([copy], {})).not.toThrow();
+    expect(changeKind(kind.id)).toBe(copy);
+    registerChanges([kind], {});
   });
 });

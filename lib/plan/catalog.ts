@@ -14,13 +14,16 @@ interface Catalog {
 
 const catalog = processWide<Catalog>('plan-catalog', () => ({ kinds: new Map(), operations: new Map() }));
 
-/** Called by the registry at load: every kind of change and every operation a plan may contain. */
+/**
+ * Called by the registry at load: every kind of change and every operation a plan may contain. The registry may be
+ * evaluated more than once in a process (each Next bundle, and scripts/serve.ts for the deadline scheduler, load
+ * their own copy: lib/cache/process.ts): each copy registers the same kinds again, and the latest serves everyone.
+ */
 export function registerChanges(kinds: RegisteredKind[], operations: Record<string, OperationSpec>): void {
-  for (const kind of kinds) {
-    const known = catalog.kinds.get(kind.id);
-    if (known && known !== kind) throw new Error(`Two kinds of change are named ${kind.id}.`);
-    catalog.kinds.set(kind.id, kind);
-  }
+  const ids = kinds.map((k) => k.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new Error(`Two kinds of change are named ${twice}.`);
+  for (const kind of kinds) catalog.kinds.set(kind.id, kind);
   for (const [name, spec] of Object.entries(operations)) catalog.operations.set(name, spec);
 }
 

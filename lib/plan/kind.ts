@@ -8,6 +8,10 @@
 //      schema of the data its read-back and hook need (parsed from the stored plan, never cast); `readBack` a
 //      pure read of AWS, run on every view of the plan's page (no cache clearing, no writes); `afterApply` what
 //      follows once a run finishes (refresh the caches it changed, record history), never run on render.
+//      A kind that grants access (a trust, a share's principal) also gives `inverse(plan)`: pure, from the applied
+//      plan to the input of a kind (often another one: trust-edit, edit-share) that takes back only what it added;
+//      that kind's `readFacts(input, aws, target)` reads AWS as it is then, so lib/expiry can build and apply the
+//      inverse plan by itself at a deadline, through this engine (audited, with equivalents and a read-back).
 //   2. New AWS operations: their OperationSpec in lib/<service>/operations.ts.
 //   3. List the kind (and any new operations table) in lib/changes/registry.ts.
 //   4. Its page or form (an action calls `await savePlan(kind.plan(input, facts), user)`), and its tests.
@@ -26,6 +30,23 @@ export interface ReadBack {
   links?: { href: string; label: string }[];
   problems: string[];
 }
+
+/**
+ * What takes back the access an applied plan added: the input of a kind of change, built against AWS as it is
+ * when the access ends (the policy may have changed since), never a copy of old documents.
+ */
+export interface InverseChange {
+  /** The kind that takes it back ('iam:trust-edit'). */
+  kind: string;
+  input: unknown;
+  /** What that kind's `readFacts` needs besides its input (the share it edits): ARNs, account, Region. */
+  target?: Record<string, string>;
+  /** One line for people: what ends. */
+  summary: string;
+}
+
+/** A kind that can take back nothing more: what it would remove is already gone. */
+export class NothingToChange extends Error {}
 
 /** What a kind's builder returns: the plan without its kind (the kind stamps it), with its typed context. */
 export type KindDraft<Context> = Omit<PlanDraft, 'kind' | 'context'> & { context: Context };
@@ -46,6 +67,10 @@ export interface ChangeKindSpec<Input, Context, Facts> {
   readBack(plan: KindPlan<Context>, aws: ConsoleContext): Promise<ReadBack>;
   /** Run once when a run finishes (succeeded or failed), page open or not: caches to refresh, history to record. */
   afterApply?(plan: KindPlan<Context>): Promise<void>;
+  /** For a kind that grants access: pure, what takes back each grant of the applied plan (one per account or share). */
+  inverse?(plan: KindPlan<Context>): InverseChange[];
+  /** The facts `build` needs, read from AWS now: lets the console build the plan by itself (an inverse at its deadline). */
+  readFacts?(input: Input, aws: ConsoleContext, target: Record<string, string>): Promise<Facts>;
 }
 
 /** A kind as the engine and the console's actions use it. */
@@ -60,10 +85,14 @@ export interface ChangeKind<Input, Context, Facts> {
   contextOf(plan: StoredPlan): Context;
   readBack(plan: StoredPlan, aws: ConsoleContext): Promise<ReadBack>;
   afterApply(plan: StoredPlan): Promise<void>;
+  /** What takes back the access the plan added; empty when its kind (or this plan) grants none. */
+  inverse(plan: StoredPlan): InverseChange[];
+  /** The plan for `input`, built from what AWS reads now (throws when the kind cannot read its own facts). */
+  planFromAws(input: unknown, aws: ConsoleContext, target?: Record<string, string>): Promise<PlanDraft>;
 }
 
 /** What the engine needs of every kind, whatever its input, context and facts. */
-export type RegisteredKind = Pick<ChangeKind<unknown, unknown, unknown>, 'id' | 'readBack' | 'afterApply'>;
+export type RegisteredKind = Pick<ChangeKind<unknown, unknown, unknown>, 'id' | 'readBack' | 'afterApply' | 'inverse' | 'planFromAws'>;
 
 export function defineKind<Input, Context, Facts = void>(spec: ChangeKindSpec<Input, Context, Facts>): ChangeKind<Input, Context, Facts> {
   const typed = (plan: StoredPlan): KindPlan<Context> => {
@@ -80,6 +109,12 @@ export function defineKind<Input, Context, Facts = void>(spec: ChangeKindSpec<In
     readBack: (plan, aws) => spec.readBack(typed(plan), aws),
     afterApply: async (plan) => {
       await spec.afterApply?.(typed(plan));
+    },
+    inverse: (plan) => spec.inverse?.(typed(plan)) ?? [],
+    async planFromAws(input, aws, target = {}) {
+      if (!spec.readFacts) throw new Error(`${spec.id} cannot read its facts from AWS by itself.`);
+      const parsed = spec.input.parse(input);
+      return draft(spec.build(parsed, await spec.readFacts(parsed, aws, target)));
     },
   };
 }

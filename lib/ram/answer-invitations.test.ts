@@ -27,7 +27,15 @@ function invitation(n: number, overrides: Partial<OrgInvitation> = {}): OrgInvit
   };
 }
 
-const snapshot = (invitations: OrgInvitation[]): InvitationsSnapshot => ({ invitations, unreachable: [], accounts: 3, regions: ['us-east-1'], fetchedAt: NOW });
+const snapshot = (invitations: OrgInvitation[]): InvitationsSnapshot => ({
+  key: 'test',
+  fetchedAt: NOW,
+  complete: true,
+  accountCount: 3,
+  accounts: {},
+  items: Object.fromEntries(invitations.map((i) => [i.arn, i])),
+  calls: 0,
+});
 
 describe('the plan answering invitations', () => {
   it('has one independent step per invitation, in its receiving account and Region', () => {
@@ -64,7 +72,7 @@ describe('the inbox counts', () => {
 
   it('warns about a sender with 15 or more invitations pending to the organization', () => {
     const many = Array.from({ length: 15 }, (_, n) => invitation(n, { senderAccountId: '900000000009' }));
-    expect(sendersNearQuota(snapshot([...many, invitation(1)]), NOW)).toEqual([{ senderAccountId: '900000000009', senderName: undefined, pending: 15 }]);
-    expect(sendersNearQuota(snapshot(many.slice(1)), NOW)).toEqual([]);
+    expect(sendersNearQuota([...many, invitation(1)], NOW)).toEqual([{ senderAccountId: '900000000009', senderName: undefined, pending: 15 }]);
+    expect(sendersNearQuota(many.slice(1), NOW)).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { PlanError } from '../plan/build';
 import { defineKind } from '../plan/kind';
 import { formatDuration } from './invitation-expiry';
 import { recordDecision } from './invitation-history';
-import { invalidateOrganizationInvitations, type OrgInvitation } from './invitations';
+import { refreshInvitationsOf, type OrgInvitation } from './invitations';
+import { refreshReceivedOf } from './received';
 
 const DECISIONS = ['accept', 'reject'] as const;
 export type InvitationDecision = (typeof DECISIONS)[number];
@@ -147,6 +148,9 @@ export const answerInvitations = defineKind({
         await recordDecision({ arn: invitation.arn, status, decidedBy: plan.appliedBy, decidedAt: state.finishedAt ?? plan.finishedAt!, planId: plan.id });
       }
     }
-    invalidateOrganizationInvitations();
+    // Exactly the receiving accounts and Regions answered in are read again: the inbox (and, for an accepted
+    // invitation, Shared with me) shows AWS's answer at once.
+    const touched = plan.context.invitations.map((i) => ({ accountId: i.receiverAccountId, region: i.region }));
+    await Promise.all([refreshInvitationsOf(touched), plan.context.decision === 'accept' ? refreshReceivedOf(touched) : undefined]);
   },
 });

@@ -13,7 +13,7 @@ import { completeOrganization } from '../organizations/accounts';
 import type { OrganizationSnapshot, OrgNodeView } from '../organizations/types';
 import { childViews, nodeView } from '../organizations/view';
 import { PlanError } from '../plan/build';
-import { defineKind } from '../plan/kind';
+import { defineKind, type InverseChange } from '../plan/kind';
 import type { PlanDraft } from '../plan/types';
 import { shareAssociations } from './associations';
 import { permissionsFor } from './permissions';
@@ -252,6 +252,15 @@ export const createShare = defineKind({
     };
   },
   // The organization's list shows the new share at once, without waiting for its next read.
+  // The principals it added are disassociated, not the share deleted: anything added to the share since (other
+  // principals, resources) stays, and the owner decides what becomes of the share.
+  inverse(plan) {
+    const step = plan.steps[0];
+    const arn = (plan.stepStates[0]?.output as { resourceShare?: ResourceShare } | undefined)?.resourceShare?.resourceShareArn;
+    const principals = plan.context.principals.map((p) => p.principal);
+    if (!arn || principals.length === 0) return [];
+    return [shareInverse({ resourceShareArn: arn, accountId: step.accountId, region: step.region }, { edit: 'remove-principals', principals }, `${plan.context.name} is no longer shared with ${principals.join(', ')}`)];
+  },
   async afterApply(plan) {
     await refreshSharesOf(plan.steps[0].accountId, plan.steps[0].region);
   },
@@ -260,4 +269,9 @@ export const createShare = defineKind({
 /** The plan for a finished draft. */
 export function planCreateResourceShare(draft: CompleteDraft, draftId: string): PlanDraft {
   return createShare.plan({ ...draft, draftId }, undefined);
+}
+
+/** Taking back what was added to a share: the opposite edit of the same share, built when the access ends. */
+export function shareInverse(target: { resourceShareArn: string; accountId: string; region: string }, edit: { edit: 'remove-principals'; principals: string[] } | { edit: 'remove-resources'; resourceArns: string[] }, summary: string): InverseChange {
+  return { kind: 'ram:edit-share', input: edit, target, summary };
 }

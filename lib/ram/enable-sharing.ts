@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { invalidateConsoleContext, type ConsoleContext } from '../aws/identity';
 import { PlanError } from '../plan/build';
 import { defineKind } from '../plan/kind';
-import { forgetRecentSharingStatus, getSharingStatus, RAM_SERVICE_LINKED_ROLE, type SharingStatus } from './sharing';
+import { getSharingStatus, RAM_SERVICE_LINKED_ROLE, refreshSharingStatus, type SharingStatus } from './sharing';
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
 
@@ -57,6 +57,6 @@ export const enableSharing = defineKind({
   // The console's standing and the dashboard's sharing status are read again.
   async afterApply() {
     invalidateConsoleContext();
-    forgetRecentSharingStatus();
+    await refreshSharingStatus();
   },
 });

@@ -2,7 +2,7 @@
 // answered or expires): its final state, and who accepted or rejected it through the console, and when.
 import { sql } from 'kysely';
 import { state } from '../state/database';
-import type { InvitationStatus, OrgInvitation } from './invitations';
+import type { InvitationRecord, InvitationStatus } from './invitations';
 
 export interface HistoryEntry {
   arn: string;
@@ -27,7 +27,7 @@ export interface HistoryEntry {
 const iso = (ms?: number) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** Records what AWS reads for each invitation now; resources and expiry read earlier are kept once AWS stops listing them. */
-export async function recordSeen(invitations: OrgInvitation[], seenAt = new Date()): Promise<void> {
+export async function recordSeen(invitations: InvitationRecord[], seenAt = new Date()): Promise<void> {
   if (!invitations.length) return;
   const at = seenAt.toISOString();
   const db = await state();
@@ -114,4 +114,10 @@ export async function listHistory(filters: HistoryFilters = {}, limit = 500): Pr
     decidedAt: r.decided_at ?? undefined,
     planId: r.plan_id ?? undefined,
   }));
+}
+
+/** Every Region an invitation to the organization was ever seen in (where the inbox keeps looking). */
+export async function seenRegions(): Promise<string[]> {
+  const db = await state();
+  return (await db.selectFrom('invitations').select('region').distinct().execute()).map((r) => r.region);
 }

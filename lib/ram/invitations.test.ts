@@ -14,7 +14,11 @@ import { useConsoleEnv } from '../../tests/support/console-env';
 import { awsNow, resetAwsAccess } from '../aws/clients';
 import { getConsoleContext } from '../aws/identity';
 import { listHistory } from './invitation-history';
-import { cachedOrganizationInvitations, getOrganizationInvitations, invalidateOrganizationInvitations, readOrganizationInvitations, type OrgInvitation } from './invitations';
+import { regionsCovered, unreachableOf } from '../aws/account-snapshot';
+import type { ConsoleContext } from '../aws/identity';
+import { organizationNames } from '../organizations/accounts';
+import { invitationList, readInvitationsNow, type OrgInvitation } from './invitations';
+import { invitationsSource } from './invitations-source';
 
 const { accounts } = DEMO;
 let sb: TestSandbox;
@@ -50,22 +54,16 @@ afterAll(async () => {
   await sb?.close();
 });
 
-describe('the organization-wide invitations reader', () => {
-  it("after the console's own decision, reads AWS again while the navigation keeps the last count", async () => {
-    const context = await getConsoleContext({ region: 'us-east-1' });
-    const first = await getOrganizationInvitations(context);
-    invalidateOrganizationInvitations();
-    expect(cachedOrganizationInvitations(context, { stale: true })).toBe(first);
-    expect(cachedOrganizationInvitations(context)).toBeUndefined();
-    const next = await getOrganizationInvitations(context);
-    expect(next).not.toBe(first);
-    expect(cachedOrganizationInvitations(context)).toBe(next);
-  });
+async function read(context: ConsoleContext) {
+  const snapshot = await readInvitationsNow(invitationsSource(context));
+  return { snapshot, invitations: invitationList(snapshot, await organizationNames(context)) };
+}
 
+describe('the organization-wide invitations reader', () => {
   it('reads every account in both Regions, soonest expiry first, and lists the unreachable account with its reason', async () => {
-    const snapshot = await readOrganizationInvitations(await getConsoleContext({ region: 'us-east-1' }));
-    expect(snapshot.regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(snapshot.invitations.map(row)).toEqual([
+    const { snapshot, invitations } = await read(await getConsoleContext({ region: 'us-east-1' }));
+    expect(regionsCovered(snapshot)).toEqual(['eu-west-1', 'us-east-1']);
+    expect(invitations.map(row)).toEqual([
       'partner-pki management us-east-1 PENDING 12h',
       'partner-pki payments-dev us-east-1 PENDING 12h',
       'partner-network management us-east-1 PENDING 168h',
@@ -74,14 +72,13 @@ describe('the organization-wide invitations reader', () => {
       'partner-eu payments-dev eu-west-1 PENDING 168h',
       'partner-pki web-dev us-east-1 EXPIRED',
     ]);
-    const pki = snapshot.invitations[0];
+    const pki = invitations[0];
     expect(pki).toMatchObject({ senderAccountId: accounts['partner-co'], senderName: undefined, receiverAccountId: accounts.management });
     expect(pki.resources).toEqual([{ arn: expect.stringMatching(/^arn:aws:acm-pca:us-east-1:900000000001:certificate-authority\//), type: 'acm-pca:CertificateAuthority' }]);
     expect(pki.expiresAt! - pki.invitedAt).toBe(12 * 3_600_000);
-    expect(snapshot.unreachable).toEqual([
+    expect(unreachableOf(snapshot)).toEqual([
       {
         accountId: accounts['web-prod'],
-        accountName: 'web-prod',
         regions: expect.arrayContaining(['us-east-1', 'eu-west-1']),
         error: expect.stringMatching(/^The console cannot reach account 400000000002: assuming arn:aws:iam::400000000002:role\/OrganizationAccountAccessRole was refused/),
       },
@@ -92,9 +89,9 @@ describe('the organization-wide invitations reader', () => {
     await sb.control.advanceClock(13 * 3600);
     const context = await getConsoleContext({ region: 'us-east-1' });
     // Member sessions issued before the move have expired on the AWS clock: the reader assumes the role again.
-    const snapshot = await readOrganizationInvitations(context);
-    expect(snapshot.unreachable.map((u) => u.accountName)).toEqual(['web-prod']);
-    expect(snapshot.invitations.filter((i) => i.status === 'PENDING').map(row)).toEqual([
+    const { snapshot, invitations } = await read(context);
+    expect(unreachableOf(snapshot).map((u) => u.accountId)).toEqual([accounts['web-prod']]);
+    expect(invitations.filter((i) => i.status === 'PENDING').map(row)).toEqual([
       'partner-network management us-east-1 PENDING 168h',
       'partner-network payments-dev us-east-1 PENDING 168h',
       'partner-eu payments-dev eu-west-1 PENDING 168h',

@@ -1,21 +1,20 @@
 // Resource share invitations across the organization: each receiving account (the console's own, and every
-// member through the member role) in each Region of CROSSING_REGIONS, read with bounded concurrency, with the
-// resources each pending one holds (which decide its expiry). At most a minute old (single-flight memo,
-// lib/cache/memo.ts: one read in flight); the last reading stays available, whatever its age, for the navigation's
-// count and the dashboard; forgotten when the console answers invitations.
+// member through the member role) in the Regions chosen for it (lib/aws/regions.ts: CROSSING_REGIONS, else its
+// enabled Regions where the organization is seen to use RAM), with the resources each pending one holds (which
+// decide its expiry). A persisted stale-while-revalidate snapshot (lib/aws/account-snapshot.ts): the inbox,
+// the navigation's count and the dashboard answer from the last complete reading at once, a first reading
+// shows its invitations as they are found, and the console's answers re-read exactly the accounts and Regions
+// they touched. Account names are the organization's, filled in when a reading is viewed.
 import {
   paginateGetResourceShareInvitations,
   paginateListPendingInvitationResources,
   RAMClient,
   type ResourceShareInvitation,
 } from '@aws-sdk/client-ram';
+import { accountSnapshots, type AccountSnapshot, type AccountSnapshotSource, type AccountSnapshotStatus } from '../aws/account-snapshot';
 import { awsNow, getClient, type ClientTarget } from '../aws/clients';
 import { explainAwsError } from '../aws/errors';
-import { fanOut, type FanOutTarget } from '../aws/fan-out';
-import type { ConsoleContext } from '../aws/identity';
-import { memo } from '../cache/memo';
-import { config } from '../config';
-import { organizationAccounts } from '../organizations/accounts';
+import type { FanOutTarget } from '../aws/fan-out';
 import { recordSeen } from './invitation-history';
 import { invitationExpiresAt, invitationTermHours } from './invitation-expiry';
 
@@ -43,61 +42,54 @@ export interface OrgInvitation {
   termHours?: number;
 }
 
-export interface UnreachableTarget {
-  accountId: string;
-  accountName: string;
-  regions: string[];
-  error: string;
-}
+/** As read and kept: the organization's names are added when it is viewed (invitationList). */
+export type InvitationRecord = Omit<OrgInvitation, 'senderName' | 'receiverName'>;
 
-export interface InvitationsSnapshot {
-  /** Soonest expiry first; answered and expired ones after the pending ones. */
-  invitations: OrgInvitation[];
-  unreachable: UnreachableTarget[];
-  accounts: number;
-  regions: string[];
-  /** Epoch ms (host clock) when the read finished. */
-  fetchedAt: number;
-}
+export type InvitationsSnapshot = AccountSnapshot<InvitationRecord>;
+export type InvitationsStatus = AccountSnapshotStatus<InvitationRecord>;
+export type InvitationsSource = AccountSnapshotSource<InvitationRecord>;
 
-/** Every invitation the account can see in the Region (AWS drops answered ones after about 7 days). */
-export async function listInvitations(target: ClientTarget): Promise<ResourceShareInvitation[]> {
+/** Every invitation the account can see in the Region (AWS drops answered ones after about 7 days), 500 a page. */
+export async function listInvitations(target: ClientTarget, count: () => void = () => {}): Promise<ResourceShareInvitation[]> {
   const out: ResourceShareInvitation[] = [];
-  for await (const page of paginateGetResourceShareInvitations({ client: getClient(RAMClient, target) }, {})) {
+  for await (const page of paginateGetResourceShareInvitations({ client: getClient(RAMClient, target), pageSize: PAGE_SIZE }, {})) {
+    count();
     out.push(...(page.resourceShareInvitations ?? []));
   }
   return out;
 }
 
-async function pendingResources(target: FanOutTarget, arn: string): Promise<{ arn: string; type: string }[]> {
+// RAM's maxResults is 1–500 (botocore's MaxResults): the fewest calls.
+const PAGE_SIZE = 500;
+
+async function pendingResources(target: FanOutTarget, arn: string, count: () => void): Promise<{ arn: string; type: string }[]> {
   const out: { arn: string; type: string }[] = [];
   const client = getClient(RAMClient, target);
-  for await (const page of paginateListPendingInvitationResources({ client }, { resourceShareInvitationArn: arn })) {
+  for await (const page of paginateListPendingInvitationResources({ client, pageSize: PAGE_SIZE }, { resourceShareInvitationArn: arn })) {
+    count();
     out.push(...(page.resources ?? []).map((r) => ({ arn: r.arn!, type: r.type! })));
   }
   return out;
 }
 
 /** The invitations received by one account in one Region, pending ones with their resources and expiry. */
-async function readTarget(target: FanOutTarget, names: Map<string, string>): Promise<OrgInvitation[]> {
-  const received = (await listInvitations(target)).filter((i) => i.receiverAccountId === target.accountId);
+export async function readInvitationsOf(target: FanOutTarget, count: () => void = () => {}): Promise<InvitationRecord[]> {
+  const received = (await listInvitations(target, count)).filter((i) => i.receiverAccountId === target.accountId);
   return Promise.all(
-    received.map(async (i): Promise<OrgInvitation> => {
-      const invitation: OrgInvitation = {
+    received.map(async (i): Promise<InvitationRecord> => {
+      const invitation: InvitationRecord = {
         arn: i.resourceShareInvitationArn!,
         resourceShareArn: i.resourceShareArn ?? '',
         shareName: i.resourceShareName ?? i.resourceShareArn ?? '',
         senderAccountId: i.senderAccountId ?? '',
-        senderName: names.get(i.senderAccountId ?? ''),
         receiverAccountId: target.accountId,
-        receiverName: names.get(target.accountId) ?? target.accountId,
         region: target.region,
         status: (i.status ?? 'PENDING') as InvitationStatus,
         invitedAt: i.invitationTimestamp?.getTime() ?? 0,
       };
       if (invitation.status !== 'PENDING') return invitation;
       try {
-        invitation.resources = await pendingResources(target, invitation.arn);
+        invitation.resources = await pendingResources(target, invitation.arn, count);
       } catch (error) {
         invitation.resourcesError = explainAwsError(error, { operation: 'ram:ListPendingInvitationResources', ...target });
       }
@@ -111,7 +103,7 @@ async function readTarget(target: FanOutTarget, names: Map<string, string>): Pro
 
 const STATUS_ORDER: Record<InvitationStatus, number> = { PENDING: 0, EXPIRED: 1, ACCEPTED: 2, REJECTED: 3 };
 
-export function sortInvitations(invitations: OrgInvitation[]): OrgInvitation[] {
+export function sortInvitations<I extends InvitationRecord>(invitations: I[]): I[] {
   return invitations.sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
@@ -121,61 +113,43 @@ export function sortInvitations(invitations: OrgInvitation[]): OrgInvitation[] {
   );
 }
 
-/** Reads every invitation of the organization now (no cache), and records what it saw in the history. */
-export async function readOrganizationInvitations(context: ConsoleContext, regions = config().regions): Promise<InvitationsSnapshot> {
-  const accounts = (await organizationAccounts(context)).filter((a) => a.status !== 'SUSPENDED' && a.status !== 'PENDING_CLOSURE');
-  const names = new Map(accounts.map((a) => [a.id, a.name]));
-  const targets = accounts.flatMap((a) => regions.map((region) => ({ accountId: a.id, region })));
-  const results = await fanOut(targets, (target) => readTarget(target, names), { operation: 'ram:GetResourceShareInvitations' });
-  const invitations: OrgInvitation[] = [];
-  const unreachable = new Map<string, UnreachableTarget>();
-  for (const result of results) {
-    if (result.ok) {
-      invitations.push(...result.value);
-      continue;
-    }
-    const key = `${result.accountId}|${result.error}`;
-    const entry = unreachable.get(key);
-    if (entry) entry.regions.push(result.region);
-    else unreachable.set(key, { accountId: result.accountId, accountName: names.get(result.accountId) ?? result.accountId, regions: [result.region], error: result.error });
-  }
-  await recordSeen(invitations);
-  return {
-    invitations: sortInvitations(invitations),
-    unreachable: [...unreachable.values()].sort((a, b) => a.accountName.localeCompare(b.accountName)),
-    accounts: accounts.length,
-    regions,
-    fetchedAt: Date.now(),
-  };
-}
+const invitations = accountSnapshots<InvitationRecord>({
+  name: 'invitations-snapshot',
+  format: 1,
+  operation: 'ram:GetResourceShareInvitations',
+  read: readInvitationsOf,
+  key: (i) => i.arn,
+  targetOf: (i) => ({ accountId: i.receiverAccountId, region: i.region }),
+  // The history keeps what was seen after AWS forgets it.
+  onItems: (items) => recordSeen(items),
+});
 
-export const INVITATIONS_MAX_AGE_MS = 60_000;
+/** The last complete reading (revalidated behind it when old), else the first one as it fills. Never waits. */
+export const getInvitationsSnapshot = invitations.read;
+/** As getInvitationsSnapshot, a first reading given up to `boundMs` to find its first invitations. */
+export const getInvitationsSnapshotSoon = invitations.readSoon;
+/** Refresh: a reading now (enabled Regions read again); the last one answers until it completes. */
+export const refreshInvitationsSnapshot = invitations.refresh;
+/** The last complete reading, else the first one's end. */
+export const completeInvitationsSnapshot = invitations.complete;
+/** A complete reading made now (or the one running). */
+export const readInvitationsNow = invitations.readNow;
+/** Reads exactly these receiving accounts and Regions again into every reading (after the console answered there). */
+export const refreshInvitationsOf = invitations.refreshTargets;
+export const invitationsProgress = invitations.progress;
+/** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
+export const forgetInvitationsSnapshots = invitations.forget;
 
-const recent = memo<InvitationsSnapshot>('organization-invitations', INVITATIONS_MAX_AGE_MS);
-
-const keyOf = (context: ConsoleContext) => `${context.accountId}|${config().regions.join(',')}`;
-
-/** The cached snapshot when fresh (or `refresh` is not asked), else one read shared by every caller. */
-export function getOrganizationInvitations(context: ConsoleContext, options: { refresh?: boolean } = {}): Promise<InvitationsSnapshot> {
-  return recent.get(keyOf(context), () => readOrganizationInvitations(context), options);
-}
-
-/**
- * The last snapshot read, without calling AWS; after a decision only when `stale` is asked (the navigation's
- * count keeps showing until the next read, instead of vanishing).
- */
-export function cachedOrganizationInvitations(context: ConsoleContext, options: { stale?: boolean } = {}): InvitationsSnapshot | undefined {
-  return recent.peek(keyOf(context), options)?.value;
-}
-
-/** After a decision: the next read goes to AWS (the navigation keeps counting from the last one meanwhile). */
-export function invalidateOrganizationInvitations(): void {
-  recent.invalidate();
+/** The reading's invitations with the organization's names, soonest expiry first. */
+export function invitationList(snapshot: InvitationsSnapshot, names: Record<string, string> = {}): OrgInvitation[] {
+  return sortInvitations(
+    Object.values(snapshot.items).map((i) => ({ ...i, senderName: names[i.senderAccountId], receiverName: names[i.receiverAccountId] ?? i.receiverAccountId })),
+  );
 }
 
 /** Pending invitations that are still open on the AWS clock, soonest expiry first. */
-export function openInvitations(snapshot: InvitationsSnapshot, now = awsNow()): OrgInvitation[] {
-  return snapshot.invitations.filter((i) => i.status === 'PENDING' && (i.expiresAt ?? Infinity) > now);
+export function openInvitations<I extends InvitationRecord>(invitations: I[], now = awsNow()): I[] {
+  return invitations.filter((i) => i.status === 'PENDING' && (i.expiresAt ?? Infinity) > now);
 }
 
 export interface InvitationSummary {
@@ -188,13 +162,13 @@ export interface InvitationSummary {
 }
 
 export function summarizeInvitations(snapshot: InvitationsSnapshot, region?: string, now = awsNow()): InvitationSummary {
-  const open = openInvitations(snapshot, now);
+  const open = sortInvitations(openInvitations(Object.values(snapshot.items), now));
   const soonest = open.find((i) => i.expiresAt !== undefined);
   return {
     pending: open.length,
     pendingInRegion: region === undefined ? undefined : open.filter((i) => i.region === region).length,
     soonestExpiresInMs: soonest ? soonest.expiresAt! - now : undefined,
-    unreachableAccounts: new Set(snapshot.unreachable.map((u) => u.accountId)).size,
+    unreachableAccounts: Object.values(snapshot.accounts).filter((a) => a.errors && Object.keys(a.errors).length).length,
   };
 }
 
@@ -203,9 +177,9 @@ export const PENDING_INVITATIONS_QUOTA = 20;
 const NEAR_QUOTA = 15;
 
 /** Senders with so many invitations pending to this organization alone that they near RAM's quota. */
-export function sendersNearQuota(snapshot: InvitationsSnapshot, now = awsNow()): { senderAccountId: string; senderName?: string; pending: number }[] {
+export function sendersNearQuota(invitations: OrgInvitation[], now = awsNow()): { senderAccountId: string; senderName?: string; pending: number }[] {
   const bySender = new Map<string, { senderAccountId: string; senderName?: string; pending: number }>();
-  for (const i of openInvitations(snapshot, now)) {
+  for (const i of openInvitations(invitations, now)) {
     const entry = bySender.get(i.senderAccountId) ?? { senderAccountId: i.senderAccountId, senderName: i.senderName, pending: 0 };
     entry.pending += 1;
     bySender.set(i.senderAccountId, entry);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PlanError } from '../plan/build';
 import { defineKind } from '../plan/kind';
-import { readReceivedShares, type ReceivedShare } from './received';
+import { readReceivedShares, refreshReceivedOf, type ReceivedShare } from './received';
 import { principalName, type NameBook } from './share-list';
 import { refreshSharesOf } from './snapshot';
 
@@ -57,8 +57,10 @@ export const leaveShare = defineKind({
       problems: [],
     };
   },
-  // The owner's share in the organization's list no longer names the account (an owner outside it is not listed).
+  // The owner's share in the organization's list no longer names the account (an owner outside it is not listed),
+  // and the account's received shares in that Region are read again.
   async afterApply(plan) {
-    if (plan.context.ownerInOrganization) await refreshSharesOf(plan.context.owner, plan.context.region);
+    const { accountId, owner, region, ownerInOrganization } = plan.context;
+    await Promise.all([ownerInOrganization ? refreshSharesOf(owner, region) : undefined, refreshReceivedOf([{ accountId, region }])]);
   },
 });

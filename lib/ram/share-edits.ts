@@ -8,9 +8,10 @@ import { externalFact } from './resource-types';
 import { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
 import { PlanError } from '../plan/build';
-import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
+import { organizationNames } from '../organizations/accounts';
+import { defineKind, NothingToChange, type KindPlan, type ReadBack } from '../plan/kind';
 import type { PlanStep } from '../plan/types';
-import { principalRulesFor } from './create-share';
+import { principalRulesFor, shareInverse } from './create-share';
 import { checkPrincipal, principalTypeOf } from './principals';
 import { hasExternal, principalName, type NameBook } from './share-list';
 import { readOwnedShares, refreshSharesOf, type ShareRecord } from './snapshot';
@@ -262,4 +263,19 @@ export const editShare = defineKind({
   async afterApply(plan) {
     await refreshSharesOf(plan.context.accountId, plan.context.region);
   },
+  inverse(plan) {
+    const { edit, resourceShareArn, accountId, region, shareName } = plan.context;
+    if (edit.edit === 'add-principals') return [shareInverse({ resourceShareArn, accountId, region }, { edit: 'remove-principals', principals: edit.principals }, `${shareName} is no longer shared with ${edit.principals.join(', ')}`)];
+    if (edit.edit === 'add-resources') return [shareInverse({ resourceShareArn, accountId, region }, { edit: 'remove-resources', resourceArns: edit.resourceArns }, `${edit.resourceArns.join(', ')} leave ${shareName}`)];
+    return [];
+  },
+  async readFacts(edit, aws, target) {
+    const share = (await readOwnedShares(target.accountId, target.region)).find((s) => s.arn === target.resourceShareArn);
+    if (!share || share.status === 'DELETING' || share.status === 'DELETED') throw new NothingToChange(`The share ${target.resourceShareArn} no longer exists: it shares nothing.`);
+    const held = new Set([...share.principals.map((p) => p.id), ...share.resources.map((r) => r.arn)]);
+    const named = 'principals' in edit ? edit.principals : 'resourceArns' in edit ? edit.resourceArns : [];
+    if (edit.edit.startsWith('remove') && !named.some((id) => held.has(id))) throw new NothingToChange(`${named.join(', ')}: no longer in the share.`);
+    return { share, names: await organizationNames(aws) };
+  },
 });
+

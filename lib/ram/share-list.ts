@@ -176,7 +176,8 @@ export function filterShares(snapshot: RamSnapshot, filters: ShareFilters, names
   return out;
 }
 
-function pageOf<R>(rows: R[], page: number): ListPage<R> {
+/** One page of rows (PAGE_SIZE a page; a page past the end gives the last one). */
+export function pageOf<R>(rows: R[], page: number): ListPage<R> {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), matching: rows.length, page: current, pages };
@@ -270,7 +271,8 @@ export function shareCounts(snapshot: RamSnapshot): ShareCounts {
 }
 
 /** The query string for a change of filters (page reset unless given). */
-export function filterQuery(filters: Partial<ShareFilters>): string {
+/** A list's filters as a URL query (defaults left out); any list's filters, not only the shares'. */
+export function filterQuery(filters: Partial<ShareFilters> | Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === false || value === '' || (key === 'page' && value === 1) || (key === 'tab' && value === 'shares')) continue;

@@ -1,10 +1,13 @@
 // RAM sharing with AWS Organizations: its status and the preflight checks from the facts file (the plan that
-// enables it is lib/ram/enable-sharing.ts). The dashboard's reading is at most 5 seconds old (single-flight memo).
+// enables it is lib/ram/enable-sharing.ts). The dashboard's reading is a persisted stale-while-revalidate
+// snapshot (lib/cache/snapshots.ts): the last reading at once, read again behind it when older than
+// CROSSING_ORG_SNAPSHOT_MAX_AGE_SECONDS, and at once after the console enables sharing.
 import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getClient } from '../aws/clients';
 import { explainingReader } from '../aws/errors';
-import type { ConsoleContext } from '../aws/identity';
-import { memo } from '../cache/memo';
+import { getConsoleContext, type ConsoleContext } from '../aws/identity';
+import { snapshotStore, type Snapshot, type SnapshotBuild, type SnapshotSource } from '../cache/snapshots';
+import { config } from '../config';
 import { findRole } from '../iam/roles';
 
 export const RAM_SERVICE_PRINCIPAL = 'ram.amazonaws.com';
@@ -110,15 +113,45 @@ export async function getSharingStatus(context: ConsoleContext): Promise<Sharing
   };
 }
 
-// The dashboard shows the status on every view; Settings and the plan's read-back read it fresh.
-const recent = memo<SharingStatus>('sharing-status', 5_000);
-
-/** The sharing status, shared by concurrent page views for a few seconds (one read in flight per account and Region). */
-export function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
-  return recent.get(`${context.accountId}|${context.region}|${context.standing}`, () => getSharingStatus(context));
+interface SharingSnapshot extends Snapshot {
+  status?: SharingStatus;
 }
 
-/** After the console changed sharing: the dashboard's next view reads it again. */
-export function forgetRecentSharingStatus(): void {
-  recent.invalidate();
+interface SharingSource extends SnapshotSource {
+  context: ConsoleContext;
+}
+
+// The dashboard shows the status on every view; Settings and the plan's read-back read it fresh.
+const snapshots = snapshotStore<SharingSnapshot, SharingSource, SnapshotBuild<SharingSnapshot>>({
+  name: 'sharing-status',
+  format: 1,
+  build({ key, context }) {
+    const snapshot: SharingSnapshot = { key, fetchedAt: Date.now(), complete: false };
+    return { snapshot, done: getSharingStatus(context).then((status) => Object.assign(snapshot, { status, complete: true })) };
+  },
+});
+
+function sharingSource(context: ConsoleContext): SharingSource {
+  const c = config();
+  return {
+    key: ['sharing', c.endpoint ?? 'aws', context.accountId, context.region, context.standing].join('|'),
+    context,
+    dataDir: c.dataDir,
+    maxAgeMs: c.orgSnapshotMaxAgeSeconds * 1000,
+  };
+}
+
+/** The last reading of the sharing status (read again behind it when old); only the very first reading is waited for (two calls). */
+export async function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
+  const { snapshot, build } = snapshots.read(sharingSource(context));
+  return (snapshot.complete ? snapshot : await build!.done).status!;
+}
+
+/** After the console changed sharing: the status is read again now, into every reading. */
+export async function refreshSharingStatus(): Promise<void> {
+  const status = await getSharingStatus(await getConsoleContext());
+  snapshots.update((snapshot) => {
+    snapshot.status = status;
+    snapshot.fetchedAt = Date.now();
+  });
 }

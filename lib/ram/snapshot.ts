@@ -5,7 +5,6 @@
 // arrive. Kept in the one snapshot store (lib/cache/snapshots.ts): as stale as the source's maxAgeMs before a
 // read rebuilds it in the background, saved in the data directory, and refreshed per (account, Region) after the
 // console itself changes a share. A target that cannot be read is kept with its reason, never dropped.
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   paginateGetResourceShareAssociations,
   paginateGetResourceShares,
@@ -14,7 +13,7 @@ import {
 } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
 import { fanOut, prefetchMemberSessions, type FanOutTarget } from '../aws/fan-out';
-import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
+import { progressOf, readSoon, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 
 export interface ShareResource {
   arn: string;
@@ -253,14 +252,8 @@ export function getShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStat
 
 /** As getShareSnapshot, but a first build is given up to `boundMs` to show its first shares (a page's first paint). */
 export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs: number): Promise<ShareSnapshotStatus> {
-  const started = Date.now();
   await snapshots.sync(source);
-  let status = getShareSnapshot(source);
-  while (!status.snapshot.complete && Object.keys(status.snapshot.shares).length === 0 && Date.now() - started < boundMs) {
-    await sleep(50);
-    status = getShareSnapshot(source);
-  }
-  return status;
+  return readSoon(() => getShareSnapshot(source), (status) => Object.keys(status.snapshot.shares).length > 0, boundMs);
 }
 
 /** Starts a build now (Refresh) unless one runs; the current snapshot stays in use until it completes. */

@@ -230,5 +230,77 @@ export function migrations(dialect: Dialect, dataDir: string): Record<string, Mi
           .execute();
       },
     },
+    '2026-12-03-01-access-requests': {
+      async up(db) {
+        await db.schema
+          .createTable('access_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('plan_id', 'text', (c) => c.notNull().unique())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('account_ids', 'text', (c) => c.notNull())
+          .addColumn('requester', 'text', (c) => c.notNull())
+          .addColumn('requester_role', 'text', (c) => c.notNull())
+          .addColumn('justification', 'text', (c) => c.notNull())
+          .addColumn('duration_ms', 'bigint')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('access_requests_state').on('access_requests').columns(['state', 'created_at']).execute();
+        await db.schema.createIndex('access_requests_requester').on('access_requests').columns(['requester', 'created_at']).execute();
+        await db.schema
+          .createTable('access_request_decisions')
+          .addColumn('request_id', 'text', (c) => c.notNull())
+          .addColumn('decided_by', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('decision', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'bigint', (c) => c.notNull())
+          // One decision per person per request: two approvals are two people.
+          .addPrimaryKeyConstraint('access_request_decisions_pk', ['request_id', 'decided_by'])
+          .execute();
+        await db.schema
+          .createTable('webhook_deliveries')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('request_id', 'text')
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+        // The request behind a plan's calls, so the audit log names who asked and who approved (JSON).
+        await db.schema.alterTable('audit').addColumn('access_request', 'text').execute();
+      },
+    },
+    // Access granted for a while (lib/expiry): what takes it back, and when, on the AWS clock.
+    '2026-12-03-02-expirations': {
+      async up(db) {
+        await db.schema
+          .createTable('expirations')
+          .addColumn('plan_id', 'text', (c) => c.primaryKey())
+          .addColumn('request_id', 'text')
+          .addColumn('inverse', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'bigint', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('warned', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('claimed_by', 'text')
+          .addColumn('lease_until', 'bigint')
+          .addColumn('inverse_plan_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('error', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'bigint')
+          .addColumn('scheduled_by', 'text', (c) => c.notNull())
+          .addColumn('scheduled_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoke_by', 'text')
+          .addColumn('ended_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('expirations_due').on('expirations').columns(['state', 'deadline']).execute();
+      },
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface AuditTable {
   error: string | null;
   plan_id: string | null;
   step: number | null;
+  /** JSON { id, requester, approvers }: the access request a plan's call carries out. */
+  access_request: string | null;
 }
 
 export interface SessionTable {
@@ -130,6 +132,75 @@ export interface SnapshotTable {
   body: string;
 }
 
+export interface AccessRequestTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  /** JSON: the accounts the plan's steps touch (approvers per OU). */
+  account_ids: string;
+  requester: string;
+  requester_role: string;
+  justification: string;
+  duration_ms: Millis | null;
+  /** pending, approved, rejected, applied, failed, expired, revoked, withdrawn. */
+  state: string;
+  /** Why it failed, or what ended it. */
+  detail: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface AccessRequestDecisionTable {
+  request_id: string;
+  decided_by: string;
+  role: string;
+  /** approve or reject. */
+  decision: string;
+  comment: string;
+  decided_at: Millis;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  request_id: string | null;
+  event: string;
+  /** The JSON body sent. */
+  body: string;
+  /** pending, delivered, failed (gave up). */
+  status: string;
+  attempts: number;
+  next_attempt_at: Millis;
+  last_error: string | null;
+  created_at: Millis;
+}
+
+/** Access that ends by itself (lib/expiry): one row per time-bound plan that ran. */
+export interface ExpirationTable {
+  plan_id: string;
+  request_id: string | null;
+  /** JSON: the InverseChange list (lib/plan/kind.ts) that takes the access back. */
+  inverse: string;
+  /** Epoch ms on the AWS clock. */
+  deadline: Millis;
+  /** active, revoking (claimed), revoked, failed (retried at next_attempt_at). */
+  state: string;
+  /** 1 once the 'expiring-soon' event went out. */
+  warned: number;
+  /** The instance (lib/state/leases.ts: INSTANCE_ID) applying the inverse, until lease_until (AWS clock). */
+  claimed_by: string | null;
+  lease_until: Millis | null;
+  /** JSON: the inverse plans made so far, one per InverseChange. */
+  inverse_plan_ids: string;
+  error: string | null;
+  attempts: number;
+  next_attempt_at: Millis | null;
+  scheduled_by: string;
+  scheduled_at: Millis;
+  /** Who asked to end it early (revokeNow); null: the deadline. */
+  revoke_by: string | null;
+  ended_at: Millis | null;
+}
+
 export interface StateTables {
   snapshots: SnapshotTable;
   plans: PlanTable;
@@ -142,4 +213,8 @@ export interface StateTables {
   leases: LeaseTable;
   access_allowlist: AccessAllowlistTable;
   accepted_findings: AcceptedFindingTable;
+  access_requests: AccessRequestTable;
+  access_request_decisions: AccessRequestDecisionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  expirations: ExpirationTable;
 }

@@ -22,7 +22,9 @@ import {
   paginateDescribeSubnets,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { EMPTY } from '../seeds/empty.js';
 import type { TestSandbox } from '../testing.js';
+import { optInRegion } from './models.js';
 import { errorOf, twoAccountSandbox } from '../testing/service-tests.js';
 
 let sb: TestSandbox;
@@ -248,6 +250,20 @@ describe('Regions and Availability Zones', () => {
       ['us-east-1', 'ec2.us-east-1.amazonaws.com'],
       ['eu-west-1', 'ec2.eu-west-1.amazonaws.com'],
     ]);
+  });
+});
+
+describe('opt-in Regions', () => {
+  it('lists an opt-in Region only for the account that enabled it, and every Region with AllRegions', async () => {
+    const mine = (await ec2.send(new DescribeRegionsCommand({}))).Regions!.map((r) => r.RegionName);
+    expect(mine).not.toContain('af-south-1');
+    const all = (await ec2.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions!;
+    expect(all.find((r) => r.RegionName === 'af-south-1')?.OptInStatus).toBe('not-opted-in');
+    expect(all.find((r) => r.RegionName === 'us-east-1')?.OptInStatus).toBe('opt-in-not-required');
+    optInRegion(sb.world, EMPTY.consoleAccountId, 'af-south-1');
+    const enabled = (await ec2.send(new DescribeRegionsCommand({ Filters: [{ Name: 'opt-in-status', Values: ['opted-in'] }] }))).Regions!;
+    expect(enabled.map((r) => [r.RegionName, r.OptInStatus])).toEqual([['af-south-1', 'opted-in']]);
+    expect((await other.send(new DescribeRegionsCommand({}))).Regions!.map((r) => r.RegionName)).not.toContain('af-south-1');
   });
 });
 

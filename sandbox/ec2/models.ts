@@ -89,6 +89,8 @@ export interface Ec2Scope {
 export interface Ec2State {
   /** Keyed by `ACCOUNT/REGION`. */
   scopes: Map<string, Ec2Scope>;
+  /** Opt-in Regions each account has enabled (Account's EnableRegion); absent: none. */
+  optedIn?: Map<string, Set<string>>;
 }
 
 export const emptyEc2State = (): Ec2State => ({ scopes: new Map() });
@@ -126,6 +128,36 @@ export const REGIONS = [
   'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
   'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2',
 ];
+
+/** Regions disabled in a new account until it opts in (AWS's Regions launched since March 2019). */
+export const OPT_IN_REGIONS = [
+  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ca-west-1',
+  'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+];
+
+export type RegionOptInStatus = 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
+
+/** Enables an opt-in Region for an account (what Account's EnableRegion ends in; seeds and tests set it directly). */
+export function optInRegion(world: World, accountId: string, region: string): void {
+  if (!OPT_IN_REGIONS.includes(region)) throw new Error(`${region} is not an opt-in Region`);
+  const state = serviceState(world, 'ec2', emptyEc2State);
+  state.optedIn ??= new Map();
+  const regions = state.optedIn.get(accountId) ?? new Set<string>();
+  regions.add(region);
+  state.optedIn.set(accountId, regions);
+}
+
+export function regionOptInStatus(world: World, accountId: string, region: string): RegionOptInStatus {
+  if (!OPT_IN_REGIONS.includes(region)) return 'opt-in-not-required';
+  return serviceState(world, 'ec2', emptyEc2State).optedIn?.get(accountId)?.has(region) ? 'opted-in' : 'not-opted-in';
+}
+
+/** DescribeRegions: the Regions enabled for the account, or with AllRegions every Region whatever its status. */
+export function describeRegions(world: World, accountId: string, all: boolean): { region: string; status: RegionOptInStatus }[] {
+  return [...REGIONS, ...OPT_IN_REGIONS]
+    .map((region) => ({ region, status: regionOptInStatus(world, accountId, region) }))
+    .filter((r) => all || r.status !== 'not-opted-in');
+}
 
 const ZONE_COUNT: Record<string, number> = { 'us-east-1': 6, 'us-west-2': 4 };
 const DIRECTION: Record<string, string> = {

@@ -212,10 +212,10 @@ const ZONE_FILTERS: FilterFields<models.AvailabilityZone> = {
   'opt-in-status': () => 'opt-in-not-required',
 };
 
-const REGION_FILTERS: FilterFields<string> = {
-  'region-name': (r) => r,
-  'endpoint': (r) => `ec2.${r}.amazonaws.com`,
-  'opt-in-status': () => 'opt-in-not-required',
+const REGION_FILTERS: FilterFields<{ region: string; status: models.RegionOptInStatus }> = {
+  'region-name': (r) => r.region,
+  'endpoint': (r) => `ec2.${r.region}.amazonaws.com`,
+  'opt-in-status': (r) => r.status,
 };
 
 const TAG_FILTERS: FilterFields<models.TagDescription> = {
@@ -418,14 +418,18 @@ export const operations: Record<string, OperationSpec> = {
     },
   },
   DescribeRegions: {
-    handler: (_ctx, input: { RegionNames?: string[]; Filters?: Filter[] }) => {
-      for (const name of input.RegionNames ?? []) if (!models.REGIONS.includes(name)) throw errors.invalidRegionName(name);
-      const regions = input.RegionNames?.length ? models.REGIONS.filter((r) => input.RegionNames!.includes(r)) : models.REGIONS;
+    handler: (ctx, input: { RegionNames?: string[]; AllRegions?: boolean; Filters?: Filter[] }) => {
+      const known = models.describeRegions(ctx.world, account(ctx), true);
+      for (const name of input.RegionNames ?? []) if (!known.some((r) => r.region === name)) throw errors.invalidRegionName(name);
+      // Named Regions are listed whatever their status (as moto does); otherwise only enabled ones unless AllRegions.
+      const listed = input.RegionNames?.length
+        ? known.filter((r) => input.RegionNames!.includes(r.region))
+        : models.describeRegions(ctx.world, account(ctx), input.AllRegions === true);
       return {
-        Regions: applyFilters(regions, input.Filters, REGION_FILTERS).map((r) => ({
-          RegionName: r,
-          Endpoint: `ec2.${r}.amazonaws.com`,
-          OptInStatus: 'opt-in-not-required',
+        Regions: applyFilters(listed, input.Filters, REGION_FILTERS).map((r) => ({
+          RegionName: r.region,
+          Endpoint: `ec2.${r.region}.amazonaws.com`,
+          OptInStatus: r.status,
         })),
       };
     },

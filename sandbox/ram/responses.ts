@@ -111,6 +111,21 @@ function once<I extends { clientToken?: string }, O extends object>(ctx: Request
   return clientToken === undefined ? result : { ...result, clientToken };
 }
 
+/** Associate or disassociate principals, resources and sources of one share (the two calls take the same input). */
+function changeAssociations(ctx: RequestContext, input: WireInput, change: typeof associateResourceShare) {
+  return once(ctx, input, () => {
+    const arn = required(input.resourceShareArn, 'resourceShareArn');
+    const touched = change(ctx.world, account(ctx), ctx.region, {
+      resourceShareArn: arn,
+      resourceArns: input.resourceArns,
+      principals: input.principals,
+      sources: input.sources,
+    });
+    const share = findShare(ctx.world, arn)!;
+    return { resourceShareAssociations: touched.map((a) => associationOut(ctx.world, share, a)) };
+  });
+}
+
 // ---- output shapes --------------------------------------------------------------------------------
 
 const date = (ms: number) => new Date(ms);
@@ -321,35 +336,13 @@ const specs: Record<string, OperationSpec<Input>> = {
 
   AssociateResourceShare: {
     resource: shareResource,
-    handler: (ctx, input) =>
-      once(ctx, input, () => {
-        const arn = required(input.resourceShareArn, 'resourceShareArn');
-        const touched = associateResourceShare(ctx.world, account(ctx), ctx.region, {
-          resourceShareArn: arn,
-          resourceArns: input.resourceArns,
-          principals: input.principals,
-          sources: input.sources,
-        });
-        const share = findShare(ctx.world, arn)!;
-        return { resourceShareAssociations: touched.map((a) => associationOut(ctx.world, share, a)) };
-      }),
+    handler: (ctx, input) => changeAssociations(ctx, input, associateResourceShare),
   },
 
   // A receiver leaving a share names the owner's share: authorized on '*', as the invitation calls are.
   DisassociateResourceShare: {
     resource: (ctx, input) => (findShare(ctx.world, input.resourceShareArn ?? '')?.owningAccountId === account(ctx) ? input.resourceShareArn : '*'),
-    handler: (ctx, input) =>
-      once(ctx, input, () => {
-        const arn = required(input.resourceShareArn, 'resourceShareArn');
-        const touched = disassociateResourceShare(ctx.world, account(ctx), ctx.region, {
-          resourceShareArn: arn,
-          resourceArns: input.resourceArns,
-          principals: input.principals,
-          sources: input.sources,
-        });
-        const share = findShare(ctx.world, arn)!;
-        return { resourceShareAssociations: touched.map((a) => associationOut(ctx.world, share, a)) };
-      }),
+    handler: (ctx, input) => changeAssociations(ctx, input, disassociateResourceShare),
   },
 
   GetResourceShareAssociations: {

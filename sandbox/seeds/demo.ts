@@ -13,6 +13,7 @@ import {
 import { DEMO } from './demo-ids.js';
 import { addDemoSharing } from './demo-ram.js';
 import { addDemoResources } from './demo-resources.js';
+import { addLargeInvitations } from './large-ram.js';
 import type { SeedOptions } from './index.js';
 import {
   ADMINISTRATOR_ACCESS,
@@ -141,4 +142,5 @@ export function demoSeed(world: World, options: SeedOptions): void {
   addDemoResources(world);
   // RAM can share with the organization only when it has all features.
   addDemoSharing(world, { orgSharing: options.featureSet === 'CONSOLIDATED_BILLING' ? false : options.orgSharing });
+  if (typeof options.invitations === 'number') addLargeInvitations(world, DEMO.memberAccountIds, Math.min(options.invitations, 10_000));
 }

@@ -14,6 +14,8 @@ export interface SeedOptions {
   depth?: number;
   /** large: resource shares spread over accounts and three Regions (default 3,000; 0 for none). */
   shares?: number;
+  /** demo and large: pending invitations to member accounts from senders outside the organization (default 0). */
+  invitations?: number;
   /** large: IAM roles per member account, the member access role included (default 1). */
   roles?: number;
   /** demo: false leaves RAM sharing with AWS Organizations off (the console's "enable sharing" demo). */

@@ -17,6 +17,9 @@ export const LARGE_SHARING = {
   /** Accounts outside the organization that some shares name (invitations; 20 pending per receiver at most). */
   outsideAccounts: 60,
   firstOutsideAccount: 990_000_000_001,
+  /** Outside senders of the `invitations` option: each invites up to 15 member accounts (below RAM's 20 pending). */
+  firstInviter: 970_000_000_001,
+  invitationsPerInviter: 15,
 } as const;
 
 export interface LargeSharingInput {
@@ -93,6 +96,27 @@ export function addLargeSharing(world: World, input: LargeSharingInput): void {
         principals: [...principals],
         allowExternalPrincipals: external,
         tags: [{ key: 'team', value: pick(TEAMS) }],
+      });
+    }
+  });
+}
+
+/**
+ * Pending invitations to member accounts from senders outside the organization (sharing within it needs none),
+ * in us-east-1: one prefix-list share per invitation, spread over the members.
+ */
+export function addLargeInvitations(world: World, memberIds: string[], invitations: number): void {
+  if (invitations <= 0 || memberIds.length === 0) return;
+  withoutAssociationDelay(world, () => {
+    for (let n = 0; n < invitations; n++) {
+      const sender = String(LARGE_SHARING.firstInviter + Math.floor(n / LARGE_SHARING.invitationsPerInviter));
+      if (n % LARGE_SHARING.invitationsPerInviter === 0) addAccount(world, sender, `inviter-${String(Math.floor(n / LARGE_SHARING.invitationsPerInviter) + 1).padStart(4, '0')}`);
+      const list = createManagedPrefixList(world, sender, 'us-east-1', { prefixListName: `offer-${n + 1}`, addressFamily: 'IPv4', maxEntries: 2, entries: [] });
+      createResourceShare(world, sender, 'us-east-1', {
+        name: `offer-${String(n + 1).padStart(5, '0')}`,
+        resourceArns: [list.prefixListArn],
+        principals: [memberIds[(n * 7) % memberIds.length]],
+        allowExternalPrincipals: true,
       });
     }
   });

@@ -8,7 +8,7 @@ import { addAccountToOrganization, createOrganization, createOrganizationalUnit,
 import type { SeedOptions } from './index.js';
 import { addAccount, addConsoleIdentity, addMemberAccessRole, trustPolicy } from './common.js';
 import { addLargeIam } from './large-iam.js';
-import { addLargeSharing, LARGE_SHARING } from './large-ram.js';
+import { addLargeInvitations, addLargeSharing, LARGE_SHARING } from './large-ram.js';
 
 export const LARGE = {
   managementAccountId: '100000000001',
@@ -140,4 +140,5 @@ export function largeSeed(world: World, options: SeedOptions): void {
   const roles = count(options.roles, 1, 1, 100);
   addLargeIam(world, { memberIds, organizationId: organization.id, roles, random: prng(seedNumber(`large-iam:${accounts}:${roles}`)) });
   addLargeSharing(world, { managementAccountId: mgmt, memberIds, ouIds: slots.map((s) => s.id), organizationId: organization.id, shares, random: prng(seedNumber(`large-ram:${accounts}:${shares}`)) });
+  addLargeInvitations(world, memberIds, count(options.invitations, 0, 0, 100_000));
 }

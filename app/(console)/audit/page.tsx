@@ -69,6 +69,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       step {entry.step}
                     </Link>
                   )}
+                  {entry.accessRequest && (
+                    <span className="mt-1 block" data-testid="audit-access-request">
+                      <Link className="text-sky-700 underline" href={`/requests/${entry.accessRequest.id}`}>
+                        request
+                      </Link>{' '}
+                      by {entry.accessRequest.requester}, approved by {entry.accessRequest.approvers.join(', ') || 'nobody'}
+                    </span>
+                  )}
                 </Cell>
                 <Cell mono className="min-w-64 max-w-md [overflow-wrap:anywhere]">{JSON.stringify(entry.parameters)}</Cell>
               </tr>

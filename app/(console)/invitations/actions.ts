@@ -1,23 +1,26 @@
 'use server';
-// The inbox's actions: reading AWS again now, and building the plan that accepts or rejects the selected
-// invitations (any signed-in user may build it; only admins apply it, on the plan's page). The invitations are
-// taken from the server's own reading, by ARN: the browser names them, it cannot say where they are.
-import { revalidatePath } from 'next/cache';
+// The inbox's actions: the reading's progress and Refresh, and building the plan that accepts or rejects the
+// selected invitations (any signed-in user may build it; only admins apply it, on the plan's page). The
+// invitations are taken from the server's own reading, by ARN: the browser names them, it cannot say where they are.
 import { z } from 'zod';
 import { userAction, type ActionResult } from '@/lib/server-actions';
 import { awsNow } from '@/lib/aws/clients';
 import { getConsoleContext } from '@/lib/aws/identity';
+import type { SnapshotProgress } from '@/lib/cache/snapshots';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { PlanError } from '@/lib/plan/build';
 import { savePlan } from '@/lib/plan/store';
 import { answerInvitations } from '@/lib/ram/answer-invitations';
-import { getOrganizationInvitations } from '@/lib/ram/invitations';
+import { getInvitationsSnapshot, invitationList, invitationsProgress, refreshInvitationsSnapshot } from '@/lib/ram/invitations';
+import { invitationsSource } from '@/lib/ram/invitations-source';
 
 const plan = userAction({
   action: answerInvitations.id,
   input: answerInvitations.input,
   async run(input, { user, region }) {
-    const snapshot = await getOrganizationInvitations(await getConsoleContext({ region }));
-    const byArn = new Map(snapshot.invitations.map((i) => [i.arn, i]));
+    const context = await getConsoleContext({ region });
+    const { snapshot } = await getInvitationsSnapshot(invitationsSource(context));
+    const byArn = new Map(invitationList(snapshot, await organizationNames(context)).map((i) => [i.arn, i]));
     const arns = [...new Set(input.invitationArns)];
     const missing = arns.filter((arn) => !byArn.has(arn));
     if (missing.length) throw new PlanError(`The inbox does not list ${missing.join(', ')}: refresh it (AWS drops invitations about 7 days after they are answered or expire).`);
@@ -25,11 +28,12 @@ const plan = userAction({
   },
 });
 
-const refresh = userAction({
+const statusRead = userAction({
   action: 'ram:GetResourceShareInvitations',
-  input: z.object({}).strict(),
-  async run(_input, { region }) {
-    return (await getOrganizationInvitations(await getConsoleContext({ region }), { refresh: true })).fetchedAt;
+  input: z.object({ refresh: z.boolean().default(false) }).strict(),
+  async run({ refresh }, { region }) {
+    const source = invitationsSource(await getConsoleContext({ region }));
+    return invitationsProgress(refresh ? refreshInvitationsSnapshot(source) : await getInvitationsSnapshot(source));
   },
 });
 
@@ -37,8 +41,6 @@ export async function planInvitationsAction(input: unknown): Promise<ActionResul
   return plan(input);
 }
 
-export async function refreshInvitationsAction(input: unknown): Promise<ActionResult<number>> {
-  const result = await refresh(input);
-  revalidatePath('/invitations');
-  return result;
+export async function invitationsStatusAction(input: unknown): Promise<ActionResult<SnapshotProgress>> {
+  return statusRead(input);
 }

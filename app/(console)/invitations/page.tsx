@@ -1,83 +1,131 @@
-// The invitations inbox: every resource share invitation to the organization's accounts in every configured
-// Region, soonest expiry first, from a brief cache (its age shown, Refresh reads AWS now).
-import { InvitationInbox, type InboxRow } from '@/components/invitations/InvitationInbox';
+// The invitations inbox: every resource share invitation to the organization's accounts, soonest expiry first,
+// from the last complete reading (its age shown; Refresh reads again behind it); a first reading streams its
+// invitations in as they are found. Filtered and paged on the server. Thin: data from lib/ram.
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { InvitationFilters } from '@/components/invitations/InvitationFilters';
+import { InvitationInbox } from '@/components/invitations/InvitationInbox';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
-import { RefreshButton } from '@/components/invitations/RefreshButton';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
+import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
+import { Pager } from '@/components/shares/ShareTables';
 import { Alert, Card, PageTitle } from '@/components/ui';
-import { awsNow } from '@/lib/aws/clients';
-import { explainAwsError } from '@/lib/aws/errors';
+import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
+import type { ConsoleContext } from '@/lib/aws/identity';
+import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
+import { organizationNames } from '@/lib/organizations/accounts';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
+import { inboxView, parseInvitationFilters, type AccountCount, type InvitationFilters as Filters } from '@/lib/ram/invitation-list';
+import { getInvitationsSnapshotSoon, invitationList, invitationsProgress, PENDING_INVITATIONS_QUOTA, sendersNearQuota } from '@/lib/ram/invitations';
+import { invitationsSource } from '@/lib/ram/invitations-source';
+import { filterQuery } from '@/lib/ram/share-list';
 import { senderLabel } from '@/lib/ram/answer-invitations';
-import { getOrganizationInvitations, PENDING_INVITATIONS_QUOTA, sendersNearQuota, type InvitationsSnapshot } from '@/lib/ram/invitations';
-import { planInvitationsAction, refreshInvitationsAction } from './actions';
+import { invitationsStatusAction, planInvitationsAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
+// A first reading is given this long to find its first invitations; then the page shows its progress and polls.
+const FIRST_ROWS_WAIT_MS = 800;
+// Unreachable accounts listed one by one; more are counted.
+const UNREACHABLE_LISTED = 20;
+
 const DESCRIPTION =
-  'Resource share invitations to the console’s account and to every member account (through the member role), in each Region the console works in. ' +
+  'Resource share invitations to the console’s account and to every member account (through the member role). ' +
   'Expiry follows the AWS clock: 7 days after sending for the resource types AWS gives 7 days, 12 hours for the others.';
 
-/** How long ago the reading was made (on this host's clock, which stamped it). */
-const ageOf = (snapshot: InvitationsSnapshot) => Date.now() - snapshot.fetchedAt;
-
-export default async function InvitationsPage() {
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await loadConsolePage();
   const title = <PageTitle description={DESCRIPTION}>Invitations</PageTitle>;
   if (!page.context) {
     return <AwsUnavailable title={title} error={page.error} />;
   }
-  let snapshot: InvitationsSnapshot | undefined;
-  let error: string | undefined;
-  try {
-    snapshot = await getOrganizationInvitations(page.context);
-  } catch (e) {
-    error = explainAwsError(e, { operation: 'ram:GetResourceShareInvitations', accountId: page.context.accountId });
-  }
-  const now = awsNow();
-  const rows: InboxRow[] = (snapshot?.invitations ?? []).map((i) => {
-    const remainingMs = i.status === 'PENDING' && i.expiresAt !== undefined ? i.expiresAt - now : undefined;
-    return { ...i, remainingMs, senderLabel: senderLabel(i), shownStatus: remainingMs !== undefined && remainingMs <= 0 ? 'EXPIRED' : i.status };
-  });
-  const nearQuota = snapshot ? sendersNearQuota(snapshot, now) : [];
+  const filters = parseInvitationFilters(await searchParams);
   return (
     <>
       {title}
       <InvitationTabs current="/invitations" />
-      <div className="flex flex-col gap-4">
-        {error && <Alert tone="error" title="The invitations could not be read">{error}</Alert>}
-        {snapshot?.unreachable.map((u) => (
-          <Alert key={`${u.accountId}|${u.error}`} tone="error" title={`${u.accountName} (${u.accountId}) could not be read in ${u.regions.join(', ')}`} testId="unreachable-account">
-            {u.error}
-          </Alert>
-        ))}
-        {nearQuota.map((s) => (
-          <Alert key={s.senderAccountId} tone="warning" title={`${senderLabel(s)} is close to RAM's quota of pending invitations`} testId="quota-warning">
-            {s.pending} invitations from this account are pending to this organization alone; RAM allows a sharing account {PENDING_INVITATIONS_QUOTA} pending
-            invitations, after which it cannot invite anyone until some are answered or expire. Answer the ones you can.
-          </Alert>
-        ))}
-        {page.user.role !== 'admin' && (
+      {page.user.role !== 'admin' && (
+        <div className="mb-4">
           <Alert tone="info">You can prepare a plan to show an admin; only admins can apply it.</Alert>
-        )}
-        {snapshot && (
-          <Card
-            title={`${rows.filter((r) => r.shownStatus === 'PENDING').length} pending of ${rows.length} listed`}
-            actions={
-              <span className="flex items-center gap-3 text-sm text-slate-600">
-                <span data-testid="invitations-age">
-                  Read {formatDuration(ageOf(snapshot))} ago from {snapshot.accounts} account(s) in {snapshot.regions.length} Region(s)
-                </span>
-                <RefreshButton refresh={refreshInvitationsAction} />
-              </span>
-            }
-            testId="invitations"
-          >
-            <InvitationInbox rows={rows} build={planInvitationsAction} />
-          </Card>
-        )}
-      </div>
+        </div>
+      )}
+      {/* Streamed: the shell shows at once, the rows as soon as the first invitations are found. */}
+      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s invitations…</p>}>
+        <Inbox context={page.context} filters={filters} />
+      </Suspense>
     </>
+  );
+}
+
+function Counts({ title, counts, filter, filters, testId }: { title: string; counts: AccountCount[]; filter: 'receiver' | 'sender'; filters: Filters; testId: string }) {
+  return (
+    <Card title={title} testId={testId}>
+      {counts.length === 0 ? (
+        <p className="text-sm text-slate-500">None.</p>
+      ) : (
+        <ul className="flex flex-col gap-1 text-sm">
+          {counts.map((c) => (
+            <li key={c.accountId} data-testid={`${testId}-row`}>
+              <Link className="text-sky-700 underline" href={`/invitations${filterQuery({ ...filters, [filter]: c.accountId, page: 1 })}`} scroll={false}>
+                {c.label}
+              </Link>
+              : {c.pending} pending of {c.total}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+async function Inbox({ context, filters }: { context: ConsoleContext; filters: Filters }) {
+  const [status, names] = await Promise.all([getInvitationsSnapshotSoon(invitationsSource(context), FIRST_ROWS_WAIT_MS), organizationNames(context)]);
+  const { snapshot } = status;
+  const invitations = invitationList(snapshot, names);
+  const view = inboxView(invitations, filters);
+  const nearQuota = sendersNearQuota(invitations);
+  const unreachable = unreachableOf(snapshot);
+  const regions = regionsCovered(snapshot);
+  const accountsRead = Object.keys(snapshot.accounts).length;
+  return (
+    <div className="flex flex-col gap-4">
+      <SnapshotStatus initial={invitationsProgress(status)} status={invitationsStatusAction} />
+      <p className="text-sm text-slate-600" data-testid="invitations-age">
+        {snapshot.complete ? `Read ${formatDuration(status.ageMs)} ago from` : `Read so far from ${accountsRead} of`} {snapshot.accountCount || '…'} account(s)
+        {regions.length ? ` in ${regions.length} Region(s): ${regions.join(', ')}` : ''}.{' '}
+        {config().regionsPinned
+          ? 'The Regions are the ones CROSSING_REGIONS names.'
+          : 'Each account is read in the Regions enabled for it where the organization uses RAM (its shares, invitations seen before, and the console’s Region).'}
+      </p>
+      {unreachable.length > 0 && (
+        <Alert tone="error" title={`${new Set(unreachable.map((u) => u.accountId)).size} account(s) could not be read: their invitations are not listed`} testId="unreachable">
+          <ul className="list-disc pl-5">
+            {unreachable.slice(0, UNREACHABLE_LISTED).map((u) => (
+              <li key={`${u.accountId}|${u.error}`} data-testid="unreachable-account">
+                <span className="font-medium">{names[u.accountId] ?? u.accountId}</span> ({u.accountId}
+                {u.regions.length ? `, ${u.regions.join(', ')}` : ''}): {u.error}
+              </li>
+            ))}
+          </ul>
+          {unreachable.length > UNREACHABLE_LISTED && <p>And {unreachable.length - UNREACHABLE_LISTED} more.</p>}
+        </Alert>
+      )}
+      {nearQuota.map((s) => (
+        <Alert key={s.senderAccountId} tone="warning" title={`${senderLabel(s)} is close to RAM's quota of pending invitations`} testId="quota-warning">
+          {s.pending} invitations from this account are pending to this organization alone; RAM allows a sharing account {PENDING_INVITATIONS_QUOTA} pending
+          invitations, after which it cannot invite anyone until some are answered or expire. Answer the ones you can.
+        </Alert>
+      ))}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Counts title="Receiving accounts with the most pending" counts={view.byReceiver} filter="receiver" filters={filters} testId="by-receiver" />
+        <Counts title="Senders with the most pending" counts={view.bySender} filter="sender" filters={filters} testId="by-sender" />
+      </div>
+      <Card title={`${view.pending} pending of ${view.total} listed`} testId="invitations">
+        <InvitationFilters filters={filters} regions={view.regions} />
+        <InvitationInbox rows={view.page.rows} build={planInvitationsAction} />
+        <Pager page={view.page} filters={filters} noun="invitations" path="/invitations" />
+      </Card>
+    </div>
   );
 }

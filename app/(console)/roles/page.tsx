@@ -1,21 +1,32 @@
-// Cross-account access: every role in the organization that trusts a principal of another account.
+// /roles: every role of the organization and whom its trust policy lets in, from the IAM snapshot (the last
+// reading at once, with its age; a running read's progress), searched, filtered, sorted and paged on the server
+// with everything in the URL. Thin: data from lib/iam/roles-page.ts.
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
-import { Alert, Badge, buttonClass, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { IamStatus } from '@/components/access/IamStatus';
+import { Pager } from '@/components/access/Pager';
+import { RoleRows } from '@/components/roles/RoleRows';
+import { buttonClass, Card, FilterForm, PageTitle } from '@/components/ui';
+import type { ConsoleContext } from '@/lib/aws/identity';
+import { parseRoleFilters, ROLE_SORTS, rolesHref, TRUST_KINDS, type RoleFilters } from '@/lib/iam/roles-view';
+import { rolesView } from '@/lib/iam/roles-page';
 import { loadConsolePage } from '@/lib/page-context';
-import { crossAccountTrusts } from '@/lib/iam/trusts';
 
 export const dynamic = 'force-dynamic';
 
-export default async function RolesPage() {
+// A cold console's first read gets this long to show its first accounts before the page answers without them.
+const FIRST_ACCOUNTS_WAIT_MS = 500;
+
+export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await loadConsolePage();
   const title = (
-    <PageTitle description="Roles whose trust policy names a principal in another account: who can reach each account, and on what conditions.">Cross-account access</PageTitle>
+    <PageTitle description="Every role in the organization's accounts and whom its trust policy lets in: other accounts, AWS services, SAML and OIDC providers. Open a role for its trust explained and verified.">
+      Cross-account access
+    </PageTitle>
   );
-  if (!page.context) {
-    return <AwsUnavailable title={title} error={page.error} />;
-  }
-  const { trusts, failures } = await crossAccountTrusts(page.context);
+  if (!page.context) return <AwsUnavailable title={title} error={page.error} />;
+  const filters = parseRoleFilters(await searchParams);
   return (
     <>
       {title}
@@ -24,56 +35,54 @@ export default async function RolesPage() {
           Set up cross-account access
         </Link>
       </div>
-      {failures.map((f) => (
-        <div key={f.accountId} className="mb-3">
-          <Alert tone="warning" title={`Account ${f.accountId} could not be read`}>
-            {f.error}
-          </Alert>
-        </div>
-      ))}
+      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s IAM…</p>}>
+        <RolesList context={page.context} filters={filters} />
+      </Suspense>
+    </>
+  );
+}
+
+async function RolesList({ context, filters }: { context: ConsoleContext; filters: RoleFilters }) {
+  const { iam, names, page, memberRole } = await rolesView(context, filters, FIRST_ACCOUNTS_WAIT_MS);
+  return (
+    <>
+      <IamStatus status={iam} names={names} />
       <Card>
-        {trusts.length === 0 ? (
-          <p className="text-sm text-slate-500">No role in the organization trusts another account.</p>
+        <FilterForm
+          id="roles"
+          hidden={{ member: filters.member }}
+          fields={[
+            { name: 'q', label: 'Search', value: filters.q },
+            { name: 'account', label: 'Account', value: filters.account, narrow: true },
+            { name: 'kind', label: 'Trusts', value: filters.kind, options: TRUST_KINDS },
+            { name: 'sort', label: 'Sort by', value: filters.sort === 'account' ? undefined : filters.sort, options: ROLE_SORTS.filter((s) => s !== 'account') },
+          ]}
+        />
+        <p className="mb-3 text-sm text-slate-600" data-testid="member-roles">
+          {filters.member ? (
+            <>
+              Showing {memberRole}, the role used to reach member accounts.{' '}
+              <Link className="text-sky-700 underline" href={rolesHref(filters, { member: undefined, page: 1 })}>
+                Hide it
+              </Link>
+            </>
+          ) : (
+            <>
+              {page.hiddenMemberRoles} {memberRole} role(s) hidden (the role used to reach member accounts).{' '}
+              <Link className="text-sky-700 underline" href={rolesHref(filters, { member: 'show', page: 1 })}>
+                Show them
+              </Link>
+            </>
+          )}
+        </p>
+        {page.matching === 0 ? (
+          <p className="text-sm text-slate-500" data-testid="no-roles">
+            No role matches.
+          </p>
         ) : (
-          <Table columns={['Account', 'Role', 'Trusted principal', 'Conditions']} testId="trusts-table">
-            {trusts.map((t) => (
-              <tr key={`${t.roleArn} ${t.principal.principal} ${t.principal.statementIndex}`}>
-                <Cell>
-                  <Link className="text-sky-700 underline" href={`/accounts/${t.accountId}`}>
-                    {t.accountName}
-                  </Link>{' '}
-                  <span className="text-xs text-slate-500">{t.accountId}</span>
-                </Cell>
-                <Cell>
-                  <Link className="text-sky-700 underline" href={`/roles/${t.accountId}/${encodeURIComponent(t.roleName)}`}>
-                    {t.roleName}
-                  </Link>
-                </Cell>
-                <Cell mono>
-                  {t.principal.principal}{' '}
-                  {t.principalAccountName ? (
-                    <span className="font-sans text-xs text-slate-500">({t.principalAccountName})</span>
-                  ) : (
-                    <Badge tone="amber">{t.principal.principal === '*' ? 'anyone' : 'outside the organization'}</Badge>
-                  )}
-                </Cell>
-                <Cell>
-                  <div className="flex flex-wrap gap-1">
-                    {t.principal.externalId && <Badge tone="sky">ExternalId</Badge>}
-                    {t.principal.requireMfa && <Badge tone="sky">MFA</Badge>}
-                    {t.principal.organizationId && <Badge tone="sky">Organization only</Badge>}
-                    {t.principal.otherConditions.map((c) => (
-                      <Badge key={c}>{c}</Badge>
-                    ))}
-                    {!t.principal.externalId && !t.principal.requireMfa && !t.principal.organizationId && t.principal.otherConditions.length === 0 && (
-                      <Badge tone={t.principalAccountName ? 'slate' : 'red'}>none</Badge>
-                    )}
-                  </div>
-                </Cell>
-              </tr>
-            ))}
-          </Table>
+          <RoleRows rows={page.rows} names={names} />
         )}
+        <Pager page={page} noun="roles" href={(n) => rolesHref(filters, { page: n })} testId="roles-pager" countTestId="matching-roles" />
       </Card>
     </>
   );

@@ -259,7 +259,7 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
       </Card>
       {draft.state.modify && plan && <p className="text-sm text-slate-700" data-testid="modify-intro">The plan below makes exactly the differences between the share as AWS read it when the plan was made and the steps above.</p>}
       {plan && plan.status === 'ready' ? (
-        <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} applyLabel={draft.state.modify ? 'Modify resource share' : 'Create resource share'} />
+        <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} requestHref={`/plans/${plan.id}`} applyLabel={draft.state.modify ? 'Modify resource share' : 'Create resource share'} />
       ) : (
         <Alert tone="warning" title={plan ? 'The plan made for this review has expired' : 'No plan is made for these choices yet'}>
           <p className="mb-2">AWS may have changed since; make the plan again from the choices above.</p>

@@ -28,6 +28,7 @@ import { Alert, Card, Cell, CodeBlock, PageTitle, Steps, Table } from '@/compone
 import type { SignedInUser } from '@/lib/auth/guard';
 import { loadConsolePage } from '@/lib/page-context';
 import { allowedStep, getRoleDraft, requestOf, roleStepHref, stepOf, typedOf, WIZARD_STEPS, type RoleDraft, type WizardStep } from '@/lib/iam/wizard';
+import type { AccessReview } from '@/lib/iam/access';
 import { organizationAccounts, type OrganizationAccount } from '@/lib/organizations/accounts';
 import { getPlan } from '@/lib/plan/store';
 
@@ -63,6 +64,7 @@ function whereStep(draft: RoleDraft) {
     policies: role?.kind === 'new' ? role.managedPolicyArns : [],
     policyQuery: '',
     maxSessionHours: role?.kind === 'new' ? role.maxSessionHours : 1,
+    also: (accepted?.accountIds ?? []).filter((id) => id !== accepted?.accountId).join('\n'),
   };
   return (
     <WhereStep
@@ -112,23 +114,10 @@ function conditionsStep(draft: RoleDraft, accounts: OrganizationAccount[]) {
   );
 }
 
-async function reviewStep(draft: RoleDraft, user: SignedInUser) {
-  const request = requestOf(draft.state);
-  const made = draft.state.plan;
-  const plan = made && request && made.of === JSON.stringify(request) ? await getPlan(made.id) : undefined;
-  // Once applied, the plan's page shows the progress and what AWS reads back.
-  if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
-  const review = draft.state.review;
-  if (!plan || plan.status !== 'ready' || !review) {
-    return (
-      <Alert tone="warning" title={plan ? 'The plan made for this review has expired' : 'No plan is made for these choices yet'}>
-        <p className="mb-2">AWS may have changed since; make the plan again from the choices of the steps before.</p>
-        <GoButton label="Make the plan" action={remakePlanAction} input={{ draftId: draft.id }} />
-      </Alert>
-    );
-  }
+/** What one destination account's review shows: the trust policy (or its change), the source's policy, the sizes. */
+function AccountReviewCards({ review }: { review: AccessReview }) {
   return (
-    <div className="flex flex-col gap-4" data-testid="review">
+    <>
       <Card title={`Destination: trust policy of ${review.roleArn}`}>
         {review.trustDiff ? (
           <>
@@ -170,12 +159,52 @@ async function reviewStep(draft: RoleDraft, user: SignedInUser) {
           ))}
         </Table>
       </Card>
-      {review.notes.map((note) => (
+    </>
+  );
+}
+
+async function reviewStep(draft: RoleDraft, user: SignedInUser) {
+  const request = requestOf(draft.state);
+  const made = draft.state.plan;
+  const plan = made && request && made.of === JSON.stringify(request) ? await getPlan(made.id) : undefined;
+  // Once applied, the plan's page shows the progress and what AWS reads back.
+  if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
+  const { review, reviews } = draft.state;
+  if (!plan || plan.status !== 'ready' || !review) {
+    return (
+      <Alert tone="warning" title={plan ? 'The plan made for this review has expired' : 'No plan is made for these choices yet'}>
+        <p className="mb-2">AWS may have changed since; make the plan again from the choices of the steps before.</p>
+        <GoButton label="Make the plan" action={remakePlanAction} input={{ draftId: draft.id }} />
+      </Alert>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4" data-testid="review">
+      {reviews && reviews.length > 1 ? (
+        <>
+          <Card title={`${reviews.length} destination accounts, one plan`}>
+            <p className="text-sm text-slate-700" data-testid="review-accounts">
+              The same role in each of {reviews.map((r) => (r.accountName ? `${r.accountName} (${r.accountId})` : r.accountId)).join(', ')}. One approval covers them all; each account&apos;s steps are independent.
+            </p>
+          </Card>
+          {reviews.map((r) => (
+            <details key={r.accountId} className="rounded-md border border-slate-200 p-3" data-testid="review-account">
+              <summary className="cursor-pointer text-sm font-medium">{r.accountName ? `${r.accountName} (${r.accountId})` : r.accountId}</summary>
+              <div className="mt-3 flex flex-col gap-4">
+                <AccountReviewCards review={r.review} />
+              </div>
+            </details>
+          ))}
+        </>
+      ) : (
+        <AccountReviewCards review={review} />
+      )}
+      {[...new Set((reviews ?? [{ review }]).flatMap((r) => r.review.notes))].map((note) => (
         <Alert key={note} tone="warning">
           {note}
         </Alert>
       ))}
-      <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} />
+      <PlanReview plan={plan} accountNames={plan.accountNames ?? {}} canApply={user.role === 'admin'} requestHref={`/plans/${plan.id}`} />
     </div>
   );
 }
@@ -198,7 +227,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
   if (step === 'who' || !draft) body = whoStep(draft);
   else if (step === 'where') body = whereStep(draft);
   else if (step === 'conditions') body = conditionsStep(draft, await organizationAccounts(page.context));
-  else body = reviewStep(draft, page.user);
+  else body = await reviewStep(draft, page.user);
   return (
     <>
       {title}

@@ -1,26 +1,29 @@
 // /shares/received (Shared with me): the shares other accounts give the console's account, a chosen member
-// account, or all of them, in every configured Region, read live; leaving a share is a plan.
+// account, or all of them, from the organization's received-shares snapshot (the last complete reading at once,
+// a first one streamed in as it is read); leaving a share is a plan.
 import Link from 'next/link';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
-import { statusTone } from '@/components/shares/ShareTables';
+import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
+import { Pager, statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
-import { config } from '@/lib/config';
+import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
 import { organizationAccounts } from '@/lib/organizations/accounts';
-import { readReceivedAcross } from '@/lib/ram/received';
+import { getReceivedSharesSoon, receivedProgress } from '@/lib/ram/received';
+import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
-import { principalName } from '@/lib/ram/share-list';
+import { pageOf, principalName } from '@/lib/ram/share-list';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { planLeaveShareAction } from './actions';
+import { planLeaveShareAction, receivedStatusAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-// Reading every account live is one fan-out per visit: beyond this, choose an account.
-const ALL_ACCOUNTS_LIMIT = 100;
+// A first reading is given this long to find its first shares; then the page shows its progress and polls.
+const FIRST_ROWS_WAIT_MS = 800;
 
-export default async function ReceivedSharesPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
+export default async function ReceivedSharesPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
   const page = await loadConsolePage();
-  const title = <PageTitle description={`Shares other accounts give yours, in ${config().regions.join(', ')}.`}>Shared with me</PageTitle>;
+  const title = <PageTitle description="Shares other accounts give the organization's accounts.">Shared with me</PageTitle>;
   if (!page.context) {
     return (
       <>
@@ -29,13 +32,18 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
       </>
     );
   }
-  const { account } = await searchParams;
-  const [accounts, names] = await Promise.all([organizationAccounts(page.context), organizationNames(page.context)]);
+  const { account, page: pageNumber } = await searchParams;
+  const [accounts, names, status] = await Promise.all([
+    organizationAccounts(page.context),
+    organizationNames(page.context),
+    getReceivedSharesSoon(receivedSharesSource(page.context), FIRST_ROWS_WAIT_MS),
+  ]);
   const chosen = account === 'all' ? 'all' : accounts.some((a) => a.id === account) ? account! : page.context.accountId;
-  const tooMany = chosen === 'all' && accounts.length > ALL_ACCOUNTS_LIMIT;
-  const results = tooMany ? [] : await readReceivedAcross(chosen === 'all' ? accounts.map((a) => a.id) : [chosen], config().regions);
-  const shares = results.flatMap((r) => (r.ok ? r.value : [])).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
-  const failures = results.filter((r) => !r.ok);
+  const mine = <T extends { accountId: string }>(rows: T[]) => (chosen === 'all' ? rows : rows.filter((r) => r.accountId === chosen));
+  const shares = mine(Object.values(status.snapshot.items)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
+  const rows = pageOf(shares, Math.max(1, Number(pageNumber) || 1));
+  const failures = mine(unreachableOf(status.snapshot));
+  const regions = regionsCovered(status.snapshot);
   return (
     <>
       {title}
@@ -60,14 +68,18 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
           Show
         </Button>
       </form>
-      {tooMany && <Alert tone="info">The organization has {accounts.length} accounts: choose one (all of them are read live only up to {ALL_ACCOUNTS_LIMIT}).</Alert>}
+      <SnapshotStatus initial={receivedProgress(status)} status={receivedStatusAction} />
+      <p className="mb-4 text-sm text-slate-600" data-testid="received-regions">
+        {regions.length ? `Read in ${regions.join(', ')}.` : 'No Region read yet.'}
+      </p>
       {failures.length > 0 && (
         <div className="mb-4">
           <Alert tone="warning" title="Some accounts or Regions could not be read">
             <ul className="list-disc pl-5">
               {failures.map((f) => (
-                <li key={`${f.accountId}/${f.region}`}>
-                  {names[f.accountId] ?? f.accountId} ({f.accountId}, {f.region}): {!f.ok && f.error}
+                <li key={`${f.accountId}/${f.error}`}>
+                  {names[f.accountId] ?? f.accountId} ({f.accountId}
+                  {f.regions.length ? `, ${f.regions.join(', ')}` : ''}): {f.error}
                 </li>
               ))}
             </ul>
@@ -76,7 +88,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
       )}
       <Card title={`Received shares (${shares.length})`} testId="received-shares">
         <Table columns={['Share', 'Receiving account', 'Owner', 'Region', 'Status', 'Resources', 'Received through', '']}>
-          {shares.map((s) => (
+          {rows.rows.map((s) => (
             <tr key={`${s.accountId}/${s.arn}`} data-testid="received-share">
               <Cell>
                 <span className="font-medium">{s.name}</span>
@@ -113,6 +125,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
             </tr>
           ))}
         </Table>
+        <Pager page={rows} filters={{ account: chosen }} noun="shares" path="/shares/received" />
       </Card>
     </>
   );

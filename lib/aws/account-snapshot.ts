@@ -1,0 +1,235 @@
+// An organization-wide read kept as a snapshot in the one store (lib/cache/snapshots.ts): every account is read
+// in the Regions chosen for it (lib/aws/regions.ts), one account at a time per account, many accounts at once;
+// what each account holds arrives in the snapshot as soon as it is read, so a page shows the first accounts
+// while the rest are read, and the accounts done / to do are its progress. The Regions enabled for each account
+// are carried over from the last complete reading (a Region is rarely enabled; Refresh reads them again). After
+// a change the console made, exactly the accounts and Regions it touched are read again into every reading.
+import { config } from '../config';
+import {
+  progressOf,
+  readSoon,
+  snapshotStore,
+  type Snapshot,
+  type SnapshotBuild,
+  type SnapshotProgress,
+  type SnapshotSource,
+  type SnapshotStatus,
+} from '../cache/snapshots';
+import { explainAwsError } from './errors';
+import { fanOut, prefetchMemberSessions, type FanOutTarget } from './fan-out';
+import { enabledRegions, regionsToRead } from './regions';
+
+export interface AccountRead {
+  accountId: string;
+  /** Regions read in the account. */
+  regions: string[];
+  /** The Regions enabled for the account (undefined when CROSSING_REGIONS chose them). */
+  enabledRegions?: string[];
+  /** Epoch ms the read finished. */
+  readAt: number;
+  /** Region → why it could not be read; '*' when the whole account could not be. */
+  errors?: Record<string, string>;
+}
+
+export interface AccountSnapshot<T> extends Snapshot {
+  /** Accounts to read. */
+  accountCount: number;
+  /** Account ID → how its read went, for every account read so far. */
+  accounts: Record<string, AccountRead>;
+  /** Item key → item. */
+  items: Record<string, T>;
+  /** Calls (pages) made, retries excluded. */
+  calls: number;
+}
+
+export interface AccountSnapshotSource<T> extends SnapshotSource {
+  /** The accounts to read (may wait for a cold organization crawl). */
+  accountIds: () => Promise<string[]>;
+  /** CROSSING_REGIONS when set. */
+  pinnedRegions?: string[];
+  /** Regions where the service is seen in use, given the last complete reading; undefined: read every enabled Region. */
+  usedRegions?: (previous?: AccountSnapshot<T>) => Promise<ReadonlySet<string> | undefined>;
+  /** Accounts read at once (default 16); within one account its Regions are read two at a time. */
+  concurrency?: number;
+  /** Drops the enabled Regions carried over from the last reading (Refresh). */
+  rereadRegions?: boolean;
+}
+
+export interface AccountSnapshotSpec<T> {
+  /** Names the store and its files. */
+  name: string;
+  format: number;
+  /** The operation named in failure explanations. */
+  operation: string;
+  /** What one account holds in one Region; `count` is told of each call. */
+  read: (target: FanOutTarget, count: () => void) => Promise<T[]>;
+  key: (item: T) => string;
+  /** The account and Region an item was read from. */
+  targetOf: (item: T) => FanOutTarget;
+  /** Told of every account's items as they arrive (history, …). */
+  onItems?: (items: T[]) => Promise<void>;
+}
+
+export interface AccountSnapshotStatus<T> extends SnapshotStatus<AccountSnapshot<T>> {
+  /** Accounts read / to read by the running build. */
+  progress?: { done: number; total: number };
+}
+
+const REGIONS_AT_ONCE = 2;
+
+/** Runs `work` over `items`, `width` at a time. */
+async function inPool<I>(items: I[], width: number, work: (item: I) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
+
+export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
+  type S = AccountSnapshot<T>;
+  type Src = AccountSnapshotSource<T>;
+
+  /** Puts one account-Region's answer into a snapshot: its items replace the ones it held before. */
+  function applyTarget(snapshot: S, target: FanOutTarget, items: T[]): void {
+    for (const [key, item] of Object.entries(snapshot.items)) {
+      const from = spec.targetOf(item);
+      if (from.accountId === target.accountId && from.region === target.region) delete snapshot.items[key];
+    }
+    for (const item of items) snapshot.items[spec.key(item)] = item;
+  }
+
+  /** Reads one account in its Regions, into `snapshot` as each Region answers. */
+  async function readAccount(snapshot: S, source: Src, accountId: string, known: string[] | undefined, used: ReadonlySet<string> | undefined): Promise<void> {
+    const count = () => void snapshot.calls++;
+    let enabled = known;
+    if (!source.pinnedRegions && !enabled) {
+      count();
+      // An identity refused ec2:DescribeRegions still reads the Regions enabled by default (the next reading asks again).
+      enabled = await enabledRegions(accountId, config().region).catch(() => undefined);
+    }
+    const regions = regionsToRead({ pinned: source.pinnedRegions, enabled, fallback: config().regions, used });
+    const read: AccountRead = { accountId, regions, enabledRegions: source.pinnedRegions ? undefined : enabled, readAt: 0 };
+    const arrived: T[] = [];
+    await inPool(regions, REGIONS_AT_ONCE, async (region) => {
+      try {
+        const items = await spec.read({ accountId, region }, count);
+        applyTarget(snapshot, { accountId, region }, items);
+        arrived.push(...items);
+      } catch (error) {
+        (read.errors ??= {})[region] = explainAwsError(error, { operation: spec.operation, accountId, region });
+      }
+    });
+    read.readAt = (source.now ?? Date.now)();
+    snapshot.accounts[accountId] = read;
+    if (arrived.length && spec.onItems) await spec.onItems(arrived);
+  }
+
+  function startBuild(source: Src, previous?: S): SnapshotBuild<S> {
+    const now = source.now ?? Date.now;
+    const snapshot: S = { key: source.key, fetchedAt: now(), complete: false, accountCount: 0, accounts: {}, items: {}, calls: 0 };
+    const done = (async () => {
+      const ids = await source.accountIds();
+      snapshot.accountCount = ids.length;
+      const used = await source.usedRegions?.(previous);
+      void prefetchMemberSessions(ids);
+      const carried = (id: string) => (source.rereadRegions ? undefined : previous?.accounts[id]?.enabledRegions);
+      await fanOut(
+        ids.map((accountId) => ({ accountId, region: config().region })),
+        (t) => readAccount(snapshot, source, t.accountId, carried(t.accountId), used),
+        {
+          operation: spec.operation,
+          concurrency: source.concurrency ?? 16,
+          perAccount: 1,
+          onResult: (result) => {
+            // The account's own reads keep their reasons; this is the account failing as a whole (its Regions, its role).
+            if (!result.ok) snapshot.accounts[result.accountId] = { accountId: result.accountId, regions: [], readAt: now(), errors: { '*': result.error } };
+          },
+        },
+      );
+      snapshot.complete = true;
+      return snapshot;
+    })();
+    return { snapshot, done };
+  }
+
+  const store = snapshotStore<S, Src, SnapshotBuild<S>>({ name: spec.name, build: startBuild, format: spec.format });
+
+  function withProgress({ build, ...status }: SnapshotStatus<S> & { build?: SnapshotBuild<S> }): AccountSnapshotStatus<T> {
+    return { ...status, progress: build && { done: Object.keys(build.snapshot.accounts).length, total: build.snapshot.accountCount } };
+  }
+
+  return {
+    /** The last complete reading (revalidated behind it when old), else the first build's as it fills. Never waits. */
+    read: async (source: Src) => {
+      // The shared copy first: after a restart, or written by the instance that builds it.
+      await store.sync(source);
+      return withProgress(store.read(source));
+    },
+    /** As read, but a first build is given up to `boundMs` to show its first items (a page's first paint). */
+    readSoon: async (source: Src, boundMs: number) => {
+      await store.sync(source);
+      return readSoon(() => withProgress(store.read(source)), (s) => Object.keys(s.snapshot.items).length > 0, boundMs);
+    },
+    /** Refresh: a build now (enabled Regions read again) unless one runs; the current reading answers until it completes. */
+    refresh: (source: Src) => withProgress(store.refresh({ ...source, rereadRegions: true })),
+    /** The last complete reading, else the first build's end. */
+    complete: (source: Src) => store.complete(source),
+    /** A complete reading made now (or the one running): what Refresh ends in. */
+    readNow: (source: Src) => store.refresh({ ...source, rereadRegions: true }).build.done,
+    /**
+     * Reads exactly these accounts and Regions again into every reading (and a running build), after the console
+     * changed something there. A target that cannot be read keeps what was read before.
+     */
+    async refreshTargets(targets: FanOutTarget[]): Promise<void> {
+      const unique = [...new Map(targets.map((t) => [`${t.accountId}/${t.region}`, t])).values()];
+      const answers = await Promise.all(unique.map(async (t) => ({ t, items: await spec.read(t, () => {}).catch(() => undefined) })));
+      const arrived = answers.flatMap((a) => a.items ?? []);
+      store.update((snapshot) => {
+        for (const { t, items } of answers) {
+          if (!items) continue;
+          applyTarget(snapshot, t, items);
+          const read = snapshot.accounts[t.accountId];
+          if (!read) continue;
+          if (!read.regions.includes(t.region)) read.regions.push(t.region);
+          if (read.errors) delete read.errors[t.region];
+          read.readAt = Date.now();
+        }
+      });
+      if (arrived.length && spec.onItems) await spec.onItems(arrived);
+    },
+    /** What the status line shows: `shares` counts the items arrived. */
+    progress: (status: AccountSnapshotStatus<T>): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.items).length, 'accounts'),
+    /** Drops everything in memory (tests; a restart's warm start then comes from the shared copy). */
+    forget: () => store.forget(),
+  };
+}
+
+/** Every Region the reading covered, in order. */
+export function regionsCovered(snapshot: AccountSnapshot<unknown>): string[] {
+  const regions = new Set<string>();
+  for (const read of Object.values(snapshot.accounts)) for (const r of read.regions) regions.add(r);
+  return [...regions].sort();
+}
+
+export interface Unreachable {
+  accountId: string;
+  /** Empty when the account could not be read at all. */
+  regions: string[];
+  error: string;
+}
+
+/** Accounts and Regions that could not be read, one entry per account and reason (Regions together). */
+export function unreachableOf(snapshot: AccountSnapshot<unknown>): Unreachable[] {
+  const out = new Map<string, Unreachable>();
+  for (const read of Object.values(snapshot.accounts)) {
+    for (const [region, error] of Object.entries(read.errors ?? {})) {
+      const key = `${read.accountId}|${error.replaceAll(region, '<region>')}`;
+      const entry = out.get(key) ?? { accountId: read.accountId, regions: [], error };
+      if (region !== '*') entry.regions.push(region);
+      out.set(key, entry);
+    }
+  }
+  return [...out.values()];
+}
+
+export type { SnapshotProgress };
