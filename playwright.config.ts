@@ -25,6 +25,20 @@ const oidc = {
   AUTH_OIDC_REQUESTER_GROUPS: 'crossing-requesters',
 };
 
+// The console's settings, also for a spec that starts a second instance of it (e2e/instances.spec.ts).
+const consoleServerEnv = {
+  CROSSING_MODE: 'sandbox',
+  PORT: String(port),
+  SANDBOX_PORT: String(sandboxPort),
+  SANDBOX_THROTTLE: 'off',
+  CROSSING_DATA_DIR: dataDir,
+  CROSSING_REGIONS: 'us-east-1,eu-west-1',
+  AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
+  CROSSING_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
+  ...oidc,
+};
+process.env.E2E_CONSOLE_ENV = JSON.stringify(consoleServerEnv);
+
 export default defineConfig({
   testDir: 'e2e',
   // One sandbox serves every test, and some tests reset it: run them one at a time.
@@ -66,17 +80,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: {
-        CROSSING_MODE: 'sandbox',
-        PORT: String(port),
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_THROTTLE: 'off',
-        CROSSING_DATA_DIR: dataDir,
-        CROSSING_REGIONS: 'us-east-1,eu-west-1',
-        AUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else-0123456789',
-        CROSSING_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
-        ...oidc,
-      },
+      env: consoleServerEnv,
     },
   ],
 });

@@ -1,17 +1,22 @@
 // `npm run bench:ha`: the console's state on SQLite vs PostgreSQL, and two instances behind a proxy. Starts a
 // throwaway PostgreSQL and a sandbox (demo seed, no throttling), then, for one console on SQLite, one on
 // PostgreSQL and two on PostgreSQL behind a round-robin proxy on loopback, keeps 20 signed-in clients requesting
-// each page (keep-alive, one request at a time each) and prints requests/s and p50/p95 per page.
+// each page (keep-alive, one request at a time each) and prints requests/s and p50/p95 per page. Then, on a
+// throttled sandbox of 1,000 accounts, counts the Organizations calls a cold organization read makes with one
+// instance and with two reading at once against one PostgreSQL.
 // Expectation: PostgreSQL within a few percent of SQLite (one session read a request); two instances serve more
 // than one only where this machine has a spare core for the second.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Target (the exit status): two instances make the calls of one for a cold organization read (one builds, the
+// other serves what it shares), and no page answers an error.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox } from '../sandbox/testing';
 import { ensureBuild } from '../scripts/build-state';
 import { consoleEnv } from '../tests/support/console-env';
 import { call, Jar, signIn, startConsole, type ConsoleProcess } from '../tests/support/console-http';
 import { postgresBinDir, startTestPostgres } from '../tests/support/postgres-server';
+import { roundRobin } from '../tests/support/round-robin';
 import pg from 'pg';
+import { targetReport } from './report';
 import { loadUnder, type LoadFigures } from './console';
 
 // The SDK's notice about future Node versions, once per process, would drown the figures.
@@ -21,26 +26,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const PAGES = ['/audit', '/', '/organization', '/settings'];
 const AUTH_SECRET = 'bench-only-secret-not-used-anywhere-else-0123456789';
-
-/** A round-robin reverse proxy on loopback in front of `upstreams`. */
-function roundRobin(upstreams: string[]): Promise<{ url: string; close: () => void }> {
-  let next = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const server = http.createServer((req, res) => {
-    const target = new URL(req.url!, upstreams[next++ % upstreams.length]);
-    // The browser's Host stays (the console compares it with Origin); the client's address is forwarded.
-    const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
-    const upstream = http.request(target, { method: req.method, headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
-  );
-}
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -109,10 +94,56 @@ async function main() {
     for (const page of PAGES) {
       console.log(`  ${page.padEnd(14)} ${(one[page].perSecond / sqlite[page].perSecond).toFixed(2)}×   ${(two[page].perSecond / one[page].perSecond).toFixed(2)}×`);
     }
-    console.log('\nNot measured yet: the AWS calls of one vs two instances for a cold organization read (the shared background read is not built).');
+    const { results: verdicts, report } = targetReport();
+    console.log('');
+    const errors = Object.values(results).flatMap((pages) => Object.values(pages)).reduce((sum, r) => sum + r.errors, 0);
+    report('errors under load', String(errors), '0', errors === 0);
+    const calls = [await coldOrganizationCalls(postgres.url, 1), await coldOrganizationCalls(postgres.url, 2)];
+    report('Organizations calls for a cold organization read (1,000 accounts, throttled): one instance vs two', `${calls[0]} vs ${calls[1]}`, 'equal', calls[1] <= calls[0]);
+    process.exitCode = verdicts.every(([, ok]) => ok !== false) ? 0 : 1;
   } finally {
     await sb.close();
     postgres.stop();
+  }
+}
+
+/**
+ * The Organizations calls `count` consoles sharing a new PostgreSQL make when each is asked for the organization page
+ * at the same moment, from cold, until the calls stop (the crawl is complete).
+ */
+async function coldOrganizationCalls(adminUrl: string, count: number): Promise<number> {
+  let calls = 0;
+  const sb = await startSandbox({
+    seed: 'large',
+    seedOptions: { accounts: 1_000, ous: 100, depth: 3 },
+    throttle: true,
+    observe: (event) => {
+      if (event.service.name === 'organizations') calls++;
+    },
+  });
+  const database = await freshDatabase(adminUrl, `bench_cold_${count}`);
+  const instances: ConsoleProcess[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      instances.push(await startConsole({ ...consoleEnv(sb, `crossing-bench-cold-${i}-`), AUTH_SECRET, CROSSING_DATABASE_URL: database }));
+    }
+    const jar = new Jar();
+    if ((await signIn(instances[0], jar)).status !== 302) throw new Error('signing in failed');
+    const cookie = jar.header();
+    // Each instance's own identity (the header's account and organization, cached briefly per instance) is read
+    // first: what is compared is the organization-wide read.
+    for (const instance of instances) await call(instance, new Jar(), '/audit', { headers: { cookie } });
+    calls = 0;
+    await Promise.all(instances.map((instance) => call(instance, new Jar(), '/organization', { headers: { cookie } })));
+    // Quiet for 5 s: the crawl is over (the pages' own polling asks the database, not AWS).
+    for (let last = -1; last !== calls; ) {
+      last = calls;
+      await sleep(5_000);
+    }
+    return calls;
+  } finally {
+    await Promise.all(instances.map(stop));
+    await sb.close();
   }
 }
 

@@ -9,11 +9,12 @@
 // retry, with CROSSING_MAX_ATTEMPTS attempts) and the crawler's pacing.
 // Options: --accounts N --ous N --depth N (default 10000/1000/5), --concurrency N (default 4),
 // --no-browser (skip Chromium). The browser part needs a build (npm run build; CROSSING_NEXT_DIST_DIR honoured).
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { createSandboxServer } from '../sandbox/server';
 import { benchConsole, CHROMIUM_ARGS, signedInAdminPage } from './console';
 import { DEFAULT_THROTTLE } from '../sandbox/core/throttle';
@@ -218,9 +219,9 @@ async function browserFigures(options: typeof seedOptions, report: Report): Prom
     report('first rendered level in Chromium, cold start (no snapshot; the crawl starts)', `${Math.round(cold)} ms`, '≤ 1000 ms', cold <= 1000);
     const warm = await median(5, () => firstLevel(page));
     report('first rendered level in Chromium, warm in-memory cache (crawl running behind)', fmt(warm), '≤ 200 ms', warm.median <= 200);
-    // The crawl goes on at the throttle's pace; once complete it is in the data directory.
+    // The crawl goes on at the throttle's pace; once complete it is in the console's state.
     const started = performance.now();
-    while (!readdirSync(dataDir).some((f) => f.startsWith('organization-snapshot-') && f.endsWith('.json'))) {
+    while (!organizationSaved(dataDir)) {
       if (performance.now() - started > 600_000) throw new Error('the background crawl did not complete within 10 min');
       await sleep(1_000);
     }
@@ -260,3 +261,18 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Whether the console's state in `dataDir` holds a complete organization snapshot. */
+function organizationSaved(dataDir: string): boolean {
+  const file = path.join(dataDir, 'crossing.sqlite');
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return !!db.prepare("SELECT 1 FROM snapshots WHERE store = 'organization-snapshot' AND complete = 1").get();
+  } catch {
+    // Not migrated yet.
+    return false;
+  } finally {
+    db.close();
+  }
+}

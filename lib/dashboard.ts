@@ -57,7 +57,7 @@ export async function getOrganizationSummary(context: ConsoleContext): Promise<O
   const counts = canList ? await read('organizations:ListAccountsForParent', () => countOrganization(context)) : undefined;
   const { snapshot } = getShareSnapshot(shareSnapshotSource(context));
   // The inbox's last complete reading, whatever its age; a first reading only says how far it is.
-  const invitations = getInvitationsSnapshot(invitationsSource(context));
+  const invitations = await getInvitationsSnapshot(invitationsSource(context));
   const reading = invitations.snapshot.complete ? undefined : (invitations.progress ?? { done: 0, total: 0 });
   if (invitations.lastError && !invitations.snapshot.complete) problems.push(`The invitations could not be read: ${invitations.lastError}`);
   return {

@@ -1,7 +1,7 @@
 // Test harness: an in-process sandbox on a free port, with clients' config, control helpers and
 // shape checking of every response against the full botocore models.
 import type { Fault } from './core/faults.js';
-import type { SeedOptions } from './core/runtime.js';
+import type { ResponseEvent, SeedOptions } from './core/runtime.js';
 import { DEFAULT_THROTTLE, type ThrottleConfig } from './core/throttle.js';
 import type { ServiceDefinition, World } from './core/types.js';
 import { createSandboxServer } from './server.js';
@@ -20,6 +20,8 @@ export interface StartSandboxOptions {
   stateFile?: string;
   /** Services to serve instead of the registered ones (core tests use stand-ins). */
   services?: ServiceDefinition[];
+  /** Told of every response the sandbox answers (benchmarks count the calls made to it). */
+  observe?: (event: ResponseEvent) => void;
 }
 
 export interface SandboxCredentials {
@@ -65,7 +67,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<T
     throttle,
     stateFile: options.stateFile,
     services: options.services,
-    observe: checker?.observe,
+    observe: (event) => {
+      checker?.observe(event);
+      options.observe?.(event);
+    },
   });
   const { endpoint, runtime } = sandbox;
 

@@ -36,7 +36,7 @@ describe.each(TEST_DATABASES)('a console killed during a burst of changes, its s
   });
 
   it.skipIf(skip)('leaves an audit intent for every share AWS made, each exactly once', async () => {
-    const plans = Array.from({ length: BURST }, (_, i) =>
+    const plans = await Promise.all(Array.from({ length: BURST }, (_, i) =>
       savePlan(
         {
           kind: TEST_KIND,
@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES)('a console killed during a burst of changes, its s
         },
         'admin@example.com',
       ),
-    );
+    ));
     // Each call held back a little, so the kill lands while calls are in flight rather than between runs.
     await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 40 }]);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/apply-child.ts'), ...plans.map((p) => p.id)], {

@@ -24,11 +24,11 @@ afterAll(async () => {
 it('shows the first invitations while the rest of the organization is still being read', async () => {
   // One account at a time, so the read takes a while.
   const source = { ...invitationsSource(await getConsoleContext({ region: 'us-east-1' })), concurrency: 1 };
-  let status = getInvitationsSnapshot(source);
+  let status = await getInvitationsSnapshot(source);
   while (Object.keys(status.snapshot.items).length === 0) {
     expect(status.snapshot.complete).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    status = getInvitationsSnapshot(source);
+    status = await getInvitationsSnapshot(source);
   }
   expect(status.snapshot.complete).toBe(false);
   expect(status.refreshing).toBe(true);

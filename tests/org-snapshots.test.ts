@@ -69,17 +69,17 @@ describe('the invitations snapshot', () => {
     const status = refreshInvitationsSnapshot(source);
     expect(status.refreshing).toBe(true);
     expect(status.snapshot).toBe(last);
-    expect(getInvitationsSnapshot(source).snapshot).toBe(last);
+    expect((await getInvitationsSnapshot(source)).snapshot).toBe(last);
     const fresh = await readInvitationsNow(source);
     expect(fresh).not.toBe(last);
-    expect(getInvitationsSnapshot(source).snapshot).toBe(fresh);
+    expect((await getInvitationsSnapshot(source)).snapshot).toBe(fresh);
   }, 60_000);
 
-  it('survives a restart: the reading comes back from the data directory, without reading AWS', async () => {
+  it("survives a restart: the reading comes back from the console's state, without reading AWS", async () => {
     const source = invitationsSource(context);
     const before = await readInvitationsNow(source);
     forgetInvitationsSnapshots();
-    const after = getInvitationsSnapshot(source);
+    const after = await getInvitationsSnapshot(source);
     expect(after.refreshing).toBe(false);
     expect(after.snapshot.complete).toBe(true);
     expect(after.snapshot.fetchedAt).toBe(before.fetchedAt);
@@ -92,7 +92,7 @@ describe('the invitations snapshot', () => {
     const readAt = Object.fromEntries(Object.entries(reading.accounts).map(([id, a]) => [id, a.readAt]));
     await new Promise((resolve) => setTimeout(resolve, 5));
     await refreshInvitationsOf([{ accountId: A['payments-dev'], region: 'us-east-1' }]);
-    const shown = getInvitationsSnapshot(source).snapshot;
+    const shown = (await getInvitationsSnapshot(source)).snapshot;
     expect(shown).toBe(reading);
     expect(Object.keys(shown.accounts).filter((id) => shown.accounts[id].readAt !== readAt[id])).toEqual([A['payments-dev']]);
   }, 60_000);
@@ -104,7 +104,7 @@ describe('Shared with me for every account', () => {
     const reading = await readReceivedSharesNow(source);
     expect(Object.values(reading.items).map((s) => `${s.accountId} ${s.name}`)).toContain(`${A['payments-dev']} workloads-subnets`);
     forgetReceivedShares();
-    const after = getReceivedShares(source);
+    const after = await getReceivedShares(source);
     expect(after.snapshot.fetchedAt).toBe(reading.fetchedAt);
     expect(after.refreshing).toBe(false);
   }, 60_000);

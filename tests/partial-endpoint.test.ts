@@ -78,8 +78,8 @@ describe('an endpoint that lacks an operation', () => {
 
   it('reports what it reads back after a change the endpoint answered but did not make', async () => {
     const context = await getConsoleContext();
-    const plan = savePlan(enableSharing.plan({}, { context, status: await getSharingStatus(context) }), admin.email);
-    applyPlan(plan.id, admin);
+    const plan = await savePlan(enableSharing.plan({}, { context, status: await getSharingStatus(context) }), admin.email);
+    await applyPlan(plan.id, admin);
     const done = (await runFinished(plan.id))!;
     expect(done.status).toBe('succeeded');
     const result = await readBack(done, context);

@@ -16,7 +16,7 @@ import { DEMO } from '../sandbox/seeds/demo-ids';
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { useConsoleEnv } from './support/console-env';
 import { listAudit } from '../lib/audit/log';
-import { privateDatabase } from '../lib/db';
+import { state } from '../lib/state/database';
 import { getClient, resetAwsAccess } from '../lib/aws/clients';
 import { shareAssociations } from '../lib/ram/associations';
 import { applyPlan, checkUnknownSteps, runFinished } from '../lib/plan/apply';
@@ -94,24 +94,24 @@ beforeEach(async () => {
 describe('applying a plan', () => {
   it('refuses to resume a failed plan past its lifetime, and changes nothing in AWS', async () => {
     await sb.control.setFaults([{ service: 'ram', operation: 'AssociateResourceShare', code: 'ServiceUnavailableException', status: 503, rate: 1 }]);
-    const plan = savePlan(sharePlan(), admin.email);
-    applyPlan(plan.id, admin, fast);
+    const plan = await savePlan(sharePlan(), admin.email);
+    await applyPlan(plan.id, admin, fast);
     expect((await runFinished(plan.id))!.status).toBe('failed');
     await sb.control.setFaults([]);
     const before = await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string);
     const audited = (await listAudit({ planId: plan.id })).entries.length;
     // Made a week ago: its hour to be applied or resumed is long past.
     const weekAgo = (hours: number) => new Date(Date.now() - 7 * 24 * 3600_000 + hours * 3600_000).toISOString();
-    privateDatabase('plans.sqlite', '').prepare('UPDATE plans SET created_at = ?, expires_at = ? WHERE id = ?').run(weekAgo(0), weekAgo(1), plan.id);
+    await (await state()).updateTable('plans').set({ created_at: weekAgo(0), expires_at: weekAgo(1) }).where('id', '=', plan.id).execute();
 
-    const expired = getPlan(plan.id)!;
+    const expired = (await getPlan(plan.id))!;
     expect(expired.status).toBe('expired');
     expect(expired.stepStates.map((s) => s.status)).toEqual(['done', 'failed', 'not-run']);
-    const outcome = applyPlan(plan.id, admin, fast);
+    const outcome = await applyPlan(plan.id, admin, fast);
     expect(outcome.state).toBe('refused');
     expect(outcome.state === 'refused' && outcome.error).toMatch(/^This plan expired at .*Nothing was done\. Make it again/);
     await runFinished(plan.id);
-    expect(getPlan(plan.id)!.status).toBe('expired');
+    expect((await getPlan(plan.id))!.status).toBe('expired');
     expect((await listAudit({ planId: plan.id })).entries).toHaveLength(audited);
     expect(await shareState(getClient(RAMClient, network()), plan.steps[0].input.name as string)).toEqual(before);
     expect(before.associations.some((a) => a.includes(subnets['workloads-b']))).toBe(false);
@@ -119,8 +119,8 @@ describe('applying a plan', () => {
 
   it('stops at a failing step (1 done, 1 failed, 1 not run), audits each call, and resumes to completion', async () => {
     await sb.control.setFaults([{ service: 'ram', operation: 'AssociateResourceShare', code: 'ServiceUnavailableException', status: 503, rate: 1 }]);
-    const plan = savePlan(sharePlan(), admin.email);
-    expect(applyPlan(plan.id, admin, fast).state).toBe('started');
+    const plan = await savePlan(sharePlan(), admin.email);
+    expect((await applyPlan(plan.id, admin, fast)).state).toBe('started');
     const failed = (await runFinished(plan.id))!;
     expect(failed.status).toBe('failed');
     expect(failed.stepStates.map((s) => s.status)).toEqual(['done', 'failed', 'not-run']);
@@ -132,7 +132,7 @@ describe('applying a plan', () => {
     expect(entries[0]).toMatchObject({ action: 'ram:CreateResourceShare', accountId: NETWORK, region: 'us-east-1', actor: admin.email });
 
     await sb.control.setFaults([]);
-    expect(applyPlan(plan.id, admin, fast).state).toBe('started');
+    expect((await applyPlan(plan.id, admin, fast)).state).toBe('started');
     const resumed = (await runFinished(plan.id))!;
     expect(resumed.status).toBe('succeeded');
     expect(resumed.stepStates.map((s) => s.status)).toEqual(['done', 'done', 'done']);
@@ -149,31 +149,32 @@ describe('applying a plan', () => {
   });
 
   it('applies a plan once: a second apply joins the run, a later one is refused, and one share exists', async () => {
-    const plan = savePlan(sharePlan(), admin.email);
-    const outcomes = [applyPlan(plan.id, admin, fast), applyPlan(plan.id, admin, fast)];
+    const plan = await savePlan(sharePlan(), admin.email);
+    const outcomes = [await applyPlan(plan.id, admin, fast), await applyPlan(plan.id, admin, fast)];
     expect(outcomes.map((o) => o.state)).toEqual(['started', 'joined']);
     expect((await runFinished(plan.id))!.status).toBe('succeeded');
     // What follows from the result (the kind's after-apply hook) happens once the run is over, with no page watching.
     expect(afterApplied.filter((id) => id === plan.id)).toHaveLength(1);
-    const again = applyPlan(plan.id, admin, fast);
+    const again = await applyPlan(plan.id, admin, fast);
     expect(again).toMatchObject({ state: 'refused', error: expect.stringMatching(/^This plan was already applied \(by admin@example.com/) });
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(1);
     expect((await listAudit({ planId: plan.id })).entries.filter((e) => e.outcome === 'intent')).toHaveLength(3);
   });
 
   it('refuses a plan that expired, and changes nothing', async () => {
-    const plan = savePlan(sharePlan(), admin.email, new Date(Date.now() - 2 * 60 * 60 * 1000));
-    expect(getPlan(plan.id)!.status).toBe('expired');
-    expect(applyPlan(plan.id, admin, fast)).toMatchObject({ state: 'refused', error: expect.stringMatching(/^This plan expired at/) });
+    const plan = await savePlan(sharePlan(), admin.email, new Date(Date.now() - 2 * 60 * 60 * 1000));
+    expect((await getPlan(plan.id))!.status).toBe('expired');
+    expect(await applyPlan(plan.id, admin, fast)).toMatchObject({ state: 'refused', error: expect.stringMatching(/^This plan expired at/) });
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(0);
     expect((await listAudit({ planId: plan.id })).total).toBe(0);
   });
 
   it('after a crash during a call, shows that step as unknown; checking finds it in AWS; resuming completes with one share', async () => {
-    const plan = savePlan(sharePlan(), admin.email);
+    const plan = await savePlan(sharePlan(), admin.email);
     await sb.control.setFaults([{ service: 'ram', operation: 'CreateResourceShare', delayMs: 3_000 }]);
+    // A short run lease, so the run reads as interrupted soon after its process is gone.
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, './support/apply-child.ts'), plan.id], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, CROSSING_RUN_LEASE_MS: '1000' },
       stdio: 'inherit',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -183,7 +184,8 @@ describe('applying a plan', () => {
     await sleep(1_500);
     child.kill('SIGKILL');
     await exited;
-    const cut = getPlan(plan.id)!;
+    for (let i = 0; i < 100 && (await getPlan(plan.id))!.status === 'running'; i++) await sleep(100);
+    const cut = (await getPlan(plan.id))!;
     expect(cut.status).toBe('interrupted');
     expect(cut.stepStates.map((s) => s.status)).toEqual(['unknown', 'pending', 'pending']);
     expect((await listAudit({ planId: plan.id })).entries.map((e) => e.outcome)).toEqual(['intent']);
@@ -193,7 +195,7 @@ describe('applying a plan', () => {
     await sb.control.setFaults([]);
     const checked = (await checkUnknownSteps(plan.id, admin))!;
     expect(checked.stepStates[0].status).toBe('done');
-    expect(applyPlan(plan.id, admin, fast).state).toBe('started');
+    expect((await applyPlan(plan.id, admin, fast)).state).toBe('started');
     expect((await runFinished(plan.id))!.stepStates.map((s) => s.status)).toEqual(['done', 'done', 'done']);
     expect(await sharesNamed(plan.steps[0].input.name as string)).toHaveLength(1);
   }, 90_000);
@@ -204,8 +206,8 @@ describe('the AWS CLI equivalent', () => {
     const aws = spawnSync('aws', ['--version'], { encoding: 'utf8' });
     expect(aws.status, 'the AWS CLI (Debian awscli) must be installed: npm test installs it').toBe(0);
     const draft = sharePlan();
-    const plan = savePlan(draft, admin.email);
-    applyPlan(plan.id, admin, fast);
+    const plan = await savePlan(draft, admin.email);
+    await applyPlan(plan.id, admin, fast);
     expect((await runFinished(plan.id))!.status).toBe('succeeded');
     const applied = await shareState(getClient(RAMClient, network()), draft.steps[0].input.name as string);
 

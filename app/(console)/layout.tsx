@@ -19,8 +19,8 @@ async function signOutAction() {
 }
 
 /** Pending invitations from the inbox's last complete reading: the navigation never waits for AWS. */
-function pendingCount(context: ConsoleContext | undefined): number {
-  const snapshot = context && getInvitationsSnapshot(invitationsSource(context)).snapshot;
+async function pendingCount(context: ConsoleContext | undefined): Promise<number> {
+  const snapshot = context && (await getInvitationsSnapshot(invitationsSource(context))).snapshot;
   return snapshot?.complete ? summarizeInvitations(snapshot).pending : 0;
 }
 
@@ -37,11 +37,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   } catch (error) {
     contextError = explainAwsError(error, { operation: 'sts:GetCallerIdentity', region });
   }
+  const pending = await pendingCount(context);
   return (
     <div className="flex min-h-screen">
       <aside className="w-56 shrink-0 bg-slate-900 p-4">
         <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
-        <NavLinks counts={{ '/invitations': pendingCount(context), '/requests': waiting }} />
+        <NavLinks counts={{ '/invitations': pending, '/requests': waiting }} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <ConsoleHeader

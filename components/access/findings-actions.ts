@@ -22,7 +22,7 @@ const planFix = userAction({
     if (!finding) throw new PlanError('This finding is no longer there: the organization changed since the page was shown. Reload it.');
     const fix = finding.fixes[input.fix];
     if (!fix) throw new PlanError('This finding has no such fix.');
-    return savePlan(await buildFixPlan(finding.id, fix, context), user).id;
+    return (await savePlan(await buildFixPlan(finding.id, fix, context), user)).id;
   },
 });
 

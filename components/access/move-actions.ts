@@ -13,7 +13,7 @@ const planMove = userAction({
   async run(input, { user, region }) {
     const snapshot = await completeOrganization(await getConsoleContext({ region }));
     if (!snapshot) throw new PlanError('The console cannot list the organization: moving accounts needs the management account or a delegated administrator.');
-    return savePlan(moveAccount.plan(input, snapshot), user).id;
+    return (await savePlan(moveAccount.plan(input, snapshot), user)).id;
   },
 });
 

@@ -24,7 +24,7 @@ const build = userAction({
     if (!names[accountId]) throw new PlanError(`Account ${accountId} is not in the organization.`);
     const view = await readManagedPermissions({ accountId, region });
     const draft = planPermissionEdit(view, edit, allowedActionsByType(view));
-    return savePlan({ ...draft, accountNames: { [accountId]: names[accountId] } }, user).id;
+    return (await savePlan({ ...draft, accountNames: { [accountId]: names[accountId] } }, user)).id;
   },
 });
 

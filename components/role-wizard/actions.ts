@@ -23,7 +23,7 @@ import { typedFieldsAction } from '@/components/wizard/typed-fields-action';
 
 const draftId = draftIdInput;
 const WIZARD = { kind: ROLE_WIZARD, name: 'Set up cross-account access', empty: emptyRoleDraft };
-const draftOf = (id: string | undefined, email: string): RoleDraft => requireDraft<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft, WIZARD.name);
+const draftOf = (id: string | undefined, email: string): Promise<RoleDraft> => requireDraft<RoleDraftState>(ROLE_WIZARD, id, email, emptyRoleDraft, WIZARD.name);
 
 /** The first message of a zod check, as the field error of `field`. */
 function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
@@ -48,7 +48,7 @@ const saveWho = userAction({
   action: 'role-wizard:who',
   input: z.object({ draftId: draftId.optional(), who: typedInput.who }).strict(),
   async run({ draftId, who }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     const context = await getConsoleContext({ region });
     const { account } = await resolved(context, who.account, 'Source account', 'account');
     const principal = who.principal.trim();
@@ -61,7 +61,7 @@ const saveWho = userAction({
       const message = `Source principal: ${principal} is in account ${arnAccount}, not in the source account ${account.id}.`;
       throw new PlanError(message, { principal: [message] });
     }
-    finishStep(draft, 1, 'who', check(sourceSchema, { accountId: account.id, principal }, 'principal'));
+    await finishStep(draft, 1, 'who', check(sourceSchema, { accountId: account.id, principal }, 'principal'));
     return roleStepHref(draft.id, 'where');
   },
 });
@@ -70,7 +70,7 @@ const saveWhere = userAction({
   action: 'role-wizard:where',
   input: z.object({ draftId, where: typedInput.where }).strict(),
   async run({ draftId, where }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     if (!draft.state.who) throw new PlanError('Finish the first step (who) first.');
     const context = await getConsoleContext({ region });
     const { account } = await resolved(context, where.account, 'Destination account', 'account');
@@ -102,7 +102,7 @@ const saveWhere = userAction({
         const message = `Role: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no role named ${name}.`;
         throw new PlanError(message, { [field ?? 'existingRole']: [message] });
       }
-      finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name }, ...several });
+      await finishStep(draft, 2, 'where', { accountId: account.id, role: { kind: 'existing', name }, ...several });
     } else {
       const role = {
         kind: 'new' as const,
@@ -118,7 +118,7 @@ const saveWhere = userAction({
         const message = `Role name: ${taken.join(', ')} already ${taken.length === 1 ? 'has' : 'have'} a role named ${name}. Choose another name, or choose "Existing role" to add the trust to it.`;
         throw new PlanError(message, { [field ?? 'roleName']: [message] });
       }
-      finishStep(draft, 2, 'where', { accountId: account.id, role, ...several });
+      await finishStep(draft, 2, 'where', { accountId: account.id, role, ...several });
     }
     return roleStepHref(draft.id, 'conditions');
   },
@@ -133,19 +133,19 @@ async function makePlan(draft: RoleDraft, user: SignedInUser, context: ConsoleCo
     // One plan for every destination account, so one approval covers them; the review groups them.
     const built = buildMultiAccessPlan(request, ids, await readMultiAccessFacts(request, ids, context));
     const plan = await savePlan(built.draft, user);
-    saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.reviews[0].review, reviews: built.reviews } });
+    await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.reviews[0].review, reviews: built.reviews } });
     return;
   }
   const built = buildAccessPlan(request, await readAccessFacts(request, context));
   const plan = await savePlan(built.draft, user);
-  saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review, reviews: undefined } });
+  await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: JSON.stringify(request) }, review: built.review, reviews: undefined } });
 }
 
 const saveConditions = userAction({
   action: 'role-wizard:conditions',
   input: z.object({ draftId, conditions: typedInput.conditions }).strict(),
   async run({ draftId, conditions }, { user, region }) {
-    const draft = draftOf(draftId, user.email);
+    const draft = await draftOf(draftId, user.email);
     if (draft.state.finished < 2 || !draft.state.who) throw new PlanError('Finish the steps before (who, where) first.');
     const context = await getConsoleContext({ region });
     const inOrganization = (await organizationAccounts(context)).some((a) => a.id === draft.state.who!.accountId);
@@ -158,7 +158,7 @@ const saveConditions = userAction({
       { ...conditions, externalId: conditions.externalIdOn ? check(externalIdSchema, conditions.externalId, 'externalId') : undefined },
       'externalId',
     );
-    const finished = finishStep(draft, 3, 'conditions', accepted);
+    const finished = await finishStep(draft, 3, 'conditions', accepted);
     await makePlan(finished, user, context);
     return roleStepHref(draft.id, 'review');
   },
@@ -169,7 +169,7 @@ const remakePlan = userAction({
   action: 'role-wizard:plan',
   input: z.object({ draftId }).strict(),
   async run({ draftId }, { user, region }) {
-    await makePlan(draftOf(draftId, user.email), user, await getConsoleContext({ region }));
+    await makePlan(await draftOf(draftId, user.email), user, await getConsoleContext({ region }));
     return roleStepHref(draftId, 'review');
   },
 });

@@ -26,9 +26,9 @@ const draftId = draftIdInput;
 const WIZARD = { kind: SHARE_WIZARD, name: 'Create resource share', empty: emptyShareDraft };
 
 /** The user's draft of either share wizard (create or modify); a fresh one is always a create draft. */
-function draftOf(id: string | undefined, email: string): ShareDraft {
+async function draftOf(id: string | undefined, email: string): Promise<ShareDraft> {
   if (id === undefined) return requireDraft<ShareDraftState>(SHARE_WIZARD, id, email, emptyShareDraft, WIZARD.name);
-  const draft = getShareDraft(id, email);
+  const draft = await getShareDraft(id, email);
   if (!draft) throw new PlanError(`This wizard draft does not exist or is not yours: start again from ${WIZARD.name} or the share's Modify.`);
   return draft;
 }
@@ -44,7 +44,7 @@ const typedAction = (step: TypedStep) =>
     action: `share-wizard:typed-${step}`,
     input: z.object({ draftId: draftId.optional(), typed: typedInput[step] }).strict(),
     async run(input, { user }) {
-      return saveTyped(draftOf(input.draftId, user.email), step, input.typed).id;
+      return (await saveTyped(await draftOf(input.draftId, user.email), step, input.typed)).id;
     },
   });
 const typed = { 1: typedAction(1), 2: typedAction(2), 3: typedAction(3) };
@@ -66,7 +66,7 @@ const startModify = userAction({
     ]);
     const resourceNames = Object.fromEntries(listings.flatMap((l) => l?.resources ?? []).flatMap((r) => (r.name ? [[r.arn, r.name] as const] : [])));
     const accountName = sharingAccountName(context, snapshot, share.owningAccountId);
-    const draft = createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, user.email, modifyDraftState(share, { accountName, resourceNames, rules, sources }));
+    const draft = await createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, user.email, modifyDraftState(share, { accountName, resourceNames, rules, sources }));
     return shareStepHref(draft, 1);
   },
 });
@@ -75,7 +75,7 @@ const saveDetails = userAction({
   action: 'share-wizard:details',
   input: z.object({ draftId: draftId.optional(), details: detailsInput }).strict(),
   async run(input, { user, region }) {
-    const draft = draftOf(input.draftId, user.email);
+    const draft = await draftOf(input.draftId, user.email);
     const modified = draft.state.modify;
     if (modified && (input.details.accountId !== modified.accountId || input.details.region !== modified.region)) {
       throw new PlanError('A share stays in its owner’s account and Region.', { accountId: [`The share belongs to ${modified.accountId} in ${modified.region}: it cannot move.`] });
@@ -84,7 +84,7 @@ const saveDetails = userAction({
     const details = await checkDetails(context, input.details, config().regions);
     // Set only by CreateResourceShare: a modified share keeps what it has.
     const retained = modified ? { retainSharingOnAccountLeaveOrganization: draft.state.details?.retainSharingOnAccountLeaveOrganization ?? false } : {};
-    finishStep(draft, 1, 'details', { ...details, ...retained });
+    await finishStep(draft, 1, 'details', { ...details, ...retained });
     return shareStepHref(draft, 2);
   },
 });
@@ -93,8 +93,8 @@ const savePermissions = userAction({
   action: 'share-wizard:permissions',
   input: z.object({ draftId, permissions: permissionsInput }).strict(),
   async run(input, { user }) {
-    const draft = draftOf(input.draftId, user.email);
-    finishStep(draft, 2, 'permissions', await checkPermissions(detailsOf(draft), input.permissions));
+    const draft = await draftOf(input.draftId, user.email);
+    await finishStep(draft, 2, 'permissions', await checkPermissions(detailsOf(draft), input.permissions));
     return shareStepHref(draft, 3);
   },
 });
@@ -114,18 +114,18 @@ async function makePlan(draft: ShareDraft, user: SignedInUser): Promise<ShareDra
     const sources = await readShareSources(modify.accountId, modify.region, modify.arn);
     made = modifyShare.plan(complete, { share, sources, accountName: details.accountName });
   } else made = planCreateResourceShare(complete, draft.id);
-  const plan = savePlan(made, user);
-  return saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: draftFingerprint(complete) } } });
+  const plan = await savePlan(made, user);
+  return await saveDraft({ ...draft, state: { ...draft.state, plan: { id: plan.id, of: draftFingerprint(complete) } } });
 }
 
 const savePrincipals = userAction({
   action: 'share-wizard:principals',
   input: z.object({ draftId, principals: principalsInput }).strict(),
   async run(input, { user, region }) {
-    const draft = draftOf(input.draftId, user.email);
+    const draft = await draftOf(input.draftId, user.email);
     if (draft.state.finished < 2) throw new PlanError('Finish step 2 (managed permissions) first.');
     const context = await getConsoleContext({ region });
-    const finished = finishStep(draft, 3, 'principals', await checkSharePrincipals(context, detailsOf(draft), input.principals));
+    const finished = await finishStep(draft, 3, 'principals', await checkSharePrincipals(context, detailsOf(draft), input.principals));
     await makePlan(finished, user);
     return shareStepHref(draft, 4);
   },
@@ -136,7 +136,7 @@ const remakePlan = userAction({
   action: 'share-wizard:plan',
   input: z.object({ draftId }).strict(),
   async run(input, { user }) {
-    const draft = draftOf(input.draftId, user.email);
+    const draft = await draftOf(input.draftId, user.email);
     await makePlan(draft, user);
     return shareStepHref(draft, 4);
   },
@@ -154,7 +154,7 @@ const checkOne = userAction({
     })
     .strict(),
   async run(input, { user, region }) {
-    const draft = draftOf(input.draftId, user.email);
+    const draft = await draftOf(input.draftId, user.email);
     const context = await getConsoleContext({ region });
     const rules = await principalRulesFor(context, detailsOf(draft), input.allowExternalPrincipals);
     return checkPrincipal(input.type, input.value, rules, input.selected);

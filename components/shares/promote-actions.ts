@@ -21,7 +21,7 @@ const build = userAction({
   async run({ accountId, region, resourceShareArn, permissionName }, { user }) {
     const share = (await refreshSharesOf(accountId, region)).find((s) => s.arn === resourceShareArn);
     if (!share) throw new PlanError(`Account ${accountId} no longer lists the share in ${region}.`);
-    return savePlan(planPromoteShare(share, { permissionName }), user).id;
+    return (await savePlan(planPromoteShare(share, { permissionName }), user)).id;
   },
 });
 

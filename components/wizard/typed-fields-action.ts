@@ -10,7 +10,7 @@ export function typedFieldsAction<S extends DraftState>(wizard: { kind: string; 
     action: `${wizard.kind}:typed-${step}`,
     input: z.object({ draftId: draftIdInput.optional(), typed: schema }).strict(),
     async run(input, { user }) {
-      return saveTyped(requireDraft(wizard.kind, input.draftId, user.email, wizard.empty, wizard.name), step, input.typed).id;
+      return (await saveTyped(await requireDraft(wizard.kind, input.draftId, user.email, wizard.empty, wizard.name), step, input.typed)).id;
     },
   });
 }

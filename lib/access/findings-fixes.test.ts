@@ -50,8 +50,8 @@ async function findings(): Promise<Finding[]> {
 }
 
 async function apply(draft: PlanDraft) {
-  const plan = savePlan(draft, admin.email);
-  applyPlan(plan.id, admin);
+  const plan = await savePlan(draft, admin.email);
+  await applyPlan(plan.id, admin);
   const finished = (await runFinished(plan.id))!;
   expect(finished.stepStates.map((s) => s.error ?? s.status)).toEqual(finished.steps.map(() => 'done'));
   return { plan: finished, readBack: await readBack(finished, context) };

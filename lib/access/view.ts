@@ -2,7 +2,7 @@
 // stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
 // read streams in more accounts, or a change re-reads one.
 import type { ConsoleContext } from '../aws/identity';
-import { getIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
+import { getIamSnapshot, syncIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
 import { iamSnapshotSource } from '../iam/snapshot-source';
 import { getOrganizationSnapshot } from '../organizations/cache';
 import { organizationSource } from '../organizations/snapshot-source';
@@ -37,6 +37,7 @@ async function organizationOf(context: ConsoleContext): Promise<OrganizationSnap
 }
 
 export async function accessView(context: ConsoleContext): Promise<AccessView> {
+  await syncIamSnapshot(iamSnapshotSource(context));
   const iam = getIamSnapshot(iamSnapshotSource(context));
   const org = await organizationOf(context);
   const ram = getShareSnapshot(shareSnapshotSource(context)).snapshot;
@@ -55,6 +56,7 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
 /** As accessView, but a first read is given up to `boundMs` to show its first accounts (a page's first paint). */
 export async function accessViewSoon(context: ConsoleContext, boundMs: number): Promise<AccessView> {
   const started = Date.now();
+  await syncIamSnapshot(iamSnapshotSource(context));
   for (;;) {
     const { snapshot } = getIamSnapshot(iamSnapshotSource(context));
     if (snapshot.complete || Object.keys(snapshot.accounts).length > 0 || Date.now() - started >= boundMs) return accessView(context);

@@ -2,7 +2,6 @@
 // dir, or the PostgreSQL every instance shares): its intent before the AWS call and its outcome after it.
 // Secrets in parameters are replaced before anything is written.
 import { sql, type Selectable } from 'kysely';
-import { closeDatabases } from '../db';
 import { closeState, state } from '../state/database';
 import type { AuditTable } from '../state/tables';
 
@@ -163,8 +162,7 @@ export async function* auditBetween(from: Date, to: Date): AsyncGenerator<AuditR
   }
 }
 
-/** Closes the databases (tests, shutdown). */
+/** Closes the database (tests, shutdown). */
 export async function closeAudit(): Promise<void> {
-  closeDatabases();
   await closeState();
 }

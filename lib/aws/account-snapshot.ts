@@ -160,9 +160,16 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
 
   return {
     /** The last complete reading (revalidated behind it when old), else the first build's as it fills. Never waits. */
-    read: (source: Src) => withProgress(store.read(source)),
+    read: async (source: Src) => {
+      // The shared copy first: after a restart, or written by the instance that builds it.
+      await store.sync(source);
+      return withProgress(store.read(source));
+    },
     /** As read, but a first build is given up to `boundMs` to show its first items (a page's first paint). */
-    readSoon: (source: Src, boundMs: number) => readSoon(() => withProgress(store.read(source)), (s) => Object.keys(s.snapshot.items).length > 0, boundMs),
+    readSoon: async (source: Src, boundMs: number) => {
+      await store.sync(source);
+      return readSoon(() => withProgress(store.read(source)), (s) => Object.keys(s.snapshot.items).length > 0, boundMs);
+    },
     /** Refresh: a build now (enabled Regions read again) unless one runs; the current reading answers until it completes. */
     refresh: (source: Src) => withProgress(store.refresh({ ...source, rereadRegions: true })),
     /** The last complete reading, else the first build's end. */
@@ -192,7 +199,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     },
     /** What the status line shows: `shares` counts the items arrived. */
     progress: (status: AccountSnapshotStatus<T>): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.items).length, 'accounts'),
-    /** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
+    /** Drops everything in memory (tests; a restart's warm start then comes from the shared copy). */
     forget: () => store.forget(),
   };
 }

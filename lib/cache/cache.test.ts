@@ -1,11 +1,12 @@
 // Protects: the one cache every organization-wide read goes through — one read in flight per key for any number of
 // concurrent views, a value reused until it is too old, a failure never served; snapshots answered at once while
-// they are rebuilt behind, a failed rebuild keeping the last one, and the copy in the data directory after a restart.
+// they are rebuilt behind, a failed rebuild keeping the last one, and the copy in the console's state after a restart.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { closeState } from '../state/database';
 import { memo } from './memo';
 import { processWide } from './process';
 import { snapshotStore, type Snapshot, type SnapshotBuild, type SnapshotSource } from './snapshots';
@@ -106,13 +107,18 @@ describe('the stale-while-revalidate snapshot store', () => {
 
   it('starts warm from the data directory after a restart, and changes every cached snapshot in place', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-cache-'));
+    process.env.CROSSING_DATA_DIR = dataDir;
+    process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:1';
     const { store, finish } = countingStore('test-persist');
     const source = { key: 'org', maxAgeMs: 60_000, now: () => 5, dataDir };
     store.read(source);
     await finish(7, 5);
     store.update((s) => (s.value += 1));
+    await sleep(50);
     store.forget();
+    await store.sync(source);
     expect(store.read(source)).toMatchObject({ refreshing: false, snapshot: { value: 8, complete: true } });
+    await closeState();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,15 +1,16 @@
 // One stale-while-revalidate store for organization-wide snapshots (the organization tree, the shares across every
-// account and Region): a read answers at once from memory — or from the copy in the data directory after a
-// restart — and starts a build in the background when the copy is older than the source's maxAgeMs, or when a
-// build ran while the console changed what it reads; with no copy yet, it answers from the first build's partial
-// snapshot as it fills. One build per key at a time; a failed build keeps the last snapshot and says why.
-// Process-wide (lib/cache/process.ts).
+// account and Region): a read answers at once from memory and starts a build in the background when the copy is
+// older than the source's maxAgeMs, or when a build ran while the console changed what it reads; with no copy
+// yet, it answers from the first build's partial snapshot as it fills. One build per key at a time; a failed
+// build keeps the last snapshot and says why. Process-wide (lib/cache/process.ts).
+// A source with a dataDir is persisted in the console's state (lib/state) and shared by every instance: the one
+// holding the snapshot's lease builds, writing its partial snapshot as it fills and the complete one at the end;
+// the others serve what it wrote and pick up a newer one, so N instances make the AWS calls of one.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { log } from '../log';
-import { writePrivateFile } from '../private-file';
+import { errorReason, log } from '../log';
+import { state } from '../state/database';
+import { acquireLease, releaseLease } from '../state/leases';
 import { processWide } from './process';
 
 export interface Snapshot {
@@ -26,9 +27,9 @@ export interface SnapshotBuild<S> {
 }
 
 export interface SnapshotSource {
-  /** What the snapshot is of (endpoint, console account, organization, …): one entry and one file per key. */
+  /** What the snapshot is of (endpoint, console account, organization, …): one entry and one row per key. */
   key: string;
-  /** Where the copy lives; none: memory only. */
+  /** The console's data dir: the snapshot is kept in its state and shared with the other instances; none: memory only. */
   dataDir?: string;
   /** Age after which a read revalidates. */
   maxAgeMs: number;
@@ -86,86 +87,168 @@ export async function readSoon<St extends { snapshot: Snapshot }>(read: () => St
 }
 
 export interface SnapshotStoreSpec<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>> {
-  /** Names the store and its files in the data directory: 'organization-snapshot'. */
+  /** Names the store and its rows in the state: 'organization-snapshot'. */
   name: string;
   /** Starts a build for the source; `previous` is the last complete snapshot, for what a build may carry over. */
   build: (source: Src, previous?: S) => B;
-  /** The copy on disk: version, and how a snapshot is written and read (a copy of another version is ignored). */
+  /** The stored copy: version, and how a snapshot is written and read (a copy of another version is ignored). */
   format: number;
   encode?: (snapshot: S) => unknown;
   decode?: (stored: unknown) => S;
 }
 
 interface Entry<S, B> {
+  /** The snapshot served: complete, or (following another instance's first build) its partial one. */
   snapshot?: S;
   build?: B;
   stale: boolean;
   lastError?: string;
-  dataDir?: string;
+  persisted: boolean;
+  /** When the stored row this instance holds was written (0: none). */
+  writtenAt: number;
+  /** Another instance holds the build's lease: this one serves what it writes. */
+  following: boolean;
+  checkedAt: number;
+  syncing?: Promise<void>;
 }
 
 export interface SnapshotStore<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>> {
   /** The snapshot for reads, revalidated in the background when old or stale; never waits. */
   read(source: Src): SnapshotStatus<S> & { build?: B };
+  /**
+   * Takes up the shared snapshot before a read: the newest one another instance wrote, or, when none is there
+   * yet, waits for the instance building it to write its first partial one (or builds it, holding the lease).
+   */
+  sync(source: Src): Promise<void>;
   /** Starts a build now (Refresh) unless one runs; the current snapshot stays in use until it completes. */
   refresh(source: Src): SnapshotStatus<S> & { build: B };
   /** The last complete snapshot, else the running (or a new) build's end. */
   complete(source: Src): Promise<S>;
   /** Changes every cached snapshot in place (the complete one, saved again, and a running build's). */
   update(change: (snapshot: S) => void, options?: { rebuildRunning?: boolean }): void;
-  /** Drops everything in memory (tests; a restart's warm start then comes from the data directory). */
+  /** Drops everything in memory (tests; the next read starts from the shared copy). */
   forget(): void;
 }
 
+/** A build's lease: renewed every third of it while the build runs; another instance takes over once it lapses. */
+const LEASE_MS = 30_000;
+/** How often a build's partial snapshot is shared, and how often another instance looks for a newer one. */
+const SHARE_EVERY_MS = 1_000;
+
 export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>>(spec: SnapshotStoreSpec<S, Src, B>): SnapshotStore<S, Src, B> {
   const entries = processWide(`snapshots:${spec.name}`, () => new Map<string, Entry<S, B>>());
-  const fileFor = (dataDir: string, key: string) => path.join(dataDir, `${spec.name}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+  const leaseFor = (key: string) => `snapshot:${spec.name}:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
-  function readCopy(source: Src): S | undefined {
-    if (!source.dataDir) return undefined;
-    try {
-      const stored = JSON.parse(readFileSync(fileFor(source.dataDir, source.key), 'utf8')) as { format?: number; key?: string; complete?: boolean; snapshot: unknown };
-      if (stored.format !== spec.format || stored.key !== source.key || !stored.complete) return undefined;
-      return spec.decode ? spec.decode(stored.snapshot) : (stored.snapshot as S);
-    } catch {
-      return undefined;
-    }
+  /** Writes the snapshot for every instance; a partial one never replaces a complete one. */
+  async function write(entry: Entry<S, B>, snapshot: S): Promise<void> {
+    const row = {
+      format: spec.format,
+      fetched_at: snapshot.fetchedAt,
+      complete: snapshot.complete ? 1 : 0,
+      written_at: Date.now(),
+      // A partial snapshot as it is in memory: the encoding is of complete ones.
+      body: JSON.stringify(spec.encode && snapshot.complete ? spec.encode(snapshot) : snapshot),
+    };
+    await (await state())
+      .insertInto('snapshots')
+      .values({ store: spec.name, key: snapshot.key, ...row })
+      .onConflict((oc) => {
+        const update = oc.columns(['store', 'key']).doUpdateSet(row);
+        return snapshot.complete ? update : update.where('snapshots.complete', '=', 0);
+      })
+      .execute();
+    entry.writtenAt = Math.max(entry.writtenAt, row.written_at);
   }
 
-  function save(dataDir: string | undefined, snapshot: S): void {
-    if (!dataDir || !snapshot.complete) return;
-    try {
-      // What the organization holds is for the console's operators only, like the users file and audit log.
-      const stored = { format: spec.format, key: snapshot.key, complete: true, snapshot: spec.encode ? spec.encode(snapshot) : snapshot };
-      writePrivateFile(fileFor(dataDir, snapshot.key), JSON.stringify(stored));
-    } catch (error) {
-      log('warn', `${spec.name} not saved`, { dataDir, reason: (error as Error).message });
+  function save(entry: Entry<S, B>, snapshot: S): void {
+    if (!entry.persisted) return;
+    write(entry, snapshot).catch((error: unknown) => log('warn', `${spec.name} not saved`, { reason: errorReason(error) }));
+  }
+
+  /** Takes up a row another instance wrote since the one this instance holds. */
+  async function pull(source: Src, entry: Entry<S, B>): Promise<void> {
+    const row = await (await state())
+      .selectFrom('snapshots')
+      .select(['format', 'complete', 'written_at', 'body'])
+      .where('store', '=', spec.name)
+      .where('key', '=', source.key)
+      .where('written_at', '>', entry.writtenAt)
+      .executeTakeFirst();
+    entry.checkedAt = Date.now();
+    if (!row || row.format !== spec.format || entry.build) return;
+    if (!row.complete && entry.snapshot?.complete) return;
+    const stored = JSON.parse(row.body) as unknown;
+    entry.snapshot = spec.decode && row.complete ? spec.decode(stored) : (stored as S);
+    entry.writtenAt = Number(row.written_at);
+    entry.lastError = undefined;
+  }
+
+  function due(source: Src, entry: Entry<S, B>): boolean {
+    const snapshot = entry.snapshot;
+    return !snapshot || !snapshot.complete || entry.stale || (source.now ?? Date.now)() - snapshot.fetchedAt > source.maxAgeMs;
+  }
+
+  /** The newest shared snapshot; when a build is due, it is this instance's if it gets the lease, else it follows. */
+  async function coordinate(source: Src, entry: Entry<S, B>): Promise<void> {
+    await pull(source, entry);
+    if (entry.build || !due(source, entry)) {
+      entry.following = false;
+      return;
     }
+    entry.following = !(await acquireLease(leaseFor(source.key), LEASE_MS));
+    if (!entry.following) start(source, entry, true);
+  }
+
+  function kick(source: Src, entry: Entry<S, B>): Promise<void> {
+    entry.syncing ??= coordinate(source, entry)
+      .catch((error: unknown) => log('warn', `${spec.name}: the shared snapshot could not be read`, { reason: errorReason(error) }))
+      .finally(() => (entry.syncing = undefined));
+    return entry.syncing;
   }
 
   function entryFor(source: Src): Entry<S, B> {
     let entry = entries.get(source.key);
-    if (!entry) entries.set(source.key, (entry = { stale: false, dataDir: source.dataDir, snapshot: readCopy(source) }));
+    if (!entry) entries.set(source.key, (entry = { stale: false, persisted: !!source.dataDir, writtenAt: 0, following: false, checkedAt: 0 }));
     return entry;
   }
 
-  function start(source: Src, entry: Entry<S, B>): B {
+  /** Builds here; `leased`: this instance holds the build's lease already (else it asks for it, to be followed). */
+  function start(source: Src, entry: Entry<S, B>, leased = false): B {
     if (entry.build) return entry.build;
     entry.stale = false;
+    entry.following = false;
     const build = spec.build(source, entry.snapshot);
     entry.build = build;
+    const lease = leaseFor(source.key);
+    const timers: NodeJS.Timeout[] = [];
+    if (entry.persisted) {
+      const renew = () => void acquireLease(lease, LEASE_MS).catch(() => undefined);
+      if (!leased) renew();
+      const share = () => {
+        if (!build.snapshot.complete) save(entry, build.snapshot);
+      };
+      timers.push(setInterval(renew, LEASE_MS / 3), setInterval(share, SHARE_EVERY_MS));
+      for (const timer of timers) timer.unref();
+    }
+    const ended = async () => {
+      for (const timer of timers) clearInterval(timer);
+      if (entry.persisted) await releaseLease(lease).catch(() => undefined);
+    };
     build.done.then(
-      (complete) => {
+      async (complete) => {
         if (entry.build !== build) return;
         entry.build = undefined;
         entry.snapshot = complete;
         entry.lastError = undefined;
-        save(source.dataDir, complete);
+        // Written before the lease is given up: whoever takes it next finds this snapshot and need not build.
+        if (entry.persisted) await write(entry, complete).catch((error: unknown) => log('warn', `${spec.name} not saved`, { reason: errorReason(error) }));
+        await ended();
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         if (entry.build !== build) return;
         entry.build = undefined;
         entry.lastError = (error as Error)?.message ?? String(error);
+        await ended();
       },
     );
     return build;
@@ -173,31 +256,51 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
 
   function status(source: Src, entry: Entry<S, B>, snapshot: S): SnapshotStatus<S> & { build?: B } {
     const now = (source.now ?? Date.now)();
-    return { snapshot, ageMs: Math.max(0, now - snapshot.fetchedAt), refreshing: !!entry.build, lastError: entry.lastError, build: entry.build };
+    return { snapshot, ageMs: Math.max(0, now - snapshot.fetchedAt), refreshing: !!entry.build || entry.following, lastError: entry.lastError, build: entry.build };
   }
 
   return {
     read(source) {
       const entry = entryFor(source);
-      if (!entry.snapshot) return status(source, entry, start(source, entry).snapshot);
-      if (entry.stale || (source.now ?? Date.now)() - entry.snapshot.fetchedAt > source.maxAgeMs) start(source, entry);
-      return status(source, entry, entry.snapshot);
+      if (entry.persisted) {
+        if (due(source, entry) || Date.now() - entry.checkedAt >= SHARE_EVERY_MS) void kick(source, entry);
+      } else if (entry.snapshot && due(source, entry)) start(source, entry);
+      const shown = entry.snapshot?.complete ? entry.snapshot : (entry.build?.snapshot ?? entry.snapshot ?? start(source, entry).snapshot);
+      return status(source, entry, shown);
+    },
+    async sync(source) {
+      const entry = entryFor(source);
+      if (!entry.persisted) return;
+      // Looked at within the last interval and nothing due: a busy page asks the database once a second, not per request.
+      if (!due(source, entry) && Date.now() - entry.checkedAt < SHARE_EVERY_MS) return;
+      await kick(source, entry);
+      // Following a first build: its partial snapshot arrives within a share interval (or its lease lapses).
+      while (entry.following && !entry.snapshot && !entry.build) {
+        await sleep(SHARE_EVERY_MS / 4);
+        await kick(source, entry);
+      }
     },
     refresh(source) {
       const entry = entryFor(source);
       const build = start(source, entry);
       return { ...status(source, entry, entry.snapshot ?? build.snapshot), build };
     },
-    complete(source) {
+    async complete(source) {
       const entry = entryFor(source);
-      return entry.snapshot ? Promise.resolve(entry.snapshot) : start(source, entry).done;
+      if (entry.persisted) await this.sync(source);
+      while (entry.following && !entry.snapshot?.complete) {
+        await sleep(SHARE_EVERY_MS / 4);
+        await kick(source, entry);
+      }
+      if (entry.snapshot?.complete) return entry.snapshot;
+      return (entry.build ?? start(source, entry)).done;
     },
     update(change, options = {}) {
       for (const entry of entries.values()) {
         for (const snapshot of new Set([entry.snapshot, entry.build?.snapshot])) {
           if (!snapshot) continue;
           change(snapshot);
-          if (snapshot === entry.snapshot) save(entry.dataDir, snapshot);
+          if (snapshot === entry.snapshot && snapshot.complete) save(entry, snapshot);
         }
         // A build running now may have read what changed before the change: build again afterwards.
         if (options.rebuildRunning && entry.build) entry.stale = true;

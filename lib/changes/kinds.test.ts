@@ -44,11 +44,11 @@ let context: ConsoleContext;
 const step = (operation: string, accountId: string, input: Record<string, unknown> = {}): PlanStep => ({ operation, accountId, region: 'us-east-1', input, reason: 'test' });
 
 /** A stored plan of `kind` whose run has finished, made from a hand-written draft with the kind's own context. */
-function finished<C>(kind: Pick<ChangeKind<unknown, C, unknown>, 'id' | 'draft'>, steps: PlanStep[], context: C): StoredPlan {
-  const plan = savePlan(kind.draft({ title: `${kind.id} test`, steps, context }), 'admin@example.com');
-  claimRun(plan.id, 'admin@example.com');
-  finishRun(plan.id, 'succeeded');
-  return getPlan(plan.id)!;
+async function finished<C>(kind: Pick<ChangeKind<unknown, C, unknown>, 'id' | 'draft'>, steps: PlanStep[], context: C): Promise<StoredPlan> {
+  const plan = await savePlan(kind.draft({ title: `${kind.id} test`, steps, context }), 'admin@example.com');
+  await claimRun(plan.id, 'admin@example.com');
+  await finishRun(plan.id, 'succeeded');
+  return (await getPlan(plan.id))!;
 }
 
 let plans: Record<string, StoredPlan>;
@@ -58,7 +58,7 @@ async function caches() {
   return {
     trusts: (await crossAccountTrusts(context)).trusts,
     sharing: await recentSharingStatus(context),
-    invitations: Object.fromEntries(Object.entries(getInvitationsSnapshot(invitationsSource(context)).snapshot.accounts).map(([id, a]) => [id, a.readAt])),
+    invitations: Object.fromEntries(Object.entries((await getInvitationsSnapshot(invitationsSource(context))).snapshot.accounts).map(([id, a]) => [id, a.readAt])),
     shares: Object.fromEntries(Object.entries(getShareSnapshot(shareSnapshotSource(context)).snapshot.targets).map(([key, t]) => [key, t.readAt])),
   };
 }
@@ -71,23 +71,23 @@ beforeAll(async () => {
   await Promise.all([completeIamSnapshot(iamSnapshotSource(context)), recentSharingStatus(context), completeInvitationsSnapshot(invitationsSource(context)), completeShareSnapshot(shareSnapshotSource(context))]);
   const invitation = { arn: `arn:aws:ram:us-east-1:${A.network}:resource-share-invitation/00000000-0000-4000-8000-000000000001`, resourceShareArn: SHARE, shareName: 's', receiverAccountId: A['payments-dev'], region: 'us-east-1' };
   plans = {
-    [enableSharing.id]: finished(enableSharing, [step('ram:EnableSharingWithAwsOrganization', A.management)], {}),
-    [createShare.id]: finished(createShare, [step('ram:CreateResourceShare', A.network, { name: 'kinds-test' })], { draftId: 'd-00000000000000000000', name: 'kinds-test', principals: [], resources: [] }),
-    [editShare.id]: finished(editShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
+    [enableSharing.id]: await finished(enableSharing, [step('ram:EnableSharingWithAwsOrganization', A.management)], {}),
+    [createShare.id]: await finished(createShare, [step('ram:CreateResourceShare', A.network, { name: 'kinds-test' })], { draftId: 'd-00000000000000000000', name: 'kinds-test', principals: [], resources: [] }),
+    [editShare.id]: await finished(editShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
       resourceShareArn: SHARE,
       shareName: 's',
       accountId: A.network,
       region: 'us-east-1',
       edit: { edit: 'rename', name: 'n' },
     }),
-    [modifyShare.id]: finished(modifyShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
+    [modifyShare.id]: await finished(modifyShare, [step('ram:UpdateResourceShare', A.network, { resourceShareArn: SHARE, name: 'n' })], {
       resourceShareArn: SHARE,
       shareName: 's',
       accountId: A.network,
       region: 'us-east-1',
       desired: { name: 'n', allowExternalPrincipals: false, resourceArns: [], principals: [], permissions: {}, tags: [] },
     }),
-    [leaveShare.id]: finished(leaveShare, [step('ram:DisassociateResourceShare', A['payments-dev'], { resourceShareArn: SHARE, principals: [A['payments-dev']] })], {
+    [leaveShare.id]: await finished(leaveShare, [step('ram:DisassociateResourceShare', A['payments-dev'], { resourceShareArn: SHARE, principals: [A['payments-dev']] })], {
       resourceShareArn: SHARE,
       shareName: 's',
       accountId: A['payments-dev'],
@@ -95,27 +95,27 @@ beforeAll(async () => {
       owner: A.network,
       ownerInOrganization: true,
     }),
-    [answerInvitations.id]: finished(answerInvitations, [step('ram:AcceptResourceShareInvitation', A['payments-dev'], { resourceShareInvitationArn: invitation.arn })], {
+    [answerInvitations.id]: await finished(answerInvitations, [step('ram:AcceptResourceShareInvitation', A['payments-dev'], { resourceShareInvitationArn: invitation.arn })], {
       decision: 'accept',
       invitations: [invitation],
     }),
-    [editPermission.id]: finished(editPermission, [step('ram:ReplacePermissionAssociations', A.network, { fromPermissionArn: CMP, toPermissionArn: CMP, fromPermissionVersion: 1 })], {
+    [editPermission.id]: await finished(editPermission, [step('ram:ReplacePermissionAssociations', A.network, { fromPermissionArn: CMP, toPermissionArn: CMP, fromPermissionVersion: 1 })], {
       accountId: A.network,
       region: 'us-east-1',
       permissionArn: CMP,
       edit: 'update-shares',
       version: '1',
     }),
-    [promoteShare.id]: finished(promoteShare, [step('ram:PromoteResourceShareCreatedFromPolicy', A.network, { resourceShareArn: SHARE })], {
+    [promoteShare.id]: await finished(promoteShare, [step('ram:PromoteResourceShareCreatedFromPolicy', A.network, { resourceShareArn: SHARE })], {
       resourceShareArn: SHARE,
       shareName: 's',
       accountId: A.network,
       region: 'us-east-1',
     }),
-    [crossAccountAccess.id]: finished(crossAccountAccess, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, sourceAccountId: A['payments-dev'] }),
-    [trustEdit.id]: finished(trustEdit, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'denied' }),
-    [closeFinding.id]: finished(closeFinding, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'removed', findingId: 'f' }),
-    [moveAccount.id]: finished(moveAccount, [step('organizations:MoveAccount', A.management)], { accountId: A['sandbox-alice'], sourceParentId: DEMO.ouIds.Sandbox, destinationParentId: DEMO.ouIds.Dev }),
+    [crossAccountAccess.id]: await finished(crossAccountAccess, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, sourceAccountId: A['payments-dev'] }),
+    [trustEdit.id]: await finished(trustEdit, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'denied' }),
+    [closeFinding.id]: await finished(closeFinding, [step('iam:UpdateAssumeRolePolicy', A['payments-prod'])], { roleArn: ROLE, principal: ALICE, expect: 'removed', findingId: 'f' }),
+    [moveAccount.id]: await finished(moveAccount, [step('organizations:MoveAccount', A.management)], { accountId: A['sandbox-alice'], sourceParentId: DEMO.ouIds.Sandbox, destinationParentId: DEMO.ouIds.Dev }),
   };
 }, 120_000);
 

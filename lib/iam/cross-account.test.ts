@@ -41,8 +41,8 @@ const request = accessRequestSchema.parse({
 async function buildAndApply() {
   const context = await getConsoleContext();
   const { draft } = buildAccessPlan(request, await readAccessFacts(request, context));
-  const plan = savePlan(draft, admin.email);
-  applyPlan(plan.id, admin);
+  const plan = await savePlan(draft, admin.email);
+  await applyPlan(plan.id, admin);
   return { plan: (await runFinished(plan.id))!, context };
 }
 

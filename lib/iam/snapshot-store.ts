@@ -39,6 +39,11 @@ export function getIamSnapshot(source: IamSnapshotSource): IamSnapshotStatus {
   return withProgress(snapshots.read(source));
 }
 
+/** Takes up the snapshot the instances share (the newest one written, or the first build's as it fills) before reads. */
+export function syncIamSnapshot(source: IamSnapshotSource): Promise<void> {
+  return snapshots.sync(source);
+}
+
 /** Refresh: a build now unless one runs; the current snapshot answers until it completes. */
 export function refreshIamSnapshot(source: IamSnapshotSource): IamSnapshotStatus {
   return withProgress(snapshots.refresh(source));

@@ -22,7 +22,7 @@ import { applyPlan, runFinished } from '../plan/apply';
 import { savePlan } from '../plan/store';
 import { buildAccessPlan } from './access';
 import { readAccessFacts } from './access-facts';
-import { completeIamSnapshot, forgetIamSnapshots, getIamSnapshot, type IamSnapshotSource } from './snapshot-store';
+import { completeIamSnapshot, forgetIamSnapshots, getIamSnapshot, syncIamSnapshot, type IamSnapshotSource } from './snapshot-store';
 import { iamSnapshotSource } from './snapshot-source';
 import { accessRequestSchema } from './validation';
 
@@ -97,6 +97,8 @@ describe('the IAM snapshot of the organization', () => {
   it('answers from the data directory after a restart, without reading AWS', async () => {
     const before = getIamSnapshot(source).snapshot;
     forgetIamSnapshots();
+    const warm = { ...source, accountIds: () => Promise.reject(new Error('a warm start must not list the organization')) };
+    await syncIamSnapshot(warm);
     const restarted = getIamSnapshot({ ...source, accountIds: () => Promise.reject(new Error('a warm start must not list the organization')) });
     expect(restarted.refreshing).toBe(false);
     expect(restarted.snapshot.complete).toBe(true);
@@ -113,8 +115,8 @@ describe('the IAM snapshot of the organization', () => {
       conditions: {},
     });
     const { draft } = buildAccessPlan(request, await readAccessFacts(request, context));
-    const plan = savePlan(draft, admin.email);
-    applyPlan(plan.id, admin);
+    const plan = await savePlan(draft, admin.email);
+    await applyPlan(plan.id, admin);
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
     await readBack(finished, context);

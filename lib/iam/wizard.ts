@@ -67,7 +67,7 @@ export type RoleDraft = Draft<RoleDraftState>;
 
 export const emptyRoleDraft = (): RoleDraftState => ({ finished: 0 });
 
-export function getRoleDraft(id: string, user: string): RoleDraft | undefined {
+export function getRoleDraft(id: string, user: string): Promise<RoleDraft | undefined> {
   return getDraft<RoleDraftState>(ROLE_WIZARD, id, user);
 }
 

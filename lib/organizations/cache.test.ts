@@ -1,7 +1,7 @@
 // Protects the tree's snapshot as the organization reader keeps it: a cold read answers with the root level and an
 // opened node first, a restart is warm, and an account moved through the console shows without a crawl (stale-while-
 // revalidate itself is tested once, in lib/cache).
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/testing';
 import { DEMO } from '../../sandbox/seeds/demo-ids';
 import { getClient } from '../aws/clients';
+import { closeState, state } from '../state/database';
 import {
   applyAccountMoved,
   completeSnapshot,
@@ -27,9 +28,11 @@ describe('organization snapshot cache', () => {
   let dataDir: string;
   let clock = Date.now();
   let clientsMade = 0;
+  // Each test's snapshot is of a key of its own: the state (and so the shared copy) lasts the whole file.
+  let run = 0;
 
   const source = (over: Partial<SnapshotSource> = {}): SnapshotSource => ({
-    key: `${sb.endpoint}|test`,
+    key: `${sb.endpoint}|test|${run}`,
     client: () => {
       clientsMade++;
       return getClient(OrganizationsClient);
@@ -41,10 +44,12 @@ describe('organization snapshot cache', () => {
   });
 
   beforeAll(async () => {
+    process.env.CROSSING_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'crossing-org-state-'));
     sb = await startSandbox({ seed: 'demo' });
     pointAtSandbox(sb.endpoint, sb.consoleCredentials);
   });
   afterAll(async () => {
+    await closeState();
     await sb?.close();
   });
   afterEach(async () => {
@@ -56,6 +61,7 @@ describe('organization snapshot cache', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-org-'));
     clock = Date.now();
     clientsMade = 0;
+    run++;
   };
 
   it('answers a cold read with the root level, then completes and persists; a restart is warm', async () => {
@@ -65,9 +71,8 @@ describe('organization snapshot cache', () => {
     expect(cold.refreshing || cold.snapshot.complete).toBe(true);
     const complete = await completeSnapshot(source());
     expect(complete.complete).toBe(true);
-    const files = readdirSync(dataDir).filter((f) => f.startsWith('organization-snapshot-'));
-    expect(files).toHaveLength(1);
-    expect(statSync(path.join(dataDir, files[0])).mode & 0o777).toBe(0o600); // readable by the console's operator only
+    const stored = await (await state()).selectFrom('snapshots').select(['complete']).where('store', '=', 'organization-snapshot').where('key', '=', source().key).execute();
+    expect(stored).toEqual([{ complete: 1 }]);
 
     forgetOrganizationSnapshots(); // a restart
     clientsMade = 0;

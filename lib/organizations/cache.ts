@@ -60,6 +60,7 @@ const withoutBuild = ({ build: _build, ...status }: SnapshotStatus & { build?: u
  * A failing cold crawl throws.
  */
 export async function getOrganizationSnapshot(source: SnapshotSource): Promise<SnapshotStatus> {
+  await snapshots.sync(source);
   const status = snapshots.read(source);
   if (status.snapshot.complete || !status.build) return withoutBuild(status);
   await status.build.firstLevel;

@@ -2,7 +2,8 @@
 // it and its outcome after; the first failing step stops the run and the rest are recorded as not run (unless
 // the plan's steps are independent: then every step runs and keeps its own outcome). A
 // failed or interrupted run resumes from the first step not done. Runs continue in the background so the
-// plan page can show progress; a second apply joins the run under way.
+// plan page can show progress; a second apply, on this instance or another, joins the run under way (the store
+// lets exactly one claim it, and the run holds a lease while it works).
 import { getClient } from '../aws/clients';
 import { awsErrorCode, awsRequestId, explainAwsError } from '../aws/errors';
 import { recordAudit, type AccessRequestRef } from '../audit/log';
@@ -11,7 +12,7 @@ import { log, errorReason } from '../log';
 import { processWide } from '../cache/process';
 import { clientTokenFor, resolveInput } from './build';
 import { changeKind, operationSpec } from './catalog';
-import { claimRun, finishRun, getPlan, saveStepState } from './store';
+import { claimRun, finishRun, getPlan, keepRunAlive, saveStepState } from './store';
 import type { StepState, StoredPlan } from './types';
 
 export interface ApplyOptions {
@@ -27,6 +28,7 @@ export type ApplyOutcome =
 
 const DEFAULT_SETTLE_BOUND_MS = 120_000;
 
+// The runs this process works on, for runFinished to wait for: who may run a plan is the store's to say.
 const runs = processWide('plan-runs', () => new Map<string, Promise<void>>());
 
 function withoutMetadata(output: unknown): unknown {
@@ -42,7 +44,7 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
     const previous = plan.stepStates[index];
     if (previous.status === 'done') continue;
     if (failed && !plan.independentSteps) {
-      saveStepState(plan.id, index, { status: 'not-run' });
+      await saveStepState(plan.id, index, { status: 'not-run' });
       continue;
     }
     const spec = operationSpec(step.operation);
@@ -54,11 +56,12 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       if (spec.clientToken) input[spec.clientToken] = clientTokenFor(plan.id, index);
     } catch (error) {
       failed = true;
-      saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
+      await saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
       continue;
     }
+    // Committed before the call is made: an instance killed during the call leaves the intent behind.
     await recordAudit({ ...base, parameters: input, outcome: 'intent' });
-    saveStepState(plan.id, index, started);
+    await saveStepState(plan.id, index, started);
     let state: StepState;
     try {
       const client = getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' });
@@ -88,14 +91,14 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       }
     }
     state.finishedAt = new Date().toISOString();
-    saveStepState(plan.id, index, state);
+    await saveStepState(plan.id, index, state);
     if (state.status === 'failed') failed = true;
   }
   // The hook runs before the run reads as finished, so whoever sees "Applied" sees the caches it refreshed.
   const status = failed ? 'failed' : 'succeeded';
   const finishedAt = new Date();
-  await afterRun({ ...getPlan(plan.id)!, status, finishedAt: finishedAt.toISOString() });
-  finishRun(plan.id, status, finishedAt);
+  await afterRun({ ...(await getPlan(plan.id))!, status, finishedAt: finishedAt.toISOString() });
+  await finishRun(plan.id, status, finishedAt);
 }
 
 /**
@@ -111,11 +114,9 @@ async function afterRun(plan: StoredPlan): Promise<void> {
 }
 
 /** Starts applying plan `id` as `user` (an admin: the caller checks), or joins the run already under way. */
-export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions = {}): ApplyOutcome {
-  const plan = getPlan(id);
-  if (!plan) return { state: 'refused', error: 'No such plan: it may have been made on another console, or its link is wrong.' };
-  const running = runs.get(id);
-  if (running) return { state: 'joined', plan };
+export async function applyPlan(id: string, user: SignedInUser, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const plan = await getPlan(id);
+  if (!plan) return { state: 'refused', error: 'No such plan, or its link is wrong.' };
   switch (plan.status) {
     case 'succeeded':
       return { state: 'refused', error: `This plan was already applied (by ${plan.appliedBy}, finished ${plan.finishedAt}); nothing was done again.`, plan };
@@ -128,15 +129,19 @@ export function applyPlan(id: string, user: SignedInUser, options: ApplyOptions 
     case 'running':
       return { state: 'joined', plan };
   }
-  if (!claimRun(id, user.email)) return { state: 'joined', plan: getPlan(id)! };
-  const claimed = getPlan(id)!;
+  if (!(await claimRun(id, user.email))) return { state: 'joined', plan: (await getPlan(id))! };
+  const claimed = (await getPlan(id))!;
+  const stopRenewing = keepRunAlive(id);
   const run = runSteps(claimed, user, options)
     .catch((error: unknown) => {
-      // Only the store can fail here (the plan then stays running, and reads as interrupted after a restart):
+      // Only the store can fail here (the plan then stays running, and reads as interrupted once its lease lapses):
       // the steps catch AWS's errors and the after-apply hook its own.
       console.error(`plan ${id}: ${(error as Error).message}`);
     })
-    .finally(() => runs.delete(id));
+    .finally(() => {
+      stopRenewing();
+      runs.delete(id);
+    });
   runs.set(id, run);
   return { state: 'started', plan: claimed };
 }
@@ -152,7 +157,7 @@ export async function runFinished(id: string): Promise<StoredPlan | undefined> {
  * the output later steps need); the others go back to pending, so resuming runs them (idempotently).
  */
 export async function checkUnknownSteps(id: string, user: SignedInUser): Promise<StoredPlan | undefined> {
-  const plan = getPlan(id);
+  const plan = await getPlan(id);
   // Expired or not, asking AWS what an unknown step did changes nothing there.
   if (!plan || !plan.stepStates.some((s) => s.status === 'unknown')) return plan;
   for (const [index, state] of plan.stepStates.entries()) {
@@ -164,7 +169,7 @@ export async function checkUnknownSteps(id: string, user: SignedInUser): Promise
     try {
       const input = resolveInput(step.input, plan.stepStates.map((s) => s.output)) as Record<string, unknown>;
       const found = await spec.check(getClient(spec.client, { accountId: step.accountId, region: step.region, lane: 'changes' }), input);
-      saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
+      await saveStepState(id, index, found.inPlace ? { ...state, status: 'done', output: found.output, finishedAt: new Date().toISOString() } : { status: 'pending' });
       await recordAudit({ ...base, outcome: 'success', parameters: { inPlace: found.inPlace } });
     } catch (error) {
       await recordAudit({ ...base, outcome: 'failure', error: explainAwsError(error, { operation: step.operation, accountId: step.accountId, region: step.region }) });

@@ -50,7 +50,7 @@ beforeEach(async () => {
 
 describe('independent steps', () => {
   it('run every step: an expired invitation fails on its own, the others are accepted', async () => {
-    const plan = savePlan(
+    const plan = await savePlan(
       acceptPlan(
         [
           [accounts['web-dev'], arns.invitations.partnerPki.webDev],
@@ -61,7 +61,7 @@ describe('independent steps', () => {
       ),
       admin.email,
     );
-    applyPlan(plan.id, admin);
+    await applyPlan(plan.id, admin);
     const done = (await runFinished(plan.id))!;
     expect(done.status).toBe('failed');
     expect(done.stepStates.map((s) => s.status)).toEqual(['failed', 'done', 'done']);
@@ -70,21 +70,21 @@ describe('independent steps', () => {
     );
 
     // Resuming runs the failed step again (AWS still refuses it), not the accepted ones.
-    applyPlan(plan.id, admin);
+    await applyPlan(plan.id, admin);
     const resumed = (await runFinished(plan.id))!;
     expect(resumed.stepStates.map((s) => s.status)).toEqual(['failed', 'done', 'done']);
     expect(resumed.stepStates[1].finishedAt).toBe(done.stepStates[1].finishedAt);
   });
 
   it('by default, the first failing step still stops the run', async () => {
-    const plan = savePlan(
+    const plan = await savePlan(
       acceptPlan([
         [accounts['web-dev'], arns.invitations.partnerPki.webDev],
         [accounts.management, arns.invitations.partnerNetwork.management],
       ]),
       admin.email,
     );
-    applyPlan(plan.id, admin);
+    await applyPlan(plan.id, admin);
     expect((await runFinished(plan.id))!.stepStates.map((s) => s.status)).toEqual(['failed', 'not-run']);
   });
 

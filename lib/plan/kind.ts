@@ -14,7 +14,7 @@
 //      inverse plan by itself at a deadline, through this engine (audited, with equivalents and a read-back).
 //   2. New AWS operations: their OperationSpec in lib/<service>/operations.ts.
 //   3. List the kind (and any new operations table) in lib/changes/registry.ts.
-//   4. Its page or form (an action calls `savePlan(kind.plan(input, facts), user)`), and its tests.
+//   4. Its page or form (an action calls `await savePlan(kind.plan(input, facts), user)`), and its tests.
 import type { z } from 'zod';
 import type { ConsoleContext } from '../aws/identity';
 import type { PlanDraft, StoredPlan } from './types';

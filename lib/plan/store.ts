@@ -1,9 +1,14 @@
-// Plans are kept server-side in SQLite in the data dir: the browser holds only a plan's id, so nothing it
-// sends can change the steps. A run is claimed atomically, so a plan is applied at most once at a time,
-// and a run that a crash cut short is recognised after a restart (its owner is another process).
-import { randomBytes, randomUUID } from 'node:crypto';
-import { processWide } from '../cache/process';
-import { privateDatabase } from '../db';
+// Plans are kept server-side in the console's state (lib/state): the browser holds only a plan's id, so nothing
+// it sends can change the steps. A run is claimed atomically across every instance sharing the database (a row
+// lock on PostgreSQL, SQLite's single writer), so a plan is applied at most once at a time; the run holds a
+// lease it renews while it works, so a run whose instance died reads as interrupted once the lease lapses.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { config } from '../config';
+import { log, errorReason } from '../log';
+import { state } from '../state/database';
+import { acquireLease, INSTANCE_ID, releaseLease, takeLease } from '../state/leases';
+import type { PlanTable, StateTables } from '../state/tables';
 import { checkPlan } from './build';
 import type { SignedInUser } from '../auth/roles';
 import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
@@ -11,120 +16,129 @@ import type { PlanDraft, PlanStatus, StepState, StoredPlan } from './types';
 /** How long a reviewed plan can still be applied, or a failed or interrupted run resumed. */
 export const PLAN_TTL_MS = 60 * 60 * 1000;
 
-// One id per console process.
-const owner = processWide('plan-run-owner', () => ({ id: randomUUID() }));
+/** How long a run's lease lasts unless renewed: how soon a run whose instance died reads as interrupted. */
+const RUN_LEASE_MS = Number(process.env.CROSSING_RUN_LEASE_MS) || 15_000;
 
-const SCHEMA = `CREATE TABLE IF NOT EXISTS plans (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    draft TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    created_role TEXT,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    status TEXT NOT NULL,
-    run_owner TEXT,
-    applied_by TEXT,
-    started_at TEXT,
-    finished_at TEXT
-  );
-  CREATE INDEX IF NOT EXISTS plans_created ON plans (created_at);
-  CREATE TABLE IF NOT EXISTS plan_steps (
-    plan_id TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    PRIMARY KEY (plan_id, idx)
-  );`;
-
-const migrated = new WeakSet<object>();
-
-function db() {
-  const database = privateDatabase('plans.sqlite', SCHEMA);
-  if (!migrated.has(database)) {
-    // Stores made before plans recorded their maker's role.
-    const columns = database.prepare('PRAGMA table_info(plans)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'created_role')) database.exec('ALTER TABLE plans ADD COLUMN created_role TEXT');
-    migrated.add(database);
-  }
-  return database;
-}
-
-type Row = Record<string, string | null>;
+const runLease = (id: string) => `plan-run:${id}`;
 
 export const PLAN_ID = /^p-[0-9a-f]{20}$/;
 
 /** `createdBy`: the signed-in user (their role tells an admin's plan from one a viewer made to show an admin). */
-export function savePlan(draft: PlanDraft, createdBy: Pick<SignedInUser, 'email' | 'role'> | string, now = new Date()): StoredPlan {
+export async function savePlan(draft: PlanDraft, createdBy: Pick<SignedInUser, 'email' | 'role'> | string, now = new Date()): Promise<StoredPlan> {
   const maker = typeof createdBy === 'string' ? { email: createdBy, role: undefined } : createdBy;
   checkPlan(draft);
   const id = `p-${randomBytes(10).toString('hex')}`;
   const expiresAt = new Date(now.getTime() + PLAN_TTL_MS).toISOString();
-  const insert = db().transaction(() => {
-    db()
-      .prepare('INSERT INTO plans (id, kind, draft, created_by, created_role, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, draft.kind, JSON.stringify(draft), maker.email, maker.role ?? null, now.toISOString(), expiresAt, 'ready');
-    const step = db().prepare('INSERT INTO plan_steps (plan_id, idx, state) VALUES (?, ?, ?)');
-    draft.steps.forEach((_, i) => step.run(id, i, JSON.stringify({ status: 'pending' } satisfies StepState)));
+  await (await state()).transaction().execute(async (trx) => {
+    await trx
+      .insertInto('plans')
+      .values({ id, kind: draft.kind, draft: JSON.stringify(draft), created_by: maker.email, created_role: maker.role ?? null, created_at: now.toISOString(), expires_at: expiresAt, status: 'ready' })
+      .execute();
+    if (draft.steps.length) {
+      await trx
+        .insertInto('plan_steps')
+        .values(draft.steps.map((_, idx) => ({ plan_id: id, idx, state: JSON.stringify({ status: 'pending' } satisfies StepState) })))
+        .execute();
+    }
   });
-  insert();
-  return getPlan(id)!;
+  return (await getPlan(id, now))!;
 }
 
-const cutShort = (row: Row) => row.status === 'running' && row.run_owner !== owner.id;
+/** The plans among `ids` whose run's lease is held now (their instance is alive and working on them). */
+async function liveRuns(db: Kysely<StateTables>, ids: string[], now: Date): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('leases')
+    .select('name')
+    .where('name', 'in', ids.map(runLease))
+    .where('expires_at', '>', now.getTime())
+    .execute();
+  return new Set(rows.map((r) => r.name.slice(runLease('').length)));
+}
 
-// Past its lifetime a plan that is not finished or running here is expired, whatever it did before: AWS may
-// have changed since it was reviewed, so neither applying nor resuming it is what the admin approved.
-function effectiveStatus(row: Row, now: Date): PlanStatus {
-  const status = cutShort(row) ? 'interrupted' : (row.status as PlanStatus);
+const cutShort = (row: PlanTable, live: Set<string>) => row.status === 'running' && !live.has(row.id);
+
+// Past its lifetime a plan that is not finished or running is expired, whatever it did before: AWS may have
+// changed since it was reviewed, so neither applying nor resuming it is what the admin approved.
+function effectiveStatus(row: PlanTable, live: Set<string>, now: Date): PlanStatus {
+  const status = cutShort(row, live) ? 'interrupted' : (row.status as PlanStatus);
   const unfinished = status === 'ready' || status === 'failed' || status === 'interrupted';
-  return unfinished && now.toISOString() >= row.expires_at! ? 'expired' : status;
+  return unfinished && now.toISOString() >= row.expires_at ? 'expired' : status;
 }
 
 /** The plan as the admin sees it; a run cut short shows its in-flight step as unknown. */
-export function getPlan(id: string, now = new Date()): StoredPlan | undefined {
+export async function getPlan(id: string, now = new Date()): Promise<StoredPlan | undefined> {
   if (!PLAN_ID.test(id)) return undefined;
-  const row = db().prepare('SELECT * FROM plans WHERE id = ?').get(id) as Row | undefined;
+  const db = await state();
+  const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const status = effectiveStatus(row, now);
-  const states = (db().prepare('SELECT state FROM plan_steps WHERE plan_id = ? ORDER BY idx').all(id) as { state: string }[]).map(
-    (r) => JSON.parse(r.state) as StepState,
-  );
-  const draft = JSON.parse(row.draft!) as PlanDraft;
+  const live = await liveRuns(db, row.status === 'running' ? [id] : [], now);
+  const steps = await db.selectFrom('plan_steps').select('state').where('plan_id', '=', id).orderBy('idx').execute();
+  const states = steps.map((r) => JSON.parse(r.state) as StepState);
+  const draft = JSON.parse(row.draft) as PlanDraft;
   return {
     ...draft,
     id,
-    createdBy: row.created_by!,
-    createdByViewer: !!row.created_role && row.created_role !== 'admin',
-    createdAt: row.created_at!,
-    expiresAt: row.expires_at!,
-    status,
+    createdBy: row.created_by,
+    createdByViewer: row.created_role !== 'admin',
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    status: effectiveStatus(row, live, now),
     appliedBy: row.applied_by ?? undefined,
     startedAt: row.started_at ?? undefined,
     finishedAt: row.finished_at ?? undefined,
-    stepStates: cutShort(row) ? states.map((s) => (s.status === 'running' ? { ...s, status: 'unknown' } : s)) : states,
+    stepStates: cutShort(row, live) ? states.map((s) => (s.status === 'running' ? { ...s, status: 'unknown' } : s)) : states,
   };
 }
 
 /**
- * Claims the plan for a run by this process: from ready, failed or interrupted, within its lifetime. False when
- * another run holds it, it has finished or it has expired.
+ * Claims the plan for a run by this instance: from ready, failed or interrupted (running, its lease lapsed),
+ * within its lifetime, taking the run's lease in the same transaction. False when another run holds it (or is
+ * claiming it this moment), it has finished or it has expired.
  */
-export function claimRun(id: string, appliedBy: string, now = new Date()): boolean {
-  const result = db()
-    .prepare(
-      `UPDATE plans SET status = 'running', run_owner = ?, applied_by = ?, started_at = COALESCE(started_at, ?), finished_at = NULL
-       WHERE id = ? AND expires_at > ? AND (status IN ('ready', 'failed') OR (status = 'running' AND run_owner IS NOT ?))`,
-    )
-    .run(owner.id, appliedBy, now.toISOString(), id, now.toISOString(), owner.id);
-  return result.changes === 1;
+export async function claimRun(id: string, appliedBy: string, now = new Date()): Promise<boolean> {
+  const db = await state();
+  return db.transaction().execute(async (trx) => {
+    // PostgreSQL: a claim under way elsewhere holds the row, and this one gives up at once rather than wait.
+    // SQLite: the transaction holds the database's one write lock (BEGIN IMMEDIATE).
+    let query = trx.selectFrom('plans').selectAll().where('id', '=', id);
+    if (config().database.dialect === 'postgres') query = query.forUpdate().skipLocked();
+    const row = await query.executeTakeFirst();
+    if (!row || now.toISOString() >= row.expires_at) return false;
+    const live = await liveRuns(trx, [id], now);
+    if (!(row.status === 'ready' || row.status === 'failed' || cutShort(row, live))) return false;
+    if (!(await takeLease(trx, runLease(id), RUN_LEASE_MS, INSTANCE_ID, now.getTime()))) return false;
+    await trx
+      .updateTable('plans')
+      .set({ status: 'running', run_owner: INSTANCE_ID, applied_by: appliedBy, started_at: sql<string>`COALESCE(started_at, ${now.toISOString()})`, finished_at: null })
+      .where('id', '=', id)
+      .execute();
+    return true;
+  });
 }
 
-export function saveStepState(id: string, index: number, state: StepState): void {
-  db().prepare('UPDATE plan_steps SET state = ? WHERE plan_id = ? AND idx = ?').run(JSON.stringify(state), id, index);
+/**
+ * Renews the run's lease while it works (every third of its lifetime), until the returned stop is called. A
+ * renewal that fails is logged: the run goes on, and reads as interrupted elsewhere if it keeps failing.
+ */
+export function keepRunAlive(id: string): () => void {
+  const timer = setInterval(() => {
+    acquireLease(runLease(id), RUN_LEASE_MS).then(
+      (held) => held || log('error', 'a plan run lost its lease: another instance may see it as interrupted', { planId: id }),
+      (error: unknown) => log('warn', 'could not renew a plan run lease', { planId: id, reason: errorReason(error) }),
+    );
+  }, RUN_LEASE_MS / 3);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
-export function finishRun(id: string, status: 'succeeded' | 'failed', now = new Date()): void {
-  db().prepare('UPDATE plans SET status = ?, finished_at = ? WHERE id = ? AND run_owner = ?').run(status, now.toISOString(), id, owner.id);
+export async function saveStepState(id: string, index: number, stepState: StepState): Promise<void> {
+  await (await state()).updateTable('plan_steps').set({ state: JSON.stringify(stepState) }).where('plan_id', '=', id).where('idx', '=', index).execute();
+}
+
+export async function finishRun(id: string, status: 'succeeded' | 'failed', now = new Date()): Promise<void> {
+  await (await state()).updateTable('plans').set({ status, finished_at: now.toISOString() }).where('id', '=', id).where('run_owner', '=', INSTANCE_ID).execute();
+  await releaseLease(runLease(id));
 }
 
 export interface PlanListing {
@@ -139,18 +153,20 @@ export interface PlanListing {
   steps: number;
 }
 
-export function listPlans(limit = 50, now = new Date()): PlanListing[] {
-  const rows = db().prepare('SELECT * FROM plans ORDER BY created_at DESC LIMIT ?').all(limit) as Row[];
+export async function listPlans(limit = 50, now = new Date()): Promise<PlanListing[]> {
+  const db = await state();
+  const rows = await db.selectFrom('plans').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+  const live = await liveRuns(db, rows.filter((r) => r.status === 'running').map((r) => r.id), now);
   return rows.map((row) => {
-    const draft = JSON.parse(row.draft!) as PlanDraft;
+    const draft = JSON.parse(row.draft) as PlanDraft;
     return {
-      id: row.id!,
-      kind: row.kind!,
+      id: row.id,
+      kind: row.kind,
       title: draft.title,
-      createdBy: row.created_by!,
-      createdByViewer: !!row.created_role && row.created_role !== 'admin',
-      createdAt: row.created_at!,
-      status: effectiveStatus(row, now),
+      createdBy: row.created_by,
+      createdByViewer: row.created_role !== 'admin',
+      createdAt: row.created_at,
+      status: effectiveStatus(row, live, now),
       appliedBy: row.applied_by ?? undefined,
       steps: draft.steps.length,
     };

@@ -98,12 +98,12 @@ describe('step checks and the plan', () => {
     });
     expect(principals.principals[0].name).toBe('payments-dev (Root / Workloads / Dev)');
     const draft = { details, permissions: { 'ec2:PrefixList': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionPrefixList' }, principals };
-    const plan = savePlan(planCreateResourceShare(draft, 'd-00000000000000000000'), 'admin@example.com');
+    const plan = await savePlan(planCreateResourceShare(draft, 'd-00000000000000000000'), 'admin@example.com');
     expect(plan.steps[0]).toMatchObject({ operation: 'ram:CreateResourceShare', accountId: network, input: { principals: [paymentsDev], allowExternalPrincipals: true } });
-    const outcome = applyPlan(plan.id, { email: 'admin@example.com', name: 'Admin', role: 'admin' });
+    const outcome = await applyPlan(plan.id, { email: 'admin@example.com', name: 'Admin', role: 'admin' });
     expect(outcome.state).toBe('started');
     await runFinished(plan.id);
-    const result = await readBack(getPlan(plan.id)!, context);
+    const result = await readBack((await getPlan(plan.id))!, context);
     expect(result).toMatchObject({ tone: 'success', title: 'Resource share prefixes is created.' });
     expect(result!.facts).toContainEqual({ label: `Principal payments-dev (Root / Workloads / Dev) — ${paymentsDev}`, value: 'ASSOCIATED' });
     expect(result!.links).toEqual([{ href: expect.stringMatching(/^\/shares\/us-east-1\/[0-9a-f-]+$/), label: "The share's page" }]);

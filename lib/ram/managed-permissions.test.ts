@@ -31,10 +31,10 @@ beforeAll(async () => {
 afterAll(async () => sb.close());
 
 async function run(draft: PlanDraft) {
-  const plan = savePlan(draft, ADMIN.email);
-  expect(applyPlan(plan.id, ADMIN).state).toBe('started');
+  const plan = await savePlan(draft, ADMIN.email);
+  expect((await applyPlan(plan.id, ADMIN)).state).toBe('started');
   await runFinished(plan.id);
-  const done = getPlan(plan.id)!;
+  const done = (await getPlan(plan.id))!;
   return { plan: done, result: await readBack(done, await getConsoleContext({ region })) };
 }
 

@@ -52,8 +52,8 @@ describe('shares a member account receives', () => {
 
   it('leaves a share received individually through an applied plan', async () => {
     const share = (await readReceivedShares(A['payments-dev'], 'us-east-1')).find((s) => s.name === 'partner-network')!;
-    const plan = savePlan(planLeave(share, {}), admin.email);
-    expect(applyPlan(plan.id, admin, { settleBoundMs: 5_000 }).state).toBe('started');
+    const plan = await savePlan(planLeave(share, {}), admin.email);
+    expect((await applyPlan(plan.id, admin, { settleBoundMs: 5_000 })).state).toBe('started');
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
     await sb.control.advanceClock(5);

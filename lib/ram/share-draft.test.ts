@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabases } from '../db';
+import { closeState } from '../state/database';
 import { createDraft, draftFor, finishStep, saveTyped } from '../wizard/drafts';
 import { allowedStep, detailsInput, emptyShareDraft, getShareDraft, MODIFY_SHARE_WIZARD, permissionsInput, principalsInput, SHARE_WIZARD, shareStepHref, typedOf, type ShareDraftState } from './share-draft';
 
@@ -19,18 +19,18 @@ const messages = (input: unknown) => {
 };
 
 describe('step 1 messages', () => {
-  it('trims the name and refuses an empty or overlong one', () => {
+  it('trims the name and refuses an empty or overlong one', async () => {
     expect(detailsInput.parse({ ...details, name: '  workloads  ' }).name).toBe('workloads');
     expect(messages({ ...details, name: '   ' })).toEqual(['name: Enter a name for the resource share.']);
     expect(messages({ ...details, name: 'x'.repeat(256) })).toEqual(['name: A resource share name is at most 255 characters.']);
   });
 
-  it('needs a resource and a sharing account', () => {
+  it('needs a resource and a sharing account', async () => {
     expect(messages({ ...details, resources: [] })).toEqual(['resources: Select at least one resource to share.']);
     expect(messages({ ...details, accountId: '3000' })).toEqual(['accountId: Choose the sharing account (12 digits).']);
   });
 
-  it('checks tags: count, key and value length, reserved prefix, duplicates', () => {
+  it('checks tags: count, key and value length, reserved prefix, duplicates', async () => {
     const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     expect(messages({ ...details, tags: tags(50) })).toEqual([]);
     expect(messages({ ...details, tags: tags(51) })).toEqual(['tags: A resource share has at most 50 tags.']);
@@ -41,7 +41,7 @@ describe('step 1 messages', () => {
     expect(messages({ ...details, tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] })).toEqual(['tags: Each tag key may appear only once.']);
   });
 
-  it('step 3 needs a principal', () => {
+  it('step 3 needs a principal', async () => {
     const r = principalsInput.safeParse({ allowExternalPrincipals: true, principals: [] });
     expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(['Add at least one principal: the share gives access to no one without one.']);
   });
@@ -54,64 +54,64 @@ describe('the draft', () => {
     process.env.CROSSING_DATA_DIR = dir;
     process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:1';
   });
-  afterAll(() => {
-    closeDatabases();
+  afterAll(async () => {
+    await closeState();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const newDraft = (user = 'admin@example.com') => draftFor<ShareDraftState>(SHARE_WIZARD, undefined, user, emptyShareDraft)!;
+  const newDraft = async (user = 'admin@example.com') => (await draftFor<ShareDraftState>(SHARE_WIZARD, undefined, user, emptyShareDraft))!;
 
-  it('belongs to its maker and keeps each step', () => {
-    const draft = newDraft();
-    expect(getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
-    expect(getShareDraft('d-nope', 'admin@example.com')).toBeUndefined();
-    finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
-    expect(getShareDraft(draft.id, 'admin@example.com')?.state).toMatchObject({ finished: 1, details: { name: 'workloads' } });
+  it('belongs to its maker and keeps each step', async () => {
+    const draft = await newDraft();
+    expect(await getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
+    expect(await getShareDraft('d-nope', 'admin@example.com')).toBeUndefined();
+    await finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    expect((await getShareDraft(draft.id, 'admin@example.com'))?.state).toMatchObject({ finished: 1, details: { name: 'workloads' } });
   });
 
-  it('keeps what was typed on a step before Next, and shows it rather than what was accepted', () => {
-    let draft = finishStep(newDraft(), 1, 'details', { ...details, accountName: 'network' });
+  it('keeps what was typed on a step before Next, and shows it rather than what was accepted', async () => {
+    let draft = await finishStep(await newDraft(), 1, 'details', { ...details, accountName: 'network' });
     expect(typedOf(draft, 1)).toBeUndefined();
-    draft = saveTyped(draft, 1, { ...details, name: 'half-typed', tags: [{ key: '', value: 'x' }] });
-    const again = getShareDraft(draft.id, 'admin@example.com')!;
+    draft = await saveTyped(draft, 1, { ...details, name: 'half-typed', tags: [{ key: '', value: 'x' }] });
+    const again = (await getShareDraft(draft.id, 'admin@example.com'))!;
     expect(typedOf(again, 1)).toMatchObject({ name: 'half-typed', tags: [{ key: '', value: 'x' }] });
     expect(again.state.details?.name).toBe('workloads');
     // What is not a step's shape (a forged autosave) is not shown.
-    expect(typedOf(saveTyped(again, 3, { allowExternalPrincipals: 'yes' }), 3)).toBeUndefined();
+    expect(typedOf(await saveTyped(again, 3, { allowExternalPrincipals: 'yes' }), 3)).toBeUndefined();
   });
 
-  it('opens a step only after the ones before it, and Back then Next keeps what was finished', () => {
-    let draft = newDraft();
+  it('opens a step only after the ones before it, and Back then Next keeps what was finished', async () => {
+    let draft = await newDraft();
     expect(allowedStep(draft.state, 3)).toBe(1);
-    draft = finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
-    draft = finishStep(draft, 2, 'permissions', { 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
-    draft = finishStep(draft, 3, 'principals', { allowExternalPrincipals: false, principals: [] });
+    draft = await finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    draft = await finishStep(draft, 2, 'permissions', { 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
+    draft = await finishStep(draft, 3, 'principals', { allowExternalPrincipals: false, principals: [] });
     draft = { ...draft, state: { ...draft.state, plan: { id: 'p-1', of: 'x' } } };
     expect(allowedStep(draft.state, 4)).toBe(4);
     // Back to step 1, Next without a change: still finished up to 3, and the plan stays.
-    draft = finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
+    draft = await finishStep(draft, 1, 'details', { ...details, accountName: 'network' });
     expect(draft.state.finished).toBe(3);
     expect(draft.state.plan).toBeDefined();
     // A change in step 1: steps 2 and 3 must be looked at again, their choices kept; the plan is made again.
-    draft = finishStep(draft, 1, 'details', { ...details, name: 'renamed', accountName: 'network' });
+    draft = await finishStep(draft, 1, 'details', { ...details, name: 'renamed', accountName: 'network' });
     expect(draft.state.finished).toBe(1);
     expect(draft.state.plan).toBeUndefined();
     expect(allowedStep(draft.state, 4)).toBe(2);
-    expect(getShareDraft(draft.id, 'admin@example.com')?.state.permissions).toEqual({ 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
+    expect((await getShareDraft(draft.id, 'admin@example.com'))?.state.permissions).toEqual({ 'ec2:Subnet': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionSubnet' });
   });
 });
 
 describe('step 2 and the modify wizard', () => {
-  it('takes AWS managed and customer managed permission ARNs (the latter name a Region)', () => {
+  it('takes AWS managed and customer managed permission ARNs (the latter name a Region)', async () => {
     expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram::aws:permission/AWSRAMDefaultPermissionPrefixList' }).success).toBe(true);
     expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram:us-east-1:300000000001:permission/prefix-list-entries' }).success).toBe(true);
     expect(permissionsInput.safeParse({ 'ec2:PrefixList': 'arn:aws:ram:us-east-1:300000000001:resource-share/x' }).success).toBe(false);
   });
 
-  it('a modify draft is found by the same lookup, for its maker only, and lives at /shares/modify', () => {
-    const draft = createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, 'admin@example.com', { finished: 3, modify: { arn: 'arn:aws:ram:us-east-1:300000000001:resource-share/abc', id: 'abc', accountId: '300000000001', region: 'us-east-1' } });
-    expect(getShareDraft(draft.id, 'admin@example.com')?.state.modify?.id).toBe('abc');
-    expect(getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
+  it('a modify draft is found by the same lookup, for its maker only, and lives at /shares/modify', async () => {
+    const draft = await createDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, 'admin@example.com', { finished: 3, modify: { arn: 'arn:aws:ram:us-east-1:300000000001:resource-share/abc', id: 'abc', accountId: '300000000001', region: 'us-east-1' } });
+    expect((await getShareDraft(draft.id, 'admin@example.com'))?.state.modify?.id).toBe('abc');
+    expect(await getShareDraft(draft.id, 'viewer@example.com')).toBeUndefined();
     expect(shareStepHref(draft, 2)).toBe(`/shares/modify?draft=${draft.id}&step=2`);
     expect(shareStepHref({ id: draft.id, kind: SHARE_WIZARD }, 1)).toBe(`/shares/new?draft=${draft.id}&step=1`);
   });

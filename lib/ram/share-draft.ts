@@ -116,8 +116,8 @@ export interface ModifiedShare {
 export const MODIFY_SHARE_WIZARD = 'ram:modify-resource-share';
 
 /** The user's draft of either share wizard. */
-export function getShareDraft(id: string, user: string): ShareDraft | undefined {
-  return getDraft<ShareDraftState>(SHARE_WIZARD, id, user) ?? getDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, id, user);
+export async function getShareDraft(id: string, user: string): Promise<ShareDraft | undefined> {
+  return (await getDraft<ShareDraftState>(SHARE_WIZARD, id, user)) ?? getDraft<ShareDraftState>(MODIFY_SHARE_WIZARD, id, user);
 }
 
 /** Where a step of a share wizard lives: the draft and the step in the URL (creation or modification). */

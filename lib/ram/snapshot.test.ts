@@ -18,7 +18,7 @@ import { readBack } from '../changes/registry';
 import { applyPlan, runFinished } from '../plan/apply';
 import { savePlan } from '../plan/store';
 import { editShare } from './share-edits';
-import { completeShareSnapshot, forgetShareSnapshots, getShareSnapshot, type ShareSnapshotSource } from './snapshot';
+import { completeShareSnapshot, forgetShareSnapshots, getShareSnapshot, getShareSnapshotSoon, type ShareSnapshotSource } from './snapshot';
 import { shareSnapshotSource } from './snapshot-source';
 
 const BROKEN = '200000000007';
@@ -109,11 +109,11 @@ describe('the RAM snapshot of the organization', () => {
     expect([...ramState(sb.world).shares.values()].some((s) => s.owningAccountId === BROKEN)).toBe(true);
   }, 180_000);
 
-  it('starts warm after a restart from its copy in the data directory', async () => {
+  it("starts warm after a restart from its copy in the console's state", async () => {
     const rebuilt = await completeShareSnapshot(source);
 
     forgetShareSnapshots();
-    const restarted = getShareSnapshot({ ...source, accounts: () => Promise.reject(new Error('a warm start must not list the organization')) });
+    const restarted = await getShareSnapshotSoon({ ...source, accounts: () => Promise.reject(new Error('a warm start must not list the organization')) }, 0);
     expect(restarted.refreshing).toBe(false);
     expect(restarted.snapshot.complete).toBe(true);
     expect(Object.keys(restarted.snapshot.shares).sort()).toEqual(Object.keys(rebuilt.shares).sort());
@@ -124,8 +124,8 @@ describe('the RAM snapshot of the organization', () => {
     const share = Object.values(before.shares).find((s) => s.owningAccountId !== BROKEN && s.status === 'ACTIVE' && s.resources.length > 1)!;
     const removed = share.resources[0].arn;
     const readAt = Object.fromEntries(Object.entries(before.targets).map(([key, t]) => [key, t.readAt]));
-    const plan = savePlan(editShare.plan({ edit: 'remove-resources', resourceArns: [removed] }, { share, names: {} }), admin.email);
-    expect(applyPlan(plan.id, admin, { settleBoundMs: 10_000 }).state).toBe('started');
+    const plan = await savePlan(editShare.plan({ edit: 'remove-resources', resourceArns: [removed] }, { share, names: {} }), admin.email);
+    expect((await applyPlan(plan.id, admin, { settleBoundMs: 10_000 })).state).toBe('started');
     const finished = (await runFinished(plan.id))!;
     expect(finished.status).toBe('succeeded');
     const result = await readBack(finished, context);

@@ -251,7 +251,8 @@ export function getShareSnapshot(source: ShareSnapshotSource): ShareSnapshotStat
 }
 
 /** As getShareSnapshot, but a first build is given up to `boundMs` to show its first shares (a page's first paint). */
-export function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs: number): Promise<ShareSnapshotStatus> {
+export async function getShareSnapshotSoon(source: ShareSnapshotSource, boundMs: number): Promise<ShareSnapshotStatus> {
+  await snapshots.sync(source);
   return readSoon(() => getShareSnapshot(source), (status) => Object.keys(status.snapshot.shares).length > 0, boundMs);
 }
 

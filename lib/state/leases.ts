@@ -4,7 +4,9 @@
 // Instances compare expiry times from their own clocks: keep them in sync (NTP), as AWS's request signing needs anyway.
 import crypto from 'node:crypto';
 import os from 'node:os';
+import type { Kysely } from 'kysely';
 import { state } from './database';
+import type { StateTables } from './tables';
 
 /** This process, as a lease holder: host, process and a random part (a restarted process is a new holder). */
 export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
@@ -14,7 +16,11 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes
  * True when `holder` holds it now. Atomic: of instances asking at once, exactly one gets it.
  */
 export async function acquireLease(name: string, ttlMs: number, holder = INSTANCE_ID, now = Date.now()): Promise<boolean> {
-  const db = await state();
+  return takeLease(await state(), name, ttlMs, holder, now);
+}
+
+/** acquireLease within `db`, a transaction that takes the lease with what it claims (a plan's run). */
+export async function takeLease(db: Kysely<StateTables>, name: string, ttlMs: number, holder = INSTANCE_ID, now = Date.now()): Promise<boolean> {
   const taken = await db
     .insertInto('leases')
     .values({ name, holder, expires_at: now + ttlMs })

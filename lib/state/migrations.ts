@@ -9,7 +9,13 @@ import type { Kysely, Migration } from 'kysely';
 export type Dialect = 'sqlite' | 'postgres';
 
 // Before one storage layer, each store had its own SQLite file in the data dir, with tables made by hand.
-const LEGACY_FILES = { audit: 'audit.sqlite', sessions: 'sessions.sqlite', invitations: 'invitations.sqlite' } as const;
+const LEGACY_FILES = {
+  audit: 'audit.sqlite',
+  sessions: 'sessions.sqlite',
+  invitations: 'invitations.sqlite',
+  plans: 'plans.sqlite',
+  drafts: 'wizard-drafts.sqlite',
+} as const;
 const BATCH = 500;
 
 /** Copies the rows of `table` in the older SQLite file, if there is one, through `map`, in batches. */
@@ -163,6 +169,64 @@ export function migrations(dialect: Dialect, dataDir: string): Record<string, Mi
           .addColumn('accepted_by', 'text', (c) => c.notNull())
           .addColumn('accepted_at', 'bigint', (c) => c.notNull())
           .addColumn('expires_at', 'bigint')
+          .execute();
+      },
+    },
+    '2026-12-03-05-plans-runs-drafts': {
+      async up(db) {
+        await db.schema
+          .createTable('plans')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('draft', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_role', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('run_owner', 'text')
+          .addColumn('applied_by', 'text')
+          .addColumn('started_at', 'text')
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema.createIndex('plans_created').on('plans').column('created_at').execute();
+        await db.schema
+          .createTable('plan_steps')
+          .addColumn('plan_id', 'text', (c) => c.notNull())
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('plan_steps_pk', ['plan_id', 'idx'])
+          .execute();
+        await db.schema
+          .createTable('wizard_drafts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('wizard_drafts_updated').on('wizard_drafts').column('updated_at').execute();
+        // A data dir from before: its plans (a run left running there reads as interrupted: nobody holds its
+        // lease) and drafts are copied in, as the audit log was.
+        if (pg) return;
+        await importLegacy(db, dataDir, LEGACY_FILES.plans, 'plans', (row) => ({ created_role: null, ...row }));
+        await importLegacy(db, dataDir, LEGACY_FILES.plans, 'plan_steps', (row) => row);
+        await importLegacy(db, dataDir, LEGACY_FILES.drafts, 'wizard_drafts', (row) => row);
+      },
+    },
+    '2026-12-03-06-snapshots': {
+      async up(db) {
+        // Snapshots were JSON files in the data dir: a cache, read again from AWS rather than imported.
+        await db.schema
+          .createTable('snapshots')
+          .addColumn('store', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('format', 'integer', (c) => c.notNull())
+          .addColumn('fetched_at', 'bigint', (c) => c.notNull())
+          .addColumn('complete', 'integer', (c) => c.notNull())
+          .addColumn('written_at', 'bigint', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('snapshots_pk', ['store', 'key'])
           .execute();
       },
     },

@@ -83,6 +83,55 @@ export interface AcceptedFindingTable {
   expires_at: Millis | null;
 }
 
+/** A reviewed plan and its run (lib/plan/store.ts). Times are ISO-8601 text on both databases. */
+export interface PlanTable {
+  id: string;
+  kind: string;
+  /** JSON: the PlanDraft. */
+  draft: string;
+  created_by: string;
+  created_role: string | null;
+  created_at: string;
+  expires_at: string;
+  status: string;
+  /** The instance whose run holds the plan (its lease is `plan-run:<id>`). */
+  run_owner: string | null;
+  applied_by: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface PlanStepTable {
+  plan_id: string;
+  idx: number;
+  /** JSON: the StepState. */
+  state: string;
+}
+
+export interface WizardDraftTable {
+  id: string;
+  kind: string;
+  created_by: string;
+  updated_at: string;
+  /** JSON: the wizard's DraftState. */
+  state: string;
+}
+
+/** The last snapshot of each organization-wide read (lib/cache/snapshots.ts), shared by every instance. */
+export interface SnapshotTable {
+  /** The snapshot store's name: organization-snapshot, ram-snapshot, … */
+  store: string;
+  key: string;
+  format: number;
+  fetched_at: Millis;
+  /** 1: complete; 0: a build's partial snapshot, as the instance building it last wrote it. */
+  complete: number;
+  /** Epoch ms of this write: an instance adopts a row written after the one it holds. */
+  written_at: Millis;
+  /** JSON, the store's encoding. */
+  body: string;
+}
+
 export interface AccessRequestTable {
   id: string;
   plan_id: string;
@@ -153,6 +202,10 @@ export interface ExpirationTable {
 }
 
 export interface StateTables {
+  snapshots: SnapshotTable;
+  plans: PlanTable;
+  plan_steps: PlanStepTable;
+  wizard_drafts: WizardDraftTable;
   audit: AuditTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;

@@ -4,7 +4,7 @@ import { applyPlan, runFinished } from '../../lib/changes/registry';
 import './plans';
 
 for (const planId of process.argv.slice(2)) {
-  const outcome = applyPlan(planId, { email: 'admin@example.com', name: 'Admin', role: 'admin' }, { settleBoundMs: 10_000 });
+  const outcome = await applyPlan(planId, { email: 'admin@example.com', name: 'Admin', role: 'admin' }, { settleBoundMs: 10_000 });
   if (outcome.state === 'refused') {
     console.error(outcome.error);
     process.exit(1);

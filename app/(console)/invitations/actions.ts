@@ -19,7 +19,7 @@ const plan = userAction({
   input: answerInvitations.input,
   async run(input, { user, region }) {
     const context = await getConsoleContext({ region });
-    const { snapshot } = getInvitationsSnapshot(invitationsSource(context));
+    const { snapshot } = await getInvitationsSnapshot(invitationsSource(context));
     const byArn = new Map(invitationList(snapshot, await organizationNames(context)).map((i) => [i.arn, i]));
     const arns = [...new Set(input.invitationArns)];
     const missing = arns.filter((arn) => !byArn.has(arn));
@@ -33,7 +33,7 @@ const statusRead = userAction({
   input: z.object({ refresh: z.boolean().default(false) }).strict(),
   async run({ refresh }, { region }) {
     const source = invitationsSource(await getConsoleContext({ region }));
-    return invitationsProgress(refresh ? refreshInvitationsSnapshot(source) : getInvitationsSnapshot(source));
+    return invitationsProgress(refresh ? refreshInvitationsSnapshot(source) : await getInvitationsSnapshot(source));
   },
 });
 

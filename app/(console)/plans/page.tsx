@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function PlansPage() {
   await requireUser();
-  const plans = listPlans(100);
+  const plans = await listPlans(100);
   return (
     <>
       <PageTitle description="Every change the console makes is a plan: reviewed, then applied step by step. Newest first.">Plans</PageTitle>

@@ -11,7 +11,7 @@ const plan = userAction({
   input: enableSharing.input,
   async run(input, { user, region }) {
     const context = await getConsoleContext({ region });
-    return savePlan(enableSharing.plan(input, { context, status: await getSharingStatus(context) }), user).id;
+    return (await savePlan(enableSharing.plan(input, { context, status: await getSharingStatus(context) }), user)).id;
   },
 });
 

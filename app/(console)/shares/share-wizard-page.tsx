@@ -46,7 +46,7 @@ const MODIFY_PATH = '/shares/modify';
 export async function ShareWizardPage({ searchParams, mode }: { searchParams: Search; mode: 'create' | 'modify' }) {
   const page = await loadConsolePage();
   const params = await searchParams;
-  const found = params.draft ? getShareDraft(params.draft, page.user.email) : undefined;
+  const found = params.draft ? await getShareDraft(params.draft, page.user.email) : undefined;
   // A draft opened under the other wizard's address goes to its own.
   if (found && (found.kind === MODIFY_SHARE_WIZARD) !== (mode === 'modify')) redirect(shareStepHref(found, Number(params.step) || 1));
   const draft = found;
@@ -189,7 +189,7 @@ async function reviewStep(draft: ShareDraft, user: SignedInUser) {
   const { details, permissions, principals } = { details: draft.state.details!, permissions: draft.state.permissions!, principals: draft.state.principals! };
   // The plan was made when the admin moved here; the review only reads it (a stale one is made again on request).
   const made = draft.state.plan;
-  const plan = made && made.of === draftFingerprint({ details, permissions, principals }) ? getPlan(made.id) : undefined;
+  const plan = made && made.of === draftFingerprint({ details, permissions, principals }) ? await getPlan(made.id) : undefined;
   // Once applied, the plan's page shows the progress and what AWS reads back.
   if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
   const edit = (n: number) => (

@@ -163,10 +163,10 @@ function AccountReviewCards({ review }: { review: AccessReview }) {
   );
 }
 
-function reviewStep(draft: RoleDraft, user: SignedInUser) {
+async function reviewStep(draft: RoleDraft, user: SignedInUser) {
   const request = requestOf(draft.state);
   const made = draft.state.plan;
-  const plan = made && request && made.of === JSON.stringify(request) ? getPlan(made.id) : undefined;
+  const plan = made && request && made.of === JSON.stringify(request) ? await getPlan(made.id) : undefined;
   // Once applied, the plan's page shows the progress and what AWS reads back.
   if (plan && plan.status !== 'ready' && plan.status !== 'expired') redirect(`/plans/${plan.id}`);
   const { review, reviews } = draft.state;
@@ -216,7 +216,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
     return <AwsUnavailable title={title} error={page.error} />;
   }
   const params = await searchParams;
-  const draft = params.draft ? getRoleDraft(params.draft, page.user.email) : undefined;
+  const draft = params.draft ? await getRoleDraft(params.draft, page.user.email) : undefined;
   // An unknown draft, or a later step of a wizard nothing was typed in yet: the fresh wizard (nothing written).
   if ((params.draft && !draft) || (!draft && params.step && params.step !== 'who')) redirect('/roles/new');
   const finished = draft?.state.finished ?? 0;
@@ -227,7 +227,7 @@ export default async function NewAccessPage({ searchParams }: { searchParams: Pr
   if (step === 'who' || !draft) body = whoStep(draft);
   else if (step === 'where') body = whereStep(draft);
   else if (step === 'conditions') body = conditionsStep(draft, await organizationAccounts(page.context));
-  else body = reviewStep(draft, page.user);
+  else body = await reviewStep(draft, page.user);
   return (
     <>
       {title}

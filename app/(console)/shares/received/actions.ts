@@ -18,7 +18,7 @@ const buildLeave = userAction({
     const context = await getConsoleContext({ region: consoleRegion });
     const share = (await readReceivedShares(input.accountId, input.region)).find((s) => s.arn === input.resourceShareArn);
     if (!share) throw new PlanError(`Account ${input.accountId} does not receive ${input.resourceShareArn} in ${input.region}.`);
-    return savePlan(leaveShare.plan(input, { share, names: await organizationNames(context) }), user).id;
+    return (await savePlan(leaveShare.plan(input, { share, names: await organizationNames(context) }), user)).id;
   },
 });
 
@@ -31,7 +31,7 @@ const statusRead = userAction({
   input: z.object({ refresh: z.boolean().default(false) }).strict(),
   async run({ refresh }, { region }) {
     const source = receivedSharesSource(await getConsoleContext({ region }));
-    return receivedProgress(refresh ? refreshReceivedShares(source) : getReceivedShares(source));
+    return receivedProgress(refresh ? refreshReceivedShares(source) : await getReceivedShares(source));
   },
 });
 

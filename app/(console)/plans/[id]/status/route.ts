@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!(await currentUser())) return NextResponse.json({ error: 'Not signed in: sign in again.' }, { status: 401 });
-  const plan = getPlan((await params).id);
+  const plan = await getPlan((await params).id);
   if (!plan) return NextResponse.json({ error: 'No such plan.' }, { status: 404 });
   return NextResponse.json({ status: plan.status, signature: progressSignature(plan) }, { headers: { 'cache-control': 'no-store' } });
 }

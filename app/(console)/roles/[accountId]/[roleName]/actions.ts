@@ -17,7 +17,7 @@ const planTrustEdit = userAction({
     const context = await getConsoleContext({ region });
     const facts = await readRemovalFacts(input.roleArn, input.principal, context);
     if (!facts) throw new PlanError(`Role ${input.roleArn} does not exist.`);
-    return savePlan(trustEdit.plan(input, { ...facts, organizationId: context.organization?.id }), user).id;
+    return (await savePlan(trustEdit.plan(input, { ...facts, organizationId: context.organization?.id }), user)).id;
   },
 });
 

@@ -36,7 +36,7 @@ const buildEdit = userAction({
     const share = (await readOwnedShares(known.owningAccountId, known.region)).find((s) => s.arn === known.arn);
     if (!share) throw new PlanError(`The share ${known.name} is no longer listed by its owner ${known.owningAccountId}.`);
     if (edit.edit === 'add-principals') await checkAddedPrincipals(context, share, edit.principals);
-    return savePlan(editShare.plan(edit, { share, names: await organizationNames(context) }), user).id;
+    return (await savePlan(editShare.plan(edit, { share, names: await organizationNames(context) }), user)).id;
   },
 });
 
