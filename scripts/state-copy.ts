@@ -1,5 +1,5 @@
 // `npm run state:copy -- DATA_DIR/crossing.sqlite`: moves a console's state (audit log, sessions, invitation
-// history) from its SQLite file into the PostgreSQL that CROSSING_DATABASE_URL (or the PG* variables) names,
+// history, plans and runs, drafts, requests, expirations) from its SQLite file into the PostgreSQL that CROSSING_DATABASE_URL (or the PG* variables) names,
 // which must hold no audit entries yet. Stop the console first, so nothing is written meanwhile.
 import path from 'node:path';
 import { ConfigError } from '../lib/config';
@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   }
   try {
     const copied = await copySqliteState(path.resolve(file));
-    console.log(`Copied ${copied.audit} audit entries, ${copied.sessions} sessions and ${copied.invitations} invitations into PostgreSQL.`);
+    console.log(`Copied into PostgreSQL: ${Object.entries(copied).map(([table, n]) => `${n} ${table.replaceAll('_', ' ')}`).join(', ')}.`);
     return 0;
   } catch (error) {
     if (!(error instanceof StateUnavailable || error instanceof ConfigError)) throw error;

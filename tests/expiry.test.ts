@@ -59,7 +59,7 @@ it('takes a time-bound trust out of AWS once the AWS clock passes its deadline, 
   const before = await trustedByRole();
   const { draft } = buildAccessPlan(request, await readAccessFacts(request, await getConsoleContext()));
   const saved = await savePlan(draft, admin.email);
-  applyPlan(saved.id, admin);
+  await applyPlan(saved.id, admin);
   const plan = (await runFinished(saved.id))!;
   expect(plan.status).toBe('succeeded');
   expect((await aliceAssumes()).AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${PROD}:assumed-role/ReadOnlyAuditor/alice`);
@@ -108,7 +108,7 @@ it('ends access early on demand: a role made for it is deleted, and the end is a
   });
   const { draft } = buildAccessPlan(request, await readAccessFacts(request, await getConsoleContext()));
   const saved = await savePlan(draft, admin.email);
-  applyPlan(saved.id, admin);
+  await applyPlan(saved.id, admin);
   const plan = (await runFinished(saved.id))!;
   const events: ExpiryEvent[] = [];
   onExpiryEvent((e) => void events.push(e));
@@ -138,7 +138,7 @@ it('makes a role in every account of the Dev OU with one plan, and ends it in ev
   });
   const { draft } = buildMultiAccessPlan(request, devIds, await readMultiAccessFacts(request, devIds, context));
   const saved = await savePlan(draft, admin.email);
-  applyPlan(saved.id, admin);
+  await applyPlan(saved.id, admin);
   const plan = (await runFinished(saved.id))!;
   expect(plan.status).toBe('succeeded');
   const roleIn = (accountId: string) => getClient(IAMClient, { accountId }).send(new GetRoleCommand({ RoleName: 'DevReadOnly' }));

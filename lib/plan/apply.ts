@@ -12,7 +12,7 @@ import { log, errorReason } from '../log';
 import { processWide } from '../cache/process';
 import { clientTokenFor, resolveInput } from './build';
 import { changeKind, operationSpec } from './catalog';
-import { claimRun, finishRun, getPlan, keepRunAlive, saveStepState } from './store';
+import { claimRun, finishRun, getPlan, keepRunAlive, saveStepState, type RunHold } from './store';
 import type { StepState, StoredPlan } from './types';
 
 export interface ApplyOptions {
@@ -37,7 +37,7 @@ function withoutMetadata(output: unknown): unknown {
   return rest;
 }
 
-async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOptions): Promise<void> {
+async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOptions, hold: RunHold): Promise<void> {
   const outputs = plan.stepStates.map((s) => s.output);
   let failed = false;
   for (const [index, step] of plan.steps.entries()) {
@@ -59,6 +59,8 @@ async function runSteps(plan: StoredPlan, user: SignedInUser, options: ApplyOpti
       await saveStepState(plan.id, index, { ...started, status: 'failed', finishedAt: new Date().toISOString(), error: (error as Error).message });
       continue;
     }
+    // A run cut off from the store for longer than its lease may be resumed elsewhere: it stops before the call.
+    if (!hold.held()) throw new Error(`the run lost its lease before step ${index + 1}; it stopped there, and reads as interrupted`);
     // Committed before the call is made: an instance killed during the call leaves the intent behind.
     await recordAudit({ ...base, parameters: input, outcome: 'intent' });
     await saveStepState(plan.id, index, started);
@@ -131,15 +133,15 @@ export async function applyPlan(id: string, user: SignedInUser, options: ApplyOp
   }
   if (!(await claimRun(id, user.email))) return { state: 'joined', plan: (await getPlan(id))! };
   const claimed = (await getPlan(id))!;
-  const stopRenewing = keepRunAlive(id);
-  const run = runSteps(claimed, user, options)
+  const hold = keepRunAlive(id);
+  const run = runSteps(claimed, user, options, hold)
     .catch((error: unknown) => {
-      // Only the store can fail here (the plan then stays running, and reads as interrupted once its lease lapses):
-      // the steps catch AWS's errors and the after-apply hook its own.
+      // Only the store, or a lost lease, stops a run here (the plan then stays running, and reads as interrupted once
+      // its lease lapses): the steps catch AWS's errors and the after-apply hook its own.
       console.error(`plan ${id}: ${(error as Error).message}`);
     })
     .finally(() => {
-      stopRenewing();
+      hold.stop();
       runs.delete(id);
     });
   runs.set(id, run);

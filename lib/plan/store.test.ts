@@ -1,7 +1,7 @@
 // Protects the plan and draft stores on SQLite and on PostgreSQL: a plan reads back as saved, of many claims at
 // once exactly one wins, a run whose lease lapsed reads as interrupted (its in-flight step unknown) and can be
-// claimed again, a finished run cannot; drafts belong to their maker; a data dir's older plans.sqlite and
-// wizard-drafts.sqlite are carried over.
+// claimed again, a finished run cannot, a run whose lease may have lapsed makes no further call; drafts belong to
+// their maker; a data dir's older plans.sqlite and wizard-drafts.sqlite are carried over.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +40,18 @@ describe.each(TEST_DATABASES)('the plan store on $name', ({ dialect, skip }) => 
     await store.finishRun(plan.id, 'succeeded');
     expect(await store.claimRun(plan.id, 'admin@example.com')).toBe(false);
     expect((await store.listPlans()).find((p) => p.id === plan.id)).toMatchObject({ status: 'succeeded', steps: 2 });
+  });
+
+  it.skipIf(skip)('lets a run call AWS only while its lease holds with time to spare', async () => {
+    const plan = await store.savePlan(draft, { email: 'admin@example.com', role: 'admin' });
+    expect(await store.claimRun(plan.id, 'admin@example.com')).toBe(true);
+    const fresh = store.keepRunAlive(plan.id);
+    // Taken a lease's length ago and never renewed since (the store was out of reach): another may resume it.
+    const stale = store.keepRunAlive(plan.id, Date.now() - 15_000);
+    expect([fresh.held(), stale.held()]).toEqual([true, false]);
+    fresh.stop();
+    stale.stop();
+    await store.finishRun(plan.id, 'succeeded');
   });
 
   it.skipIf(skip)('shows a run whose lease lapsed as interrupted, its step under way unknown, and lets it be claimed again', async () => {

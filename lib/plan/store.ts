@@ -80,7 +80,7 @@ export async function getPlan(id: string, now = new Date()): Promise<StoredPlan 
     ...draft,
     id,
     createdBy: row.created_by,
-    createdByViewer: row.created_role !== 'admin',
+    createdByViewer: !!row.created_role && row.created_role !== 'admin',
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     status: effectiveStatus(row, live, now),
@@ -117,19 +117,34 @@ export async function claimRun(id: string, appliedBy: string, now = new Date()):
   });
 }
 
+/** A run's hold on its plan: renewed in the background; `held()` is false once it may have lapsed. */
+export interface RunHold {
+  held(): boolean;
+  stop(): void;
+}
+
 /**
- * Renews the run's lease while it works (every third of its lifetime), until the returned stop is called. A
- * renewal that fails is logged: the run goes on, and reads as interrupted elsewhere if it keeps failing.
+ * Renews the run's lease while it works (every third of its lifetime), until stopped. A run that could not renew
+ * it in time, or finds it taken, no longer holds the plan: it makes no further call (another instance may resume it).
  */
-export function keepRunAlive(id: string): () => void {
+export function keepRunAlive(id: string, now = Date.now()): RunHold {
+  let heldUntil = now + RUN_LEASE_MS;
   const timer = setInterval(() => {
-    acquireLease(runLease(id), RUN_LEASE_MS).then(
-      (held) => held || log('error', 'a plan run lost its lease: another instance may see it as interrupted', { planId: id }),
+    const asked = Date.now();
+    acquireLease(runLease(id), RUN_LEASE_MS, INSTANCE_ID, asked).then(
+      (held) => {
+        if (held) heldUntil = asked + RUN_LEASE_MS;
+        else {
+          heldUntil = 0;
+          log('error', 'a plan run lost its lease: it makes no further call, and another instance may resume it', { planId: id });
+        }
+      },
       (error: unknown) => log('warn', 'could not renew a plan run lease', { planId: id, reason: errorReason(error) }),
     );
   }, RUN_LEASE_MS / 3);
   timer.unref();
-  return () => clearInterval(timer);
+  // A third of the lease to spare: a call started now is under way well before another instance could take over.
+  return { held: () => Date.now() < heldUntil - RUN_LEASE_MS / 3, stop: () => clearInterval(timer) };
 }
 
 export async function saveStepState(id: string, index: number, stepState: StepState): Promise<void> {
@@ -164,7 +179,7 @@ export async function listPlans(limit = 50, now = new Date()): Promise<PlanListi
       kind: row.kind,
       title: draft.title,
       createdBy: row.created_by,
-      createdByViewer: row.created_role !== 'admin',
+      createdByViewer: !!row.created_role && row.created_role !== 'admin',
       createdAt: row.created_at,
       status: effectiveStatus(row, live, now),
       appliedBy: row.applied_by ?? undefined,

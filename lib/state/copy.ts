@@ -1,5 +1,6 @@
 // Moving a console from SQLite to PostgreSQL: the state in a SQLite file (a data dir's crossing.sqlite) copied
-// into the configured PostgreSQL, audit entries with their ids and order, so the audit log stays one log.
+// into the configured PostgreSQL, audit entries with their ids and order, so the audit log stays one log; plans,
+// runs, drafts and requests with it, so nothing under way is lost.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
@@ -7,10 +8,24 @@ import { config } from '../config';
 import { state, StateUnavailable } from './database';
 import { migrations } from './migrations';
 
-const TABLES = ['audit', 'sessions', 'invitations'] as const;
+// Everything kept, not what is read again (snapshots) or lapses within minutes (leases, sign-in counters).
+const TABLES = [
+  'audit',
+  'sessions',
+  'invitations',
+  'plans',
+  'plan_steps',
+  'wizard_drafts',
+  'access_requests',
+  'access_request_decisions',
+  'webhook_deliveries',
+  'expirations',
+  'accepted_findings',
+  'access_allowlist',
+] as const;
 const BATCH = 500;
 
-/** Copies `file`'s audit log, sessions and invitation history into the configured PostgreSQL; the counts copied. */
+/** Copies `file`'s state (audit log, sessions, plans, requests, …) into the configured PostgreSQL; the counts copied. */
 export async function copySqliteState(file: string): Promise<Record<(typeof TABLES)[number], number>> {
   const { database: settings, dataDir } = config();
   if (settings.dialect !== 'postgres') throw new StateUnavailable('Set CROSSING_DATABASE_URL (or PGHOST) to the PostgreSQL to copy into.');
@@ -29,7 +44,7 @@ export async function copySqliteState(file: string): Promise<Record<(typeof TABL
     const db = await state();
     const present = await db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(present.n) > 0) throw new StateUnavailable('The PostgreSQL database already has audit entries: copy only into a new one, so no entry is mixed up or lost.');
-    const copied = { audit: 0, sessions: 0, invitations: 0 };
+    const copied = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<(typeof TABLES)[number], number>;
     await db.transaction().execute(async (trx) => {
       for (const table of TABLES) {
         let batch: Record<string, unknown>[] = [];

@@ -12,7 +12,7 @@ import { createPostgresDatabase, TEST_DATABASES, useTestDatabase } from '../../t
 
 process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:1';
 
-type Modules = { store: typeof import('./database'); audit: typeof import('../audit/log'); sessions: typeof import('../auth/sessions'); history: typeof import('../ram/invitation-history') };
+type Modules = { store: typeof import('./database'); audit: typeof import('../audit/log'); sessions: typeof import('../auth/sessions'); history: typeof import('../ram/invitation-history'); plans: typeof import('../plan/store') };
 const opened: Modules[] = [];
 
 /** A console process starting: its modules loaded afresh from the current environment. */
@@ -23,6 +23,7 @@ async function start(): Promise<Modules> {
     audit: await import('../audit/log'),
     sessions: await import('../auth/sessions'),
     history: await import('../ram/invitation-history'),
+    plans: await import('../plan/store'),
   };
   opened.push(modules);
   return modules;
@@ -115,17 +116,19 @@ describe.each(TEST_DATABASES)('the database on $name', ({ dialect, skip }) => {
 });
 
 describe.skipIf(TEST_DATABASES[1].skip)('moving a console from SQLite to PostgreSQL (npm run state:copy)', () => {
-  it('carries the audit log over with its ids and order, and refuses a database that has one already', async () => {
+  it('carries the audit log over with its ids and order, and the plans, and refuses a database that has one already', async () => {
     const { CROSSING_DATA_DIR: dir } = await useTestDatabase('sqlite', 'crossing-move-');
     const before = await start();
     for (let i = 1; i <= 620; i++) await before.audit.recordAudit({ actor: `a${i}@example.com`, role: 'admin', action: 'iam:CreateRole', outcome: 'success', parameters: { i } });
     const session = await before.sessions.startSession('ops@example.com');
+    const plan = await before.plans.savePlan({ kind: 'test:copy', title: 'Under review', steps: [] }, 'ops@example.com');
     await before.store.closeState();
 
     process.env.CROSSING_DATABASE_URL = await createPostgresDatabase();
     const after = await start();
     const { copySqliteState } = await import('./copy');
-    expect(await copySqliteState(path.join(dir, 'crossing.sqlite'))).toEqual({ audit: 620, sessions: 1, invitations: 0 });
+    expect(await copySqliteState(path.join(dir, 'crossing.sqlite'))).toMatchObject({ audit: 620, sessions: 1, invitations: 0, plans: 1 });
+    expect(await after.plans.getPlan(plan.id)).toMatchObject({ title: 'Under review', status: 'ready', createdBy: 'ops@example.com' });
     const listed = await after.audit.listAudit();
     expect(listed.total).toBe(620);
     expect(listed.entries[0]).toMatchObject({ id: 620, actor: 'a620@example.com', parameters: { i: 620 } });

@@ -23,3 +23,6 @@ export function useConsoleEnv(sb: TestSandbox, dataDirPrefix: string): Record<st
   delete process.env.AWS_PROFILE;
   return env;
 }
+
+/** The organization crawl's listings (lib/organizations/crawl.ts): the calls an organization-wide read makes, a page each. */
+export const CRAWL_LISTINGS = new Set(['ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent']);
