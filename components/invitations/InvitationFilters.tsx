@@ -1,25 +1,13 @@
 'use client';
 // The inbox's filters and search, kept in the URL (shareable, back-button safe); the server filters the reading.
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useUrlFilters } from '@/components/filters/use-url-filters';
 import { inputClass } from '@/components/ui';
 import type { InvitationFilters as Filters } from '@/lib/ram/invitation-list';
-import { filterQuery } from '@/lib/ram/share-list';
 
 const STATUSES = ['PENDING', 'EXPIRED', 'ACCEPTED', 'REJECTED'];
 
 export function InvitationFilters({ filters, regions }: { filters: Filters; regions: string[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [q, setQ] = useState(filters.q ?? '');
-  const go = (change: Partial<Filters>) => router.replace(`${pathname}${filterQuery({ ...filters, page: 1, ...change })}`, { scroll: false });
-
-  useEffect(() => {
-    if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(() => go({ q: q || undefined }), 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
+  const { q, setQ, go } = useUrlFilters(filters);
 
   // Account IDs typed, not picked: 10,000 accounts make no list.
   const account = (label: string, key: 'receiver' | 'sender') => (

@@ -1,23 +1,12 @@
 'use client';
 // Filters and search for the organization's shares, kept in the URL (shareable, back-button safe); the
 // server filters the snapshot, so thousands of shares never travel to the browser.
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useUrlFilters } from '@/components/filters/use-url-filters';
 import { inputClass } from '@/components/ui';
-import { filterQuery, type FilterOptions, type ShareFilters as Filters } from '@/lib/ram/share-list';
+import type { FilterOptions, ShareFilters as Filters } from '@/lib/ram/share-list';
 
 export function ShareFilters({ filters, options }: { filters: Filters; options: FilterOptions }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [q, setQ] = useState(filters.q ?? '');
-  const go = (change: Partial<Filters>) => router.replace(`${pathname}${filterQuery({ ...filters, page: 1, ...change })}`, { scroll: false });
-
-  useEffect(() => {
-    if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(() => go({ q: q || undefined }), 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
+  const { q, setQ, go } = useUrlFilters(filters);
 
   // Free text for values with too many choices for a list (thousands of owning accounts, principals).
   const text = (label: string, key: 'owner' | 'principal', placeholder: string) => (

@@ -4,16 +4,10 @@ import { z } from 'zod';
 import { awsNow } from '../aws/clients';
 import { senderLabel } from './answer-invitations';
 import type { InvitationStatus, OrgInvitation } from './invitations';
-import { pageOf, type ListPage } from './share-list';
+import { optional, pageOf, type ListPage } from './share-list';
 
 const STATUSES = ['PENDING', 'EXPIRED', 'ACCEPTED', 'REJECTED'] as const satisfies readonly InvitationStatus[];
 
-const optional = z
-  .string()
-  .trim()
-  .max(300)
-  .optional()
-  .transform((v) => v || undefined);
 const accountId = optional.pipe(z.string().regex(/^\d{12}$/).optional().catch(undefined));
 
 export const invitationFiltersSchema = z.object({

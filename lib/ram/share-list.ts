@@ -8,7 +8,8 @@ export const SHARE_TABS = ['shares', 'resources', 'principals'] as const;
 export type ShareTab = (typeof SHARE_TABS)[number];
 export const PAGE_SIZE = 50;
 
-const optional = z
+/** Free text from a URL: trimmed, bounded, empty as absent. */
+export const optional = z
   .string()
   .trim()
   .max(300)
