@@ -121,7 +121,7 @@ describe.skipIf(TEST_DATABASES[1].skip)('moving a console from SQLite to Postgre
     const before = await start();
     for (let i = 1; i <= 620; i++) await before.audit.recordAudit({ actor: `a${i}@example.com`, role: 'admin', action: 'iam:CreateRole', outcome: 'success', parameters: { i } });
     const session = await before.sessions.startSession('ops@example.com');
-    const plan = await before.plans.savePlan({ kind: 'test:copy', title: 'Under review', steps: [] }, 'ops@example.com');
+    const plan = await before.plans.savePlan({ kind: 'test:copy', title: 'Under review', steps: [{ operation: 'iam:CreateRole', accountId: '100000000002', region: 'us-east-1', input: { RoleName: 'Copied' }, reason: 'test' }] }, 'ops@example.com');
     await before.store.closeState();
 
     process.env.CROSSING_DATABASE_URL = await createPostgresDatabase();
