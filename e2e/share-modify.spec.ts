@@ -113,6 +113,10 @@ test.describe('the share wizard: customer managed permission, retain on leave, s
       new CreateResourceShareCommand({ name: 'dev-subnets', resourceArns: [arnOf('workloads-a'), arnOf('workloads-b')], principals: [OU_ARN(DEMO.ouIds.Dev)], allowExternalPrincipals: false, tags: [{ key: 'team', value: 'network' }] }),
     );
     const shareArn = made.resourceShare!.resourceShareArn!;
+    // Modify is offered once the share is active: its associations settle after a moment, as in AWS.
+    await expect
+      .poll(async () => (await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [shareArn] }))).resourceShares?.[0]?.status, { timeout: 10_000 })
+      .toBe('ACTIVE');
 
     await signIn(page, 'admin');
     await page.goto('/shares');
