@@ -44,7 +44,7 @@ const throttle = { organizations: DEFAULT_THROTTLE.organizations, ram: rateLimit
 const seedOptions = { accounts: Number(args.accounts), ous: Number(args.ous), shares: Number(args.shares) };
 const regions = [...LARGE_SHARING.regions];
 const PAGE = 500;
-const { results, report } = targetReport();
+const { report, summary } = targetReport();
 const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
 
 /** The fewest RAM calls per account the page size (500) allows: one share listing per target, and for a target owning shares one listing each of principal and resource associations and of permissions. */
@@ -149,8 +149,7 @@ async function main() {
 
   if (args['no-browser']) console.log('\n(Chromium figures skipped: --no-browser)');
   else await browserFigures();
-  const failed = results.filter((r) => r[1] === false);
-  console.log(failed.length === 0 ? '\nall targets met' : `\n${failed.length} target(s) missed: ${failed.map((f) => f[0]).join('; ')}`);
+  summary();
 }
 
 /** /shares in Chromium against the built console on npm start's large seed (10,000 accounts, 3,000 shares, 3 Regions). */
