@@ -15,6 +15,7 @@ import {
   type SnapshotSource,
   type SnapshotStatus,
 } from '../cache/snapshots';
+import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
 import { fanOut, prefetchMemberSessions, type FanOutTarget } from './fan-out';
 import { enabledRegions, regionsToRead } from './regions';
@@ -89,13 +90,38 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
   type S = AccountSnapshot<T>;
   type Src = AccountSnapshotSource<T>;
 
+  // Account-Region → the keys of its items, per items record: an answer replaces its own items without a scan of
+  // every item (10,000 accounts answer one by one). Built once for a record read back from the state.
+  const keysByTarget = new WeakMap<Record<string, T>, Map<string, Set<string>>>();
+  const targetKey = (t: FanOutTarget) => `${t.accountId}/${t.region}`;
+  function indexOf(items: Record<string, T>): Map<string, Set<string>> {
+    let index = keysByTarget.get(items);
+    if (!index) {
+      keysByTarget.set(items, (index = new Map()));
+      for (const [key, item] of Object.entries(items)) {
+        const at = targetKey(spec.targetOf(item));
+        index.set(at, (index.get(at) ?? new Set()).add(key));
+      }
+    }
+    return index;
+  }
+
   /** Puts one account-Region's answer into a snapshot: its items replace the ones it held before. */
   function applyTarget(snapshot: S, target: FanOutTarget, items: T[]): void {
-    for (const [key, item] of Object.entries(snapshot.items)) {
-      const from = spec.targetOf(item);
-      if (from.accountId === target.accountId && from.region === target.region) delete snapshot.items[key];
+    const index = indexOf(snapshot.items);
+    const at = targetKey(target);
+    for (const key of index.get(at) ?? []) {
+      const held = snapshot.items[key];
+      if (held && targetKey(spec.targetOf(held)) === at) delete snapshot.items[key];
     }
-    for (const item of items) snapshot.items[spec.key(item)] = item;
+    const keys = new Set<string>();
+    for (const item of items) {
+      const key = spec.key(item);
+      snapshot.items[key] = item;
+      keys.add(key);
+    }
+    if (keys.size) index.set(at, keys);
+    else index.delete(at);
   }
 
   /** Reads one account in its Regions, into `snapshot` as each Region answers. */
@@ -112,6 +138,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     const arrived: T[] = [];
     await inPool(regions, REGIONS_AT_ONCE, async (region) => {
       try {
+        await whenPagesIdle();
         const items = await spec.read({ accountId, region }, count);
         applyTarget(snapshot, { accountId, region }, items);
         arrived.push(...items);
@@ -140,6 +167,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
           operation: spec.operation,
           concurrency: source.concurrency ?? 16,
           perAccount: 1,
+          background: true,
           onResult: (result) => {
             // The account's own reads keep their reasons; this is the account failing as a whole (its Regions, its role).
             if (!result.ok) snapshot.accounts[result.accountId] = { accountId: result.accountId, regions: [], readAt: now(), errors: { '*': result.error } };
@@ -181,7 +209,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
      * changed something there. A target that cannot be read keeps what was read before.
      */
     async refreshTargets(targets: FanOutTarget[]): Promise<void> {
-      const unique = [...new Map(targets.map((t) => [`${t.accountId}/${t.region}`, t])).values()];
+      const unique = [...new Map(targets.map((t) => [targetKey(t), t])).values()];
       const answers = await Promise.all(unique.map(async (t) => ({ t, items: await spec.read(t, () => {}).catch(() => undefined) })));
       const arrived = answers.flatMap((a) => a.items ?? []);
       store.update((snapshot) => {

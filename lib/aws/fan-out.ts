@@ -2,6 +2,7 @@
 // per account (throttling is left to the SDK's retry), results delivered as they arrive, and every target
 // that could not be read reported with the reason — never silently skipped.
 import { getCallerIdentity, memberCredentials } from './clients';
+import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
 
 export interface FanOutTarget {
@@ -20,6 +21,8 @@ export interface FanOutOptions<T> {
   perAccount?: number;
   /** Each result as soon as it is known. */
   onResult?: (result: FanOutResult<T>) => void;
+  /** A background read (a snapshot's): each call waits while pages are being served (./background.ts). */
+  background?: boolean;
 }
 
 export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTarget) => Promise<T>, options: FanOutOptions<T>): Promise<FanOutResult<T>[]> {
@@ -41,7 +44,7 @@ export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTa
         queue.splice(i, 1);
         running++;
         inFlight.set(target.accountId, (inFlight.get(target.accountId) ?? 0) + 1);
-        read(target)
+        (options.background ? whenPagesIdle().then(() => read(target)) : read(target))
           .then(
             (value): FanOutResult<T> => ({ ...target, ok: true, value }),
             (error: unknown): FanOutResult<T> => ({ ...target, ok: false, error: explainAwsError(error, { operation: options.operation, ...target }) }),
@@ -69,7 +72,10 @@ export async function prefetchMemberSessions(accountIds: string[]): Promise<void
   const queue = accountIds.filter((id) => id !== own);
   const lane = async () => {
     // A failure is left for the account's first read to meet and report (it asks again, once).
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await memberCredentials(id).catch(() => undefined);
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      await whenPagesIdle();
+      await memberCredentials(id).catch(() => undefined);
+    }
   };
   await Promise.all(Array.from({ length: SESSION_LANE }, lane));
 }

@@ -109,6 +109,9 @@ interface Entry<S, B> {
   /** Another instance holds the build's lease: this one serves what it writes. */
   following: boolean;
   checkedAt: number;
+  /** How often this instance shares a first build's partial snapshot, and looks for a newer one: paced by their cost. */
+  shareEveryMs: number;
+  pullEveryMs: number;
   syncing?: Promise<void>;
 }
 
@@ -132,8 +135,14 @@ export interface SnapshotStore<S extends Snapshot, Src extends SnapshotSource, B
 
 /** A build's lease: renewed every third of it while the build runs; another instance takes over once it lapses. */
 const LEASE_MS = 30_000;
-/** How often a build's partial snapshot is shared, and how often another instance looks for a newer one. */
+/** How often a build's partial snapshot is shared, and how often another instance looks for a newer one, at most. */
 const SHARE_EVERY_MS = 1_000;
+/**
+ * Sharing or taking up a snapshot takes at most 1/SHARE_DUTY of the time: a snapshot of 10,000 accounts costs
+ * tens of milliseconds to write and read, and is shared less often than a small one.
+ */
+const SHARE_DUTY = 100;
+const paced = (startedAt: number) => Math.max(SHARE_EVERY_MS, (performance.now() - startedAt) * SHARE_DUTY);
 
 export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B extends SnapshotBuild<S>>(spec: SnapshotStoreSpec<S, Src, B>): SnapshotStore<S, Src, B> {
   const entries = processWide(`snapshots:${spec.name}`, () => new Map<string, Entry<S, B>>());
@@ -141,6 +150,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
 
   /** Writes the snapshot for every instance; a partial one never replaces a complete one. */
   async function write(entry: Entry<S, B>, snapshot: S): Promise<void> {
+    const startedAt = performance.now();
     const row = {
       format: spec.format,
       fetched_at: snapshot.fetchedAt,
@@ -158,6 +168,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
       })
       .execute();
     entry.writtenAt = Math.max(entry.writtenAt, row.written_at);
+    entry.shareEveryMs = paced(startedAt);
   }
 
   function save(entry: Entry<S, B>, snapshot: S): void {
@@ -167,6 +178,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
 
   /** Takes up a row another instance wrote since the one this instance holds. */
   async function pull(source: Src, entry: Entry<S, B>): Promise<void> {
+    const startedAt = performance.now();
     const row = await (await state())
       .selectFrom('snapshots')
       .select(['format', 'complete', 'written_at', 'body'])
@@ -181,6 +193,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     entry.snapshot = spec.decode && row.complete ? spec.decode(stored) : (stored as S);
     entry.writtenAt = Number(row.written_at);
     entry.lastError = undefined;
+    entry.pullEveryMs = paced(startedAt);
   }
 
   function due(source: Src, entry: Entry<S, B>): boolean {
@@ -208,7 +221,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
 
   function entryFor(source: Src): Entry<S, B> {
     let entry = entries.get(source.key);
-    if (!entry) entries.set(source.key, (entry = { stale: false, persisted: !!source.dataDir, writtenAt: 0, following: false, checkedAt: 0 }));
+    if (!entry) entries.set(source.key, (entry = { stale: false, persisted: !!source.dataDir, writtenAt: 0, following: false, checkedAt: 0, shareEveryMs: SHARE_EVERY_MS, pullEveryMs: SHARE_EVERY_MS }));
     return entry;
   }
 
@@ -220,18 +233,22 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     const build = spec.build(source, entry.snapshot);
     entry.build = build;
     const lease = leaseFor(source.key);
-    const timers: NodeJS.Timeout[] = [];
+    let renewing: NodeJS.Timeout | undefined;
+    let sharing: NodeJS.Timeout | undefined;
     if (entry.persisted) {
       const renew = () => void acquireLease(lease, LEASE_MS).catch(() => undefined);
       if (!leased) renew();
-      const share = () => {
-        if (!build.snapshot.complete) save(entry, build.snapshot);
+      // A first build's partial snapshot, for a restart and the other instances; behind a complete one, nothing to share.
+      const share = async () => {
+        if (!build.snapshot.complete && !entry.snapshot?.complete) await write(entry, build.snapshot).catch((error: unknown) => log('warn', `${spec.name} not saved`, { reason: errorReason(error) }));
+        if (entry.build === build) sharing = setTimeout(share, entry.shareEveryMs).unref();
       };
-      timers.push(setInterval(renew, LEASE_MS / 3), setInterval(share, SHARE_EVERY_MS));
-      for (const timer of timers) timer.unref();
+      renewing = setInterval(renew, LEASE_MS / 3).unref();
+      sharing = setTimeout(share, entry.shareEveryMs).unref();
     }
     const ended = async () => {
-      for (const timer of timers) clearInterval(timer);
+      clearInterval(renewing);
+      clearTimeout(sharing);
       if (entry.persisted) await releaseLease(lease).catch(() => undefined);
     };
     build.done.then(
@@ -263,7 +280,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     read(source) {
       const entry = entryFor(source);
       if (entry.persisted) {
-        if (due(source, entry) || Date.now() - entry.checkedAt >= SHARE_EVERY_MS) void kick(source, entry);
+        if (due(source, entry) || Date.now() - entry.checkedAt >= entry.pullEveryMs) void kick(source, entry);
       } else if (entry.snapshot && due(source, entry)) start(source, entry);
       const shown = entry.snapshot?.complete ? entry.snapshot : (entry.build?.snapshot ?? entry.snapshot ?? start(source, entry).snapshot);
       return status(source, entry, shown);
@@ -272,7 +289,7 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
       const entry = entryFor(source);
       if (!entry.persisted) return;
       // Looked at within the last interval and nothing due: a busy page asks the database once a second, not per request.
-      if (!due(source, entry) && Date.now() - entry.checkedAt < SHARE_EVERY_MS) return;
+      if (!due(source, entry) && Date.now() - entry.checkedAt < entry.pullEveryMs) return;
       await kick(source, entry);
       // Following a first build: its partial snapshot arrives within a share interval (or its lease lapses).
       while (entry.following && !entry.snapshot && !entry.build) {

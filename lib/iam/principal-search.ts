@@ -25,7 +25,7 @@ export interface PrincipalSearch {
 }
 
 /** Users and roles whose name contains `query` (all of them for an empty query), in `accounts`. */
-export async function searchPrincipals(query: string, accounts: OrganizationAccount[]): Promise<PrincipalSearch> {
+export async function searchPrincipals(query: string, accounts: readonly OrganizationAccount[]): Promise<PrincipalSearch> {
   const q = query.trim().toLowerCase();
   const first = accounts.filter((a) => q && a.name.toLowerCase().includes(q));
   const ordered = [...first, ...accounts.filter((a) => !first.includes(a))].slice(0, MAX_ACCOUNTS_SEARCHED);

@@ -308,6 +308,7 @@ export async function buildIamSnapshot(snapshot: IamSnapshot, accountIds: string
     {
       operation: 'iam:GetAccountAuthorizationDetails',
       concurrency: options.concurrency ?? 8,
+      background: true,
       perAccount: 1,
       onResult: (result) => {
         const account: AccountIam = result.ok ? result.value : { accountId: result.accountId, readAt: Date.now(), error: result.error, roles: [], users: [], groups: [] };

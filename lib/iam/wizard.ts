@@ -99,7 +99,7 @@ const MAX_MATCHES = 10;
  * A typed account: a 12-digit ID (of the organization, or any account outside it), or the name of an account
  * of the organization — exact first, else the one account whose name contains it. Several → refused, naming them.
  */
-export function resolveAccount(typed: string, accounts: OrganizationAccount[], field: string): AccountResolution {
+export function resolveAccount(typed: string, accounts: readonly OrganizationAccount[], field: string): AccountResolution {
   const value = typed.trim();
   if (!value) return { ok: false, message: `${field}: type an account's name or its 12-digit ID.`, matches: [] };
   if (/^\d{12}$/.test(value)) {
@@ -129,7 +129,7 @@ export const MAX_DESTINATIONS = 100;
  */
 export function resolveDestinations(
   typed: string[],
-  accounts: OrganizationAccount[],
+  accounts: readonly OrganizationAccount[],
   snapshot: OrganizationSnapshot | undefined,
 ): { ok: true; accountIds: string[] } | { ok: false; message: string } {
   const ids: string[] = [];

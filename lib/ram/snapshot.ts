@@ -95,7 +95,7 @@ export interface AccountRef {
 
 export interface ShareSnapshotSource extends SnapshotSource {
   /** The accounts to read (may wait for a cold organization crawl). */
-  accounts: () => Promise<AccountRef[]>;
+  accounts: () => Promise<readonly AccountRef[]>;
   regions: string[];
   /** Calls in flight at once overall (default 8) and per account (default 2). */
   concurrency?: number;
@@ -223,6 +223,7 @@ function startBuild(source: ShareSnapshotSource): SnapshotBuild<RamSnapshot> {
     await fanOut(targets, (t) => readOwnedShares(t.accountId, t.region, () => snapshot.calls++), {
       operation: 'ram:GetResourceShares',
       concurrency: source.concurrency ?? 8,
+      background: true,
       perAccount: source.perAccount ?? 2,
       onResult: (result) => {
         const read: TargetRead = { accountId: result.accountId, region: result.region, readAt: now(), shareCount: result.ok ? result.value.length : 0 };

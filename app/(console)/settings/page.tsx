@@ -6,11 +6,14 @@ import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/page-context';
 import { getSharingStatus } from '@/lib/ram/sharing';
 import { readAllowlist } from '@/lib/access/findings-store';
-import { completeOrganization, organizationNames } from '@/lib/organizations/accounts';
+import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { sharingLostWithoutOrganizations } from '@/lib/ram/disable-sharing-impact';
 import { getShareSnapshotSoon } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { planEnableSharingAction } from './actions';
+
+// A first reading of the share list is given this long; the page then says it is still being read.
+const FIRST_ROWS_WAIT_MS = 800;
 
 export default async function SettingsPage() {
   const page = await loadConsolePage();
@@ -19,9 +22,10 @@ export default async function SettingsPage() {
   }
   const [sharing, names] = await Promise.all([getSharingStatus(page.context), organizationNames(page.context).catch(() => ({}) as Record<string, string>)]);
   const [organization, shares] = sharing.enabled
-    ? await Promise.all([completeOrganization(page.context).catch(() => undefined), getShareSnapshotSoon(shareSnapshotSource(page.context), 5_000).catch(() => undefined)])
+    ? await Promise.all([currentOrganization(page.context).catch(() => undefined), getShareSnapshotSoon(shareSnapshotSource(page.context), FIRST_ROWS_WAIT_MS).catch(() => undefined)])
     : [undefined, undefined];
-  const lost = organization && shares ? sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization) : undefined;
+  // Which accounts a share reaches through an OU needs the whole tree.
+  const lost = organization?.complete && shares ? sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization) : undefined;
   return (
     <>
       <PageTitle>Settings</PageTitle>

@@ -18,7 +18,7 @@ import { shareSnapshotStatusAction } from './actions';
 export const dynamic = 'force-dynamic';
 
 // A first read streams its first rows in; after this the page shows what is there and the status bar polls.
-const FIRST_ROWS_WAIT_MS = 10_000;
+const FIRST_ROWS_WAIT_MS = 800;
 
 const TABS: { tab: ShareTab; label: string; noun: string }[] = [
   { tab: 'shares', label: 'Resource shares', noun: 'shares' },

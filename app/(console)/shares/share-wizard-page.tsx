@@ -31,7 +31,7 @@ import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
 import { getPlan } from '@/lib/plan/store';
 import { draftFingerprint, principalTreeOf, shareTypes } from '@/lib/ram/create-share';
-import { completeOrganization } from '@/lib/organizations/accounts';
+import { currentOrganization } from '@/lib/organizations/accounts';
 import { permissionsFor } from '@/lib/ram/permissions';
 import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
@@ -110,7 +110,7 @@ async function stepBody(step: number, draft: ShareDraft | undefined, context: Co
 }
 
 async function detailsStep(draft: ShareDraft | undefined, context: ConsoleContext) {
-  const snapshot = await completeOrganization(context);
+  const snapshot = await currentOrganization(context);
   const typed = typedOf(draft, 1);
   const details = typed ?? draft?.state.details;
   const accountId = details?.accountId || context.accountId;
@@ -156,7 +156,7 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
   const accepted = draft.state.principals;
   const management = context.standing === 'management';
   const sharing = management ? await getSharingStatus(context) : undefined;
-  const snapshot = sharing?.enabled ? await completeOrganization(context) : undefined;
+  const snapshot = sharing?.enabled ? await currentOrganization(context) : undefined;
   const tree = snapshot && { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction };
   const unavailable = !management ? (
     <Alert tone="info">Off: the organization's structure can be shown only when the console runs in the management account (it runs in {context.accountId}). Type principals below.</Alert>

@@ -9,7 +9,7 @@ import { Alert, Card, FilterForm, PageTitle } from '@/components/ui';
 import { destinationParents, previewMove, type MoveChange } from '@/lib/access/move';
 import { accessView } from '@/lib/access/view';
 import { loadConsolePage } from '@/lib/page-context';
-import { completeOrganization } from '@/lib/organizations/accounts';
+import { currentOrganization } from '@/lib/organizations/accounts';
 import { getShareSnapshot } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 
@@ -44,8 +44,20 @@ export default async function MovePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const account = typeof params.account === 'string' && /^\d{12}$/.test(params.account) ? params.account : undefined;
   const to = typeof params.to === 'string' ? params.to : undefined;
-  const snapshot = await completeOrganization(page.context);
+  const snapshot = await currentOrganization(page.context);
   if (!snapshot) return <AwsUnavailable title={title} error="The console cannot list the organization: moving accounts needs the management account or a delegated administrator." />;
+  if (!snapshot.complete) {
+    const read = Object.values(snapshot.nodes).filter((n) => n.type === 'ACCOUNT').length;
+    return (
+      <>
+        {title}
+        <Alert tone="info" title="The organization is still being read">
+          {read} accounts so far. What a move changes depends on the whole tree: <Link className="underline" href={`/access/move?${new URLSearchParams(Object.entries({ account, to }).filter((e): e is [string, string] => !!e[1]))}`}>reload</Link> once the{' '}
+          <Link className="underline" href="/organization">organization</Link> is read.
+        </Alert>
+      </>
+    );
+  }
   const ous = Object.values(snapshot.nodes).filter((n) => n.type !== 'ACCOUNT');
   const parents = to ? destinationParents(snapshot, to) : undefined;
   const view = account && parents ? await accessView(page.context) : undefined;

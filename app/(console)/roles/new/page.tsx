@@ -79,7 +79,7 @@ function whereStep(draft: RoleDraft) {
   );
 }
 
-function conditionsStep(draft: RoleDraft, accounts: OrganizationAccount[]) {
+function conditionsStep(draft: RoleDraft, accounts: readonly OrganizationAccount[]) {
   const source = draft.state.who!;
   const outside = !accounts.some((a) => a.id === source.accountId);
   const accepted = draft.state.conditions;

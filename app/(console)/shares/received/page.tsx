@@ -8,18 +8,19 @@ import { Pager, statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
-import { organizationAccounts } from '@/lib/organizations/accounts';
 import { getReceivedSharesSoon, receivedProgress } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
 import { pageOf, principalName } from '@/lib/ram/share-list';
-import { organizationNames } from '@/lib/organizations/accounts';
+import { accountsOf, currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { planLeaveShareAction, receivedStatusAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 // A first reading is given this long to find its first shares; then the page shows its progress and polls.
 const FIRST_ROWS_WAIT_MS = 800;
+// Past this many accounts the chooser lists those that received shares: ten thousand options are most of a page.
+const CHOOSER_LIMIT = 1_000;
 
 export default async function ReceivedSharesPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
   const page = await loadConsolePage();
@@ -33,12 +34,20 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
     );
   }
   const { account, page: pageNumber } = await searchParams;
-  const [accounts, names, status] = await Promise.all([
-    organizationAccounts(page.context),
+  const own = page.context.accountId;
+  // The organization as far as it is read: a cold crawl of 10,000 accounts takes minutes.
+  const [organization, names, status] = await Promise.all([
+    currentOrganization(page.context),
     organizationNames(page.context),
     getReceivedSharesSoon(receivedSharesSource(page.context), FIRST_ROWS_WAIT_MS),
   ]);
-  const chosen = account === 'all' ? 'all' : accounts.some((a) => a.id === account) ? account! : page.context.accountId;
+  const accounts = organization ? accountsOf(organization) : [{ id: own, name: own, path: '' }];
+  const known = (id: string | undefined) => !!id && (id in status.snapshot.accounts || accounts.some((a) => a.id === id));
+  const chosen = account === 'all' ? 'all' : known(account) ? account! : own;
+  const receiving = new Set(Object.values(status.snapshot.items).map((s) => s.accountId));
+  const listed = accounts.length <= CHOOSER_LIMIT ? accounts : accounts.filter((a) => receiving.has(a.id) || a.id === chosen || a.id === own);
+  // The chosen account may be one the organization's crawl has not reached yet.
+  const choices = chosen === 'all' || listed.some((a) => a.id === chosen) ? listed : [{ id: chosen, name: names[chosen] ?? chosen }, ...listed];
   const mine = <T extends { accountId: string }>(rows: T[]) => (chosen === 'all' ? rows : rows.filter((r) => r.accountId === chosen));
   const shares = mine(Object.values(status.snapshot.items)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
   const rows = pageOf(shares, Math.max(1, Number(pageNumber) || 1));
@@ -56,7 +65,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
         <label className="flex flex-col gap-1 text-sm">
           Receiving account
           <select name="account" defaultValue={chosen} className={inputClass}>
-            {accounts.map((a) => (
+            {choices.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name} ({a.id})
               </option>

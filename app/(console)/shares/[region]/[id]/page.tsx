@@ -14,13 +14,12 @@ import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions'
 import { principalKind, principalName } from '@/lib/ram/share-list';
 import { getShareSnapshotSoon, refreshSharesOf, type SharePrincipal, type ShareRecord } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
-import { organizationNames } from '@/lib/organizations/accounts';
+import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
 import { listResourcesAction, startModifyAction } from '@/components/share-wizard/actions';
 import { GoButton } from '@/components/wizard';
 import { checkSharePrincipalAction } from '@/components/shares/share-editor-actions';
 import type { ConsoleContext } from '@/lib/aws/identity';
-import { completeOrganization } from '@/lib/organizations/accounts';
 import { principalTreeOf } from '@/lib/ram/create-share';
 import { listOwnedResources } from '@/lib/ram/resources';
 import { getSharingStatus } from '@/lib/ram/sharing';
@@ -48,9 +47,12 @@ async function resourceNamesOf(share: ShareRecord): Promise<Record<string, strin
 async function principalTree(context: ConsoleContext) {
   if (context.standing !== 'management') return { unavailable: `The organization's structure can be shown only when the console runs in the management account (it runs in ${context.accountId}). Type principals below.` };
   if (!(await getSharingStatus(context)).enabled) return { unavailable: 'Sharing with AWS Organizations is not enabled, so RAM cannot share with the organization or its OUs. Type accounts below.' };
-  const snapshot = await completeOrganization(context);
+  const snapshot = await currentOrganization(context);
   return snapshot ? { tree: { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction } } : { unavailable: 'The organization cannot be read.' };
 }
+
+// A first reading of the share list is given this long to find shares; the page then says it is still being read.
+const FIRST_ROWS_WAIT_MS = 800;
 
 export default async function SharePage({ params }: { params: Promise<{ region: string; id: string }> }) {
   const { region, id } = await params;
@@ -63,7 +65,7 @@ export default async function SharePage({ params }: { params: Promise<{ region: 
       </>
     );
   }
-  const [{ snapshot }, names] = await Promise.all([getShareSnapshotSoon(shareSnapshotSource(page.context), 5_000), organizationNames(page.context)]);
+  const [{ snapshot }, names] = await Promise.all([getShareSnapshotSoon(shareSnapshotSource(page.context), FIRST_ROWS_WAIT_MS), organizationNames(page.context)]);
   const known = Object.values(snapshot.shares).find((s) => s.region === region && s.id === id);
   if (!known) {
     return (
