@@ -83,7 +83,15 @@ async function main() {
     counted.set(event.service.name, (counted.get(event.service.name) ?? 0) + 1);
     if (event.service.name === 'sts') lastSessionAt = performance.now();
   };
-  const source: InvitationsSource = { key: 'bench', accountIds: async () => accounts, dataDir, maxAgeMs: Infinity, concurrency: args.concurrency ? Number(args.concurrency) : undefined };
+  const source: InvitationsSource = {
+    key: 'bench',
+    accountIds: async function* () {
+      yield accounts;
+    },
+    dataDir,
+    maxAgeMs: Infinity,
+    concurrency: args.concurrency ? Number(args.concurrency) : undefined,
+  };
 
   forgetInvitationsSnapshots();
   const start = performance.now();
@@ -109,7 +117,10 @@ async function main() {
 
   forgetInvitationsSnapshots();
   const restarted = performance.now();
-  const warm = await getInvitationsSnapshot({ ...source, accountIds: () => Promise.reject(new Error('a warm start must not read AWS')) });
+  const refused = (): AsyncIterable<string[]> => {
+    throw new Error('a warm start must not read AWS');
+  };
+  const warm = await getInvitationsSnapshot({ ...source, accountIds: refused });
   const warmMs = performance.now() - restarted;
   report('reading after a restart (from the data directory)', `${Math.round(warmMs)} ms, ${Object.keys(warm.snapshot.items).length} invitations`, '≤ 200 ms', warmMs <= 200 && warm.snapshot.complete);
   await sandbox.close();

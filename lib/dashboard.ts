@@ -3,6 +3,7 @@
 // and the resource share invitations pending across the organization (the inbox's last complete reading: never
 // waited for).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitLeft } from './cache/snapshots';
 import { explainingReader } from './aws/errors';
 import type { ConsoleContext } from './aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from './organizations/cache';
@@ -31,8 +32,8 @@ export interface OrganizationSummary {
   problems: string[];
 }
 
-// How long the dashboard waits for a cold crawl to finish before it shows partial counts: a small organization
-// is read by then; 10,000 accounts take minutes, and the page comes within a second regardless.
+// How long the dashboard waits for a cold crawl to finish (from its first view) before it shows partial counts: a
+// small organization is read by then; 10,000 accounts take minutes, and the page comes within a second regardless.
 const COLD_WAIT_MS = 800;
 
 async function countOrganization(context: ConsoleContext) {
@@ -40,7 +41,7 @@ async function countOrganization(context: ConsoleContext) {
   let snapshot: OrganizationSnapshot = (await getOrganizationSnapshot(source)).snapshot;
   if (!snapshot.complete) {
     const partial = snapshot;
-    snapshot = await Promise.race([completeSnapshot(source), sleep(COLD_WAIT_MS, partial, { ref: false })]);
+    snapshot = await Promise.race([completeSnapshot(source), sleep(waitLeft(partial, COLD_WAIT_MS), partial, { ref: false })]);
   }
   let accounts = 0;
   let organizationalUnits = 0;

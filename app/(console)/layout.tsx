@@ -6,6 +6,7 @@ import { NavLinks } from '@/components/nav-links';
 import { RoleProvider } from '@/components/role-context';
 import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
+import { pageServed } from '@/lib/aws/background';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext, type ConsoleContext } from '@/lib/aws/identity';
 import { getInvitationsSnapshot, summarizeInvitations } from '@/lib/ram/invitations';
@@ -26,6 +27,8 @@ async function pendingCount(context: ConsoleContext | undefined): Promise<number
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  // Organization-wide reads give way while people use the console.
+  pageServed();
   const region = await currentRegion();
   // Expiry events become request states and notifications in this process; webhook retries are swept.
   startRequests();

@@ -1,6 +1,7 @@
 // The organization's access paths for the pages (server only): the IAM, organization and RAM snapshots as they
 // stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
 // read streams in more accounts, or a change re-reads one.
+import { waitLeft } from '../cache/snapshots';
 import type { ConsoleContext } from '../aws/identity';
 import { getIamSnapshot, syncIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
 import { iamSnapshotSource } from '../iam/snapshot-source';
@@ -55,11 +56,11 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
 
 /** As accessView, but a first read is given up to `boundMs` to show its first accounts (a page's first paint). */
 export async function accessViewSoon(context: ConsoleContext, boundMs: number): Promise<AccessView> {
-  const started = Date.now();
   await syncIamSnapshot(iamSnapshotSource(context));
+  const until = Date.now() + waitLeft(getIamSnapshot(iamSnapshotSource(context)).snapshot, boundMs);
   for (;;) {
     const { snapshot } = getIamSnapshot(iamSnapshotSource(context));
-    if (snapshot.complete || Object.keys(snapshot.accounts).length > 0 || Date.now() - started >= boundMs) return accessView(context);
+    if (snapshot.complete || Object.keys(snapshot.accounts).length > 0 || Date.now() >= until) return accessView(context);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

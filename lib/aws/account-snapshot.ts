@@ -44,8 +44,8 @@ export interface AccountSnapshot<T> extends Snapshot {
 }
 
 export interface AccountSnapshotSource<T> extends SnapshotSource {
-  /** The accounts to read (may wait for a cold organization crawl). */
-  accountIds: () => Promise<string[]>;
+  /** The accounts to read, in batches as the organization's reading finds them (each account once). */
+  accountIds: () => AsyncIterable<string[]>;
   /** CROSSING_REGIONS when set. */
   pinnedRegions?: string[];
   /** Regions where the service is seen in use, given the last complete reading; undefined: read every enabled Region. */
@@ -94,17 +94,25 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
   type S = AccountSnapshot<T>;
   type Src = AccountSnapshotSource<T>;
 
-  // Account-Region → the keys of its items, per items record: an answer replaces its own items without a scan of
-  // every item (10,000 accounts answer one by one). Built once for a record read back from the state.
-  const keysByTarget = new WeakMap<Record<string, T>, Map<string, Set<string>>>();
+  // Account → Region → the keys of its items, and how many items, per items record: an answer replaces its own items
+  // and a page finds one account's items without a scan of every item (10,000 accounts answer one by one, and
+  // what they received can be millions). Built once for a record read back from the state.
+  interface ItemIndex {
+    byAccount: Map<string, Map<string, Set<string>>>;
+    count: number;
+  }
+  const indexes = new WeakMap<Record<string, T>, ItemIndex>();
   const targetKey = (t: FanOutTarget) => `${t.accountId}/${t.region}`;
-  function indexOf(items: Record<string, T>): Map<string, Set<string>> {
-    let index = keysByTarget.get(items);
+  function indexOf(items: Record<string, T>): ItemIndex {
+    let index = indexes.get(items);
     if (!index) {
-      keysByTarget.set(items, (index = new Map()));
+      indexes.set(items, (index = { byAccount: new Map(), count: 0 }));
       for (const [key, item] of Object.entries(items)) {
-        const at = targetKey(spec.targetOf(item));
-        index.set(at, (index.get(at) ?? new Set()).add(key));
+        const { accountId, region } = spec.targetOf(item);
+        const regions = index.byAccount.get(accountId) ?? new Map<string, Set<string>>();
+        regions.set(region, (regions.get(region) ?? new Set()).add(key));
+        index.byAccount.set(accountId, regions);
+        index.count++;
       }
     }
     return index;
@@ -113,19 +121,32 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
   /** Puts one account-Region's answer into a snapshot: its items replace the ones it held before. */
   function applyTarget(snapshot: S, target: FanOutTarget, items: T[]): void {
     const index = indexOf(snapshot.items);
+    const regions = index.byAccount.get(target.accountId) ?? new Map<string, Set<string>>();
     const at = targetKey(target);
-    for (const key of index.get(at) ?? []) {
+    for (const key of regions.get(target.region) ?? []) {
       const held = snapshot.items[key];
-      if (held && targetKey(spec.targetOf(held)) === at) delete snapshot.items[key];
+      if (held && targetKey(spec.targetOf(held)) === at) {
+        delete snapshot.items[key];
+        index.count--;
+      }
     }
     const keys = new Set<string>();
     for (const item of items) {
       const key = spec.key(item);
+      if (!(key in snapshot.items)) index.count++;
       snapshot.items[key] = item;
       keys.add(key);
     }
-    if (keys.size) index.set(at, keys);
-    else index.delete(at);
+    if (keys.size) regions.set(target.region, keys);
+    else regions.delete(target.region);
+    if (regions.size) index.byAccount.set(target.accountId, regions);
+    else index.byAccount.delete(target.accountId);
+  }
+
+  /** The items an account holds in the reading, in every Region. */
+  function itemsOf(snapshot: S, accountId: string): T[] {
+    const regions = indexOf(snapshot.items).byAccount.get(accountId);
+    return [...(regions?.values() ?? [])].flatMap((keys) => [...keys].flatMap((key) => snapshot.items[key] ?? []));
   }
 
   /** Reads one account in its Regions, into `snapshot` as each Region answers. */
@@ -161,13 +182,19 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     const now = source.now ?? Date.now;
     const snapshot: S = { key: source.key, fetchedAt: now(), complete: false, accountCount: 0, accounts: {}, items: {}, calls: 0 };
     const done = (async () => {
-      const ids = await source.accountIds();
-      snapshot.accountCount = ids.length;
       const used = await source.usedRegions?.(previous);
-      void prefetchMemberSessions(ids);
+      // A cold crawl of 10,000 accounts takes minutes: the first accounts are read while it lists the rest.
+      const targets = (async function* () {
+        let sessions = Promise.resolve();
+        for await (const ids of source.accountIds()) {
+          snapshot.accountCount += ids.length;
+          sessions = sessions.then(() => prefetchMemberSessions(ids));
+          yield ids.map((accountId) => ({ accountId, region: config().region }));
+        }
+      })();
       const carried = (id: string) => (source.rereadRegions ? undefined : previous?.accounts[id]?.enabledRegions);
       await fanOut(
-        ids.map((accountId) => ({ accountId, region: config().region })),
+        targets,
         (t) => readAccount(snapshot, source, t.accountId, carried(t.accountId), used),
         {
           operation: spec.operation,
@@ -202,7 +229,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     /** As read, but a first build is given up to `boundMs` to show its first items (a page's first paint). */
     readSoon: async (source: Src, boundMs: number) => {
       await store.sync(source);
-      return readSoon(() => withProgress(store.read(source)), (s) => Object.keys(s.snapshot.items).length > 0, boundMs);
+      return readSoon(() => withProgress(store.read(source)), (s) => indexOf(s.snapshot.items).count > 0, boundMs);
     },
     /** Refresh: a build now (enabled Regions read again) unless one runs; the current reading answers until it completes. */
     refresh: (source: Src) => withProgress(store.refresh({ ...source, rereadRegions: true })),
@@ -232,7 +259,10 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
       if (arrived.length && spec.onItems) await spec.onItems(arrived);
     },
     /** What the status line shows: `shares` counts the items arrived. */
-    progress: (status: AccountSnapshotStatus<T>): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.items).length, 'accounts'),
+    progress: (status: AccountSnapshotStatus<T>): SnapshotProgress => progressOf(status, indexOf(status.snapshot.items).count, 'accounts'),
+    itemsOf,
+    /** The accounts holding items in the reading. */
+    accountsWithItems: (snapshot: S): string[] => [...indexOf(snapshot.items).byAccount.keys()],
     /** Drops everything in memory (tests; a restart's warm start then comes from the shared copy). */
     forget: () => store.forget(),
   };

@@ -1,17 +1,28 @@
-// Organization-wide reads run behind the pages. A page's render is a chain of steps, each waiting one turn of
-// the event loop; when dozens of background calls are answering at once, each turn takes tens of milliseconds
-// and a page waits seconds. So a background read starts its next call only once a turn is short again (or
-// after MAX_WAIT_MS, so a busy console still reads); with nobody browsing, the reads run at AWS's own pace.
-import { setTimeout as sleep } from 'node:timers/promises';
-
+// Organization-wide reads run behind the pages. On a machine shared with the pages, hundreds of background calls
+// in flight take the cores the pages need: a page waits seconds. So while pages are being served (one in the last
+// QUIET_MS) or the event loop's turns are long, background calls start one every RELEASE_EVERY_MS (the reads go
+// on, at about what AWS's throttles allow anyway); with nobody browsing, they run at AWS's own pace.
 /** How often the loop's turn is measured: a timer's lateness is the time the turn took. */
 const SAMPLE_MS = 20;
 /** A turn longer than this (smoothed) holds background calls back. */
 const BUSY_MS = 8;
-const MAX_WAIT_MS = 1_000;
+/** Pages served this recently hold background calls back. */
+const QUIET_MS = 1_000;
+/** While held back, one background call starts this often (100 a second). */
+const RELEASE_EVERY_MS = 10;
+
+let pageAt = -Infinity;
+
+/** A page is being rendered (the console's layout says so on every view and refresh). */
+export function pageServed(): void {
+  pageAt = performance.now();
+}
 
 let turnMs = 0;
 let sampler: NodeJS.Timeout | undefined;
+/** Background calls held back, first come first served; one timer lets them go. */
+const waiting: (() => void)[] = [];
+let releasing: NodeJS.Timeout | undefined;
 
 function sample(): void {
   const due = performance.now() + SAMPLE_MS;
@@ -22,10 +33,21 @@ function sample(): void {
   }, SAMPLE_MS).unref();
 }
 
-/** Resolves once the event loop's turns are short (pages first), or after MAX_WAIT_MS. */
-export async function whenPagesIdle(): Promise<void> {
+const idle = () => turnMs <= BUSY_MS && performance.now() - pageAt > QUIET_MS;
+
+function release(): void {
+  releasing = undefined;
+  if (idle()) for (const go of waiting.splice(0)) go();
+  else waiting.shift()?.();
+  if (waiting.length) releasing = setTimeout(release, RELEASE_EVERY_MS);
+}
+
+/** Resolves at once when no page is being served and the loop's turns are short; else when this call's turn comes. */
+export function whenPagesIdle(): Promise<void> {
   if (!sampler) sample();
-  const until = performance.now() + MAX_WAIT_MS;
-  // A random wait, so the held-back calls do not all start on the same turn.
-  while (turnMs > BUSY_MS && performance.now() < until) await sleep(SAMPLE_MS + Math.random() * SAMPLE_MS);
+  if (waiting.length === 0 && idle()) return Promise.resolve();
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    releasing ??= setTimeout(release, RELEASE_EVERY_MS);
+  });
 }

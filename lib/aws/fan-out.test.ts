@@ -1,5 +1,6 @@
 // Protects: reading across many accounts and Regions stays within its bounds (overall and per account), keeps
-// going past a failing account, and reports that account with the reason instead of dropping it.
+// going past a failing account, reports that account with the reason instead of dropping it, and starts on the
+// first accounts of an organization still being listed.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { fanOut, type FanOutTarget } from './fan-out';
@@ -43,5 +44,36 @@ describe('fanOut', () => {
     expect(failed.every((r) => r.accountId === '222222222222')).toBe(true);
     expect(failed[0]).toMatchObject({ ok: false, error: expect.stringContaining("The console's identity lacks ram:GetResourceShares in 222222222222") });
     expect(results.filter((r) => r.ok)).toHaveLength(6);
+  });
+
+  it('reads the first batch while the next ones are still coming, and ends after the last', async () => {
+    let listed = 0;
+    const listedWhenRead: number[] = [];
+    async function* batches() {
+      for (let i = 0; i < targets.length; i += 3) {
+        listed = i + 3;
+        yield targets.slice(i, i + 3);
+        await sleep(20);
+      }
+    }
+    const results = await fanOut(
+      batches(),
+      async () => {
+        listedWhenRead.push(listed);
+        return 'ok';
+      },
+      { operation: 'ram:GetResourceShareInvitations' },
+    );
+    expect(listedWhenRead[0]).toBe(3);
+    expect(results).toHaveLength(targets.length);
+    expect(new Set(results.map((r) => `${r.accountId}/${r.region}`)).size).toBe(targets.length);
+  });
+
+  it('fails with the listing when the accounts cannot be listed', async () => {
+    async function* failing(): AsyncGenerator<FanOutTarget[]> {
+      yield targets.slice(0, 1);
+      throw new Error('organizations:ListAccountsForParent refused');
+    }
+    await expect(fanOut(failing(), async () => 'ok', { operation: 'ram:GetResourceShareInvitations' })).rejects.toThrow('ListAccountsForParent refused');
   });
 });

@@ -25,16 +25,21 @@ export interface FanOutOptions<T> {
   background?: boolean;
 }
 
-export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTarget) => Promise<T>, options: FanOutOptions<T>): Promise<FanOutResult<T>[]> {
+/**
+ * Reads every target, `targets` a list or batches that keep arriving (the accounts of an organization still being
+ * listed): the reads start on the first batch and the fan-out ends once the last batch is read.
+ */
+export async function fanOut<T>(targets: FanOutTarget[] | AsyncIterable<FanOutTarget[]>, read: (target: FanOutTarget) => Promise<T>, options: FanOutOptions<T>): Promise<FanOutResult<T>[]> {
   const concurrency = options.concurrency ?? 8;
   const perAccount = options.perAccount ?? 2;
   const results: FanOutResult<T>[] = [];
   const inFlight = new Map<string, number>();
-  const queue = [...targets];
+  const queue = Array.isArray(targets) ? [...targets] : [];
+  let arriving = !Array.isArray(targets);
   let running = 0;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const pump = () => {
-      if (queue.length === 0 && running === 0) return resolve(results);
+      if (!arriving && queue.length === 0 && running === 0) return resolve(results);
       for (let i = 0; i < queue.length && running < concurrency; ) {
         const target = queue[i];
         if ((inFlight.get(target.accountId) ?? 0) >= perAccount) {
@@ -58,6 +63,17 @@ export async function fanOut<T>(targets: FanOutTarget[], read: (target: FanOutTa
           });
       }
     };
+    if (!Array.isArray(targets)) {
+      (async () => {
+        for await (const batch of targets) {
+          queue.push(...batch);
+          pump();
+        }
+      })().then(() => {
+        arriving = false;
+        pump();
+      }, reject);
+    }
     pump();
   });
 }

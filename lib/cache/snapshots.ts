@@ -72,14 +72,29 @@ export function progressOf(status: SnapshotStatus<Snapshot> & { progress?: { don
   };
 }
 
+/** When a page first asked for each partial snapshot (a build's snapshot is one object, filled in place). */
+const firstAsked = new WeakMap<Snapshot, number>();
+
 /**
- * A read for a page's first paint: a first build (nothing complete yet) is given up to `boundMs` to show
- * something (`shown`); after that, or as soon as there is something, the page renders and its status line polls.
+ * How much longer a page may wait for a partial snapshot: `boundMs` from the first page that asked for it. Later
+ * pages never wait again for a build that showed nothing in that time (20 clients on a page would otherwise each
+ * wait the whole bound).
+ */
+export function waitLeft(snapshot: Snapshot, boundMs: number): number {
+  if (snapshot.complete) return 0;
+  let first = firstAsked.get(snapshot);
+  if (first === undefined) firstAsked.set(snapshot, (first = Date.now()));
+  return Math.max(0, first + boundMs - Date.now());
+}
+
+/**
+ * A read for a page's first paint: a first build (nothing complete yet) is given up to `boundMs` (see waitLeft) to
+ * show something (`shown`); after that, or as soon as there is something, the page renders and its status line polls.
  */
 export async function readSoon<St extends { snapshot: Snapshot }>(read: () => St, shown: (status: St) => boolean, boundMs: number): Promise<St> {
-  const started = Date.now();
   let status = read();
-  while (!status.snapshot.complete && !shown(status) && Date.now() - started < boundMs) {
+  const until = Date.now() + waitLeft(status.snapshot, boundMs);
+  while (!status.snapshot.complete && !shown(status) && Date.now() < until) {
     await sleep(50);
     status = read();
   }

@@ -1,5 +1,6 @@
 // The organization's accounts as the features that act across them need them: ID, name, and where each
 // sits (its OU path), from the cached organization snapshot.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsoleContext } from '../aws/identity';
 import { completeSnapshot, getOrganizationSnapshot } from './cache';
 import { organizationSource } from './snapshot-source';
@@ -67,6 +68,43 @@ export async function organizationAccounts(context: ConsoleContext): Promise<rea
 export async function currentOrganization(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
   if (context.standing !== 'management' && context.standing !== 'delegated-admin') return undefined;
   return (await getOrganizationSnapshot(await organizationSource(context))).snapshot;
+}
+
+// How often a running crawl is looked at for accounts it has found since.
+const NEW_ACCOUNTS_EVERY_MS = 1_000;
+
+/**
+ * The organization's accounts in batches as its reading finds them (at once from a complete one): an
+ * organization-wide read starts on the first accounts while a cold crawl of 10,000 lists the rest. Only the
+ * console's own account when it cannot list the organization; a crawl that fails ends the batches with its error.
+ */
+export async function* organizationAccountsAsRead(context: ConsoleContext): AsyncGenerator<Pick<OrganizationAccount, 'id' | 'status'>[]> {
+  if (context.standing !== 'management' && context.standing !== 'delegated-admin') {
+    yield [{ id: context.accountId }];
+    return;
+  }
+  const source = await organizationSource(context);
+  const seen = new Set<string>();
+  const complete = completeSnapshot(source);
+  // Met in the race below; a consumer that stops early must not leave its failure unhandled.
+  complete.catch(() => undefined);
+  const fresh = (snapshot: OrganizationSnapshot) => {
+    const accounts = Object.values(snapshot.nodes).filter((n) => n.type === 'ACCOUNT' && !seen.has(n.id));
+    for (const a of accounts) seen.add(a.id);
+    return accounts.map((a) => ({ id: a.id, status: a.status }));
+  };
+  for (;;) {
+    const { snapshot } = await getOrganizationSnapshot(source);
+    const found = fresh(snapshot);
+    if (found.length) yield found;
+    if (snapshot.complete) return;
+    const done = await Promise.race([complete, sleep(NEW_ACCOUNTS_EVERY_MS, undefined, { ref: false })]);
+    if (done) {
+      const rest = fresh(done);
+      if (rest.length) yield rest;
+      return;
+    }
+  }
 }
 
 const namesOf = new WeakMap<OrganizationSnapshot, Record<string, string>>();

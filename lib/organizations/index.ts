@@ -14,4 +14,4 @@ export {
 } from './cache';
 export { searchOrganization, buildSearchIndex, type SearchResult } from './search';
 export { nodeView, childViews, ancestorsOf, fullPath } from './view';
-export { listServiceControlPolicies, describePolicy, type PolicyDocument } from './policies';
+export { listServiceControlPolicies, viewPolicy, type PolicyDocument } from './policies';

@@ -1,6 +1,7 @@
 // SCPs for the details panel, loaded when a node is selected (not during the crawl: most nodes are
 // never selected, and the crawl must stay at the minimum number of calls).
 import { DescribePolicyCommand, paginateListPoliciesForTarget, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import { memo } from '../cache/memo';
 import { MAX_PAGE_SIZE } from './crawl';
 import type { PolicyRef, TargetPolicies } from './types';
 
@@ -47,4 +48,14 @@ export async function describePolicy(client: OrganizationsClient, policyId: stri
     type: s.Type ?? '',
     content,
   };
+}
+
+// Views of a policy share one DescribePolicy for a few seconds: Organizations allows about 10 calls a second for the
+// whole organization, which a crawl uses to the full, so each call can wait seconds for its turn, and 20 people
+// opening FullAWSAccess would each wait for their own.
+const viewed = memo<PolicyDocument>('organizations:DescribePolicy', 15_000);
+
+/** The policy as AWS has it, read at most once in 15 s per console account and policy. */
+export function viewPolicy(client: OrganizationsClient, consoleAccountId: string, policyId: string): Promise<PolicyDocument> {
+  return viewed.get(`${consoleAccountId}|${policyId}`, () => describePolicy(client, policyId));
 }

@@ -2,7 +2,7 @@
 // directory, refresh age), the organization's accounts, and where the organization is seen to use RAM. Server only.
 import type { ConsoleContext } from '../aws/identity';
 import { config } from '../config';
-import { organizationAccounts } from '../organizations/accounts';
+import { organizationAccountsAsRead } from '../organizations/accounts';
 import { seenRegions } from './invitation-history';
 import type { InvitationsSource } from './invitations';
 import { getShareSnapshot } from './snapshot';
@@ -27,7 +27,9 @@ export function invitationsSource(context: ConsoleContext): InvitationsSource {
   return {
     key: ['invitations', c.endpoint ?? 'aws', context.accountId, context.organization?.id ?? 'none', c.regionsPinned ? c.regions.join(',') : 'in-use'].join('|'),
     // Suspended and closing accounts receive nothing that can be answered.
-    accountIds: async () => (await organizationAccounts(context)).filter((a) => a.status !== 'SUSPENDED' && a.status !== 'PENDING_CLOSURE').map((a) => a.id),
+    accountIds: async function* () {
+      for await (const accounts of organizationAccountsAsRead(context)) yield accounts.filter((a) => a.status !== 'SUSPENDED' && a.status !== 'PENDING_CLOSURE').map((a) => a.id);
+    },
     pinnedRegions: c.regionsPinned ? c.regions : undefined,
     usedRegions: (previous) => ramRegionsInUse(context, previous ? Object.values(previous.items).map((i) => i.region) : []),
     dataDir: c.dataDir,

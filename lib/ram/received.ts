@@ -77,4 +77,8 @@ export const readReceivedSharesNow = received.readNow;
 /** Reads exactly these receiving accounts and Regions again into every reading (after the console changed them). */
 export const refreshReceivedOf = received.refreshTargets;
 export const receivedProgress = received.progress;
+/** One receiving account's shares in the reading, without a look at every account's. */
+export const receivedBy = received.itemsOf;
+/** The accounts that received shares in the reading. */
+export const receivingAccounts = received.accountsWithItems;
 export const forgetReceivedShares = received.forget;

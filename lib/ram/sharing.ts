@@ -6,6 +6,7 @@ import { paginateListAWSServiceAccessForOrganization, OrganizationsClient } from
 import { getClient } from '../aws/clients';
 import { explainingReader } from '../aws/errors';
 import { getConsoleContext, type ConsoleContext } from '../aws/identity';
+import { memo } from '../cache/memo';
 import { snapshotStore, type Snapshot, type SnapshotBuild, type SnapshotSource } from '../cache/snapshots';
 import { config } from '../config';
 import { findRole } from '../iam/roles';
@@ -145,6 +146,16 @@ function sharingSource(context: ConsoleContext): SharingSource {
 export async function recentSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
   const { snapshot, build } = snapshots.read(sharingSource(context));
   return (snapshot.complete ? snapshot : await build!.done).status!;
+}
+
+// Pages show the status as AWS has it now; views that arrive while it is being read share that reading: it is two
+// calls, one to Organizations (about 10 a second for the whole organization, shared with its crawl), and 20 people
+// on Settings would otherwise each wait their turn.
+const viewed = memo<SharingStatus>('ram:sharing-status', 0);
+
+/** The sharing status as AWS has it: the reading in flight when there is one, else a new one. */
+export function viewSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
+  return viewed.get([context.accountId, context.region, context.standing].join('|'), () => getSharingStatus(context));
 }
 
 /** After the console changed sharing: the status is read again now, into every reading. */

@@ -4,7 +4,7 @@ import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Alert, Badge, Card, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/page-context';
-import { getSharingStatus } from '@/lib/ram/sharing';
+import { viewSharingStatus } from '@/lib/ram/sharing';
 import { readAllowlist } from '@/lib/access/findings-store';
 import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { sharingLostWithoutOrganizations } from '@/lib/ram/disable-sharing-impact';
@@ -20,7 +20,7 @@ export default async function SettingsPage() {
   if (!page.context) {
     return <AwsUnavailable title={<PageTitle>Settings</PageTitle>} error={page.error} />;
   }
-  const [sharing, names] = await Promise.all([getSharingStatus(page.context), organizationNames(page.context).catch(() => ({}) as Record<string, string>)]);
+  const [sharing, names] = await Promise.all([viewSharingStatus(page.context), organizationNames(page.context).catch(() => ({}) as Record<string, string>)]);
   const [organization, shares] = sharing.enabled
     ? await Promise.all([currentOrganization(page.context).catch(() => undefined), getShareSnapshotSoon(shareSnapshotSource(page.context), FIRST_ROWS_WAIT_MS).catch(() => undefined)])
     : [undefined, undefined];

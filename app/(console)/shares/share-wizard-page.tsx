@@ -37,7 +37,7 @@ import { PRINCIPAL_TYPE_INFO } from '@/lib/ram/principals';
 import { listResourceTypes, resourceTypeInfo } from '@/lib/ram/resource-types';
 import { allowedStep, getShareDraft, MODIFY_SHARE_WIZARD, shareStepHref, typedOf, typesOf, WIZARD_STEPS, type ShareDraft } from '@/lib/ram/share-draft';
 import { RETAIN_CAVEAT } from '@/lib/ram/create-share';
-import { getSharingStatus } from '@/lib/ram/sharing';
+import { viewSharingStatus } from '@/lib/ram/sharing';
 
 type Search = Promise<{ draft?: string; step?: string }>;
 
@@ -155,7 +155,7 @@ async function principalsStep(draft: ShareDraft, context: ConsoleContext) {
   const typed = typedOf(draft, 3);
   const accepted = draft.state.principals;
   const management = context.standing === 'management';
-  const sharing = management ? await getSharingStatus(context) : undefined;
+  const sharing = management ? await viewSharingStatus(context) : undefined;
   const snapshot = sharing?.enabled ? await currentOrganization(context) : undefined;
   const tree = snapshot && { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction };
   const unavailable = !management ? (

@@ -8,7 +8,7 @@ import { Pager, statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
-import { getReceivedSharesSoon, receivedProgress } from '@/lib/ram/received';
+import { getReceivedSharesSoon, receivedBy, receivedProgress, receivingAccounts } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
 import { pageOf, principalName } from '@/lib/ram/share-list';
@@ -44,12 +44,12 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
   const accounts = organization ? accountsOf(organization) : [{ id: own, name: own, path: '' }];
   const known = (id: string | undefined) => !!id && (id in status.snapshot.accounts || accounts.some((a) => a.id === id));
   const chosen = account === 'all' ? 'all' : known(account) ? account! : own;
-  const receiving = new Set(Object.values(status.snapshot.items).map((s) => s.accountId));
-  const listed = accounts.length <= CHOOSER_LIMIT ? accounts : accounts.filter((a) => receiving.has(a.id) || a.id === chosen || a.id === own);
+  const receiving = accounts.length <= CHOOSER_LIMIT ? undefined : new Set(receivingAccounts(status.snapshot));
+  const listed = receiving ? accounts.filter((a) => receiving.has(a.id) || a.id === chosen || a.id === own) : accounts;
   // The chosen account may be one the organization's crawl has not reached yet.
   const choices = chosen === 'all' || listed.some((a) => a.id === chosen) ? listed : [{ id: chosen, name: names[chosen] ?? chosen }, ...listed];
   const mine = <T extends { accountId: string }>(rows: T[]) => (chosen === 'all' ? rows : rows.filter((r) => r.accountId === chosen));
-  const shares = mine(Object.values(status.snapshot.items)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
+  const shares = (chosen === 'all' ? Object.values(status.snapshot.items) : receivedBy(status.snapshot, chosen)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
   const rows = pageOf(shares, Math.max(1, Number(pageNumber) || 1));
   const failures = mine(unreachableOf(status.snapshot));
   const regions = regionsCovered(status.snapshot);

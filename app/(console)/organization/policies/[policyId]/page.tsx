@@ -4,7 +4,7 @@ import { Alert, Card, PageTitle } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext } from '@/lib/aws/identity';
-import { describePolicy } from '@/lib/organizations';
+import { viewPolicy } from '@/lib/organizations';
 import { organizationAccessProblem, organizationsClient } from '@/lib/organizations/snapshot-source';
 
 export const dynamic = 'force-dynamic';
@@ -28,9 +28,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ policyI
   }
   const problem = organizationAccessProblem(ctx);
   if (problem) return <>{back}<Alert tone="warning">{problem}</Alert></>;
-  let policy: Awaited<ReturnType<typeof describePolicy>>;
+  let policy: Awaited<ReturnType<typeof viewPolicy>>;
   try {
-    policy = await describePolicy(organizationsClient(), policyId);
+    policy = await viewPolicy(organizationsClient(), ctx.accountId, policyId);
   } catch (error) {
     return <>{back}<Alert tone="error" title="The policy could not be read">{explainAwsError(error, { operation: 'organizations:DescribePolicy', accountId: ctx.accountId })}</Alert></>;
   }

@@ -22,7 +22,7 @@ import { checkSharePrincipalAction } from '@/components/shares/share-editor-acti
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { principalTreeOf } from '@/lib/ram/create-share';
 import { listOwnedResources } from '@/lib/ram/resources';
-import { getSharingStatus } from '@/lib/ram/sharing';
+import { viewSharingStatus } from '@/lib/ram/sharing';
 import { planShareEditAction } from './actions';
 import { listResourceTypes, orgOnlyTypes, resourceTypeInfo, type ResourceTypeInfo } from '@/lib/ram/resource-types';
 
@@ -46,7 +46,7 @@ async function resourceNamesOf(share: ShareRecord): Promise<Record<string, strin
 /** The organization tree for picking principals: only in the management account with sharing with Organizations on. */
 async function principalTree(context: ConsoleContext) {
   if (context.standing !== 'management') return { unavailable: `The organization's structure can be shown only when the console runs in the management account (it runs in ${context.accountId}). Type principals below.` };
-  if (!(await getSharingStatus(context)).enabled) return { unavailable: 'Sharing with AWS Organizations is not enabled, so RAM cannot share with the organization or its OUs. Type accounts below.' };
+  if (!(await viewSharingStatus(context)).enabled) return { unavailable: 'Sharing with AWS Organizations is not enabled, so RAM cannot share with the organization or its OUs. Type accounts below.' };
   const snapshot = await currentOrganization(context);
   return snapshot ? { tree: { ...principalTreeOf(snapshot), loadChildren: loadChildrenAction, search: searchAction } } : { unavailable: 'The organization cannot be read.' };
 }
