@@ -15,6 +15,7 @@ import {
   type SnapshotSource,
   type SnapshotStatus,
 } from '../cache/snapshots';
+import { derived } from '../cache/derived';
 import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
 import { fanOut, prefetchMemberSessions, type FanOutTarget } from './fan-out';
@@ -270,9 +271,11 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
 
 /** Every Region the reading covered, in order. */
 export function regionsCovered(snapshot: AccountSnapshot<unknown>): string[] {
-  const regions = new Set<string>();
-  for (const read of Object.values(snapshot.accounts)) for (const r of read.regions) regions.add(r);
-  return [...regions].sort();
+  return derived(snapshot, 'regions-covered', () => {
+    const regions = new Set<string>();
+    for (const read of Object.values(snapshot.accounts)) for (const r of read.regions) regions.add(r);
+    return [...regions].sort();
+  });
 }
 
 export interface Unreachable {
@@ -284,16 +287,18 @@ export interface Unreachable {
 
 /** Accounts and Regions that could not be read, one entry per account and reason (Regions together). */
 export function unreachableOf(snapshot: AccountSnapshot<unknown>): Unreachable[] {
-  const out = new Map<string, Unreachable>();
-  for (const read of Object.values(snapshot.accounts)) {
-    for (const [region, error] of Object.entries(read.errors ?? {})) {
-      const key = `${read.accountId}|${error.replaceAll(region, '<region>')}`;
-      const entry = out.get(key) ?? { accountId: read.accountId, regions: [], error };
-      if (region !== '*') entry.regions.push(region);
-      out.set(key, entry);
+  return derived(snapshot, 'unreachable', () => {
+    const out = new Map<string, Unreachable>();
+    for (const read of Object.values(snapshot.accounts)) {
+      for (const [region, error] of Object.entries(read.errors ?? {})) {
+        const key = `${read.accountId}|${error.replaceAll(region, '<region>')}`;
+        const entry = out.get(key) ?? { accountId: read.accountId, regions: [], error };
+        if (region !== '*') entry.regions.push(region);
+        out.set(key, entry);
+      }
     }
-  }
-  return [...out.values()];
+    return [...out.values()];
+  });
 }
 
 export type { SnapshotProgress };

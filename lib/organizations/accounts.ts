@@ -2,6 +2,7 @@
 // sits (its OU path), from the cached organization snapshot.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsoleContext } from '../aws/identity';
+import { derived } from '../cache/derived';
 import { completeSnapshot, getOrganizationSnapshot } from './cache';
 import { organizationSource } from './snapshot-source';
 import type { OrganizationSnapshot } from './types';
@@ -21,12 +22,15 @@ const accountsBySnapshot = new WeakMap<OrganizationSnapshot, readonly Organizati
 export function accountsOf(snapshot: OrganizationSnapshot): readonly OrganizationAccount[] {
   const known = accountsBySnapshot.get(snapshot);
   if (known) return known;
-  const accounts = Object.values(snapshot.nodes)
-    .filter((node) => node.type === 'ACCOUNT')
-    .map((node) => ({ id: node.id, name: node.name, path: ancestorsOf(snapshot, node.id).map((a) => a.name).join(' / '), status: node.status }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  // A snapshot still being crawled gains accounts.
-  if (snapshot.complete) accountsBySnapshot.set(snapshot, accounts);
+  const list = () =>
+    Object.values(snapshot.nodes)
+      .filter((node) => node.type === 'ACCOUNT')
+      .map((node) => ({ id: node.id, name: node.name, path: ancestorsOf(snapshot, node.id).map((a) => a.name).join(' / '), status: node.status }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  // A snapshot still being crawled gains accounts: its list is made again each second.
+  if (!snapshot.complete) return derived(snapshot, 'accounts', list);
+  const accounts = list();
+  accountsBySnapshot.set(snapshot, accounts);
   return accounts;
 }
 
@@ -113,12 +117,16 @@ const namesOf = new WeakMap<OrganizationSnapshot, Record<string, string>>();
 export async function organizationNames(context: ConsoleContext): Promise<Record<string, string>> {
   if (context.standing !== 'management' && context.standing !== 'delegated-admin') return { [context.accountId]: context.accountId };
   const { snapshot } = await getOrganizationSnapshot(await organizationSource(context));
-  let names = namesOf.get(snapshot);
-  // A snapshot still being crawled gains nodes: its names are cached only once it is complete.
-  if (!names || !snapshot.complete) {
-    names = { [context.accountId]: context.accountId };
+  const known = namesOf.get(snapshot);
+  if (known) return known;
+  const list = () => {
+    const names: Record<string, string> = { [context.accountId]: context.accountId };
     for (const node of Object.values(snapshot.nodes)) if (node.type !== 'ROOT') names[node.id] = node.name;
-    if (snapshot.complete) namesOf.set(snapshot, names);
-  }
+    return names;
+  };
+  // A snapshot still being crawled gains nodes: its names are made again each second.
+  if (!snapshot.complete) return derived(snapshot, `names:${context.accountId}`, list);
+  const names = list();
+  namesOf.set(snapshot, names);
   return names;
 }
