@@ -102,7 +102,9 @@ async function main() {
     if (event.service.name in counted) counted[event.service.name as keyof typeof counted]++;
   };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-bench-access-'));
-  const source: IamSnapshotSource = { key: 'bench', accountIds: async () => accounts, dataDir, maxAgeMs: Infinity, concurrency: Number(args.concurrency) };
+  const source: IamSnapshotSource = { key: 'bench', accountIds: async function* () {
+      yield accounts;
+    }, dataDir, maxAgeMs: Infinity, concurrency: Number(args.concurrency) };
   forgetIamSnapshots();
   console.log('— cold IAM snapshot');
   let start = performance.now();
@@ -147,7 +149,10 @@ async function main() {
   gc();
   const heapBefore = heapMb();
   start = performance.now();
-  const warm = getIamSnapshot({ ...source, accountIds: () => Promise.reject(new Error('a warm start must not read AWS')) });
+  const refused = (): AsyncIterable<string[]> => {
+    throw new Error('a warm start must not read AWS');
+  };
+  const warm = getIamSnapshot({ ...source, accountIds: refused });
   const warmMs = performance.now() - start;
   gc();
   report('snapshot memory', `${(heapMb() - heapBefore).toFixed(0)} MB of heap${(globalThis as { gc?: unknown }).gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for an exact figure)'}, ${(json / 1e6).toFixed(1)} MB as JSON`, '');

@@ -1,7 +1,7 @@
 // For benchmarks: the built console and its sandbox started as `npm start` starts them, on free ports with a
 // fresh data dir, and a signed-in admin's cookie (through the real sign-in page, in Debian's Chromium).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,7 +39,10 @@ export async function benchConsole(seed: string, extraEnv: Record<string, string
     baseURL,
     dataDir,
     async start() {
-      const started = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'ignore'] });
+      // BENCH_CONSOLE_LOG names a file for the console's output (why it stopped answering, when it does).
+      const output = process.env.BENCH_CONSOLE_LOG ? openSync(process.env.BENCH_CONSOLE_LOG, 'a') : 'ignore';
+      const started = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', output, output] });
+      started.once('exit', (code, signal) => code !== 0 && signal !== 'SIGTERM' && console.error(`  (the console exited: ${signal ?? `code ${code}`})`));
       child = started;
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {

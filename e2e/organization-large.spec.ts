@@ -1,4 +1,4 @@
-// Protects /organization at scale: the `large` seed's tree (10,000 accounts, 1,000 OUs, 5 levels) renders, opens, scrolls with only visible rows in the DOM, and search reaches the deepest level.
+// Protects pages at scale: the `large` seed's tree (10,000 accounts, 1,000 OUs, 5 levels) renders, opens, scrolls with only visible rows in the DOM, and search reaches the deepest level; Shared with me takes a typed receiving account instead of a 10,000-option list.
 // The large seed has its own console identity, so this file runs its own console + sandbox (npm start's
 // launcher, throttle off, the existing build) next to the shared demo one.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -119,5 +119,22 @@ test.describe('organization tree (large seed)', () => {
     await expect(row).toHaveAttribute('aria-level', '6');
     await expect(row).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('organization-details')).toContainText(id);
+  });
+
+  test('Shared with me takes a typed receiving account, and says which one it could not show', async () => {
+    await page.goto('/shares/received');
+    const field = page.getByLabel(/^Receiving account/);
+    await expect(field).toHaveJSProperty('tagName', 'INPUT');
+    await page.goto('/shares/received?account=12345');
+    await expect(page.getByTestId('receiving-account-refused')).toContainText('An account is a 12-digit account ID, or all');
+    await page.goto('/shares/received?account=999999999999');
+    await expect(page.getByTestId('receiving-account-refused')).toContainText('Account 999999999999 is not in the organization');
+    // A member account typed in the field is shown (the organization's crawl is complete since the search above).
+    const member = '100000000001';
+    await page.goto('/shares/received');
+    await page.getByLabel(/^Receiving account/).fill(member);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(new RegExp(`account=${member}`));
+    await expect(page.getByTestId('receiving-account-refused')).toHaveCount(0);
   });
 });

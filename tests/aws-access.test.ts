@@ -1,4 +1,4 @@
-// Protects: the console reaches member accounts by assuming the member role, detects where it stands, and explains a refused AssumeRole.
+// Protects: the console reaches member accounts by assuming the member role (keeping a bounded number of clients), detects where it stands, and explains a refused AssumeRole.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListRolesCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -6,7 +6,7 @@ import { OrganizationsClient, DescribeOrganizationCommand, EnableAWSServiceAcces
 import { startSandbox, type TestSandbox } from '../sandbox/testing';
 import { useConsoleEnv } from './support/console-env';
 import { DEMO } from '../sandbox/seeds/demo-ids';
-import { getClient, memberCredentials, MemberAccessError, resetAwsAccess } from '../lib/aws/clients';
+import { CLIENTS_KEPT, getClient, memberCredentials, MemberAccessError, resetAwsAccess } from '../lib/aws/clients';
 import { explainAwsError } from '../lib/aws/errors';
 import { getConsoleContext, invalidateConsoleContext } from '../lib/aws/identity';
 import { getOrganizationSummary } from '../lib/dashboard';
@@ -50,6 +50,22 @@ describe('the AWS access layer against the sandbox', () => {
     const a = getClient(IAMClient, { accountId: accounts['web-dev'], region: 'eu-west-1' });
     expect(getClient(IAMClient, { accountId: accounts['web-dev'], region: 'eu-west-1' })).toBe(a);
     expect(getClient(IAMClient, { accountId: accounts['web-dev'], region: 'us-east-1' })).not.toBe(a);
+  });
+
+  it('keeps the most recently used clients of a kind, not one per account and Region of a whole organization', async () => {
+    const iam = (n: number) => getClient(IAMClient, { accountId: String(100000000000 + n), region: 'us-east-1' });
+    const webDev = () => getClient(IAMClient, { accountId: accounts['web-dev'], region: 'us-east-1' });
+    const first = iam(0);
+    const dropped = webDev();
+    for (let n = 1; n < CLIENTS_KEPT; n++) {
+      iam(n);
+      // The first stays in use all along.
+      if (n % 100 === 0) iam(0);
+    }
+    expect(iam(0)).toBe(first);
+    expect(webDev()).not.toBe(dropped);
+    // The one made again reaches the account.
+    expect((await webDev().send(new ListRolesCommand({}))).Roles?.length).toBeGreaterThan(0);
   });
 
   it("explains clearly when the member role's trust does not allow the console", async () => {

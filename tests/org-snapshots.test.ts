@@ -1,7 +1,8 @@
 // Protects: the organization-wide reads kept as snapshots (invitations, Shared with me, cross-account trusts):
 // the last reading answers while a new one runs, a reading survives a restart, the console's own change re-reads
 // only the accounts and Regions it touched, and without CROSSING_REGIONS an account is read only in the Regions
-// enabled for it (an opt-in Region it has not enabled is skipped), then only where the organization uses RAM.
+// enabled for it (an opt-in Region it has not enabled is skipped), then only where the organization uses RAM; a
+// share received through the organization or an OU is kept once and shown to each account in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optInRegion } from '../sandbox/ec2/models';
 import { DEMO } from '../sandbox/seeds/demo-ids';
@@ -10,6 +11,7 @@ import { regionsCovered } from '../lib/aws/account-snapshot';
 import { resetAwsAccess } from '../lib/aws/clients';
 import { getConsoleContext, type ConsoleContext } from '../lib/aws/identity';
 import { crossAccountTrusts } from '../lib/iam/trusts';
+import { currentOrganization } from '../lib/organizations/accounts';
 import {
   forgetInvitationsSnapshots,
   getInvitationsSnapshot,
@@ -18,7 +20,7 @@ import {
   refreshInvitationsSnapshot,
 } from '../lib/ram/invitations';
 import { invitationsSource } from '../lib/ram/invitations-source';
-import { forgetReceivedShares, getReceivedShares, readReceivedSharesNow } from '../lib/ram/received';
+import { containersOf, forgetReceivedShares, getReceivedShares, readReceivedSharesNow, receivedBy } from '../lib/ram/received';
 import { receivedSharesSource } from '../lib/ram/received-source';
 import { completeShareSnapshot } from '../lib/ram/snapshot';
 import { shareSnapshotSource } from '../lib/ram/snapshot-source';
@@ -99,10 +101,21 @@ describe('the invitations snapshot', () => {
 });
 
 describe('Shared with me for every account', () => {
+  it('keeps a share received through an OU once, and gives it to each account in that OU', async () => {
+    const reading = await readReceivedSharesNow(receivedSharesSource(context));
+    const organization = await currentOrganization(context);
+    const shown = (accountId: string) => receivedBy(reading, accountId, containersOf(organization, context.organization?.id, accountId)).map((s) => `${s.accountId} ${s.name} ${s.via.join(',')}`);
+    const workloads = `arn:aws:organizations::${A.management}:ou/${DEMO.organizationId}/${DEMO.ouIds.Workloads}`;
+    expect(Object.values(reading.items).filter((s) => s.name === 'workloads-subnets')).toHaveLength(1);
+    expect(shown(A['payments-dev'])).toContain(`${A['payments-dev']} workloads-subnets ${workloads}`);
+    expect(shown(A['payments-prod'])).toContain(`${A['payments-prod']} workloads-subnets ${workloads}`);
+    // The share's owner is outside the Workloads OU: it does not receive it.
+    expect(shown(A.network).some((s) => s.includes('workloads-subnets'))).toBe(false);
+  }, 60_000);
+
   it('is a snapshot that survives a restart', async () => {
     const source = receivedSharesSource(context);
     const reading = await readReceivedSharesNow(source);
-    expect(Object.values(reading.items).map((s) => `${s.accountId} ${s.name}`)).toContain(`${A['payments-dev']} workloads-subnets`);
     forgetReceivedShares();
     const after = await getReceivedShares(source);
     expect(after.snapshot.fetchedAt).toBe(reading.fetchedAt);

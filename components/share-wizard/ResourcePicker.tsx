@@ -67,7 +67,7 @@ export function ResourcePicker({ accountId, accountLabel, region, resourceTypes,
   }, [accountId, region, resourceType, listResources]);
 
   const info = resourceTypes.find((t) => t.resourceType === resourceType);
-  const all = useMemo(() => (listing.state === 'ready' ? listing.data.resources : []), [listing]);
+  const all = useMemo(() => (fetched?.for === listed && fetched.listing.state === 'ready' ? fetched.listing.data.resources : []), [fetched, listed]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     if (!q) return all;

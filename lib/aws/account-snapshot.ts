@@ -18,7 +18,7 @@ import {
 import { derived } from '../cache/derived';
 import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
-import { fanOut, prefetchMemberSessions, type FanOutTarget } from './fan-out';
+import { accountTargets, fanOut, type FanOutTarget } from './fan-out';
 import { enabledRegions, regionsToRead } from './regions';
 
 export interface AccountRead {
@@ -70,6 +70,11 @@ export interface AccountSnapshotSpec<T> {
   targetOf: (item: T) => FanOutTarget;
   /** Told of every account's items as they arrive (history, …). */
   onItems?: (items: T[]) => Promise<void>;
+  /**
+   * For items many accounts answer alike (one key for all): the item kept when another account answers it again,
+   * which then belongs to that account's reading.
+   */
+  merge?: (held: T, item: T) => T;
 }
 
 export interface AccountSnapshotStatus<T> extends SnapshotStatus<AccountSnapshot<T>> {
@@ -134,8 +139,14 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     const keys = new Set<string>();
     for (const item of items) {
       const key = spec.key(item);
-      if (!(key in snapshot.items)) index.count++;
-      snapshot.items[key] = item;
+      const held = snapshot.items[key];
+      if (held === undefined) index.count++;
+      else if (spec.merge) {
+        // Held by another account's reading: it moves to this one's.
+        const was = spec.targetOf(held);
+        if (targetKey(was) !== at) index.byAccount.get(was.accountId)?.get(was.region)?.delete(key);
+      }
+      snapshot.items[key] = held !== undefined && spec.merge ? spec.merge(held, item) : item;
       keys.add(key);
     }
     if (keys.size) regions.set(target.region, keys);
@@ -185,14 +196,7 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     const done = (async () => {
       const used = await source.usedRegions?.(previous);
       // A cold crawl of 10,000 accounts takes minutes: the first accounts are read while it lists the rest.
-      const targets = (async function* () {
-        let sessions = Promise.resolve();
-        for await (const ids of source.accountIds()) {
-          snapshot.accountCount += ids.length;
-          sessions = sessions.then(() => prefetchMemberSessions(ids));
-          yield ids.map((accountId) => ({ accountId, region: config().region }));
-        }
-      })();
+      const targets = accountTargets(source.accountIds(), config().region, (count) => (snapshot.accountCount += count));
       const carried = (id: string) => (source.rereadRegions ? undefined : previous?.accounts[id]?.enabledRegions);
       await fanOut(
         targets,
@@ -262,8 +266,6 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     /** What the status line shows: `shares` counts the items arrived. */
     progress: (status: AccountSnapshotStatus<T>): SnapshotProgress => progressOf(status, indexOf(status.snapshot.items).count, 'accounts'),
     itemsOf,
-    /** The accounts holding items in the reading. */
-    accountsWithItems: (snapshot: S): string[] => [...indexOf(snapshot.items).byAccount.keys()],
     /** Drops everything in memory (tests; a restart's warm start then comes from the shared copy). */
     forget: () => store.forget(),
   };

@@ -1,4 +1,4 @@
-// Protects: organization-wide reads hold their calls back while the server is busy serving pages, and still start
+// Protects: organization-wide reads hold their calls back while the server is busy serving pages (more so when pages wait on a busy loop), and still start
 // some (one at a time), so a busy console finishes its reads.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,19 @@ describe('whenPagesIdle', () => {
     const t1 = performance.now();
     await Promise.all(Array.from({ length: 10 }, () => whenPagesIdle()));
     expect(performance.now() - t1).toBeLessThan(50);
+  });
+
+  it('lets them go about ten a second while pages are served on a busy loop', async () => {
+    await sleep(1_100);
+    const busy = busyTurns(15, 1_500);
+    const serving = setInterval(pageServed, 50);
+    await sleep(200);
+    const t0 = performance.now();
+    const went: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, () => whenPagesIdle().then(() => went.push(performance.now() - t0))));
+    clearInterval(serving);
+    await busy;
+    // At a hundred a second five would go within ~75 ms (one per 15 ms turn).
+    expect(Math.max(...went)).toBeGreaterThan(350);
   });
 });

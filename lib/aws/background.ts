@@ -1,7 +1,8 @@
 // Organization-wide reads run behind the pages. On a machine shared with the pages, hundreds of background calls
 // in flight take the cores the pages need: a page waits seconds. So while pages are being served (one in the last
 // QUIET_MS) or the event loop's turns are long, background calls start one every RELEASE_EVERY_MS (the reads go
-// on, at about what AWS's throttles allow anyway); with nobody browsing, they run at AWS's own pace.
+// on, at about what AWS's throttles allow anyway), and one every CROWDED_RELEASE_EVERY_MS when both (pages wait
+// behind the reads' own work: parsing what AWS answered); with nobody browsing, they run at AWS's own pace.
 /** How often the loop's turn is measured: a timer's lateness is the time the turn took. */
 const SAMPLE_MS = 20;
 /** A turn longer than this (smoothed) holds background calls back. */
@@ -10,6 +11,8 @@ const BUSY_MS = 8;
 const QUIET_MS = 1_000;
 /** While held back, one background call starts this often (100 a second). */
 const RELEASE_EVERY_MS = 10;
+/** While pages are being served on a busy loop, one background call starts this often (10 a second). */
+const CROWDED_RELEASE_EVERY_MS = 100;
 
 let pageAt = -Infinity;
 
@@ -34,12 +37,13 @@ function sample(): void {
 }
 
 const idle = () => turnMs <= BUSY_MS && performance.now() - pageAt > QUIET_MS;
+const nextRelease = () => (turnMs > BUSY_MS && performance.now() - pageAt <= QUIET_MS ? CROWDED_RELEASE_EVERY_MS : RELEASE_EVERY_MS);
 
 function release(): void {
   releasing = undefined;
   if (idle()) for (const go of waiting.splice(0)) go();
   else waiting.shift()?.();
-  if (waiting.length) releasing = setTimeout(release, RELEASE_EVERY_MS);
+  if (waiting.length) releasing = setTimeout(release, nextRelease());
 }
 
 /** Resolves at once when no page is being served and the loop's turns are short; else when this call's turn comes. */
@@ -48,6 +52,6 @@ export function whenPagesIdle(): Promise<void> {
   if (waiting.length === 0 && idle()) return Promise.resolve();
   return new Promise((resolve) => {
     waiting.push(resolve);
-    releasing ??= setTimeout(release, RELEASE_EVERY_MS);
+    releasing ??= setTimeout(release, nextRelease());
   });
 }

@@ -64,11 +64,19 @@ function getOwnClient<C>(Client: ClientClass<C>, region: string, lane = 'reads')
   return cachedClient(Client, `self|${region}|${lane}`, () => new Client(baseSettings(region)));
 }
 
+// Clients of one kind kept at once, the most recently used: one per account and Region is 160,000 RAM clients over a
+// 10,000-account organization's 16 Regions (gigabytes); organization-wide reads go account by account, so the recent
+// ones are those in use. One dropped while a call runs is collected after it.
+export const CLIENTS_KEPT = 1_000;
+
 function cachedClient<C>(Client: ClientClass<C>, key: string, create: () => C): C {
   let byKey = clients.get(Client);
   if (!byKey) clients.set(Client, (byKey = new Map()));
   let client = byKey.get(key) as C | undefined;
-  if (!client) byKey.set(key, (client = readsAwsClock(create())));
+  if (client) byKey.delete(key);
+  else client = readsAwsClock(create());
+  byKey.set(key, client);
+  if (byKey.size > CLIENTS_KEPT) byKey.delete(byKey.keys().next().value!);
   return client;
 }
 

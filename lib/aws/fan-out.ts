@@ -82,6 +82,18 @@ export async function fanOut<T>(targets: FanOutTarget[] | AsyncIterable<FanOutTa
 // paces only the sessions, and an account's reads never wait behind another account's session.
 const SESSION_LANE = 8;
 
+/**
+ * The accounts of an organization as its listing finds them, as targets in `region`: each batch is counted
+ * (`listed`) and its member sessions are fetched ahead, batch after batch, while the earlier ones are read.
+ */
+export async function* accountTargets(batches: AsyncIterable<string[]>, region: string, listed: (count: number) => void): AsyncGenerator<FanOutTarget[]> {
+  let sessions = Promise.resolve();
+  for await (const ids of batches) {
+    listed(ids.length);
+    sessions = sessions.then(() => prefetchMemberSessions(ids));
+    yield ids.map((accountId) => ({ accountId, region }));
+  }
+}
 /** Assumes the member role of each account (but the console's own) ahead of a fan-out's reads. */
 export async function prefetchMemberSessions(accountIds: string[]): Promise<void> {
   const own = (await getCallerIdentity().catch(() => undefined))?.accountId;

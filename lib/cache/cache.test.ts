@@ -1,5 +1,6 @@
 // Protects: the one cache every organization-wide read goes through — one read in flight per key for any number of
-// concurrent views, a value reused until it is too old, a failure never served; snapshots answered at once while
+// concurrent views (or the value before it, when recent and not invalidated), a value reused until it is too old, a
+// failure never served; snapshots answered at once while
 // they are rebuilt behind, a failed rebuild keeping the last one, and the copy in the console's state after a restart.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,11 +12,20 @@ import { memo } from './memo';
 import { processWide } from './process';
 import { snapshotStore, type Snapshot, type SnapshotBuild, type SnapshotSource } from './snapshots';
 
+/** A read the test finishes by hand, counting how many were started. */
+function reads() {
+  const started: Array<(value: string) => void> = [];
+  return {
+    started,
+    load: () => new Promise<string>((resolve) => started.push(resolve)),
+  };
+}
+
 describe('the single-flight memo', () => {
   it('makes one read for concurrent callers, reuses it until it is too old, and forgets it when told', async () => {
     let now = 0;
     let reads = 0;
-    const cache = memo<number>('test-single-flight', 5_000, () => now);
+    const cache = memo<number>('test-single-flight', 5_000, { clock: () => now });
     const load = async () => {
       reads++;
       await sleep(5);
@@ -44,6 +54,40 @@ describe('the single-flight memo', () => {
     expect(await cache.get('j', async () => 'after the change')).toBe('after the change');
   });
 
+  it('gives the value before a running read to callers within previousWhileReadingMs, and makes the one who started it wait', async () => {
+    let now = 0;
+    const m = memo<string>(`test-previous-${Math.random()}`, 1_000, { previousWhileReadingMs: 5_000, clock: () => now });
+    const r = reads();
+    const first = m.get('k', r.load);
+    r.started[0]('a');
+    await first;
+    now = 2_000;
+    let starterDone = false;
+    const starter = m.get('k', r.load).then((v) => ((starterDone = true), v));
+    expect(await m.get('k', r.load)).toBe('a');
+    expect(starterDone).toBe(false);
+    now = 6_000;
+    // Too old to give: this caller waits for the running read like its starter.
+    const late = m.get('k', r.load);
+    r.started[1]('b');
+    expect(await Promise.all([starter, late])).toEqual(['b', 'b']);
+    expect(r.started).toHaveLength(2);
+  });
+
+  it('never gives a value the console invalidated, even while a read runs', async () => {
+    let now = 0;
+    const m = memo<string>(`test-invalidated-${Math.random()}`, 1_000, { previousWhileReadingMs: 5_000, clock: () => now });
+    const r = reads();
+    const first = m.get('k', r.load);
+    r.started[0]('before the change');
+    await first;
+    m.invalidate('k');
+    now = 100;
+    const starter = m.get('k', r.load);
+    const other = m.get('k', r.load);
+    r.started[1]('after the change');
+    expect(await Promise.all([starter, other])).toEqual(['after the change', 'after the change']);
+  });
   it('is one per process, whichever copy of a module asks for it by name', async () => {
     const a = memo<string>('test-shared', 60_000);
     const b = memo<string>('test-shared', 60_000);

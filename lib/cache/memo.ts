@@ -1,5 +1,7 @@
 // Single-flight memo for reads many views repeat: a value younger than its time to live is shared, and at most one
-// read per key is in flight — concurrent callers wait for the same one. Process-wide (lib/cache/process.ts).
+// read per key is in flight — concurrent callers wait for the same one, or are given the value before it when
+// `previousWhileReadingMs` allows (20 people on a page then wait for nobody's read but the one who started it).
+// Process-wide (lib/cache/process.ts).
 import { processWide } from './process';
 
 export interface Memo<V> {
@@ -22,8 +24,15 @@ interface Slot<V> {
   generation: number;
 }
 
+export interface MemoOptions {
+  /** While a read is in flight, callers are given the value before it if it is at most this old (not invalidated). */
+  previousWhileReadingMs?: number;
+  clock?: () => number;
+}
+
 /** `name` makes it one per process, whichever copy of the calling module asks. */
-export function memo<V>(name: string, ttlMs: number, clock: () => number = Date.now): Memo<V> {
+export function memo<V>(name: string, ttlMs: number, options: MemoOptions = {}): Memo<V> {
+  const { previousWhileReadingMs = 0, clock = Date.now } = options;
   const slots = processWide(`memo:${name}`, () => new Map<string, Slot<V>>());
   const slotOf = (key: string) => {
     let slot = slots.get(key);
@@ -34,7 +43,10 @@ export function memo<V>(name: string, ttlMs: number, clock: () => number = Date.
     get(key, load, options = {}) {
       const slot = slotOf(key);
       if (!options.refresh && slot.value && !slot.stale && clock() - slot.value.at < ttlMs) return Promise.resolve(slot.value.value);
-      if (slot.loading) return slot.loading;
+      if (slot.loading) {
+        const previous = slot.value && !slot.stale && clock() - slot.value.at <= previousWhileReadingMs ? slot.value : undefined;
+        return previous && !options.refresh ? Promise.resolve(previous.value) : slot.loading;
+      }
       const generation = slot.generation;
       const loading = load().then((value) => {
         if (slot.generation === generation) {

@@ -4,6 +4,7 @@
 // read streams in, or a change re-reads an account); each trust document is parsed once, however many roles share it.
 import { z } from 'zod';
 import { accessQuery, pageOf, type PathsPage } from '../access/filters';
+import { derivedUntilChanged, identity } from '../cache/derived';
 import { accountOfPrincipal, asList, parsePolicy } from './policy';
 import type { IamSnapshot } from './snapshot';
 
@@ -144,12 +145,7 @@ export function queryRoles(rows: RoleRow[], filters: RoleFilters): RolesPage {
   return { ...pageOf(matching, filters.page), hiddenMemberRoles };
 }
 
-// The rows of the last reading seen, kept while its revision and the names stay the same.
-let last: { snapshot: IamSnapshot; mark: string; rows: RoleRow[] } | undefined;
-
-/** The snapshot's rows, derived again only when the reading, its revision, the names or the member role changed. */
+/** The snapshot's rows, derived again only when the reading (its revision), the names or the member role changed; while a reading fills in, at most once a second. */
 export function roleRowsOf(snapshot: IamSnapshot, names: Record<string, string>, memberRole: string): RoleRow[] {
-  const mark = `${snapshot.revision}|${Object.keys(snapshot.accounts).length}|${Object.keys(names).length}|${memberRole}`;
-  if (last?.snapshot !== snapshot || last.mark !== mark) last = { snapshot, mark, rows: roleRows(snapshot, names, memberRole) };
-  return last.rows;
+  return derivedUntilChanged(snapshot, 'role-rows', `${snapshot.revision}|${identity(names)}|${memberRole}`, () => roleRows(snapshot, names, memberRole));
 }

@@ -2,7 +2,7 @@
 // refresh age) and the organization's accounts. Server only.
 import { config } from '../config';
 import type { ConsoleContext } from '../aws/identity';
-import { organizationAccounts } from '../organizations/accounts';
+import { organizationAccountsAsRead } from '../organizations/accounts';
 import type { IamSnapshotSource } from './snapshot-store';
 
 /** Keyed by endpoint, console account and organization, so a switch never shows another organization's IAM. */
@@ -10,7 +10,9 @@ export function iamSnapshotSource(context: ConsoleContext): IamSnapshotSource {
   const c = config();
   return {
     key: ['iam', c.endpoint ?? 'aws', context.accountId, context.organization?.id ?? 'none'].join('|'),
-    accountIds: async () => (await organizationAccounts(context)).map((a) => a.id),
+    accountIds: async function* () {
+      for await (const accounts of organizationAccountsAsRead(context)) yield accounts.map((a) => a.id);
+    },
     dataDir: c.dataDir,
     // The organization snapshot's age setting: all are inventories an admin refreshes on demand.
     maxAgeMs: c.orgSnapshotMaxAgeSeconds * 1000,

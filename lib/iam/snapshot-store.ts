@@ -6,8 +6,8 @@ import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, t
 import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type IamSnapshot } from './snapshot';
 
 export interface IamSnapshotSource extends SnapshotSource {
-  /** The accounts to read (may wait for a cold organization crawl). */
-  accountIds: () => Promise<string[]>;
+  /** The accounts to read, in batches as the organization's crawl finds them. */
+  accountIds: () => AsyncIterable<string[]>;
   concurrency?: number;
 }
 
@@ -25,7 +25,7 @@ export const iamProgress = (status: IamSnapshotStatus): SnapshotProgress => prog
 /** A build: its snapshot fills account by account; `done` resolves with the complete one. */
 export function startIamBuild(source: IamSnapshotSource): SnapshotBuild<IamSnapshot> {
   const snapshot = emptyIamSnapshot(source.key, Date.now());
-  return { snapshot, done: source.accountIds().then((ids) => buildIamSnapshot(snapshot, ids, { concurrency: source.concurrency })) };
+  return { snapshot, done: buildIamSnapshot(snapshot, source.accountIds(), { concurrency: source.concurrency }) };
 }
 
 const snapshots = snapshotStore<IamSnapshot, IamSnapshotSource, SnapshotBuild<IamSnapshot>>({ name: 'iam-snapshot', build: startIamBuild, format: 2 });

@@ -97,9 +97,12 @@ describe('the IAM snapshot of the organization', () => {
   it('answers from the data directory after a restart, without reading AWS', async () => {
     const before = getIamSnapshot(source).snapshot;
     forgetIamSnapshots();
-    const warm = { ...source, accountIds: () => Promise.reject(new Error('a warm start must not list the organization')) };
+    const refused = (): AsyncIterable<string[]> => {
+      throw new Error('a warm start must not list the organization');
+    };
+    const warm = { ...source, accountIds: refused };
     await syncIamSnapshot(warm);
-    const restarted = getIamSnapshot({ ...source, accountIds: () => Promise.reject(new Error('a warm start must not list the organization')) });
+    const restarted = getIamSnapshot({ ...source, accountIds: refused });
     expect(restarted.refreshing).toBe(false);
     expect(restarted.snapshot.complete).toBe(true);
     expect(Object.keys(restarted.snapshot.accounts).sort()).toEqual(Object.keys(before.accounts).sort());

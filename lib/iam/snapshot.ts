@@ -20,7 +20,7 @@ import {
   type PolicyType,
 } from '@aws-sdk/client-organizations';
 import { getCallerIdentity, getClient } from '../aws/clients';
-import { fanOut, prefetchMemberSessions } from '../aws/fan-out';
+import { accountTargets, fanOut } from '../aws/fan-out';
 
 export interface IamEntityPolicies {
   /** Inline policies: name and interned document. */
@@ -291,19 +291,19 @@ export interface IamBuildOptions {
 }
 
 /** Fills `snapshot` account by account (bounded fan-out, member sessions fetched ahead in their own lane). */
-export async function buildIamSnapshot(snapshot: IamSnapshot, accountIds: string[], options: IamBuildOptions = {}): Promise<IamSnapshot> {
+export async function buildIamSnapshot(snapshot: IamSnapshot, accountIds: AsyncIterable<string[]>, options: IamBuildOptions = {}): Promise<IamSnapshot> {
   const table = documentTable(snapshot);
   const count = () => snapshot.calls++;
-  snapshot.accountCount = accountIds.length;
   const region = 'us-east-1';
-  void prefetchMemberSessions(accountIds);
   const policies = readOrganizationPolicies(table, count).then((p) => {
     snapshot.organizationPolicies = p;
     snapshot.revision++;
   });
+  // A cold crawl of 10,000 accounts takes minutes: the first accounts are read while it lists the rest.
+  const targets = accountTargets(accountIds, region, (listed) => (snapshot.accountCount += listed));
   // IAM is global: one target per account (the Region only names the client).
   await fanOut(
-    accountIds.map((accountId) => ({ accountId, region })),
+    targets,
     (t) => readAccountIam(t.accountId, table, snapshot.managedPolicies, count),
     {
       operation: 'iam:GetAccountAuthorizationDetails',

@@ -5,6 +5,7 @@
 // soon as the hook re-reads that account into the snapshot.
 import type { ConsoleContext } from '../aws/identity';
 import { readSoon } from '../cache/snapshots';
+import { derivedUntilChanged, identity } from '../cache/derived';
 import { organizationNames } from '../organizations/accounts';
 import { accountOfPrincipal, parsePolicy } from './policy';
 import type { IamSnapshot } from './snapshot';
@@ -32,14 +33,12 @@ export interface CrossAccountTrusts {
 
 // Derived once per snapshot revision (an account re-read after a change bumps it); while a reading fills in, at most
 // once a second (20 people on /roles would otherwise each go through every role read so far).
-const derived = new WeakMap<IamSnapshot, { revision: number; accounts: number; names: Record<string, string>; at: number; value: Omit<CrossAccountTrusts, 'status'> }>();
-const FILLING_EVERY_MS = 1_000;
-
 /** The trusts and failures in an IAM snapshot. */
 export function trustsIn(snapshot: IamSnapshot, names: Record<string, string>): Omit<CrossAccountTrusts, 'status'> {
-  const accounts = Object.keys(snapshot.accounts).length;
-  const cached = derived.get(snapshot);
-  if (cached && cached.revision === snapshot.revision && ((cached.accounts === accounts && cached.names === names) || Date.now() - cached.at < FILLING_EVERY_MS)) return cached.value;
+  return derivedUntilChanged(snapshot, 'trusts', `${snapshot.revision}|${identity(names)}`, () => computeTrusts(snapshot, names));
+}
+
+function computeTrusts(snapshot: IamSnapshot, names: Record<string, string>): Omit<CrossAccountTrusts, 'status'> {
   const trusts: CrossAccountTrust[] = [];
   const failures: { accountId: string; error: string }[] = [];
   for (const account of Object.values(snapshot.accounts)) {
@@ -64,9 +63,7 @@ export function trustsIn(snapshot: IamSnapshot, names: Record<string, string>): 
     }
   }
   trusts.sort((a, b) => a.accountName.localeCompare(b.accountName) || a.roleName.localeCompare(b.roleName));
-  const value = { trusts, failures };
-  derived.set(snapshot, { revision: snapshot.revision, accounts, names, at: Date.now(), value });
-  return value;
+  return { trusts, failures };
 }
 
 // A first reading (no complete one yet) is given this long to finish before the list shows it partial.

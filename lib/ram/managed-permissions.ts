@@ -11,6 +11,7 @@ import {
   type ResourceSharePermissionSummary,
 } from '@aws-sdk/client-ram';
 import { getClient } from '../aws/clients';
+import { memo } from '../cache/memo';
 import { templateActions } from './permissions';
 
 export interface PermissionVersionRow {
@@ -96,6 +97,21 @@ export async function readManagedPermissions(target: { accountId: string; region
   );
   permissions.sort((a, b) => a.permissionType.localeCompare(b.permissionType) || a.resourceType.localeCompare(b.resourceType) || a.name.localeCompare(b.name));
   return { ...target, permissions };
+}
+
+// A view is dozens of RAM calls (one GetPermission per version): views that arrive while one runs are given the
+// reading before it (at most 10 s old), and the console's own changes to permissions or shares forget it.
+const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 10_000 });
+const viewKey = (target: { accountId: string; region: string }) => `${target.accountId}|${target.region}`;
+
+/** The Managed permissions page's reading: the one under way, or the one before it while that is recent. */
+export function viewManagedPermissions(target: { accountId: string; region: string }): Promise<ManagedPermissionsView> {
+  return viewed.get(viewKey(target), () => readManagedPermissions(target));
+}
+
+/** After the console changed the account's permissions or shares in the Region. */
+export function forgetManagedPermissions(target: { accountId: string; region: string }): void {
+  viewed.invalidate(viewKey(target));
 }
 
 /**

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineKind, type KindPlan, type ReadBack } from '../plan/kind';
 import { PlanError } from '../plan/build';
 import type { PlanDraft, PlanStep } from '../plan/types';
-import { readManagedPermissions, type ManagedPermissionRow, type ManagedPermissionsView } from './managed-permissions';
+import { forgetManagedPermissions, readManagedPermissions, type ManagedPermissionRow, type ManagedPermissionsView } from './managed-permissions';
 import { refreshSharesOf } from './snapshot';
 
 const PERMISSION_ARN = /^arn:aws[a-z-]*:ram:[a-z0-9-]*:(aws|\d{12}):permission\/[\w+=,.@-]+$/;
@@ -243,8 +243,9 @@ export const editPermission = defineKind({
   async readBack(plan) {
     return permissionEditVerdict(plan, await readManagedPermissions({ accountId: plan.context.accountId, region: plan.context.region }));
   },
-  /** Shares moved to another version: the organization's share list reads this account and Region again. */
+  /** The page reads the permissions again; shares moved to another version: the share list reads this account and Region again. */
   async afterApply(plan) {
+    forgetManagedPermissions(plan.context);
     if (plan.context.edit === 'update-shares') await refreshSharesOf(plan.context.accountId, plan.context.region);
   },
 });

@@ -4,8 +4,10 @@
 // stale-while-revalidate snapshot (lib/aws/account-snapshot.ts), re-read per account and Region after the
 // console's own changes (leaving a share, accepting an invitation).
 import { paginateGetResourceShareAssociations, paginateGetResourceShares, paginateListResources, RAMClient } from '@aws-sdk/client-ram';
-import { accountSnapshots, type AccountSnapshotSource } from '../aws/account-snapshot';
+import { accountSnapshots, type AccountSnapshot, type AccountSnapshotSource } from '../aws/account-snapshot';
 import { getClient } from '../aws/clients';
+import type { OrganizationSnapshot } from '../organizations/types';
+import { ancestorsOf } from '../organizations/view';
 import { resourceTypeOfArn } from './snapshot';
 
 export interface ReceivedShare {
@@ -59,14 +61,52 @@ export async function readReceivedShares(accountId: string, region: string, coun
 
 export type ReceivedSharesSource = AccountSnapshotSource<ReceivedShare>;
 
+const ORGANIZATION_PRINCIPAL = /^arn:aws:organizations::\d{12}:(organization|ou)\//;
+
+/** Received only through the organization or its OUs (not as an individual account): every account in them has it alike. */
+export const receivedThroughOrganization = (share: Pick<ReceivedShare, 'via'>) => share.via.length > 0 && share.via.every((v) => ORGANIZATION_PRINCIPAL.test(v));
+
+// A share given to the organization reaches all 10,000 accounts: kept once (its key and the accounts' index share one
+// string), with the organization and every OU it was seen through, not once per account (millions of rows).
+const organizationKeys = new Map<string, string>();
+const keyOf = (s: ReceivedShare) => {
+  if (!receivedThroughOrganization(s)) return `${s.accountId}/${s.arn}`;
+  let key = organizationKeys.get(s.arn);
+  if (!key) organizationKeys.set(s.arn, (key = `organization/${s.arn}`));
+  return key;
+};
+
 const received = accountSnapshots<ReceivedShare>({
   name: 'received-shares-snapshot',
-  format: 1,
+  format: 2,
   operation: 'ram:GetResourceShares',
   read: (t, count) => readReceivedShares(t.accountId, t.region, count),
-  key: (s) => `${s.accountId}/${s.arn}`,
+  key: keyOf,
   targetOf: (s) => ({ accountId: s.accountId, region: s.region }),
+  merge: (held, item) => ({ ...item, via: [...new Set([...held.via, ...item.via])] }),
 });
+
+/** The organization (its ID) and the OUs an account is in: an account the crawl has not reached yet is in the organization only. */
+export function containersOf(organization: Pick<OrganizationSnapshot, 'nodes'> | undefined, organizationId: string | undefined, accountId: string): Set<string> {
+  const ids = new Set(organization ? ancestorsOf(organization, accountId).map((n) => n.id) : []);
+  if (organizationId) ids.add(organizationId);
+  return ids;
+}
+
+/**
+ * One receiving account's shares in the reading, as that account receives them: its own, and those received through
+ * the organization or an OU it is in (`containers`, see containersOf), without a look at every account's.
+ */
+export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: string, containers: ReadonlySet<string>): ReceivedShare[] {
+  const own = received.itemsOf(snapshot, accountId).filter((s) => s.accountId === accountId && !receivedThroughOrganization(s));
+  const through: ReceivedShare[] = [];
+  for (const [key, share] of Object.entries(snapshot.items)) {
+    if (!key.startsWith('organization/')) continue;
+    const via = share.via.filter((v) => containers.has(v.split('/').pop()!));
+    if (via.length) through.push({ ...share, accountId, via });
+  }
+  return [...own, ...through];
+}
 
 /** The last complete reading (revalidated behind it when old), else the first one as it fills. Never waits. */
 export const getReceivedShares = received.read;
@@ -77,8 +117,4 @@ export const readReceivedSharesNow = received.readNow;
 /** Reads exactly these receiving accounts and Regions again into every reading (after the console changed them). */
 export const refreshReceivedOf = received.refreshTargets;
 export const receivedProgress = received.progress;
-/** One receiving account's shares in the reading, without a look at every account's. */
-export const receivedBy = received.itemsOf;
-/** The accounts that received shares in the reading. */
-export const receivingAccounts = received.accountsWithItems;
 export const forgetReceivedShares = received.forget;

@@ -148,10 +148,11 @@ export async function recentSharingStatus(context: ConsoleContext): Promise<Shar
   return (snapshot.complete ? snapshot : await build!.done).status!;
 }
 
-// Pages show the status as AWS has it now; views that arrive while it is being read share that reading: it is two
-// calls, one to Organizations (about 10 a second for the whole organization, shared with its crawl), and 20 people
-// on Settings would otherwise each wait their turn.
-const viewed = memo<SharingStatus>('ram:sharing-status', 0);
+// Pages show the status as AWS has it now: each view reads it, unless a reading is under way, when a view is given
+// the one just before (at most 5 s old; never one from before the console's own change). It is two calls, one to
+// Organizations (about 10 a second for the whole organization, shared with its crawl), and 20 people on Settings
+// would otherwise each wait their turn.
+const viewed = memo<SharingStatus>('ram:sharing-status', 0, { previousWhileReadingMs: 5_000 });
 
 /** The sharing status as AWS has it: the reading in flight when there is one, else a new one. */
 export function viewSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
@@ -160,6 +161,7 @@ export function viewSharingStatus(context: ConsoleContext): Promise<SharingStatu
 
 /** After the console changed sharing: the status is read again now, into every reading. */
 export async function refreshSharingStatus(): Promise<void> {
+  viewed.invalidate();
   const status = await getSharingStatus(await getConsoleContext());
   snapshots.update((snapshot) => {
     snapshot.status = status;

@@ -14,6 +14,7 @@ import {
 import { getClient } from '../aws/clients';
 import { fanOut, prefetchMemberSessions, type FanOutTarget } from '../aws/fan-out';
 import { progressOf, readSoon, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
+import { forgetManagedPermissions } from './managed-permissions';
 
 export interface ShareResource {
   arn: string;
@@ -272,6 +273,8 @@ export function completeShareSnapshot(source: ShareSnapshotSource): Promise<RamS
  * console changed a share there, so the list shows AWS's answer without a full rebuild. Returns the shares read.
  */
 export async function refreshSharesOf(accountId: string, region: string): Promise<ShareRecord[]> {
+  // Which shares use which permission changed too.
+  forgetManagedPermissions({ accountId, region });
   const shares = await readOwnedShares(accountId, region);
   const read: TargetRead = { accountId, region, readAt: Date.now(), shareCount: shares.length };
   snapshots.update((snapshot) => applyTarget(snapshot, read, shares));

@@ -7,7 +7,7 @@ import { Alert, Button, inputClass, PageTitle } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/page-context';
 import { organizationNames } from '@/lib/organizations/accounts';
-import { allowedActionsByType, readManagedPermissions, type ManagedPermissionsView } from '@/lib/ram/managed-permissions';
+import { allowedActionsByType, viewManagedPermissions, type ManagedPermissionsView } from '@/lib/ram/managed-permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +29,7 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
   let view: ManagedPermissionsView | undefined;
   let error: string | undefined;
   try {
-    view = await readManagedPermissions({ accountId, region: page.region });
+    view = await viewManagedPermissions({ accountId, region: page.region });
   } catch (e) {
     error = explainAwsError(e, { operation: 'ram:ListPermissions', accountId, region: page.region });
   }

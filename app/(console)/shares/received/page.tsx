@@ -8,7 +8,7 @@ import { Pager, statusTone } from '@/components/shares/ShareTables';
 import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
-import { getReceivedSharesSoon, receivedBy, receivedProgress, receivingAccounts } from '@/lib/ram/received';
+import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
 import { pageOf, principalName } from '@/lib/ram/share-list';
@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 
 // A first reading is given this long to find its first shares; then the page shows its progress and polls.
 const FIRST_ROWS_WAIT_MS = 800;
-// Past this many accounts the chooser lists those that received shares: ten thousand options are most of a page.
+// Past this many accounts the receiving account is typed: ten thousand options are most of a page.
 const CHOOSER_LIMIT = 1_000;
 
 export default async function ReceivedSharesPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
@@ -42,14 +42,17 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
     getReceivedSharesSoon(receivedSharesSource(page.context), FIRST_ROWS_WAIT_MS),
   ]);
   const accounts = organization ? accountsOf(organization) : [{ id: own, name: own, path: '' }];
-  const known = (id: string | undefined) => !!id && (id in status.snapshot.accounts || accounts.some((a) => a.id === id));
-  const chosen = account === 'all' ? 'all' : known(account) ? account! : own;
-  const receiving = accounts.length <= CHOOSER_LIMIT ? undefined : new Set(receivingAccounts(status.snapshot));
-  const listed = receiving ? accounts.filter((a) => receiving.has(a.id) || a.id === chosen || a.id === own) : accounts;
+  const known = (id: string) => id in status.snapshot.accounts || accounts.some((a) => a.id === id);
+  const chosen = account === 'all' ? 'all' : account && /^\d{12}$/.test(account) && known(account) ? account : own;
+  const refused = account && account !== 'all' && chosen === own && account !== own ? account : undefined;
   // The chosen account may be one the organization's crawl has not reached yet.
-  const choices = chosen === 'all' || listed.some((a) => a.id === chosen) ? listed : [{ id: chosen, name: names[chosen] ?? chosen }, ...listed];
+  const choices = chosen === 'all' || accounts.some((a) => a.id === chosen) ? accounts : [{ id: chosen, name: names[chosen] ?? chosen }, ...accounts];
   const mine = <T extends { accountId: string }>(rows: T[]) => (chosen === 'all' ? rows : rows.filter((r) => r.accountId === chosen));
-  const shares = (chosen === 'all' ? Object.values(status.snapshot.items) : receivedBy(status.snapshot, chosen)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name));
+  // All accounts: a share received through the organization or OUs is one row, "every account in" them.
+  const shares = (chosen === 'all' ? Object.values(status.snapshot.items) : receivedBy(status.snapshot, chosen, containersOf(organization, page.context.organization?.id, chosen))).sort(
+    (a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name),
+  );
+  const throughOrganization = (s: ReceivedShare) => chosen === 'all' && receivedThroughOrganization(s);
   const rows = pageOf(shares, Math.max(1, Number(pageNumber) || 1));
   const failures = mine(unreachableOf(status.snapshot));
   const regions = regionsCovered(status.snapshot);
@@ -62,21 +65,35 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
         </Link>
       </p>
       <form className="mb-4 flex items-end gap-2" action="/shares/received">
-        <label className="flex flex-col gap-1 text-sm">
-          Receiving account
-          <select name="account" defaultValue={chosen} className={inputClass}>
-            {choices.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({a.id})
-              </option>
-            ))}
-            <option value="all">All accounts</option>
-          </select>
-        </label>
+        {accounts.length <= CHOOSER_LIMIT ? (
+          <label className="flex flex-col gap-1 text-sm">
+            Receiving account
+            <select name="account" defaultValue={chosen} className={inputClass}>
+              {choices.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} ({a.id})
+                </option>
+              ))}
+              <option value="all">All accounts</option>
+            </select>
+          </label>
+        ) : (
+          <label className="flex flex-col gap-1 text-sm">
+            Receiving account (12-digit account ID, or all; this account when empty)
+            <input name="account" defaultValue={chosen === own ? '' : chosen} placeholder={own} pattern="\d{12}|all" className={inputClass} />
+          </label>
+        )}
         <Button type="submit" variant="secondary" size="sm">
           Show
         </Button>
       </form>
+      {refused && (
+        <div className="mb-4">
+          <Alert tone="error" title="Receiving account" testId="receiving-account-refused">
+            {/^\d{12}$/.test(refused) ? `Account ${refused} is not in the organization as read so far` : 'An account is a 12-digit account ID, or all'}: showing this account ({own}).
+          </Alert>
+        </div>
+      )}
       <SnapshotStatus initial={receivedProgress(status)} status={receivedStatusAction} />
       <p className="mb-4 text-sm text-slate-600" data-testid="received-regions">
         {regions.length ? `Read in ${regions.join(', ')}.` : 'No Region read yet.'}
@@ -98,13 +115,19 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
       <Card title={`Received shares (${shares.length})`} testId="received-shares">
         <Table columns={['Share', 'Receiving account', 'Owner', 'Region', 'Status', 'Resources', 'Received through', '']}>
           {rows.rows.map((s) => (
-            <tr key={`${s.accountId}/${s.arn}`} data-testid="received-share">
+            <tr key={throughOrganization(s) ? s.arn : `${s.accountId}/${s.arn}`} data-testid="received-share">
               <Cell>
                 <span className="font-medium">{s.name}</span>
                 <span className="block font-mono text-xs text-slate-500">{s.arn}</span>
               </Cell>
               <Cell>
-                {names[s.accountId] ?? s.accountId} <span className="font-mono text-xs text-slate-500">{s.accountId}</span>
+                {throughOrganization(s) ? (
+                  <>Every account in {s.via.map((v) => principalName(v, names) ?? v).join(', ')}</>
+                ) : (
+                  <>
+                    {names[s.accountId] ?? s.accountId} <span className="font-mono text-xs text-slate-500">{s.accountId}</span>
+                  </>
+                )}
               </Cell>
               <Cell>
                 <span data-testid="received-owner">{names[s.owningAccountId] && s.owningAccountId !== names[s.owningAccountId] ? names[s.owningAccountId] : 'outside the organization'}</span>
