@@ -2,6 +2,7 @@
 // some (one at a time), so a busy console finishes its reads.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { inBackground, isBackground } from '../cache/background-work';
 import { pageServed, whenPagesIdle } from './background';
 
 /** Keeps the event loop's turns about `ms` long for `forMs`. */
@@ -61,5 +62,14 @@ describe('whenPagesIdle', () => {
     await busy;
     // At a hundred a second five would go within ~75 ms (one per 15 ms turn).
     expect(Math.max(...went)).toBeGreaterThan(350);
+  });
+
+  it('tells a background read\'s work from a page\'s, through its awaits (its member sessions go in their own STS lane)', async () => {
+    const seen = await inBackground(async () => {
+      await sleep(5);
+      return Promise.all([isBackground(), new Promise<boolean>((resolve) => setTimeout(() => resolve(isBackground()), 1))]);
+    });
+    expect(seen).toEqual([true, true]);
+    expect(isBackground()).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { config } from '../config';
 import { processWide } from '../cache/process';
+import { isBackground } from '../cache/background-work';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -32,6 +33,9 @@ export interface ClientTarget {
   lane?: 'reads' | 'changes';
 }
 
+/** The console's own clients: a page's reads, a plan's changes, and the background reads' member sessions. */
+type Lane = NonNullable<ClientTarget['lane']> | 'background';
+
 /** Raised when the member role cannot be assumed; explainAwsError turns it into an admin-facing message. */
 export class MemberAccessError extends Error {
   override readonly name = 'MemberAccessError';
@@ -60,7 +64,8 @@ function ownStsClient(): STSClient {
   return getOwnClient(STSClient, config().region);
 }
 
-function getOwnClient<C>(Client: ClientClass<C>, region: string, lane = 'reads'): C {
+// Background work's calls go in a lane of their own (lib/cache/background-work.ts): a page's are not queued behind them.
+function getOwnClient<C>(Client: ClientClass<C>, region: string, lane: Lane = isBackground() ? 'background' : 'reads'): C {
   return cachedClient(Client, `self|${region}|${lane}`, () => new Client(baseSettings(region)));
 }
 
@@ -164,7 +169,7 @@ export async function memberRoleArn(accountId: string): Promise<string> {
 async function assumeMemberRole(accountId: string): Promise<AwsCredentials> {
   const roleArn = await memberRoleArn(accountId);
   try {
-    const out = await ownStsClient().send(
+    const out = await getOwnClient(STSClient, config().region).send(
       new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: config().sessionName }),
     );
     const c = out.Credentials!;
@@ -204,7 +209,7 @@ export function memberCredentials(accountId: string): Promise<AwsCredentials> {
  */
 export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}): C {
   const region = target.region ?? config().region;
-  const { accountId, lane = 'reads' } = target;
+  const { accountId, lane = isBackground() ? 'background' : 'reads' } = target;
   if (!accountId) return getOwnClient(Client, region, lane);
   return cachedClient(Client, `${accountId}|${region}|${lane}`, () => {
     const own = getOwnClient(Client, region, lane) as { config?: { credentials?: () => Promise<AwsCredentials> } };

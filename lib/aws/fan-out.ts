@@ -2,6 +2,7 @@
 // per account (throttling is left to the SDK's retry), results delivered as they arrive, and every target
 // that could not be read reported with the reason — never silently skipped.
 import { getCallerIdentity, memberCredentials } from './clients';
+import { inBackground } from '../cache/background-work';
 import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
 
@@ -49,7 +50,7 @@ export async function fanOut<T>(targets: FanOutTarget[] | AsyncIterable<FanOutTa
         queue.splice(i, 1);
         running++;
         inFlight.set(target.accountId, (inFlight.get(target.accountId) ?? 0) + 1);
-        (options.background ? whenPagesIdle().then(() => read(target)) : read(target))
+        (options.background ? whenPagesIdle().then(() => inBackground(() => read(target))) : read(target))
           .then(
             (value): FanOutResult<T> => ({ ...target, ok: true, value }),
             (error: unknown): FanOutResult<T> => ({ ...target, ok: false, error: explainAwsError(error, { operation: options.operation, ...target }) }),
@@ -102,7 +103,7 @@ export async function prefetchMemberSessions(accountIds: string[]): Promise<void
     // A failure is left for the account's first read to meet and report (it asks again, once).
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       await whenPagesIdle();
-      await memberCredentials(id).catch(() => undefined);
+      await inBackground(() => memberCredentials(id)).catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: SESSION_LANE }, lane));

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errorReason, log } from '../log';
 import { state } from '../state/database';
 import { acquireLease, releaseLease } from '../state/leases';
+import { inBackground } from './background-work';
 import { processWide } from './process';
 
 export interface Snapshot {
@@ -245,7 +246,8 @@ export function snapshotStore<S extends Snapshot, Src extends SnapshotSource, B 
     if (entry.build) return entry.build;
     entry.stale = false;
     entry.following = false;
-    const build = spec.build(source, entry.snapshot);
+    // A build is background work down to its last call (./background-work.ts).
+    const build = inBackground(() => spec.build(source, entry.snapshot));
     entry.build = build;
     const lease = leaseFor(source.key);
     let renewing: NodeJS.Timeout | undefined;

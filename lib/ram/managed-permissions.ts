@@ -50,14 +50,34 @@ export interface ManagedPermissionsView {
   permissions: ManagedPermissionRow[];
 }
 
+// A permission's version never changes once made (a change is a new version): its template is read once per process,
+// keyed by when the version was made too (a permission deleted and made again under its name starts at version 1).
+const templates = new Map<string, Promise<ReturnType<typeof templateActions>>>();
+const TEMPLATES_KEPT = 5_000;
+
+function templateOf(client: RAMClient, permissionArn: string, version: number, creationTime: number | undefined): Promise<ReturnType<typeof templateActions>> {
+  const key = `${permissionArn}|${version}|${creationTime}`;
+  let template = templates.get(key);
+  if (!template) {
+    if (templates.size >= TEMPLATES_KEPT) templates.clear();
+    template = client.send(new GetPermissionCommand({ permissionArn, permissionVersion: version })).then((got) => templateActions(got.permission?.permission));
+    // A failed read is not kept.
+    template.catch(() => templates.get(key) === template && templates.delete(key));
+    templates.set(key, template);
+  }
+  return template;
+}
+
 async function versionsOf(client: RAMClient, p: ResourceSharePermissionSummary): Promise<PermissionVersionRow[]> {
   const listed: ResourceSharePermissionSummary[] = [];
   for await (const page of paginateListPermissionVersions({ client }, { permissionArn: p.arn! })) listed.push(...(page.permissions ?? []));
   return Promise.all(
-    listed.map(async (v) => {
-      const got = await client.send(new GetPermissionCommand({ permissionArn: p.arn!, permissionVersion: Number(v.version) }));
-      return { version: v.version ?? '1', isDefault: v.defaultVersion === true, creationTime: v.creationTime?.getTime(), ...templateActions(got.permission?.permission) };
-    }),
+    listed.map(async (v) => ({
+      version: v.version ?? '1',
+      isDefault: v.defaultVersion === true,
+      creationTime: v.creationTime?.getTime(),
+      ...(await templateOf(client, p.arn!, Number(v.version), v.creationTime?.getTime())),
+    })),
   );
 }
 
@@ -99,9 +119,10 @@ export async function readManagedPermissions(target: { accountId: string; region
   return { ...target, permissions };
 }
 
-// A view is dozens of RAM calls (one GetPermission per version): views that arrive while one runs are given the
-// reading before it (at most 10 s old), and the console's own changes to permissions or shares forget it.
-const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 10_000 });
+// A view is dozens of RAM calls (one ListPermissionVersions per permission), seconds under RAM's throttle: views that
+// arrive while one runs are given the reading before it (at most 30 s old), and the console's own changes to
+// permissions or shares forget it.
+const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 30_000 });
 const viewKey = (target: { accountId: string; region: string }) => `${target.accountId}|${target.region}`;
 
 /** The Managed permissions page's reading: the one under way, or the one before it while that is recent. */
