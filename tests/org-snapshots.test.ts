@@ -109,8 +109,13 @@ describe('Shared with me for every account', () => {
     expect(Object.values(reading.items).filter((s) => s.name === 'workloads-subnets')).toHaveLength(1);
     expect(shown(A['payments-dev'])).toContain(`${A['payments-dev']} workloads-subnets ${workloads}`);
     expect(shown(A['payments-prod'])).toContain(`${A['payments-prod']} workloads-subnets ${workloads}`);
-    // The share's owner is outside the Workloads OU: it does not receive it.
+    // Its owner does not receive it; nor does an account outside the Workloads OU.
     expect(shown(A.network).some((s) => s.includes('workloads-subnets'))).toBe(false);
+    expect(shown(A.management).some((s) => s.includes('workloads-subnets'))).toBe(false);
+    // corp-dns, shared with the whole organization by network: every account but network.
+    const organizationArn = `arn:aws:organizations::${A.management}:organization/${DEMO.organizationId}`;
+    expect(shown(A.management)).toContain(`${A.management} corp-dns ${organizationArn}`);
+    expect(shown(A.network).some((s) => s.includes('corp-dns'))).toBe(false);
   }, 60_000);
 
   it('is a snapshot that survives a restart', async () => {

@@ -120,9 +120,9 @@ export async function readManagedPermissions(target: { accountId: string; region
 }
 
 // A view is dozens of RAM calls (one ListPermissionVersions per permission), seconds under RAM's throttle: views that
-// arrive while one runs are given the reading before it (at most 30 s old), and the console's own changes to
+// arrive while one runs are given the reading before it (at most a minute old), and the console's own changes to
 // permissions or shares forget it.
-const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 30_000 });
+const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 60_000 });
 const viewKey = (target: { accountId: string; region: string }) => `${target.accountId}|${target.region}`;
 
 /** The Managed permissions page's reading: the one under way, or the one before it while that is recent. */

@@ -101,7 +101,8 @@ export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: 
   const own = received.itemsOf(snapshot, accountId).filter((s) => s.accountId === accountId && !receivedThroughOrganization(s));
   const through: ReceivedShare[] = [];
   for (const [key, share] of Object.entries(snapshot.items)) {
-    if (!key.startsWith('organization/')) continue;
+    // An owner does not receive its own share.
+    if (!key.startsWith('organization/') || share.owningAccountId === accountId) continue;
     const via = share.via.filter((v) => containers.has(v.split('/').pop()!));
     if (via.length) through.push({ ...share, accountId, via });
   }

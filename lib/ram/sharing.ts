@@ -149,10 +149,10 @@ export async function recentSharingStatus(context: ConsoleContext): Promise<Shar
 }
 
 // Pages show the status as AWS has it now: each view reads it, unless a reading is under way, when a view is given
-// the one just before (at most 5 s old; never one from before the console's own change). It is two calls, one to
-// Organizations (about 10 a second for the whole organization, shared with its crawl), and 20 people on Settings
-// would otherwise each wait their turn.
-const viewed = memo<SharingStatus>('ram:sharing-status', 0, { previousWhileReadingMs: 5_000 });
+// the one just before (at most a minute old; never one from before the console's own change). It is two calls, one
+// to Organizations (about 10 a second for the whole organization, which a crawl uses to the full: a reading can take
+// seconds), and 20 people on Settings would otherwise each wait for one.
+const viewed = memo<SharingStatus>('ram:sharing-status', 0, { previousWhileReadingMs: 60_000 });
 
 /** The sharing status as AWS has it: the reading in flight when there is one, else a new one. */
 export function viewSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
