@@ -88,6 +88,25 @@ describe('the single-flight memo', () => {
     r.started[1]('after the change');
     expect(await Promise.all([starter, other])).toEqual(['after the change', 'after the change']);
   });
+  it('within: gives the last value when a read is slow, the read going on behind it; waits when there is none', async () => {
+    const m = memo<string>(`test-within-${Math.random()}`, 0);
+    const r = reads();
+    const first = m.within('k', r.load, 20);
+    r.started[0]('a');
+    expect(await first).toMatchObject({ value: 'a', late: false });
+    const slow = await m.within('k', r.load, 20);
+    expect(slow).toMatchObject({ value: 'a', late: true });
+    r.started[1]('b');
+    await sleep(1);
+    expect(await m.within('k', async () => 'c', 20)).toMatchObject({ value: 'c', late: false });
+    expect(m.peek('k')?.value).toBe('c');
+    m.invalidate('k');
+    const afterChange = m.within('k', r.load, 20);
+    await sleep(40);
+    r.started[2]('after the change');
+    expect(await afterChange).toMatchObject({ value: 'after the change', late: false });
+  });
+
   it('is one per process, whichever copy of a module asks for it by name', async () => {
     const a = memo<string>('test-shared', 60_000);
     const b = memo<string>('test-shared', 60_000);

@@ -2,6 +2,7 @@
 // read per key is in flight — concurrent callers wait for the same one, or are given the value before it when
 // `previousWhileReadingMs` allows (20 people on a page then wait for nobody's read but the one who started it).
 // Process-wide (lib/cache/process.ts).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { processWide } from './process';
 
 export interface Memo<V> {
@@ -12,6 +13,11 @@ export interface Memo<V> {
    * `stale` asks for an invalidated one too (a count that keeps showing until the next read).
    */
   peek(key: string, options?: { stale?: boolean }): { value: V; at: number } | undefined;
+  /**
+   * As get, but a read that takes longer than `waitMs` is not waited for when there is a last value (not
+   * invalidated): that one is given (`late`), with when it was read, and the read goes on behind it.
+   */
+  within(key: string, load: () => Promise<V>, waitMs: number): Promise<{ value: V; at: number; late: boolean }>;
   /** Forget one key or all (after the console changed what they read): a read in flight is not kept either. */
   invalidate(key?: string): void;
 }
@@ -62,6 +68,15 @@ export function memo<V>(name: string, ttlMs: number, options: MemoOptions = {}):
         () => slot.loading === loading && (slot.loading = undefined),
       );
       return loading;
+    },
+    async within(key, load, waitMs) {
+      const last = this.peek(key);
+      const reading = this.get(key, load).then((value) => ({ value, at: this.peek(key)?.at ?? clock(), late: false }));
+      if (!last) return reading;
+      // Met later by whoever waits for it; here only raced.
+      reading.catch(() => undefined);
+      const late = sleep(waitMs, undefined, { ref: false });
+      return (await Promise.race([reading, late])) ?? { ...last, late: true };
     },
     peek(key, options = {}) {
       const slot = slots.get(key);

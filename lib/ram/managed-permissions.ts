@@ -119,15 +119,18 @@ export async function readManagedPermissions(target: { accountId: string; region
   return { ...target, permissions };
 }
 
-// A view is dozens of RAM calls (one ListPermissionVersions per permission), seconds under RAM's throttle: views that
-// arrive while one runs are given the reading before it (at most a minute old), and the console's own changes to
-// permissions or shares forget it.
+// A view is dozens of RAM calls (one ListPermissionVersions per permission), seconds under RAM's throttle: a view waits
+// up to a second, then shows the last reading with its time while the new one goes on; views that arrive while one
+// runs are given the reading before it (at most a minute old). The console's own changes to permissions or shares
+// forget it.
 const viewed = memo<ManagedPermissionsView>('ram:managed-permissions', 0, { previousWhileReadingMs: 60_000 });
 const viewKey = (target: { accountId: string; region: string }) => `${target.accountId}|${target.region}`;
+const FRESH_WAIT_MS = 1_000;
 
-/** The Managed permissions page's reading: the one under way, or the one before it while that is recent. */
-export function viewManagedPermissions(target: { accountId: string; region: string }): Promise<ManagedPermissionsView> {
-  return viewed.get(viewKey(target), () => readManagedPermissions(target));
+/** The Managed permissions page's reading, with when it was read. */
+export async function viewManagedPermissions(target: { accountId: string; region: string }): Promise<ManagedPermissionsView & { readAt: number; late: boolean }> {
+  const { value, at, late } = await viewed.within(viewKey(target), () => readManagedPermissions(target), FRESH_WAIT_MS);
+  return { ...value, readAt: at, late };
 }
 
 /** After the console changed the account's permissions or shares in the Region. */

@@ -148,15 +148,17 @@ export async function recentSharingStatus(context: ConsoleContext): Promise<Shar
   return (snapshot.complete ? snapshot : await build!.done).status!;
 }
 
-// Pages show the status as AWS has it now: each view reads it, unless a reading is under way, when a view is given
-// the one just before (at most a minute old; never one from before the console's own change). It is two calls, one
-// to Organizations (about 10 a second for the whole organization, which a crawl uses to the full: a reading can take
-// seconds), and 20 people on Settings would otherwise each wait for one.
+// Pages show the status as AWS has it now: each view reads it, waiting up to half a second; a reading that takes
+// longer (two calls, one to Organizations, about 10 a second for the whole organization, which a crawl uses to the
+// full) goes on behind the page, which shows the last one with its time. Views that arrive while a reading runs get
+// the one before it, at most a minute old; never one from before the console's own change.
 const viewed = memo<SharingStatus>('ram:sharing-status', 0, { previousWhileReadingMs: 60_000 });
+const FRESH_WAIT_MS = 500;
 
-/** The sharing status as AWS has it: the reading in flight when there is one, else a new one. */
-export function viewSharingStatus(context: ConsoleContext): Promise<SharingStatus> {
-  return viewed.get([context.accountId, context.region, context.standing].join('|'), () => getSharingStatus(context));
+/** The sharing status as AWS has it, or (`late`) the last reading when a new one takes longer than half a second. */
+export async function viewSharingStatus(context: ConsoleContext): Promise<SharingStatus & { readAt: number; late: boolean }> {
+  const { value, at, late } = await viewed.within([context.accountId, context.region, context.standing].join('|'), () => getSharingStatus(context), FRESH_WAIT_MS);
+  return { ...value, readAt: at, late };
 }
 
 /** After the console changed sharing: the status is read again now, into every reading. */

@@ -34,6 +34,12 @@ export default async function SettingsPage() {
           When on, AWS RAM can share resources with the whole organization or its OUs, and accounts inside the organization get
           access without invitations. Status:{' '}
           <span data-testid="sharing-status">{sharing.enabled ? <Badge tone="emerald">Enabled</Badge> : <Badge tone="amber">Off</Badge>}</span>
+          {sharing.late && (
+            <span className="text-slate-500" data-testid="sharing-read-at">
+              {' '}
+              (as read at {new Date(sharing.readAt).toISOString().slice(11, 19)} UTC: AWS is slow to answer, and it is being read again)
+            </span>
+          )}
         </p>
         {sharing.problems.map((problem) => (
           <div key={problem} className="mb-3">

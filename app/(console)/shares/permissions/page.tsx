@@ -26,7 +26,7 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
   const names = await organizationNames(page.context).catch(() => ({ [page.context.accountId]: page.context.accountId }));
   const requested = (await searchParams).account;
   const accountId = requested && /^\d{12}$/.test(requested) && names[requested] ? requested : page.context.accountId;
-  let view: ManagedPermissionsView | undefined;
+  let view: (ManagedPermissionsView & { readAt: number; late: boolean }) | undefined;
   let error: string | undefined;
   try {
     view = await viewManagedPermissions({ accountId, region: page.region });
@@ -54,6 +54,11 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
           <span className="text-slate-500">Region {page.region} (the header&apos;s Region selector changes it). Customer managed permissions exist only in their account and Region.</span>
         </form>
         {error && <Alert tone="error" title="The permissions could not be read">{error}</Alert>}
+        {view?.late && (
+          <p className="text-sm text-slate-500" data-testid="permissions-read-at">
+            As read at {new Date(view.readAt).toISOString().slice(11, 19)} UTC: AWS is slow to answer, and they are being read again.
+          </p>
+        )}
         {view && <PermissionsView view={view} allowed={allowedActionsByType(view)} build={planPermissionEditAction} />}
       </div>
     </>
