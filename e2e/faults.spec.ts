@@ -46,8 +46,13 @@ test.describe('under throttling and server errors on every service', () => {
       await expect(page.getByText('This page could not be shown'), entry.href).toHaveCount(0);
       await expect(page.locator('main'), entry.href).not.toContainText(/Unexpected token|Deserialization error|\$response/);
     }
-    await page.goto('/settings');
-    await page.getByRole('button', { name: 'Review the plan to enable sharing' }).click();
+    // Settings shows the last reading while a slow one goes on (the sandbox was reset behind it): a reload shows the new one.
+    const enable = page.getByRole('button', { name: 'Review the plan to enable sharing' });
+    await expect(async () => {
+      await page.goto('/settings');
+      await expect(enable).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    await enable.click();
     await expect(page).toHaveURL(/\/plans\/p-/);
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByTestId('plan-status')).toHaveText(/^(Applied|Failed)$/, { timeout: 60_000 });

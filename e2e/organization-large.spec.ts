@@ -1,4 +1,4 @@
-// Protects pages at scale: the `large` seed's tree (10,000 accounts, 1,000 OUs, 5 levels) renders, opens, scrolls with only visible rows in the DOM, and search reaches the deepest level; Shared with me takes a typed receiving account instead of a 10,000-option list.
+// Protects pages at scale: the `large` seed's tree (10,000 accounts, 1,000 OUs, 5 levels) renders, opens, scrolls with only visible rows in the DOM, and search reaches the deepest level; Shared with me and Managed permissions take a typed account instead of a 10,000-option list.
 // The large seed has its own console identity, so this file runs its own console + sandbox (npm start's
 // launcher, throttle off, the existing build) next to the shared demo one.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -136,5 +136,12 @@ test.describe('organization tree (large seed)', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(new RegExp(`account=${member}`));
     await expect(page.getByTestId('receiving-account-refused')).toHaveCount(0);
+  });
+
+  test('Managed permissions takes a typed account, and says which one it could not show', async () => {
+    await page.goto('/shares/permissions');
+    await expect(page.getByLabel(/^Account/)).toHaveJSProperty('tagName', 'INPUT');
+    await page.goto('/shares/permissions?account=12345');
+    await expect(page.getByTestId('permissions-account-refused')).toContainText('An account is a 12-digit account ID');
   });
 });

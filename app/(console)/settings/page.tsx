@@ -24,6 +24,9 @@ export default async function SettingsPage() {
   const [organization, shares] = sharing.enabled
     ? await Promise.all([currentOrganization(page.context).catch(() => undefined), getShareSnapshotSoon(shareSnapshotSource(page.context), FIRST_ROWS_WAIT_MS).catch(() => undefined)])
     : [undefined, undefined];
+  const allowlist = await readAllowlist();
+  // The editor (in the browser) gets the names of what is listed, not the organization's 10,000.
+  const allowlistNames = Object.fromEntries(Object.values(allowlist).flatMap((values: string[]) => values.filter((v) => names[v]).map((v) => [v, names[v]])));
   // Which accounts a share reaches through an OU needs the whole tree.
   const lost = organization?.complete && shares ? sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization) : undefined;
   return (
@@ -103,7 +106,7 @@ export default async function SettingsPage() {
             Outside accounts, organizations and OUs listed here are trusted: trusts and shares to them are not reported as findings (a trust without
             an ExternalId still is). Principals in a less-trusted OU reaching an administrator role in another account are.
           </p>
-          <AllowlistEditor allowlist={await readAllowlist()} names={names} canEdit={page.user.role === 'admin'} />
+          <AllowlistEditor allowlist={allowlist} names={allowlistNames} canEdit={page.user.role === 'admin'} />
         </Card>
       </div>
     </>

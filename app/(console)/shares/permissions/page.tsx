@@ -11,6 +11,9 @@ import { allowedActionsByType, viewManagedPermissions, type ManagedPermissionsVi
 
 export const dynamic = 'force-dynamic';
 
+// Past this many accounts and OUs the account is typed: ten thousand options are most of a page.
+const CHOOSER_LIMIT = 1_000;
+
 export default async function ManagedPermissionsPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const page = await loadConsolePage();
   const title = <PageTitle description={<Link className="text-sky-700 underline" href="/shares">All resource shares</Link>}>Managed permissions</PageTitle>;
@@ -38,21 +41,33 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
       {title}
       <div className="flex flex-col gap-6">
         <form method="get" className="flex items-end gap-2 text-sm" data-testid="permissions-account">
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">Account</span>
-            <select name="account" defaultValue={accountId} className={inputClass}>
-              {Object.entries(names)
-                .sort((a, b) => a[1].localeCompare(b[1]))
-                .map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name === id ? id : `${name} (${id})`}
-                  </option>
-                ))}
-            </select>
-          </label>
+          {Object.keys(names).length <= CHOOSER_LIMIT ? (
+            <label className="flex flex-col gap-1">
+              <span className="font-medium">Account</span>
+              <select name="account" defaultValue={accountId} className={inputClass}>
+                {Object.entries(names)
+                  .sort((a, b) => a[1].localeCompare(b[1]))
+                  .map(([id, name]) => (
+                    <option key={id} value={id}>
+                      {name === id ? id : `${name} (${id})`}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          ) : (
+            <label className="flex flex-col gap-1">
+              <span className="font-medium">Account (12-digit account ID)</span>
+              <input name="account" defaultValue={accountId} pattern="\d{12}" className={inputClass} />
+            </label>
+          )}
           <Button type="submit" variant="secondary">Show</Button>
           <span className="text-slate-500">Region {page.region} (the header&apos;s Region selector changes it). Customer managed permissions exist only in their account and Region.</span>
         </form>
+        {requested && requested !== accountId && (
+          <Alert tone="error" title="Account" testId="permissions-account-refused">
+            {/^\d{12}$/.test(requested) ? `Account ${requested} is not in the organization as read so far` : 'An account is a 12-digit account ID'}: showing this account ({accountId}).
+          </Alert>
+        )}
         {error && <Alert tone="error" title="The permissions could not be read">{error}</Alert>}
         {view?.late && (
           <p className="text-sm text-slate-500" data-testid="permissions-read-at">
