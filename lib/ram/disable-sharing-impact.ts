@@ -2,7 +2,6 @@
 // ram.amazonaws.com is disabled in Organizations): RAM removes organization and OU principals from every share,
 // so the accounts they reached lose those shares. Pure, from the RAM and organization snapshots.
 import type { OrganizationSnapshot } from '../organizations/types';
-import { ancestorsOf } from '../organizations/view';
 import type { ShareRecord } from './snapshot';
 
 export interface LostSharing {
@@ -13,21 +12,48 @@ export interface LostSharing {
 }
 
 type Nodes = Pick<OrganizationSnapshot, 'nodes'>;
+type Account = { id: string; name: string };
+
+/** The accounts below a node (an OU's subtree), in name order; `children` from the nodes' parents. */
+function accountsUnder(organization: Nodes, children: Map<string, string[]>, id: string): Account[] {
+  const out: Account[] = [];
+  const stack = [id];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    const node = organization.nodes[at];
+    if (node?.type === 'ACCOUNT') out.push({ id: node.id, name: node.name });
+    else stack.push(...(children.get(at) ?? []));
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export function sharingLostWithoutOrganizations(shares: ShareRecord[], organization: Nodes): LostSharing[] {
-  const accounts = Object.values(organization.nodes).filter((n) => n.type === 'ACCOUNT');
+  // Each principal's accounts are listed once: 600 shares with the whole organization name the same 10,000.
+  const reachedBy = new Map<string, Account[]>();
+  const children = new Map<string, string[]>();
+  for (const n of Object.values(organization.nodes)) {
+    if (!n.parentId) continue;
+    const siblings = children.get(n.parentId);
+    if (siblings) siblings.push(n.id);
+    else children.set(n.parentId, [n.id]);
+  }
+  const everyAccount = () =>
+    Object.values(organization.nodes)
+      .filter((n) => n.type === 'ACCOUNT')
+      .map((n) => ({ id: n.id, name: n.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   const out: LostSharing[] = [];
   for (const share of shares) {
     if (share.status === 'DELETED' || share.status === 'DELETING') continue;
     for (const p of share.principals) {
       const kind = /:organization\/o-/.test(p.id) || /^o-/.test(p.id) ? 'organization' : /:ou\/o-/.test(p.id) || /^ou-/.test(p.id) ? 'ou' : undefined;
       if (!kind || p.status === 'DISASSOCIATED' || p.status === 'FAILED') continue;
-      const ouId = p.id.split('/').pop()!;
-      const reached = accounts.filter((a) => a.id !== share.owningAccountId && (kind === 'organization' || ancestorsOf(organization, a.id).some((n) => n.id === ouId)));
+      const key = kind === 'organization' ? 'organization' : p.id.split('/').pop()!;
+      let reached = reachedBy.get(key);
+      if (!reached) reachedBy.set(key, (reached = kind === 'organization' ? everyAccount() : accountsUnder(organization, children, key)));
       out.push({
         share: { arn: share.arn, id: share.id, name: share.name, region: share.region, owningAccountId: share.owningAccountId },
         principal: p.id,
-        accounts: reached.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
+        accounts: reached.filter((a) => a.id !== share.owningAccountId),
       });
     }
   }

@@ -8,12 +8,16 @@ import { viewSharingStatus } from '@/lib/ram/sharing';
 import { readAllowlist } from '@/lib/access/findings-store';
 import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { sharingLostWithoutOrganizations } from '@/lib/ram/disable-sharing-impact';
+import { derived, identity } from '@/lib/cache/derived';
 import { getShareSnapshotSoon } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { planEnableSharingAction } from './actions';
 
 // A first reading of the share list is given this long; the page then says it is still being read.
 const FIRST_ROWS_WAIT_MS = 800;
+// What would stop working, as far as a page can list it: 600 shares with the whole organization name 10,000 accounts each.
+const LOST_SHOWN = 100;
+const ACCOUNTS_SHOWN = 20;
 
 export default async function SettingsPage() {
   const page = await loadConsolePage();
@@ -28,7 +32,11 @@ export default async function SettingsPage() {
   // The editor (in the browser) gets the names of what is listed, not the organization's 10,000.
   const allowlistNames = Object.fromEntries(Object.values(allowlist).flatMap((values: string[]) => values.filter((v) => names[v]).map((v) => [v, names[v]])));
   // Which accounts a share reaches through an OU needs the whole tree.
-  const lost = organization?.complete && shares ? sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization) : undefined;
+  // Seconds of work over 10,000 accounts and thousands of shares: once per 10 s per reading.
+  const lost =
+    organization?.complete && shares
+      ? derived(shares.snapshot, `lost:${identity(organization)}`, () => sharingLostWithoutOrganizations(Object.values(shares.snapshot.shares), organization), 10_000)
+      : undefined;
   return (
     <>
       <PageTitle>Settings</PageTitle>
@@ -88,13 +96,19 @@ export default async function SettingsPage() {
               <>
                 <p>These shares would stop reaching these accounts (from the share list read {shares ? new Date(shares.snapshot.fetchedAt).toISOString().slice(0, 16).replace('T', ' ') : ''} UTC{shares?.snapshot.complete ? '' : ', still incomplete'}):</p>
                 <ul className="flex flex-col gap-1" data-testid="disable-sharing-impact">
-                  {lost.map((l) => (
+                  {lost.slice(0, LOST_SHOWN).map((l) => (
                     <li key={`${l.share.arn}-${l.principal}`} data-testid="lost-share">
                       <a className="font-medium text-sky-700 underline" href={`/shares/${l.share.region}/${l.share.id}`}>{l.share.name}</a> ({l.share.region}, owner {l.share.owningAccountId}) via{' '}
-                      <span className="font-mono text-xs">{l.principal}</span>: {l.accounts.length} account(s) — {l.accounts.map((a) => `${a.name} (${a.id})`).join(', ') || 'none'}
+                      <span className="font-mono text-xs">{l.principal}</span>: {l.accounts.length} account(s) —{' '}
+                      {l.accounts
+                        .slice(0, ACCOUNTS_SHOWN)
+                        .map((a) => `${a.name} (${a.id})`)
+                        .join(', ') || 'none'}
+                      {l.accounts.length > ACCOUNTS_SHOWN && ` and ${l.accounts.length - ACCOUNTS_SHOWN} more`}
                     </li>
                   ))}
                 </ul>
+                {lost.length > LOST_SHOWN && <p className="text-slate-600">And {lost.length - LOST_SHOWN} more share principals.</p>}
               </>
             )}
           </div>
