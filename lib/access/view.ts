@@ -2,6 +2,7 @@
 // stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
 // read streams in more accounts, or a change re-reads one.
 import { waitLeft } from '../cache/snapshots';
+import { identity } from '../cache/derived';
 import type { ConsoleContext } from '../aws/identity';
 import { getIamSnapshot, syncIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
 import { iamSnapshotSource } from '../iam/snapshot-source';
@@ -28,9 +29,7 @@ let last: { mark: string; view: AccessView; at: number } | undefined;
 // every page back.
 const FILLING_EVERY_MS = 1_000;
 const filling = (...snapshots: Array<{ complete: boolean } | undefined>) => snapshots.some((s) => s && !s.complete);
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-const idOf = (o: object | undefined) => (o ? (ids.get(o) ?? (ids.set(o, nextId++), nextId - 1)) : 0);
+const idOf = (o: object | undefined) => (o ? identity(o) : 0);
 
 /** After a change the snapshots' marks do not show (an account moved in place): the next view recomputes. */
 export function forgetAccessView(): void {

@@ -169,7 +169,7 @@ export async function memberRoleArn(accountId: string): Promise<string> {
 async function assumeMemberRole(accountId: string): Promise<AwsCredentials> {
   const roleArn = await memberRoleArn(accountId);
   try {
-    const out = await getOwnClient(STSClient, config().region).send(
+    const out = await ownStsClient().send(
       new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: config().sessionName }),
     );
     const c = out.Credentials!;

@@ -3,9 +3,14 @@
 // filling in) shows its change within `maxAgeMs`.
 const kept = new WeakMap<object, Map<string, { at: number; value: unknown; mark?: string }>>();
 
-export function derived<V>(snapshot: object, name: string, compute: () => V, maxAgeMs = 1_000): V {
+function valuesOf(snapshot: object) {
   let values = kept.get(snapshot);
   if (!values) kept.set(snapshot, (values = new Map()));
+  return values;
+}
+
+export function derived<V>(snapshot: object, name: string, compute: () => V, maxAgeMs = 1_000): V {
+  const values = valuesOf(snapshot);
   const held = values.get(name);
   if (held && Date.now() - held.at < maxAgeMs) return held.value as V;
   const value = compute();
@@ -29,8 +34,7 @@ export function identity(of: object): number {
  * `fillingMaxAgeMs` after all.
  */
 export function derivedUntilChanged<V>(snapshot: { complete: boolean }, name: string, mark: string, compute: () => V, fillingMaxAgeMs = 1_000): V {
-  let values = kept.get(snapshot);
-  if (!values) kept.set(snapshot, (values = new Map()));
+  const values = valuesOf(snapshot);
   const held = values.get(name);
   if (held && (held.mark === mark || (!snapshot.complete && Date.now() - held.at < fillingMaxAgeMs))) return held.value as V;
   const value = compute();

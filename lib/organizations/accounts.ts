@@ -16,22 +16,17 @@ export interface OrganizationAccount {
   status?: string;
 }
 
-const accountsBySnapshot = new WeakMap<OrganizationSnapshot, readonly OrganizationAccount[]>();
-
-/** The snapshot's accounts by name; worked out once per complete snapshot (10,000 paths and a sort per page otherwise). */
+/**
+ * The snapshot's accounts by name; worked out once per complete snapshot (10,000 paths and a sort per page otherwise),
+ * and at most once a second for one still being crawled (it gains accounts).
+ */
 export function accountsOf(snapshot: OrganizationSnapshot): readonly OrganizationAccount[] {
-  const known = accountsBySnapshot.get(snapshot);
-  if (known) return known;
   const list = () =>
     Object.values(snapshot.nodes)
       .filter((node) => node.type === 'ACCOUNT')
       .map((node) => ({ id: node.id, name: node.name, path: ancestorsOf(snapshot, node.id).map((a) => a.name).join(' / '), status: node.status }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  // A snapshot still being crawled gains accounts: its list is made again each second.
-  if (!snapshot.complete) return derived(snapshot, 'accounts', list);
-  const accounts = list();
-  accountsBySnapshot.set(snapshot, accounts);
-  return accounts;
+  return derived(snapshot, `accounts:${snapshot.complete}`, list, snapshot.complete ? Infinity : 1_000);
 }
 
 /**
@@ -111,22 +106,19 @@ export async function* organizationAccountsAsRead(context: ConsoleContext): Asyn
   }
 }
 
-const namesOf = new WeakMap<OrganizationSnapshot, Record<string, string>>();
-
 /** Names of the organization's accounts, OUs and the organization itself, from the organization snapshot as far as it is read. */
 export async function organizationNames(context: ConsoleContext): Promise<Record<string, string>> {
   if (context.standing !== 'management' && context.standing !== 'delegated-admin') return { [context.accountId]: context.accountId };
   const { snapshot } = await getOrganizationSnapshot(await organizationSource(context));
-  const known = namesOf.get(snapshot);
-  if (known) return known;
-  const list = () => {
-    const names: Record<string, string> = { [context.accountId]: context.accountId };
-    for (const node of Object.values(snapshot.nodes)) if (node.type !== 'ROOT') names[node.id] = node.name;
-    return names;
-  };
-  // A snapshot still being crawled gains nodes: its names are made again each second.
-  if (!snapshot.complete) return derived(snapshot, `names:${context.accountId}`, list);
-  const names = list();
-  namesOf.set(snapshot, names);
-  return names;
+  // Once per complete snapshot; a snapshot still being crawled gains nodes: its names are made again each second.
+  return derived(
+    snapshot,
+    `names:${context.accountId}:${snapshot.complete}`,
+    () => {
+      const names: Record<string, string> = { [context.accountId]: context.accountId };
+      for (const node of Object.values(snapshot.nodes)) if (node.type !== 'ROOT') names[node.id] = node.name;
+      return names;
+    },
+    snapshot.complete ? Infinity : 1_000,
+  );
 }

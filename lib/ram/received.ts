@@ -68,11 +68,12 @@ export const receivedThroughOrganization = (share: Pick<ReceivedShare, 'via'>) =
 
 // A share given to the organization reaches all 10,000 accounts: kept once (its key and the accounts' index share one
 // string), with the organization and every OU it was seen through, not once per account (millions of rows).
+const ORGANIZATION_KEY = 'organization/';
 const organizationKeys = new Map<string, string>();
 const keyOf = (s: ReceivedShare) => {
   if (!receivedThroughOrganization(s)) return `${s.accountId}/${s.arn}`;
   let key = organizationKeys.get(s.arn);
-  if (!key) organizationKeys.set(s.arn, (key = `organization/${s.arn}`));
+  if (!key) organizationKeys.set(s.arn, (key = `${ORGANIZATION_KEY}${s.arn}`));
   return key;
 };
 
@@ -102,7 +103,7 @@ export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: 
   const through: ReceivedShare[] = [];
   for (const [key, share] of Object.entries(snapshot.items)) {
     // An owner does not receive its own share.
-    if (!key.startsWith('organization/') || share.owningAccountId === accountId) continue;
+    if (!key.startsWith(ORGANIZATION_KEY) || share.owningAccountId === accountId) continue;
     const via = share.via.filter((v) => containers.has(v.split('/').pop()!));
     if (via.length) through.push({ ...share, accountId, via });
   }
