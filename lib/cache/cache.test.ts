@@ -107,6 +107,24 @@ describe('the single-flight memo', () => {
     expect(await afterChange).toMatchObject({ value: 'after the change', late: false });
   });
 
+  it('within: says the value before a running read, handed over at once, is late', async () => {
+    let now = 0;
+    const m = memo<string>(`test-within-previous-${Math.random()}`, 0, { previousWhileReadingMs: 60_000, clock: () => now });
+    const r = reads();
+    const first = m.get('k', r.load);
+    r.started[0]('a');
+    await first;
+    now = 1_000;
+    void m.get('k', r.load);
+    expect(await m.within('k', r.load, 60_000)).toEqual({ value: 'a', at: 0, late: true });
+    r.started[1]('b');
+    await sleep(1);
+    now = 2_000;
+    const fresh = m.within('k', r.load, 60_000);
+    r.started[2]('c');
+    expect(await fresh).toEqual({ value: 'c', at: 2_000, late: false });
+  });
+
   it('is one per process, whichever copy of a module asks for it by name', async () => {
     const a = memo<string>('test-shared', 60_000);
     const b = memo<string>('test-shared', 60_000);

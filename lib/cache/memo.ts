@@ -71,7 +71,10 @@ export function memo<V>(name: string, ttlMs: number, options: MemoOptions = {}):
     },
     async within(key, load, waitMs) {
       const last = this.peek(key);
-      const reading = this.get(key, load).then((value) => ({ value, at: this.peek(key)?.at ?? clock(), late: false }));
+      const read = this.get(key, load);
+      // Handed the value before a running read (previousWhileReadingMs): as late as one given after waitMs.
+      const handedOver = !!last && !!slots.get(key)?.loading;
+      const reading = read.then((value) => (handedOver && value === last!.value ? { ...last!, late: true } : { value, at: this.peek(key)?.at ?? clock(), late: false }));
       if (!last) return reading;
       // Met later by whoever waits for it; here only raced.
       reading.catch(() => undefined);
