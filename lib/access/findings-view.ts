@@ -1,7 +1,11 @@
 // The organization's findings for the pages (server only): computed from the access view's reading with the
-// allowlist and acceptances as they stand, again when any of them changes.
+// allowlist and acceptances as they stand, again when any of them changes (in slices; while a reading fills in, the
+// last findings answer and the next are worked out behind them).
 import type { ConsoleContext } from '../aws/identity';
-import { computeFindings, type Finding } from './findings';
+import { identity } from '../cache/derived';
+import { recomputed } from '../cache/recomputed';
+import { runInSlices } from '../cache/slices';
+import { findingSteps, type Finding } from './findings';
 import { readAcceptances, readAllowlist } from './findings-store';
 import { accessView, accessViewSoon, type AccessView } from './view';
 
@@ -11,18 +15,23 @@ export interface FindingsView {
   computedMs: number;
 }
 
-let last: { index: object; store: string; view: FindingsView } | undefined;
+const worked = recomputed<Omit<FindingsView, 'view'>>();
 
 export async function findingsOf(view: AccessView, now = Date.now()): Promise<FindingsView> {
   const [allowlist, acceptances] = await Promise.all([readAllowlist(), readAcceptances()]);
   // Acceptances expire: the minute is part of what the reading depends on.
   const store = JSON.stringify([allowlist, acceptances, Math.floor(now / 60_000)]);
-  if (last && last.index === view.index && last.store === store) return { ...last.view, view };
-  const started = performance.now();
-  const findings = computeFindings({ index: view.index, iam: view.iam.snapshot, allowlist, acceptances, now });
-  const result = { view, findings, computedMs: performance.now() - started };
-  last = { index: view.index, store, view: result };
-  return result;
+  const result = await worked.get(
+    `${identity(view.index)}|${store}`,
+    async () => {
+      const started = performance.now();
+      const findings = await runInSlices(findingSteps({ index: view.index, iam: view.iam.snapshot, allowlist, acceptances, now }));
+      return { findings, computedMs: performance.now() - started };
+    },
+    // A new allowlist or acceptance is shown at once; newer paths of a reading filling in may wait behind the last findings.
+    (lastMark) => view.filling && lastMark.slice(lastMark.indexOf('|') + 1) === store,
+  );
+  return { ...result, view };
 }
 
 export async function findingsView(context: ConsoleContext, boundMs?: number): Promise<FindingsView> {

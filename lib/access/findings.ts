@@ -5,6 +5,7 @@
 import type { IamSnapshot } from '../iam/snapshot';
 import type { PolicyStatement } from '../iam/policy';
 import { asList } from '../iam/policy';
+import { runSteps, sortedSteps, type Steps } from '../cache/slices';
 import { chainsFrom } from './chains';
 import { actionMatches, type NamedDocument } from './match';
 import { documentsOf, principalsOf, type AccessIndex, type AccessPath } from './paths';
@@ -105,7 +106,13 @@ const trustedPrincipal = (path: AccessPath) => (path.source.kind === 'account' ?
 /** Whether a statement allows every action on every resource, unconditionally. */
 const isAdminStatement = (s: PolicyStatement) => s.Effect === 'Allow' && !s.Condition && asList(s.Action).includes('*') && asList(s.Resource).includes('*');
 
+/** Every finding at once (tests, benchmarks); pages work them out in slices (findingSteps). */
 export function computeFindings(input: FindingsInput): Finding[] {
+  return runSteps(findingSteps(input));
+}
+
+/** The findings' computation, one step per path and per account. */
+export function* findingSteps(input: FindingsInput): Steps<Finding[]> {
   const { index, iam, allowlist, now } = input;
   const organization = index.organization;
   const inOrg = (accountId: string | undefined) => !!accountId && !!organization.accounts[accountId];
@@ -123,6 +130,7 @@ export function computeFindings(input: FindingsInput): Finding[] {
 
   // Role paths, one trust entry each (an expanded whole-account trust gives one path per principal: one finding).
   for (const path of index.paths) {
+    yield;
     if (path.kind === 'share') {
       const account = path.source.accountId;
       if (path.inside || !account || trustedAccounts.has(account)) continue;
@@ -254,20 +262,20 @@ export function computeFindings(input: FindingsInput): Finding[] {
     }
   }
 
-  broadAssumeFindings(iam, index, add);
-  lessTrustedFindings(iam, index, allowlist, add);
+  yield* broadAssumeSteps(iam, index, add);
+  yield* lessTrustedSteps(iam, index, allowlist, add);
 
   const accepted = new Map(input.acceptances.filter((a) => a.expiresAt === undefined || a.expiresAt > now).map((a) => [a.findingId, a]));
+  const listed = [...findings.values()].map((f) => (accepted.has(f.id) ? { ...f, accepted: accepted.get(f.id) } : f));
   const severityRank = (s: Severity) => SEVERITIES.indexOf(s);
-  return [...findings.values()]
-    .map((f) => (accepted.has(f.id) ? { ...f, accepted: accepted.get(f.id) } : f))
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.title.localeCompare(b.title));
+  return yield* sortedSteps(listed, (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.title.localeCompare(b.title));
 }
 
 /** Identity policies allowing sts:AssumeRole on `*` (or `arn:aws:iam::*:role/*`), or on every role of another account. */
-function broadAssumeFindings(iam: IamSnapshot, index: AccessIndex, add: (f: Omit<Finding, 'severity'>) => void): void {
+function* broadAssumeSteps(iam: IamSnapshot, index: AccessIndex, add: (f: Omit<Finding, 'severity'>) => void): Steps<void> {
   const doc = documentsOf(iam);
   for (const [accountId, account] of Object.entries(iam.accounts)) {
+    yield;
     if (account.error) continue;
     for (const principal of principalsOf(iam, accountId, doc)) {
       for (const policy of principal.identity) {
@@ -295,11 +303,12 @@ function broadAssumeFindings(iam: IamSnapshot, index: AccessIndex, add: (f: Omit
 }
 
 /** Roles with administrator permissions (AdministratorAccess, or a statement allowing * on *). */
-export function administratorRoles(iam: IamSnapshot): Set<string> {
+function* administratorRoleSteps(iam: IamSnapshot): Steps<Set<string>> {
   const doc = documentsOf(iam);
   const admin = new Set<string>();
   const isAdmin = (policies: NamedDocument[]) => policies.some((p) => p.document.Statement.some(isAdminStatement));
   for (const account of Object.values(iam.accounts)) {
+    yield;
     for (const role of account.roles) {
       if (role.attached.includes(ADMINISTRATOR_ACCESS)) admin.add(role.arn);
       else if (isAdmin([...role.inline.map((p) => ({ name: p.name, document: doc(p.document) })), ...role.attached.flatMap((arn) => (iam.managedPolicies[arn] === undefined ? [] : [{ name: arn, document: doc(iam.managedPolicies[arn]) }]))])) admin.add(role.arn);
@@ -309,12 +318,13 @@ export function administratorRoles(iam: IamSnapshot): Set<string> {
 }
 
 /** A principal in a less-trusted OU reaching an administrator role in another account, directly or by a chain. */
-function lessTrustedFindings(iam: IamSnapshot, index: AccessIndex, allowlist: Allowlist, add: (f: Omit<Finding, 'severity'>) => void): void {
+function* lessTrustedSteps(iam: IamSnapshot, index: AccessIndex, allowlist: Allowlist, add: (f: Omit<Finding, 'severity'>) => void): Steps<void> {
   if (allowlist.lessTrustedOus.length === 0) return;
   const lessTrusted = new Set(allowlist.lessTrustedOus);
-  const admin = administratorRoles(iam);
+  const admin = yield* administratorRoleSteps(iam);
   const { organization } = index;
   for (const [accountId, member] of Object.entries(organization.accounts)) {
+    yield;
     const ou = member.parents.find((p) => lessTrusted.has(p));
     if (!ou) continue;
     const direct = (index.outbound.get(accountId) ?? []).map((i) => index.paths[i]).filter((p) => p.kind === 'role' && p.status !== 'blocked').map((p) => [p]);

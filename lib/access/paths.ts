@@ -11,6 +11,7 @@
 import { asList, parsePolicy, type PolicyDocument, type PolicyStatement } from '../iam/policy';
 import type { IamEntityPolicies, IamSnapshot, OrganizationPolicy } from '../iam/snapshot';
 import type { RamSnapshot } from '../ram/snapshot';
+import { runSteps, type Steps } from '../cache/slices';
 import { actionMatches, conditionsOf, evaluateLevels, evaluatePolicies, isResourceFree, statementConditions, type KnownContext, type NamedDocument, type PathCondition, type PolicyDecision } from './match';
 
 export const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
@@ -237,7 +238,13 @@ function trustDeny(trust: PolicyDocument, principalArn: string, accountId: strin
 
 const verdictWords = (d: PolicyDecision) => (d.statement ? ` (${d.statement})` : '');
 
+/** Every path at once (tests, one-off plans); pages work them out in slices (accessPathSteps, lib/cache/slices.ts). */
 export function computeAccessPaths(input: AccessInput): AccessIndex {
+  return runSteps(accessPathSteps(input));
+}
+
+/** The paths' computation, one step per destination account and per share. */
+export function* accessPathSteps(input: AccessInput): Steps<AccessIndex> {
   const { iam, organization } = input;
   const doc = documentsOf(iam);
   const paths: AccessPath[] = [];
@@ -283,6 +290,7 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
   const inOrg = (accountId: string | undefined) => !!accountId && !!organization.accounts[accountId];
 
   for (const [destination, account] of Object.entries(iam.accounts)) {
+    yield;
     for (const role of account.roles) {
       let entries = trustsOf.get(role.trust);
       if (!entries) trustsOf.set(role.trust, (entries = trustEntries(doc(role.trust))));
@@ -392,12 +400,13 @@ export function computeAccessPaths(input: AccessInput): AccessIndex {
       }
     }
   }
-  if (input.ram) addSharePaths(input.ram, organization, add);
+  if (input.ram) yield* sharePathSteps(input.ram, organization, add);
   return index;
 }
 
-function addSharePaths(ram: RamSnapshot, organization: AccessOrganization, add: (path: AccessPath) => void): void {
+function* sharePathSteps(ram: RamSnapshot, organization: AccessOrganization, add: (path: AccessPath) => void): Steps<void> {
   for (const share of Object.values(ram.shares)) {
+    yield;
     if (share.status !== 'ACTIVE') continue;
     const types = [...new Set(share.resources.map((r) => r.type))].join(', ');
     const target = { arn: share.arn, name: share.name, detail: `${share.resources.length} resource${share.resources.length === 1 ? '' : 's'}${types ? ` (${types})` : ''} in ${share.region}` };

@@ -1,8 +1,10 @@
 // The organization's access paths for the pages (server only): the IAM, organization and RAM snapshots as they
 // stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
-// read streams in more accounts, or a change re-reads one.
+// read streams in more accounts (behind the last paths), or a change re-reads one.
 import { waitLeft } from '../cache/snapshots';
 import { identity } from '../cache/derived';
+import { recomputed } from '../cache/recomputed';
+import { runInSlices } from '../cache/slices';
 import type { ConsoleContext } from '../aws/identity';
 import { getIamSnapshot, syncIamSnapshot, type IamSnapshotStatus } from '../iam/snapshot-store';
 import { iamSnapshotSource } from '../iam/snapshot-source';
@@ -13,7 +15,7 @@ import { getShareSnapshot } from '../ram/snapshot';
 import { shareSnapshotSource } from '../ram/snapshot-source';
 import { explainPath, type PathExplanation } from './explain';
 import { accessOrganization } from './organization';
-import { computeAccessPaths, type AccessIndex, type AccessPath } from './paths';
+import { accessPathSteps, type AccessIndex, type AccessPath } from './paths';
 
 export interface AccessView {
   index: AccessIndex;
@@ -21,19 +23,18 @@ export interface AccessView {
   /** Account, OU and organization ID → name. */
   names: Record<string, string>;
   computedMs: number;
+  /** A reading is still filling in: the paths may be from a moment before it. */
+  filling: boolean;
 }
 
-let last: { mark: string; view: AccessView; at: number } | undefined;
-// While a reading fills in (its mark changing with every account read), the paths are worked out again at most once a
-// second, and never for more than a twentieth of the time: at 10,000 accounts that is seconds of work that holds
-// every page back.
-const FILLING_EVERY_MS = 1_000;
+// The paths are worked out in slices (pages are served meanwhile); while a reading fills in, the last ones answer.
+const views = recomputed<Omit<AccessView, 'iam' | 'filling'>>();
 const filling = (...snapshots: Array<{ complete: boolean } | undefined>) => snapshots.some((s) => s && !s.complete);
 const idOf = (o: object | undefined) => (o ? identity(o) : 0);
 
 /** After a change the snapshots' marks do not show (an account moved in place): the next view recomputes. */
 export function forgetAccessView(): void {
-  last = undefined;
+  views.forget();
 }
 
 async function organizationOf(context: ConsoleContext): Promise<OrganizationSnapshot | undefined> {
@@ -47,15 +48,20 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
   const org = await organizationOf(context);
   const ram = getShareSnapshot(shareSnapshotSource(context)).snapshot;
   const mark = [idOf(iam.snapshot), iam.snapshot.revision, idOf(org), org ? Object.keys(org.nodes).length : 0, idOf(ram), Object.keys(ram.shares).length].join('|');
-  if (last && (last.mark === mark || (filling(iam.snapshot, org, ram) && Date.now() - last.at < Math.max(FILLING_EVERY_MS, 20 * last.view.computedMs)))) return { ...last.view, iam };
-  const started = performance.now();
-  const organization = accessOrganization(org);
-  const index = computeAccessPaths({ iam: iam.snapshot, organization, ram });
-  const names: Record<string, string> = { ...organization.groupNames };
-  for (const [id, a] of Object.entries(organization.accounts)) names[id] = a.name;
-  const view = { index, iam, names, computedMs: performance.now() - started };
-  last = { mark, view, at: Date.now() };
-  return view;
+  const isFilling = filling(iam.snapshot, org, ram);
+  const view = await views.get(
+    mark,
+    async () => {
+      const started = performance.now();
+      const organization = accessOrganization(org);
+      const index = await runInSlices(accessPathSteps({ iam: iam.snapshot, organization, ram }));
+      const names: Record<string, string> = { ...organization.groupNames };
+      for (const [id, a] of Object.entries(organization.accounts)) names[id] = a.name;
+      return { index, names, computedMs: performance.now() - started };
+    },
+    () => isFilling,
+  );
+  return { ...view, iam, filling: isFilling };
 }
 
 /** As accessView, but a first read is given up to `boundMs` to show its first accounts (a page's first paint). */
@@ -69,12 +75,13 @@ export async function accessViewSoon(context: ConsoleContext, boundMs: number): 
   }
 }
 
-// Explanations of the paths pages show, kept for the reading they were made from (a warm page evaluates nothing).
+// Explanations of the paths pages show, kept for the paths they explain (a warm page evaluates nothing, nor one
+// while a reading fills in and the paths from a moment ago answer).
 const explained = new Map<string, Promise<PathExplanation>>();
 const EXPLAINED_LIMIT = 20_000;
 
 export function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
-  const key = `${idOf(view.iam.snapshot)}|${view.iam.snapshot.revision}|${path.id}`;
+  const key = `${idOf(view.index)}|${path.id}`;
   let explanation = explained.get(key);
   if (!explanation) {
     if (explained.size >= EXPLAINED_LIMIT) explained.clear();

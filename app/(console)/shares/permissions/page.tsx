@@ -3,16 +3,14 @@
 import Link from 'next/link';
 import { PermissionsView } from '@/components/permissions/PermissionsView';
 import { planPermissionEditAction } from '@/components/permissions/actions';
-import { Alert, Button, inputClass, PageTitle } from '@/components/ui';
+import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
+import { Alert, Button, PageTitle } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/page-context';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { allowedActionsByType, viewManagedPermissions, type ManagedPermissionsView } from '@/lib/ram/managed-permissions';
 
 export const dynamic = 'force-dynamic';
-
-// Past this many accounts and OUs the account is typed: ten thousand options are most of a page.
-const CHOOSER_LIMIT = 1_000;
 
 export default async function ManagedPermissionsPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const page = await loadConsolePage();
@@ -29,6 +27,10 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
   const names = await organizationNames(page.context).catch(() => ({ [page.context.accountId]: page.context.accountId }));
   const requested = (await searchParams).account;
   const accountId = requested && /^\d{12}$/.test(requested) && names[requested] ? requested : page.context.accountId;
+  const accounts = Object.entries(names)
+    .filter(([id]) => /^\d{12}$/.test(id))
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   let view: (ManagedPermissionsView & { readAt: number; late: boolean }) | undefined;
   let error: string | undefined;
   try {
@@ -41,33 +43,11 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
       {title}
       <div className="flex flex-col gap-6">
         <form method="get" className="flex items-end gap-2 text-sm" data-testid="permissions-account">
-          {Object.keys(names).length <= CHOOSER_LIMIT ? (
-            <label className="flex flex-col gap-1">
-              <span className="font-medium">Account</span>
-              <select name="account" defaultValue={accountId} className={inputClass}>
-                {Object.entries(names)
-                  .sort((a, b) => a[1].localeCompare(b[1]))
-                  .map(([id, name]) => (
-                    <option key={id} value={id}>
-                      {name === id ? id : `${name} (${id})`}
-                    </option>
-                  ))}
-              </select>
-            </label>
-          ) : (
-            <label className="flex flex-col gap-1">
-              <span className="font-medium">Account (12-digit account ID)</span>
-              <input name="account" defaultValue={accountId} pattern="\d{12}" className={inputClass} />
-            </label>
-          )}
+          <AccountChooser label="Account" accounts={accounts} value={accountId} own={page.context.accountId} />
           <Button type="submit" variant="secondary">Show</Button>
           <span className="text-slate-500">Region {page.region} (the header&apos;s Region selector changes it). Customer managed permissions exist only in their account and Region.</span>
         </form>
-        {requested && requested !== accountId && (
-          <Alert tone="error" title="Account" testId="permissions-account-refused">
-            {/^\d{12}$/.test(requested) ? `Account ${requested} is not in the organization as read so far` : 'An account is a 12-digit account ID'}: showing this account ({accountId}).
-          </Alert>
-        )}
+        {requested && requested !== accountId && <AccountRefused title="Account" typed={requested} own={accountId} testId="permissions-account-refused" />}
         {error && <Alert tone="error" title="The permissions could not be read">{error}</Alert>}
         {view?.late && (
           <p className="text-sm text-slate-500" data-testid="permissions-read-at">

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { Pager, statusTone } from '@/components/shares/ShareTables';
-import { Alert, Badge, Button, Card, Cell, inputClass, PageTitle, Table } from '@/components/ui';
+import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
+import { Alert, Badge, Button, Card, Cell, PageTitle, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
 import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';
@@ -19,8 +20,6 @@ export const dynamic = 'force-dynamic';
 
 // A first reading is given this long to find its first shares; then the page shows its progress and polls.
 const FIRST_ROWS_WAIT_MS = 800;
-// Past this many accounts the receiving account is typed: ten thousand options are most of a page.
-const CHOOSER_LIMIT = 1_000;
 
 export default async function ReceivedSharesPage({ searchParams }: { searchParams: Promise<{ account?: string; page?: string }> }) {
   const page = await loadConsolePage();
@@ -65,33 +64,14 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
         </Link>
       </p>
       <form className="mb-4 flex items-end gap-2" action="/shares/received">
-        {accounts.length <= CHOOSER_LIMIT ? (
-          <label className="flex flex-col gap-1 text-sm">
-            Receiving account
-            <select name="account" defaultValue={chosen} className={inputClass}>
-              {choices.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.id})
-                </option>
-              ))}
-              <option value="all">All accounts</option>
-            </select>
-          </label>
-        ) : (
-          <label className="flex flex-col gap-1 text-sm">
-            Receiving account (12-digit account ID, or all; this account when empty)
-            <input name="account" defaultValue={chosen === own ? '' : chosen} placeholder={own} pattern="\d{12}|all" className={inputClass} />
-          </label>
-        )}
+        <AccountChooser label="Receiving account" accounts={choices} value={chosen} own={own} all />
         <Button type="submit" variant="secondary" size="sm">
           Show
         </Button>
       </form>
       {refused && (
         <div className="mb-4">
-          <Alert tone="error" title="Receiving account" testId="receiving-account-refused">
-            {/^\d{12}$/.test(refused) ? `Account ${refused} is not in the organization as read so far` : 'An account is a 12-digit account ID, or all'}: showing this account ({own}).
-          </Alert>
+          <AccountRefused title="Receiving account" typed={refused} own={own} all testId="receiving-account-refused" />
         </div>
       )}
       <SnapshotStatus initial={receivedProgress(status)} status={receivedStatusAction} />

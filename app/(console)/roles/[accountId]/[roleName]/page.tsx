@@ -8,10 +8,10 @@ import { VerifyPanel } from '@/components/roles/VerifyPanel';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/page-context';
-import { accountNamesOf } from '@/lib/iam/access-facts';
 import { handOff } from '@/lib/iam/handoff';
 import { accountOfPrincipal, renderPolicy } from '@/lib/iam/policy';
 import { roleDetails } from '@/lib/iam/read';
+import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { trustedPrincipals, type TrustedPrincipal } from '@/lib/iam/trust';
 import { planTrustEditAction, verifyAccessAction } from './actions';
 
@@ -33,7 +33,8 @@ export default async function RolePage({ params }: { params: Promise<{ accountId
   if (!page.context) {
     return <AwsUnavailable title={<PageTitle>{roleName}</PageTitle>} error={page.error} />;
   }
-  const [role, names] = await Promise.all([roleDetails(accountId, roleName), accountNamesOf(page.context)]);
+  // The organization as read so far: a cold crawl of 10,000 accounts is not waited for.
+  const [role, names, organization] = await Promise.all([roleDetails(accountId, roleName), organizationNames(page.context), currentOrganization(page.context)]);
   if (!role) notFound();
   const trusted = trustedPrincipals(role.trust).filter((t) => t.principal !== '*' && !t.principal.endsWith('.amazonaws.com'));
   const accountLabel = names[accountId] ? `${names[accountId]} (${accountId})` : accountId;
@@ -65,7 +66,13 @@ export default async function RolePage({ params }: { params: Promise<{ accountId
               title={
                 <>
                   <span className="font-mono text-sm">{t.principal}</span>{' '}
-                  {account && names[account] ? <Badge>{names[account]}</Badge> : <Badge tone="amber">outside the organization</Badge>}
+                  {account && names[account] ? (
+                    <Badge>{names[account]}</Badge>
+                  ) : organization && !organization.complete ? (
+                    <Badge>not in the organization as read so far</Badge>
+                  ) : (
+                    <Badge tone="amber">outside the organization</Badge>
+                  )}
                 </>
               }
             >
