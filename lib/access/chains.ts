@@ -6,7 +6,7 @@ import type { AccessIndex, AccessPath } from './paths';
 export const MAX_CHAIN_HOPS = 3;
 export const CHAINED_SESSION_LIMIT_SECONDS = 3600;
 // An account page shows chains, not every combination of a hub's fan-out.
-const MAX_CHAINS = 200;
+export const MAX_CHAINS = 200;
 
 export interface Chain {
   hops: AccessPath[];

@@ -1,6 +1,6 @@
 // The organization's findings for the pages (server only): computed from the access view's reading with the
-// allowlist and acceptances as they stand, again when any of them changes (in slices; while a reading fills in, the
-// last findings answer and the next are worked out behind them).
+// allowlist and acceptances as they stand, again when any of them changes (in slices; for a reading's newer paths,
+// the last findings answer and the next are worked out behind them).
 import type { ConsoleContext } from '../aws/identity';
 import { identity } from '../cache/derived';
 import { recomputed } from '../cache/recomputed';
@@ -28,8 +28,9 @@ export async function findingsOf(view: AccessView, now = Date.now()): Promise<Fi
       const findings = await runInSlices(findingSteps({ index: view.index, iam: view.iam.snapshot, allowlist, acceptances, now }));
       return { findings, computedMs: performance.now() - started };
     },
-    // A new allowlist or acceptance is shown at once; newer paths of a reading filling in may wait behind the last findings.
-    (lastMark) => view.filling && lastMark.slice(lastMark.indexOf('|') + 1) === store,
+    // A new allowlist or acceptance, or the console's change to the paths, is shown at once; a reading's newer paths
+    // may wait behind the last findings.
+    (lastMark) => view.behind && lastMark.slice(lastMark.indexOf('|') + 1) === store,
   );
   return { ...result, view };
 }

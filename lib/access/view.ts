@@ -23,12 +23,12 @@ export interface AccessView {
   /** Account, OU and organization ID → name. */
   names: Record<string, string>;
   computedMs: number;
-  /** A reading is still filling in: the paths may be from a moment before it. */
-  filling: boolean;
+  /** The paths were worked out for a reading (behind the last paths), not for a change the console made. */
+  behind: boolean;
 }
 
-// The paths are worked out in slices (pages are served meanwhile); while a reading fills in, the last ones answer.
-const views = recomputed<Omit<AccessView, 'iam' | 'filling'>>();
+// The paths are worked out in slices (pages are served meanwhile); for a new reading, the last ones answer meanwhile.
+const views = recomputed<Omit<AccessView, 'iam'>>();
 const filling = (...snapshots: Array<{ complete: boolean } | undefined>) => snapshots.some((s) => s && !s.complete);
 const idOf = (o: object | undefined) => (o ? identity(o) : 0);
 
@@ -47,21 +47,24 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
   const iam = getIamSnapshot(iamSnapshotSource(context));
   const org = await organizationOf(context);
   const ram = getShareSnapshot(shareSnapshotSource(context)).snapshot;
-  const mark = [idOf(iam.snapshot), iam.snapshot.revision, idOf(org), org ? Object.keys(org.nodes).length : 0, idOf(ram), Object.keys(ram.shares).length].join('|');
+  // Which readings (objects), and what they hold (a complete reading changes in place only by the console's changes).
+  const readings = [idOf(iam.snapshot), idOf(org), idOf(ram)].join('|');
+  const mark = `${readings}#${[iam.snapshot.revision, org ? Object.keys(org.nodes).length : 0, Object.keys(ram.shares).length].join('|')}`;
   const isFilling = filling(iam.snapshot, org, ram);
   const view = await views.get(
     mark,
-    async () => {
+    async (behind) => {
       const started = performance.now();
       const organization = accessOrganization(org);
       const index = await runInSlices(accessPathSteps({ iam: iam.snapshot, organization, ram }));
       const names: Record<string, string> = { ...organization.groupNames };
       for (const [id, a] of Object.entries(organization.accounts)) names[id] = a.name;
-      return { index, names, computedMs: performance.now() - started };
+      return { index, names, computedMs: performance.now() - started, behind };
     },
-    () => isFilling,
+    // The console's own change is shown once worked out; a reading filling in, or a new one, behind the last paths.
+    (lastMark) => isFilling || !lastMark.startsWith(`${readings}#`),
   );
-  return { ...view, iam, filling: isFilling };
+  return { ...view, iam };
 }
 
 /** As accessView, but a first read is given up to `boundMs` to show its first accounts (a page's first paint). */
@@ -75,13 +78,16 @@ export async function accessViewSoon(context: ConsoleContext, boundMs: number): 
   }
 }
 
-// Explanations of the paths pages show, kept for the paths they explain (a warm page evaluates nothing, nor one
-// while a reading fills in and the paths from a moment ago answer).
+// Explanations of the paths pages show, kept while what they are made from stands: the two accounts as read (a
+// re-read account is a new object), where they sit in the organization, and the SCPs and RCPs. A warm page evaluates
+// nothing, nor does one while a reading fills in other accounts and the paths are worked out again every second.
 const explained = new Map<string, Promise<PathExplanation>>();
 const EXPLAINED_LIMIT = 20_000;
 
 export function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
-  const key = `${idOf(view.index)}|${path.id}`;
+  const { snapshot } = view.iam;
+  const placed = (accountId: string | undefined) => (accountId ? `${idOf(snapshot.accounts[accountId])}/${view.index.organization.accounts[accountId]?.parents.join('/') ?? ''}` : '');
+  const key = [path.id, path.status, placed(path.source.accountId), placed(path.destinationAccount), idOf(snapshot.organizationPolicies)].join('|');
   let explanation = explained.get(key);
   if (!explanation) {
     if (explained.size >= EXPLAINED_LIMIT) explained.clear();

@@ -16,10 +16,18 @@ function* busy(ms: number, total = { steps: 0 }): Steps<number> {
   return total.steps;
 }
 
-/** A working-out the test finishes by hand. */
+/** A working-out the test finishes by hand, and whether each was told it runs behind the last value. */
 function computations() {
   const started: Array<(value: string) => void> = [];
-  return { started, compute: () => new Promise<string>((resolve) => started.push(resolve)) };
+  const behind: boolean[] = [];
+  return {
+    started,
+    behind,
+    compute: (isBehind: boolean) => {
+      behind.push(isBehind);
+      return new Promise<string>((resolve) => started.push(resolve));
+    },
+  };
 }
 
 describe('work in slices', () => {
@@ -61,7 +69,7 @@ describe('a value worked out again when its readings change', () => {
   });
 
   it('answers with the last value while a reading fills in, and with the new one once it is worked out', async () => {
-    const { started, compute } = computations();
+    const { started, behind, compute } = computations();
     const values = recomputed<string>();
     const first = values.get('a', compute, () => true);
     await nextTurn();
@@ -69,7 +77,10 @@ describe('a value worked out again when its readings change', () => {
     await first;
     await sleep(1_050);
     const before = performance.now();
-    expect(await values.get('b', compute, () => true)).toBe('for a');
+    const lastMarks: string[] = [];
+    expect(await values.get('b', compute, (lastMark) => (lastMarks.push(lastMark), true))).toBe('for a');
+    expect(lastMarks).toEqual(['a']);
+    expect(behind).toEqual([false, true]);
     expect(performance.now() - before).toBeLessThan(500);
     expect(started).toHaveLength(2);
     started[1]('for b');

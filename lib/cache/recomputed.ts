@@ -1,19 +1,19 @@
 // A value worked out from readings that change (the access paths, the findings), one working-out at a time. It is
-// kept until what it was worked out from (its mark) changes. While a reading still fills in (its mark changing with
-// every account read), the next is worked out behind the last value, which answers when the next is not ready within
-// 50 ms; at most once a second and never for more than a twentieth of the time: at 10,000 accounts each working-out
-// is seconds of one core.
+// kept until what it was worked out from (its mark) changes. Then a change the console made is waited for; a reading
+// that fills in (its mark changing with every account read) or a new reading is worked out behind the last value,
+// which answers when the next is not ready within 50 ms — at most once a second and never for more than a twentieth
+// of the time: at 10,000 accounts each working-out is seconds of one core.
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const FILLING_EVERY_MS = 1_000;
+const BEHIND_EVERY_MS = 1_000;
 const BEHIND_WAIT_MS = 50;
 
 export interface Recomputed<V> {
   /**
-   * The value for `mark`, worked out by `compute` unless kept. `filling(lastMark)`: whether the last value (worked out
-   * for `lastMark`) may answer while the next is worked out behind it.
+   * The value for `mark`, worked out by `compute` unless kept (told whether it is worked out behind the last value).
+   * `behind(lastMark)`: whether the last value (worked out for `lastMark`) may answer while the next is worked out.
    */
-  get(mark: string, compute: () => Promise<V>, filling: (lastMark: string) => boolean): Promise<V>;
+  get(mark: string, compute: (behind: boolean) => Promise<V>, behind: (lastMark: string) => boolean): Promise<V>;
   /** After a change the marks do not show: the next get works the value out again. */
   forget(): void;
 }
@@ -23,10 +23,10 @@ export function recomputed<V>(): Recomputed<V> {
   let running: { mark: string; done: Promise<V> } | undefined;
   let generation = 0;
 
-  function start(mark: string, compute: () => Promise<V>) {
+  function start(mark: string, compute: (behind: boolean) => Promise<V>, behind: boolean) {
     const startedIn = generation;
     const started = performance.now();
-    const done: Promise<V> = compute()
+    const done: Promise<V> = compute(behind)
       .then((value) => {
         if (startedIn === generation) last = { mark, value, at: Date.now(), ms: performance.now() - started };
         return value;
@@ -40,13 +40,13 @@ export function recomputed<V>(): Recomputed<V> {
   }
 
   return {
-    async get(mark, compute, filling) {
+    async get(mark, compute, behind) {
       for (;;) {
-        const behind = !!last && filling(last.mark);
-        if (last && (last.mark === mark || (behind && Date.now() - last.at < Math.max(FILLING_EVERY_MS, 20 * last.ms)))) return last.value;
-        if (last && behind) {
+        const mayLag = !!last && last.mark !== mark && behind(last.mark);
+        if (last && (last.mark === mark || (mayLag && Date.now() - last.at < Math.max(BEHIND_EVERY_MS, 20 * last.ms)))) return last.value;
+        if (last && mayLag) {
           // A small reading's working-out is done within the wait: the page shows it, not the one before.
-          const next = (running ?? start(mark, compute)).done.catch(() => last!.value);
+          const next = (running ?? start(mark, compute, true)).done.catch(() => last!.value);
           return await Promise.race([next, sleep(BEHIND_WAIT_MS).then(() => last!.value)]);
         }
         // A working-out from other readings (before a change) ends first: one at a time, then this mark's.
@@ -54,7 +54,7 @@ export function recomputed<V>(): Recomputed<V> {
           await running.done.catch(() => undefined);
           continue;
         }
-        return await (running ?? start(mark, compute)).done;
+        return await (running ?? start(mark, compute, false)).done;
       }
     },
     forget() {

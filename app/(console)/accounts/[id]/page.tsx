@@ -10,7 +10,7 @@ import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, PageTitle } from '@/components/ui';
-import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, type Chain } from '@/lib/access/chains';
+import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
 import type { PathExplanation } from '@/lib/access/explain';
 import { accessQuery } from '@/lib/access/filters';
 import { accountGraph } from '@/lib/access/graph';
@@ -25,8 +25,9 @@ import { loadConsolePage } from '@/lib/page-context';
 export const dynamic = 'force-dynamic';
 
 const FIRST_PATHS_WAIT_MS = 1_500;
-// Rows shown (and explained) per table; the rest are on /access, filtered to this account.
-const ROWS = 100;
+// Rows shown (and explained) per table; the rest are on /access, filtered to this account. A busy account has
+// thousands of paths: each row shown is explained layer by layer and rendered on every view.
+const ROWS = 25;
 
 const order = (a: AccessPath, b: AccessPath) => (a.status === 'blocked' ? 1 : 0) - (b.status === 'blocked' ? 1 : 0) || a.source.label.localeCompare(b.source.label);
 
@@ -52,7 +53,7 @@ function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<stri
   if (chains.length === 0) return <p className="text-sm text-slate-500">None.</p>;
   return (
     <ul className="space-y-1 text-sm" data-testid={testId}>
-      {chains.map((c) => (
+      {chains.slice(0, ROWS).map((c) => (
         <li key={c.hops.map((h) => h.id).join('>')} data-testid="chain">
           {c.hops[0].source.label}
           {c.hops.map((h) => (
@@ -63,6 +64,7 @@ function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<stri
           ))}
         </li>
       ))}
+      {chains.length > ROWS && <li className="text-slate-500">and {chains.length - ROWS} more{chains.length >= MAX_CHAINS ? ` (the first ${MAX_CHAINS} followed)` : ''}.</li>}
     </ul>
   );
 }
