@@ -1,14 +1,12 @@
 // Access paths as table rows: source, how (role or share), destination, conditions, status — each with its
-// explanation layer by layer when the page computed one. Every name is rendered as text.
+// explanation layer by layer when opened. Every name is rendered as text.
 import Link from 'next/link';
 import { Badge, Cell, Table } from '@/components/ui';
-import type { PathExplanation } from '@/lib/access/explain';
 import type { AccessPath } from '@/lib/access/paths';
+import { PathExplanation } from './PathExplanation';
 
 const STATUS_TONE = { open: 'emerald', conditional: 'sky', blocked: 'slate' } as const;
 const STATUS_WORD = { open: 'open', conditional: 'conditional', blocked: 'blocked' } as const;
-const LAYER_NAMES = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', rcp: 'Resource control policies', trust: "Role's trust policy" } as const;
-const MARKS = { allows: '✔', denies: '✘', neutral: '–', assumed: '?' } as const;
 
 export function AccountLink({ id, names }: { id: string | undefined; names: Record<string, string> }) {
   if (!id) return null;
@@ -19,32 +17,7 @@ export function AccountLink({ id, names }: { id: string | undefined; names: Reco
   );
 }
 
-function Explanation({ path, explanation }: { path: AccessPath; explanation?: PathExplanation }) {
-  return (
-    <details data-testid="path-explanation">
-      <summary className="cursor-pointer text-sky-700">Explain</summary>
-      <div className="mt-2 space-y-1 text-xs text-slate-700">
-        <p>{explanation?.summary ?? `${path.source.label} → ${path.target.name} (${path.statement})${path.blockedBy ? `: blocked, ${path.blockedBy.why}` : ''}.`}</p>
-        {explanation?.verification && (
-          <ol className="space-y-1">
-            {explanation.verification.layers.map((l) => (
-              <li key={l.layer} data-testid={`layer-${l.layer}`} data-effect={l.effect} className="flex gap-2">
-                <span aria-hidden>{MARKS[l.effect]}</span>
-                <span>
-                  <span className="font-medium">{LAYER_NAMES[l.layer]}</span>: {l.explanation}
-                </span>
-              </li>
-            ))}
-            <li className="text-slate-500">Evaluated for: {explanation.verification.session}.</li>
-          </ol>
-        )}
-        {path.kind === 'role' && path.source.kind === 'principal' && <p className="text-slate-500">A session of this role assuming another role lasts at most one hour (role chaining).</p>}
-      </div>
-    </details>
-  );
-}
-
-export function PathsTable({ paths, names, explanations, testId, show = 'both' }: { paths: AccessPath[]; names: Record<string, string>; explanations?: Map<string, PathExplanation>; testId: string; show?: 'both' | 'source' | 'destination' }) {
+export function PathsTable({ paths, names, testId, show = 'both' }: { paths: AccessPath[]; names: Record<string, string>; testId: string; show?: 'both' | 'source' | 'destination' }) {
   const columns = [...(show !== 'destination' ? ['From'] : []), 'Through', ...(show !== 'source' ? ['Into'] : []), 'Conditions', 'Status', ''];
   return (
     <Table columns={columns} testId={testId}>
@@ -90,7 +63,11 @@ export function PathsTable({ paths, names, explanations, testId, show = 'both' }
             {p.blockedBy && <div className="text-xs text-slate-500">{p.blockedBy.why}</div>}
           </Cell>
           <Cell className="min-w-[14rem]">
-            <Explanation path={p} explanation={explanations?.get(p.id)} />
+            <PathExplanation
+              pathId={p.id}
+              summary={`${p.source.label} → ${p.target.name} (${p.statement})${p.blockedBy ? `: blocked, ${p.blockedBy.why}` : ''}.`}
+              chaining={p.kind === 'role' && p.source.kind === 'principal'}
+            />
           </Cell>
         </tr>
       ))}

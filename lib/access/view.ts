@@ -2,7 +2,7 @@
 // stand (never waiting for a whole read), the paths computed from them once per reading — again as a first
 // read streams in more accounts (behind the last paths), or a change re-reads one.
 import { waitLeft } from '../cache/snapshots';
-import { identity } from '../cache/derived';
+import { derived, identity } from '../cache/derived';
 import { recomputed } from '../cache/recomputed';
 import { runInSlices } from '../cache/slices';
 import type { ConsoleContext } from '../aws/identity';
@@ -78,13 +78,13 @@ export async function accessViewSoon(context: ConsoleContext, boundMs: number): 
   }
 }
 
-// Explanations of the paths pages show, kept while what they are made from stands: the two accounts as read (a
+// Explanations asked for on the pages, kept while what they are made from stands: the two accounts as read (a
 // re-read account is a new object), where they sit in the organization, and the SCPs and RCPs. A warm page evaluates
 // nothing, nor does one while a reading fills in other accounts and the paths are worked out again every second.
 const explained = new Map<string, Promise<PathExplanation>>();
 const EXPLAINED_LIMIT = 20_000;
 
-export function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
+function explainInView(view: AccessView, path: AccessPath): Promise<PathExplanation> {
   const { snapshot } = view.iam;
   const placed = (accountId: string | undefined) => (accountId ? `${idOf(snapshot.accounts[accountId])}/${view.index.organization.accounts[accountId]?.parents.join('/') ?? ''}` : '');
   const key = [path.id, path.status, placed(path.source.accountId), placed(path.destinationAccount), idOf(snapshot.organizationPolicies)].join('|');
@@ -95,4 +95,12 @@ export function explainInView(view: AccessView, path: AccessPath): Promise<PathE
     explained.set(key, explanation);
   }
   return explanation;
+}
+
+/** A path of the paths as they stand, by its ID, explained; undefined when the reading no longer has it. */
+export async function explainPathById(context: ConsoleContext, pathId: string): Promise<PathExplanation | undefined> {
+  const view = await accessView(context);
+  const byId = derived(view.index, 'paths-by-id', () => new Map(view.index.paths.map((p, i) => [p.id, i])), Infinity);
+  const i = byId.get(pathId);
+  return i === undefined ? undefined : await explainInView(view, view.index.paths[i]);
 }

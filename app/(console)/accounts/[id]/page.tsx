@@ -5,17 +5,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
-import { AccessGraph } from '@/components/access/AccessGraph';
+import { AccessGraphDrawn } from '@/components/access/AccessGraphDrawn';
 import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, PageTitle } from '@/components/ui';
 import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
-import type { PathExplanation } from '@/lib/access/explain';
 import { accessQuery } from '@/lib/access/filters';
 import { accountGraph } from '@/lib/access/graph';
 import { accountPaths, type AccessPath } from '@/lib/access/paths';
-import { accessViewSoon, explainInView, type AccessView } from '@/lib/access/view';
+import { accessViewSoon } from '@/lib/access/view';
 import { concerns } from '@/lib/access/findings-filters';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
@@ -25,8 +24,7 @@ import { loadConsolePage } from '@/lib/page-context';
 export const dynamic = 'force-dynamic';
 
 const FIRST_PATHS_WAIT_MS = 1_500;
-// Rows shown (and explained) per table; the rest are on /access, filtered to this account. A busy account has
-// thousands of paths: each row shown is explained layer by layer and rendered on every view.
+// Rows shown per table; the rest are on /access, filtered to this account (a busy account has thousands).
 const ROWS = 25;
 
 const order = (a: AccessPath, b: AccessPath) => (a.status === 'blocked' ? 1 : 0) - (b.status === 'blocked' ? 1 : 0) || a.source.label.localeCompare(b.source.label);
@@ -41,12 +39,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <AccountView context={page.context} user={page.user} id={id} />
     </Suspense>
   );
-}
-
-async function explainAll(paths: AccessPath[], view: AccessView): Promise<Map<string, PathExplanation>> {
-  const out = new Map<string, PathExplanation>();
-  for (const p of paths) out.set(p.id, await explainInView(view, p));
-  return out;
 }
 
 function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<string, string>; testId: string }) {
@@ -78,7 +70,6 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
   outbound.sort(order);
   const shownIn = inbound.slice(0, ROWS);
   const shownOut = outbound.slice(0, ROWS);
-  const explanations = await explainAll([...shownIn, ...shownOut], view);
   const findings = (await findingsOf(view)).findings.filter((f) => concerns(f, id));
   const where = member ? ['Root', ...member.parents.slice(1).map((p) => names[p] ?? p)].join(' / ') : 'outside the organization, or not yet read';
   return (
@@ -92,7 +83,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
             Skip to the tables
           </a>
         </p>
-        <AccessGraph graph={accountGraph(id, inbound, outbound, view.index.organization)} />
+        <AccessGraphDrawn graph={accountGraph(id, inbound, outbound, view.index.organization)} />
       </Card>
       <div className="mt-4" id="findings">
         <Card>
@@ -110,7 +101,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
       <div className="mt-4" id="inbound">
         <Card>
           <h2 className="mb-2 text-base font-semibold">Inbound: who can reach {names[id] ?? id} ({inbound.length})</h2>
-          <PathsTable paths={shownIn} names={names} explanations={explanations} testId="inbound-table" show="source" />
+          <PathsTable paths={shownIn} names={names} testId="inbound-table" show="source" />
           {inbound.length > ROWS && (
             <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ to: id })}`}>
               All {inbound.length} inbound paths
@@ -121,7 +112,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
       <div className="mt-4" id="outbound">
         <Card>
           <h2 className="mb-2 text-base font-semibold">Outbound: what its principals can reach ({outbound.length})</h2>
-          <PathsTable paths={shownOut} names={names} explanations={explanations} testId="outbound-table" show="destination" />
+          <PathsTable paths={shownOut} names={names} testId="outbound-table" show="destination" />
           {outbound.length > ROWS && (
             <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ from: id })}`}>
               All {outbound.length} outbound paths
