@@ -81,6 +81,9 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 async function main() {
   const t0 = performance.now();
   const counted = { iam: 0, sts: 0, organizations: 0 };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-bench-access-'));
+  // The console's state (where snapshots are kept) in a fresh directory too: a cold snapshot is read from AWS.
+  process.env.CROSSING_DATA_DIR = dataDir;
   const sandbox = await createSandboxServer({ seed: 'large', seedOptions, port: 0, throttle });
   const world = sandbox.runtime.world;
   const key = world.credentials.get(world.consoleAccessKeyId!)!;
@@ -104,7 +107,6 @@ async function main() {
   sandbox.runtime.observe = (event) => {
     if (event.service.name in counted) counted[event.service.name as keyof typeof counted]++;
   };
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-bench-access-'));
   const source: IamSnapshotSource = { key: 'bench', accountIds: async function* () {
       yield accounts;
     }, dataDir, maxAgeMs: Infinity, concurrency: Number(args.concurrency) };
