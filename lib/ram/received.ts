@@ -6,6 +6,7 @@
 import { paginateGetResourceShareAssociations, paginateGetResourceShares, paginateListResources, RAMClient } from '@aws-sdk/client-ram';
 import { accountSnapshots, type AccountSnapshot, type AccountSnapshotSource } from '../aws/account-snapshot';
 import { getClient } from '../aws/clients';
+import { derived } from '../cache/derived';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { ancestorsOf } from '../organizations/view';
 import { resourceTypeOfArn } from './snapshot';
@@ -101,13 +102,18 @@ export function containersOf(organization: Pick<OrganizationSnapshot, 'nodes'> |
 export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: string, containers: ReadonlySet<string>): ReceivedShare[] {
   const own = received.itemsOf(snapshot, accountId).filter((s) => s.accountId === accountId && !receivedThroughOrganization(s));
   const through: ReceivedShare[] = [];
-  for (const [key, share] of Object.entries(snapshot.items)) {
+  for (const share of sharedThroughOrganization(snapshot)) {
     // An owner does not receive its own share.
-    if (!key.startsWith(ORGANIZATION_KEY) || share.owningAccountId === accountId) continue;
+    if (share.owningAccountId === accountId) continue;
     const via = share.via.filter((v) => containers.has(v.split('/').pop()!));
     if (via.length) through.push({ ...share, accountId, via });
   }
   return [...own, ...through];
+}
+
+/** The shares received through the organization or OUs, found among every account's once a second, not per view. */
+function sharedThroughOrganization(snapshot: AccountSnapshot<ReceivedShare>): ReceivedShare[] {
+  return derived(snapshot, 'through-organization', () => Object.entries(snapshot.items).flatMap(([key, share]) => (key.startsWith(ORGANIZATION_KEY) ? [share] : [])));
 }
 
 /** The last complete reading (revalidated behind it when old), else the first one as it fills. Never waits. */
