@@ -27,7 +27,7 @@ export interface AccessView {
   behind: boolean;
 }
 
-// The paths are worked out in slices (pages are served meanwhile); for a new reading, the last ones answer meanwhile.
+// The paths are worked out in slices, pages served between them; for a new reading the last paths answer until then.
 const views = recomputed<Omit<AccessView, 'iam'>>();
 const filling = (...snapshots: Array<{ complete: boolean } | undefined>) => snapshots.some((s) => s && !s.complete);
 const idOf = (o: object | undefined) => (o ? identity(o) : 0);
