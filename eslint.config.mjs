@@ -1,6 +1,6 @@
 // The layers the brief sets, held by the lint: lib/ imports no app/, components/ or root auth.ts; the plan engine
 // (lib/plan) no service folder; components/ no app/; a route no other route's actions; and no import loop anywhere
-// (sandbox seeds included). Plus TypeScript's and React hooks' recommended rules.
+// (sandbox seeds included); links through components/ui/Link.tsx. Plus TypeScript's and React hooks' recommended rules.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
@@ -8,6 +8,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const SERVICES = ['./lib/iam', './lib/ram', './lib/organizations', './lib/changes'];
+// Pages link through the one primitive that prefetches on intent, not on sight (components/ui/Link.tsx says why).
+const NEXT_LINK = { name: 'next/link', message: "Use Link from '@/components/ui': it prefetches a page when the link is pointed at, not when it is seen." };
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.next*/', 'next-env.d.ts', 'public/', 'test-results/', 'playwright-report/', 'data/'] },
@@ -37,11 +39,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/Link.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NEXT_LINK] }] },
+  },
+  {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [NEXT_LINK],
           patterns: [
             { regex: '^\\.\\./.*actions$', message: "A route uses its own actions (./actions) or a component's (components/<feature>/actions.ts), not another route's." },
             { regex: '^@/app/', message: "A route uses its own actions (./actions) or a component's (components/<feature>/actions.ts), not another route's." },

@@ -184,7 +184,16 @@ export async function timeByUrl(page: Page, url: string, limitMs = 180_000): Pro
     .then(() => page.locator(LOADING).waitFor({ state: 'detached', timeout: limitMs }))
     .then(() => page.evaluate(() => performance.now()), () => NaN);
   const complete = await done;
-  const firstContent = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN).catch(() => NaN);
+  // A fast page can finish loading before its first paint is recorded: wait for the entry (buffered), up to 5 s.
+  // A string, not a function: tsx's transform would name the inner functions with a helper the page lacks.
+  const script = `new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const paint = list.getEntriesByName('first-contentful-paint')[0];
+      if (paint) resolve(paint.startTime);
+    }).observe({ type: 'paint', buffered: true });
+    setTimeout(() => resolve(NaN), 5000);
+  })`;
+  const firstContent = await page.evaluate<number>(script).catch(() => NaN);
   return { firstContent, complete };
 }
 

@@ -101,6 +101,8 @@ test.describe('customer managed permissions', () => {
     expect(JSON.parse(permission!.permission!).Action).toEqual(['ec2:GetManagedPrefixListEntries', 'ec2:DescribeManagedPrefixLists']);
 
     await permissionsPage(page);
+    await expect(card.locator('[data-testid="cmp-version"][data-version="2"]')).toContainText('default');
+    await expect(page.getByTestId('aws-permissions')).toContainText('AWSRAMDefaultPermissionPrefixList');
     await page.screenshot({ path: screenshotPath('managed-permissions'), fullPage: true });
   });
 });

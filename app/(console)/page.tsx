@@ -1,10 +1,9 @@
 // Dashboard: the live organization summary, with honest empty and error states.
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessCounts } from '@/components/access/AccessCounts';
 import { FailedRevocations } from '@/components/expiry/FailedRevocations';
-import { Alert, Card, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle } from '@/components/ui';
 import { STANDING_LABELS } from '@/components/console-header';
 import { getOrganizationSummary } from '@/lib/dashboard';
 import { openExpiries } from '@/lib/expiry/expiry';

@@ -1,11 +1,11 @@
 // The dashboard's access figures: the organization's paths, those from outside it, those open without any
 // condition, and its open findings by severity — from the last IAM reading (or what a first read has found so far), never waiting for one.
-import Link from 'next/link';
 import { countPaths } from '@/lib/access/filters';
 import { openBySeverity } from '@/lib/access/findings-filters';
 import { findingsOf } from '@/lib/access/findings-view';
 import { accessView } from '@/lib/access/view';
 import type { ConsoleContext } from '@/lib/aws/identity';
+import { Link } from '@/components/ui';
 
 function Figure({ label, value, href, testId }: { label: string; value: number; href: string; testId: string }) {
   return (

@@ -3,9 +3,9 @@
 // outbound groups on the right; each member is a link (Tab reaches it, Enter opens that account's page).
 // The tables below are the same data as text.
 import '@xyflow/react/dist/style.css';
-import Link from 'next/link';
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import type { AccountGraph, GraphGroup } from '@/lib/access/graph';
+import { Link } from '@/components/ui/Link';
 
 const GROUP_WIDTH = 260;
 const ROW = 34;

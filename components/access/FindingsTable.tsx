@@ -1,8 +1,7 @@
 // The findings as a table: severity, what and why, the accounts, the paths behind it, its fixes (each builds a
 // reviewed plan) and its acceptance. Names and titles come from other accounts: rendered as text.
-import Link from 'next/link';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
-import { Badge, Cell, Table, type BadgeTone } from '@/components/ui';
+import { Badge, type BadgeTone, Cell, Link, Table } from '@/components/ui';
 import { FINDING_KINDS, type Finding, type FindingFix, type Severity } from '@/lib/access/findings';
 import { AcceptFinding } from './AcceptFinding';
 import { planFindingFixAction } from './findings-actions';

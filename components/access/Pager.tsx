@@ -1,6 +1,6 @@
 // A list's pager: how many match, which page, and links to the pages either side (the filters kept in the URL).
-import Link from 'next/link';
 import type { PathsPage } from '@/lib/access/filters';
+import { Link } from '@/components/ui';
 
 export function Pager({ page, noun, href, testId, countTestId }: { page: PathsPage<unknown>; noun: string; href: (page: number) => string; testId: string; countTestId: string }) {
   const link = (n: number, label: string) => (

@@ -1,7 +1,6 @@
 // Access paths as table rows: source, how (role or share), destination, conditions, status — each with its
 // explanation layer by layer when opened. Every name is rendered as text.
-import Link from 'next/link';
-import { Badge, Cell, Table } from '@/components/ui';
+import { Badge, Cell, Link, Table } from '@/components/ui';
 import type { AccessPath } from '@/lib/access/paths';
 import { PathExplanation } from './PathExplanation';
 

@@ -1,7 +1,6 @@
 // For admins: time-bound access AWS refused to take back, so it is still granted — each with AWS's reason and when
 // the console tries again (it keeps trying), linked to the plan that granted it and the one that tries to end it.
-import Link from 'next/link';
-import { Alert } from '@/components/ui';
+import { Alert, Link } from '@/components/ui';
 import type { ExpiryState } from '@/lib/expiry/expiry';
 
 export function FailedRevocations({ expiries }: { expiries: ExpiryState[] }) {

@@ -1,5 +1,5 @@
 // The inbox and its history, as two tabs of one page.
-import Link from 'next/link';
+import { Link } from '@/components/ui';
 
 const TABS = [
   { href: '/invitations', label: 'Inbox' },

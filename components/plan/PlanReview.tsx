@@ -1,8 +1,7 @@
 // A stored plan as it is reviewed, applied and read back: its steps and their states, Apply (admins), what AWS
 // reads back after a run, and the CLI, CloudFormation and Terraform equivalents. The plan's page and each
 // wizard's review step show this one component, so a plan reads the same wherever it is reviewed.
-import Link from 'next/link';
-import { Alert, Badge, buttonClass, Card } from '@/components/ui';
+import { Alert, Badge, buttonClass, Card, Link } from '@/components/ui';
 import type { ReadBack } from '@/lib/plan/kind';
 import { planStatusBadge } from './status';
 import { planEquivalents } from '@/lib/plan/equivalents';

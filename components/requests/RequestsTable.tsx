@@ -1,6 +1,5 @@
 // A list of access requests: what, who asked, why, for how long, and where each stands.
-import Link from 'next/link';
-import { Badge, Cell, Table } from '@/components/ui';
+import { Badge, Cell, Link, Table } from '@/components/ui';
 import type { AccessRequest } from '@/lib/requests/store';
 import { formatHours, REQUEST_STATE } from './status';
 

@@ -1,6 +1,5 @@
 // /roles' table: one row per role, linking to its account and its page, with whom its trust lets in.
-import Link from 'next/link';
-import { Badge, Cell, Table, type BadgeTone } from '@/components/ui';
+import { Badge, type BadgeTone, Cell, Link, Table } from '@/components/ui';
 import type { RoleRow, TrustKind } from '@/lib/iam/roles-view';
 
 const TONE: Record<TrustKind, BadgeTone> = { 'cross-account': 'amber', 'same-account': 'slate', service: 'sky', federated: 'sky', anyone: 'red' };

@@ -1,5 +1,5 @@
 // A wizard's or a plan's numbered steps: where the admin is, which are finished (and can be gone back to).
-import Link from 'next/link';
+import { Link } from './Link';
 
 export interface StepItem {
   label: string;

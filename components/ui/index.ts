@@ -7,6 +7,7 @@ export { CodeBlock } from './CodeBlock';
 export { ConfirmDialog } from './ConfirmDialog';
 export { Field, inputClass } from './Field';
 export { FilterForm, type FilterField } from './FilterForm';
+export { Link } from './Link';
 export { PageTitle } from './PageTitle';
 export { Steps, type StepItem } from './Steps';
 export { Cell, Table } from './Table';

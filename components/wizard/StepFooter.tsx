@@ -1,7 +1,6 @@
 // The end of a wizard step: what the server refused, Back (to the step before, as saved), Next (the step is
 // checked on the server) and whether what was typed is saved.
-import Link from 'next/link';
-import { Alert, Button, buttonClass } from '@/components/ui';
+import { Alert, Button, buttonClass, Link } from '@/components/ui';
 
 export interface StepFooterProps {
   error?: string;

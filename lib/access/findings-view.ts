@@ -15,14 +15,14 @@ export interface FindingsView {
   computedMs: number;
 }
 
-const worked = recomputed<Omit<FindingsView, 'view'>>();
+const worked = recomputed<Omit<FindingsView, 'view'>, { paths: number; store: string }>();
 
 export async function findingsOf(view: AccessView, now = Date.now()): Promise<FindingsView> {
   const [allowlist, acceptances] = await Promise.all([readAllowlist(), readAcceptances()]);
   // Acceptances expire: the minute is part of what the reading depends on.
   const store = JSON.stringify([allowlist, acceptances, Math.floor(now / 60_000)]);
   const result = await worked.get(
-    `${identity(view.index)}|${store}`,
+    { paths: identity(view.index), store },
     async () => {
       const started = performance.now();
       const findings = await runInSlices(findingSteps({ index: view.index, iam: view.iam.snapshot, allowlist, acceptances, now }));
@@ -30,7 +30,7 @@ export async function findingsOf(view: AccessView, now = Date.now()): Promise<Fi
     },
     // A new allowlist or acceptance, or the console's change to the paths, is shown at once; a reading's newer paths
     // may wait behind the last findings.
-    (lastMark) => view.behind && lastMark.slice(lastMark.indexOf('|') + 1) === store,
+    (last) => view.behind && last.store === store,
   );
   return { ...result, view };
 }

@@ -3,11 +3,12 @@
 // statements whose aws:PrincipalOrgPaths / aws:ResourceOrgPaths conditions start or stop matching it, and the
 // access paths into and out of it gained or lost — the paths recomputed with the account at its new path.
 import { asList } from '../iam/policy';
+import { runSteps, type Steps } from '../cache/slices';
 import type { IamSnapshot } from '../iam/snapshot';
 import type { OrganizationSnapshot } from '../organizations/types';
 import type { RamSnapshot } from '../ram/snapshot';
 import { conditionHolds, conditionsOf } from './match';
-import { accountPaths, computeAccessPaths, documentsOf, principalsOf, type AccessIndex, type AccessOrganization, type AccessPath } from './paths';
+import { accessPathSteps, accountPaths, documentsOf, principalsOf, type AccessIndex, type AccessOrganization, type AccessPath } from './paths';
 
 export interface MoveChange<T> {
   gained: T[];
@@ -50,6 +51,11 @@ const orgPath = (organization: AccessOrganization, parents: string[]) => `${orga
 
 /** `destinationParents`: the destination's own parents, root first, ending with the destination. */
 export function previewMove(input: MoveInput, accountId: string, destinationParents: string[]): MovePreview {
+  return runSteps(previewMoveSteps(input, accountId, destinationParents));
+}
+
+/** As previewMove, one step per account's policies and per step of the paths' computation (pages run it in slices). */
+export function* previewMoveSteps(input: MoveInput, accountId: string, destinationParents: string[]): Steps<MovePreview> {
   const { iam, organization } = input;
   const member = organization.accounts[accountId];
   if (!member) throw new Error(`${accountId} is not an account of the organization`);
@@ -90,10 +96,11 @@ export function previewMove(input: MoveInput, accountId: string, destinationPare
   for (const [owner, account] of Object.entries(iam.accounts)) {
     for (const role of account.roles) check(`trust policy of role ${role.name} in ${organization.accounts[owner]?.name ?? owner}`, doc(role.trust));
     for (const principal of principalsOf(iam, owner, doc)) for (const policy of principal.identity) check(`${policy.name} in ${organization.accounts[owner]?.name ?? owner}`, policy.document);
+    yield;
   }
 
-  const index = input.index ?? computeAccessPaths({ iam, organization, ram: input.ram });
-  const movedIndex = computeAccessPaths({ iam, organization: moved, ram: input.ram });
+  const index = input.index ?? (yield* accessPathSteps({ iam, organization, ram: input.ram }));
+  const movedIndex = yield* accessPathSteps({ iam, organization: moved, ram: input.ram });
   const usable = (index: AccessIndex) => {
     const { inbound, outbound } = accountPaths(index, accountId);
     return [...inbound, ...outbound].filter((p) => p.status !== 'blocked');

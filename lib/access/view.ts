@@ -28,7 +28,7 @@ export interface AccessView {
 }
 
 // The paths are worked out in slices, pages served between them; for a new reading the last paths answer until then.
-const views = recomputed<Omit<AccessView, 'iam'>>();
+const views = recomputed<Omit<AccessView, 'iam'>, { readings: string; contents: string }>();
 const filling = (...snapshots: Array<{ complete: boolean } | undefined>) => snapshots.some((s) => s && !s.complete);
 const idOf = (o: object | undefined) => (o ? identity(o) : 0);
 
@@ -49,10 +49,10 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
   const ram = getShareSnapshot(shareSnapshotSource(context)).snapshot;
   // Which readings (objects), and what they hold (a complete reading changes in place only by the console's changes).
   const readings = [idOf(iam.snapshot), idOf(org), idOf(ram)].join('|');
-  const mark = `${readings}#${[iam.snapshot.revision, org ? Object.keys(org.nodes).length : 0, Object.keys(ram.shares).length].join('|')}`;
+  const contents = [iam.snapshot.revision, org ? Object.keys(org.nodes).length : 0, Object.keys(ram.shares).length].join('|');
   const isFilling = filling(iam.snapshot, org, ram);
   const view = await views.get(
-    mark,
+    { readings, contents },
     async (behind) => {
       const started = performance.now();
       const organization = accessOrganization(org);
@@ -62,7 +62,7 @@ export async function accessView(context: ConsoleContext): Promise<AccessView> {
       return { index, names, computedMs: performance.now() - started, behind };
     },
     // The console's own change is shown once worked out; a reading filling in, or a new one, behind the last paths.
-    (lastMark) => isFilling || !lastMark.startsWith(`${readings}#`),
+    (last) => isFilling || last.readings !== readings,
   );
   return { ...view, iam };
 }

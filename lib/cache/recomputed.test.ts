@@ -52,16 +52,16 @@ describe('work in slices', () => {
 describe('a value worked out again when its readings change', () => {
   it('is kept for its mark; a complete reading that changed is waited for, and concurrent views share one working-out', async () => {
     const { started, compute } = computations();
-    const values = recomputed<string>();
+    const values = recomputed<string, { reading: string }>();
     const complete = () => false;
-    const first = values.get('a', compute, complete);
+    const first = values.get({ reading: 'a' }, compute, complete);
     await nextTurn();
     started[0]('for a');
     expect(await first).toBe('for a');
-    expect(await values.get('a', compute, complete)).toBe('for a');
+    expect(await values.get({ reading: 'a' }, compute, complete)).toBe('for a');
     expect(started).toHaveLength(1);
 
-    const views = [values.get('b', compute, complete), values.get('b', compute, complete)];
+    const views = [values.get({ reading: 'b' }, compute, complete), values.get({ reading: 'b' }, compute, complete)];
     await nextTurn();
     expect(started).toHaveLength(2);
     started[1]('for b');
@@ -70,39 +70,39 @@ describe('a value worked out again when its readings change', () => {
 
   it('answers with the last value while a reading fills in, and with the new one once it is worked out', async () => {
     const { started, behind, compute } = computations();
-    const values = recomputed<string>();
-    const first = values.get('a', compute, () => true);
+    const values = recomputed<string, { reading: string }>();
+    const first = values.get({ reading: 'a' }, compute, () => true);
     await nextTurn();
     started[0]('for a');
     await first;
     await sleep(1_050);
     const before = performance.now();
-    const lastMarks: string[] = [];
-    expect(await values.get('b', compute, (lastMark) => (lastMarks.push(lastMark), true))).toBe('for a');
-    expect(lastMarks).toEqual(['a']);
+    const lastMarks: Array<{ reading: string }> = [];
+    expect(await values.get({ reading: 'b' }, compute, (lastMark) => (lastMarks.push(lastMark), true))).toBe('for a');
+    expect(lastMarks).toEqual([{ reading: 'a' }]);
     expect(behind).toEqual([false, true]);
     expect(performance.now() - before).toBeLessThan(500);
     expect(started).toHaveLength(2);
     started[1]('for b');
     await nextTurn();
-    expect(await values.get('b', compute, () => true)).toBe('for b');
+    expect(await values.get({ reading: 'b' }, compute, () => true)).toBe('for b');
   });
 
   it('shows a small working-out done within the wait rather than the last value', async () => {
-    const values = recomputed<string>();
-    await values.get('a', async () => 'for a', () => true);
+    const values = recomputed<string, { reading: string }>();
+    await values.get({ reading: 'a' }, async () => 'for a', () => true);
     await sleep(1_050);
-    expect(await values.get('b', async () => 'for b', () => true)).toBe('for b');
+    expect(await values.get({ reading: 'b' }, async () => 'for b', () => true)).toBe('for b');
   });
 
   it('works the value out again after forget, and a failure reaches whoever waits for it', async () => {
-    const values = recomputed<string>();
+    const values = recomputed<string, { reading: string }>();
     let computed = 0;
     const compute = async () => `value ${++computed}`;
-    await values.get('a', compute, () => false);
+    await values.get({ reading: 'a' }, compute, () => false);
     values.forget();
-    expect(await values.get('a', compute, () => false)).toBe('value 2');
-    await expect(values.get('c', () => Promise.reject(new Error('refused')), () => false)).rejects.toThrow('refused');
-    expect(await values.get('c', compute, () => false)).toBe('value 3');
+    expect(await values.get({ reading: 'a' }, compute, () => false)).toBe('value 2');
+    await expect(values.get({ reading: 'c' }, () => Promise.reject(new Error('refused')), () => false)).rejects.toThrow('refused');
+    expect(await values.get({ reading: 'c' }, compute, () => false)).toBe('value 3');
   });
 });

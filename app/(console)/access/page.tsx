@@ -1,13 +1,12 @@
 // /access: every access path of the organization — roles and shares, inside and outside it — with filters and
 // search in the URL, one page at a time. Thin: data from lib/access.
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { FindingsTable } from '@/components/access/FindingsTable';
 import { Pager } from '@/components/access/Pager';
 import { PathsTable } from '@/components/access/PathRows';
-import { Card, FilterForm, PageTitle } from '@/components/ui';
+import { Card, FilterForm, Link, PageTitle } from '@/components/ui';
 import { accessQuery, countPaths, filterPaths, pageOf, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
 import { accessViewSoon } from '@/lib/access/view';

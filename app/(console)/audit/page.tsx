@@ -1,8 +1,7 @@
 // The audit log: every change made through the console, filtered and paged.
-import Link from 'next/link';
 import { z } from 'zod';
 import { AuditExportForm } from '@/components/audit/export-form';
-import { Badge, Card, Cell, FilterForm, PageTitle, Table } from '@/components/ui';
+import { Badge, Card, Cell, FilterForm, Link, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { AUDIT_OUTCOMES, listAudit } from '@/lib/audit/log';
 

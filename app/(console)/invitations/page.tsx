@@ -1,7 +1,6 @@
 // The invitations inbox: every resource share invitation to the organization's accounts, soonest expiry first,
 // from the last complete reading (its age shown; Refresh reads again behind it); a first reading streams its
 // invitations in as they are found. Filtered and paged on the server. Thin: data from lib/ram.
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { InvitationFilters } from '@/components/invitations/InvitationFilters';
 import { InvitationInbox } from '@/components/invitations/InvitationInbox';
@@ -9,7 +8,7 @@ import { InvitationTabs } from '@/components/invitations/InvitationTabs';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { Pager } from '@/components/shares/ShareTables';
-import { Alert, Card, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';

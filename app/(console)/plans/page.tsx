@@ -1,6 +1,5 @@
 // Recent plans with their outcome: what was reviewed, what was applied, by whom.
-import Link from 'next/link';
-import { Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { Badge, Card, Cell, Link, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { planStatusBadge } from '@/components/plan/status';
 import { listPlans } from '@/lib/plan/store';

@@ -1,9 +1,8 @@
 // Access requests: mine, waiting for me, all; with their states, paged.
-import Link from 'next/link';
 import { z } from 'zod';
 import { RequestsTable } from '@/components/requests/RequestsTable';
 import { REQUEST_STATE } from '@/components/requests/status';
-import { Card, PageTitle } from '@/components/ui';
+import { Card, Link, PageTitle } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { REQUEST_STATES } from '@/lib/requests/rules';
 import { waitingFor } from '@/lib/requests/service';

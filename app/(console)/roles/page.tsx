@@ -1,13 +1,12 @@
 // /roles: every role of the organization and whom its trust policy lets in, from the IAM snapshot (the last
 // reading at once, with its age; a running read's progress), searched, filtered, sorted and paged on the server
 // with everything in the URL. Thin: data from lib/iam/roles-page.ts.
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { Pager } from '@/components/access/Pager';
 import { RoleRows } from '@/components/roles/RoleRows';
-import { buttonClass, Card, FilterForm, PageTitle } from '@/components/ui';
+import { buttonClass, Card, FilterForm, Link, PageTitle } from '@/components/ui';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { parseRoleFilters, ROLE_SORTS, rolesHref, TRUST_KINDS, type RoleFilters } from '@/lib/iam/roles-view';
 import { rolesView } from '@/lib/iam/roles-page';

@@ -1,8 +1,7 @@
 // /shares: every resource share the organization's accounts own, in every configured Region, on one list
 // (Shared by me, as the RAM console calls it), with its three views. Thin: data from lib/ram.
-import Link from 'next/link';
 import { Suspense } from 'react';
-import { Alert, buttonClass, Card, PageTitle } from '@/components/ui';
+import { Alert, buttonClass, Card, Link, PageTitle } from '@/components/ui';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { ShareFilters } from '@/components/shares/ShareFilters';
 import { Pager, PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';

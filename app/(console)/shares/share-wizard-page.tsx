@@ -4,7 +4,6 @@
 // typed makes the draft. /shares/modify is "Modify resource share": its draft is made by the share page's Modify,
 // every step prefilled from the share as AWS reads it, and its review shows the plan of exactly the differences.
 // Moving to review makes the plan the review shows. Thin: the rules are in lib/ram.
-import Link from 'next/link';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { loadChildrenAction, searchAction } from '@/components/organization-tree/actions';
 import { PlanReview } from '@/components/plan/PlanReview';
@@ -23,7 +22,7 @@ import {
 } from '@/components/share-wizard/actions';
 import { GoButton, NeedsScript } from '@/components/wizard';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
-import { Alert, Badge, Card, PageTitle, Steps } from '@/components/ui';
+import { Alert, Badge, Card, Link, PageTitle, Steps } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';

@@ -1,7 +1,6 @@
 // An account's access page: who can reach it (inbound) and what its principals can reach (outbound), by role
 // or share, each path explained layer by layer; its role chains; and a graph of its neighbourhood with the
 // tables as its text alternative. Thin: data from lib/access.
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
@@ -9,7 +8,7 @@ import { AccessGraphDrawn } from '@/components/access/AccessGraphDrawn';
 import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
-import { Card, PageTitle } from '@/components/ui';
+import { Card, Link, PageTitle } from '@/components/ui';
 import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
 import { accessQuery } from '@/lib/access/filters';
 import { accountGraph } from '@/lib/access/graph';

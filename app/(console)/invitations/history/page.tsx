@@ -1,9 +1,8 @@
 // The history of invitations: every one the console has seen, with its final state and who answered it through
 // the console, kept after AWS forgets it (about 7 days after it is answered or expires).
-import Link from 'next/link';
 import { z } from 'zod';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
-import { Badge, Card, Cell, FilterForm, PageTitle, Table } from '@/components/ui';
+import { Badge, Card, Cell, FilterForm, Link, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { listHistory } from '@/lib/ram/invitation-history';
 

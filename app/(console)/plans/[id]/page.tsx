@@ -1,11 +1,10 @@
 // A plan's page: the same page for review (with Apply for admins) and for progress and result, read from the
 // store on every render, so it survives a reload and a restart of the console.
 import { notFound } from 'next/navigation';
-import Link from 'next/link';
 import { PlanReview } from '@/components/plan/PlanReview';
 import { RequestForm } from '@/components/requests/RequestForm';
 import { REQUEST_STATE } from '@/components/requests/status';
-import { Alert, Card, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle } from '@/components/ui';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
 import { readBack } from '@/lib/changes/registry';

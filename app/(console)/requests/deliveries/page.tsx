@@ -1,7 +1,6 @@
 // Webhook deliveries of the request notifications (admins only): each event's status, attempts and last error.
-import Link from 'next/link';
 import { z } from 'zod';
-import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Card, Cell, Link, PageTitle, Table } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
 import { listDeliveries } from '@/lib/requests/notify';

@@ -1,10 +1,9 @@
 // Managed permissions of one account in the console's Region: AWS managed and customer managed, their versions
 // and the shares using them; each change a plan. Thin: data from lib/ram, UI in components/permissions.
-import Link from 'next/link';
 import { PermissionsView } from '@/components/permissions/PermissionsView';
 import { planPermissionEditAction } from '@/components/permissions/actions';
 import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
-import { Alert, Button, PageTitle } from '@/components/ui';
+import { Alert, Button, Link, PageTitle } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/page-context';
 import { organizationNames } from '@/lib/organizations/accounts';

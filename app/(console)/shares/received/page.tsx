@@ -1,12 +1,11 @@
 // /shares/received (Shared with me): the shares other accounts give the console's account, a chosen member
 // account, or all of them, from the organization's received-shares snapshot (the last complete reading at once,
 // a first one streamed in as it is read); leaving a share is a plan.
-import Link from 'next/link';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { Pager, statusTone } from '@/components/shares/ShareTables';
 import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
-import { Alert, Badge, Button, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Button, Card, Cell, Link, PageTitle, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
 import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';

@@ -1,6 +1,5 @@
 // A service control policy's JSON, linked from the organization tree's details panel.
-import Link from 'next/link';
-import { Alert, Card, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle } from '@/components/ui';
 import { requireUser } from '@/lib/auth/guard';
 import { explainAwsError } from '@/lib/aws/errors';
 import { getConsoleContext } from '@/lib/aws/identity';

@@ -1,12 +1,11 @@
 // A role's page: its trust policy and the principals it trusts, each with verification on demand, the hand-off
 // for its users, and the plans that change its conditions or remove its access.
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { HandOffPanel } from '@/components/roles/HandOffPanel';
 import { VerifyPanel } from '@/components/roles/VerifyPanel';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
-import { Badge, buttonClass, Card, CodeBlock, PageTitle } from '@/components/ui';
+import { Badge, buttonClass, Card, CodeBlock, Link, PageTitle } from '@/components/ui';
 import { loadConsolePage } from '@/lib/page-context';
 import { handOff } from '@/lib/iam/handoff';
 import { accountOfPrincipal, renderPolicy } from '@/lib/iam/policy';

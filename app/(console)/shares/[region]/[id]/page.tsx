@@ -1,8 +1,7 @@
 // A resource share's page: summary, resources, principals (named from the organization), managed permissions
 // and tags as AWS reads them now, and its changes as plans. Thin: data from lib/ram.
-import Link from 'next/link';
 import { externalFact } from '@/lib/ram/resource-types';
-import { Alert, Badge, Card, Cell, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Card, Cell, Link, PageTitle, Table } from '@/components/ui';
 import { ShareEditor } from '@/components/shares/ShareEditor';
 import { ShareFeatures } from '@/components/shares/ShareFeatures';
 import { planPromoteShareAction } from '@/components/shares/promote-actions';
