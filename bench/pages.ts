@@ -1,11 +1,11 @@
 // `npm run bench:pages`: every console page on the `large` seed (10,000 accounts) with the sandbox's throttles on,
 // as an admin meets it in Chromium: cold (the first visit after the console started, on a fresh data directory)
 // and warm (the median of 3 visits after), by URL (a full load) and by clicking the navigation (a second fresh
-// console for the cold clicks); then 20 clients requesting each page for 10 s.
+// console for the cold clicks); then 20 clients requesting each page for 10 s, after 5 s of the audit page.
 // Prints time to first content (first contentful paint; by navigation, the skeleton or the page) and to complete
 // (the page's content without a loading placeholder; "> 60 s" past that).
 // Targets (issue 18): first content ≤ 1 s cold and ≤ 200 ms warm, by URL and by navigation; under 20 clients
-// every page's p95 ≤ 2× the audit page's; 0 errors (HTTP 5xx, page errors). Exit status 1 when one is missed.
+// every page's p95 ≤ 2× the audit page's (measured just before it); 0 errors (HTTP 5xx, page errors). Exit status 1 when one is missed.
 // Options (environment): BENCH_CLIENTS (20), BENCH_SECONDS (10), BENCH_LIMIT_SECONDS (60).
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { navigation } from '../components/navigation';
@@ -69,11 +69,13 @@ async function byUrl(browser: Browser): Promise<string[]> {
     }
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     console.log(`\n${CLIENTS} concurrent signed-in clients, ${SECONDS} s per page`);
-    const floor = (await loadUnder(`${target.baseURL}/audit`, cookie, CLIENTS, SECONDS)).p95;
-    report('/audit p95 under load', show(floor), '');
+    report('/audit p95 under load', show((await loadUnder(`${target.baseURL}/audit`, cookie, CLIENTS, SECONDS)).p95), '');
+    // The machine's load changes while the organization-wide readings run (one of 10,000 accounts ends, the next
+    // starts): each page is compared with the audit page under the same clients in the window just before it.
     for (const url of pages.filter((p) => p !== '/audit')) {
+      const floor = (await loadUnder(`${target.baseURL}/audit`, cookie, CLIENTS, SECONDS / 2)).p95;
       const r = await loadUnder(`${target.baseURL}${url}`, cookie, CLIENTS, SECONDS);
-      report(`${url} p95 under load`, `${show(r.p95)} (${(r.p95 / floor).toFixed(2)}×), ${r.errors} errors`, `≤ ${show(2 * floor)}, 0 errors`, r.p95 <= 2 * floor && r.errors === 0);
+      report(`${url} p95 under load`, `${show(r.p95)} (${(r.p95 / floor).toFixed(2)}× the audit page's ${show(floor)} just before), ${r.errors} errors`, `≤ 2×, 0 errors`, r.p95 <= 2 * floor && r.errors === 0);
     }
     return errors.what;
   } finally {

@@ -13,9 +13,13 @@ import { organizationSource } from '../organizations/snapshot-source';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { getShareSnapshot } from '../ram/snapshot';
 import { shareSnapshotSource } from '../ram/snapshot-source';
+import { chainsFrom, chainsInto, type Chain } from './chains';
 import { explainPath, type PathExplanation } from './explain';
+import { concerns } from './findings-filters';
+import type { Finding } from './findings';
+import { accountGraph, type AccountGraph } from './graph';
 import { accessOrganization } from './organization';
-import { accessPathSteps, type AccessIndex, type AccessPath } from './paths';
+import { accessPathSteps, accountPaths, type AccessIndex, type AccessPath } from './paths';
 
 export interface AccessView {
   index: AccessIndex;
@@ -103,4 +107,38 @@ export async function explainPathById(context: ConsoleContext, pathId: string): 
   const byId = derived(view.index, 'paths-by-id', () => new Map(view.index.paths.map((p, i) => [p.id, i])), Infinity);
   const i = byId.get(pathId);
   return i === undefined ? undefined : await explainInView(view, view.index.paths[i]);
+}
+
+export interface AccountAccess {
+  /** Open and conditional paths first, then by source. */
+  inbound: AccessPath[];
+  outbound: AccessPath[];
+  graph: AccountGraph;
+  chainsInto: Chain[];
+  chainsFrom: Chain[];
+}
+
+const byStanding = (a: AccessPath, b: AccessPath) => (a.status === 'blocked' ? 1 : 0) - (b.status === 'blocked' ? 1 : 0) || a.source.label.localeCompare(b.source.label);
+
+/**
+ * An account's page from the paths as they stand: worked out once per reading and account (the management account
+ * has a path into each of 10,000 accounts to sort and draw), so 20 people on one account's page do it once.
+ */
+export function accountAccess(index: AccessIndex, accountId: string): AccountAccess {
+  return derived(
+    index,
+    `account:${accountId}`,
+    () => {
+      const { inbound, outbound } = accountPaths(index, accountId);
+      inbound.sort(byStanding);
+      outbound.sort(byStanding);
+      return { inbound, outbound, graph: accountGraph(accountId, inbound, outbound, index.organization), chainsInto: chainsInto(index, accountId), chainsFrom: chainsFrom(index, accountId) };
+    },
+    Infinity,
+  );
+}
+
+/** The findings that concern an account, once per working-out of the findings and account. */
+export function accountFindings(findings: Finding[], accountId: string): Finding[] {
+  return derived(findings, `account:${accountId}`, () => findings.filter((f) => concerns(f, accountId)), Infinity);
 }

@@ -9,12 +9,9 @@ import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, Link, PageTitle } from '@/components/ui';
-import { chainsFrom, chainsInto, MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
+import { MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
 import { accessQuery } from '@/lib/access/filters';
-import { accountGraph } from '@/lib/access/graph';
-import { accountPaths, type AccessPath } from '@/lib/access/paths';
-import { accessViewSoon } from '@/lib/access/view';
-import { concerns } from '@/lib/access/findings-filters';
+import { accessViewSoon, accountAccess, accountFindings } from '@/lib/access/view';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
 import type { ConsoleContext } from '@/lib/aws/identity';
@@ -23,10 +20,9 @@ import { loadConsolePage } from '@/lib/page-context';
 export const dynamic = 'force-dynamic';
 
 const FIRST_PATHS_WAIT_MS = 1_500;
-// Rows shown per table; the rest are on /access, filtered to this account (a busy account has thousands).
-const ROWS = 25;
-
-const order = (a: AccessPath, b: AccessPath) => (a.status === 'blocked' ? 1 : 0) - (b.status === 'blocked' ? 1 : 0) || a.source.label.localeCompare(b.source.label);
+// Rows shown per table: the page is the account's overview, the graph and what matters most (open paths first); the
+// rest are on /access, filtered to this account (a busy account has thousands, and each row is rendered per view).
+const ROWS = 10;
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -64,12 +60,10 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
   const { names } = view;
   const member = view.index.organization.accounts[id];
-  const { inbound, outbound } = accountPaths(view.index, id);
-  inbound.sort(order);
-  outbound.sort(order);
+  const { inbound, outbound, graph, ...chains } = accountAccess(view.index, id);
   const shownIn = inbound.slice(0, ROWS);
   const shownOut = outbound.slice(0, ROWS);
-  const findings = (await findingsOf(view)).findings.filter((f) => concerns(f, id));
+  const findings = accountFindings((await findingsOf(view)).findings, id);
   const where = member ? ['Root', ...member.parents.slice(1).map((p) => names[p] ?? p)].join(' / ') : 'outside the organization, or not yet read';
   return (
     <>
@@ -82,7 +76,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
             Skip to the tables
           </a>
         </p>
-        <AccessGraphDrawn graph={accountGraph(id, inbound, outbound, view.index.organization)} />
+        <AccessGraphDrawn graph={graph} />
       </Card>
       <div className="mt-4" id="findings">
         <Card>
@@ -123,9 +117,9 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
         <Card>
           <h2 className="mb-2 text-base font-semibold">Role chains (up to {MAX_CHAIN_HOPS} roles; a chained session lasts at most one hour)</h2>
           <h3 className="mt-2 text-sm font-medium">Into this account</h3>
-          <Chains chains={chainsInto(view.index, id)} names={names} testId="chains-into" />
+          <Chains chains={chains.chainsInto} names={names} testId="chains-into" />
           <h3 className="mt-3 text-sm font-medium">Out of this account</h3>
-          <Chains chains={chainsFrom(view.index, id)} names={names} testId="chains-from" />
+          <Chains chains={chains.chainsFrom} names={names} testId="chains-from" />
         </Card>
       </div>
     </>
