@@ -1,6 +1,7 @@
 // The three views of the organization's shares, one page of rows each, and the pager between pages.
 import { Badge, Cell, Link, Table } from '@/components/ui';
-import { filterQuery, type ListPage, type PrincipalRow, type ResourceRow, type ShareFilters, type ShareRow } from '@/lib/ram/share-list';
+import type { ListPage } from '@/lib/paging';
+import { filterQuery, type PrincipalRow, type ResourceRow, type ShareFilters, type ShareRow } from '@/lib/ram/share-list';
 
 const date = (ms?: number) => (ms ? new Date(ms).toISOString().slice(0, 10) : '—');
 

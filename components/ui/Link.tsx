@@ -9,25 +9,11 @@ import type { ComponentProps } from 'react';
 
 export function Link({ onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
   const router = useRouter();
-  const intent = () => {
-    if (typeof props.href === 'string' && props.prefetch !== false) router.prefetch(props.href);
-  };
-  return (
-    <NextLink
-      {...props}
-      prefetch={false}
-      onMouseEnter={(event) => {
-        onMouseEnter?.(event);
-        intent();
-      }}
-      onFocus={(event) => {
-        onFocus?.(event);
-        intent();
-      }}
-      onTouchStart={(event) => {
-        onTouchStart?.(event);
-        intent();
-      }}
-    />
-  );
+  const withIntent =
+    <E,>(handler: ((event: E) => void) | undefined) =>
+    (event: E) => {
+      handler?.(event);
+      if (typeof props.href === 'string' && props.prefetch !== false) router.prefetch(props.href);
+    };
+  return <NextLink {...props} prefetch={false} onMouseEnter={withIntent(onMouseEnter)} onFocus={withIntent(onFocus)} onTouchStart={withIntent(onTouchStart)} />;
 }

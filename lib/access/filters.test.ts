@@ -1,6 +1,6 @@
-// Protects /access's filters: read from the URL (junk dropped, never an error), they select by kind, inside/outside, conditions, status, source and destination account or OU, and search; pages of 50.
+// Protects /access's filters: read from the URL (junk dropped, never an error), they select by kind, inside/outside, conditions, status, source and destination account or OU, and search.
 import { describe, expect, it } from 'vitest';
-import { accessQuery, filterPaths, pageOf, parseAccessFilters } from './filters';
+import { accessQuery, filterPaths, parseAccessFilters } from './filters';
 import type { AccessIndex, AccessPath } from './paths';
 
 const path = (id: string, over: Partial<AccessPath>): AccessPath => ({
@@ -43,9 +43,7 @@ describe('access filters', () => {
     expect(ids({ q: 'PROD', kind: 'role' })).toEqual(['a', 'b']);
   });
 
-  it('keeps the filters in the query and pages by 50', () => {
+  it('keeps the filters in the query', () => {
     expect(accessQuery({ scope: 'outside', page: 1, q: undefined })).toBe('?scope=outside');
-    const many = Array.from({ length: 120 }, (_, i) => path(String(i), {}));
-    expect(pageOf(many, 3)).toMatchObject({ matching: 120, page: 3, pages: 3, rows: many.slice(100) });
   });
 });

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import type { AccessIndex, AccessPath } from './paths';
 
-export const PATHS_PAGE_SIZE = 50;
 export const PATH_KINDS = ['role', 'share', 'service', 'federated', 'any-principal'] as const;
 
 const text = z.string().trim().max(300).optional().transform((v) => v || undefined);
@@ -70,18 +69,6 @@ export function filterPaths(index: AccessIndex, filters: AccessFilters, names: R
   });
 }
 
-export interface PathsPage<T = AccessPath> {
-  rows: T[];
-  matching: number;
-  page: number;
-  pages: number;
-}
-
-export function pageOf<T>(paths: T[], page: number): PathsPage<T> {
-  const pages = Math.max(1, Math.ceil(paths.length / PATHS_PAGE_SIZE));
-  const n = Math.min(page, pages);
-  return { rows: paths.slice((n - 1) * PATHS_PAGE_SIZE, n * PATHS_PAGE_SIZE), matching: paths.length, page: n, pages };
-}
 
 export interface AccessCounts {
   total: number;

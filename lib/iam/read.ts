@@ -25,6 +25,7 @@ import {
   type PolicyScopeType,
 } from '@aws-sdk/client-iam';
 import { getCallerIdentity, getClient } from '../aws/clients';
+import { memo } from '../cache/memo';
 import { findRole } from './roles';
 import { parsePolicy, policySize, type PolicyDocument } from './policy';
 import { parsePrincipalArn } from './validation';
@@ -107,6 +108,21 @@ export async function roleDetails(accountId: string, roleName: string): Promise<
     inlinePolicyNames: inline,
     permissionsBoundary: role.PermissionsBoundary?.PermissionsBoundaryArn,
   };
+}
+
+// A role's page is four IAM calls through the member role, and IAM answers each account a few calls a second: views
+// share one reading for a few seconds, so 20 people on the page wait for one. The console's own IAM changes forget
+// them (refreshIamOf); verification and plans read live (roleDetails).
+const viewed = memo<RoleDetails | undefined>('iam:role-page', 10_000);
+
+/** The role as its page shows it: read at most once in 10 s per account and role. */
+export function viewRole(accountId: string, roleName: string): Promise<RoleDetails | undefined> {
+  return viewed.get(`${accountId}|${roleName}`, () => roleDetails(accountId, roleName));
+}
+
+/** After the console changed IAM: roles' pages read again. */
+export function forgetRoleViews(): void {
+  viewed.invalidate();
 }
 
 export async function listManagedPolicies(accountId: string, scope: PolicyScopeType): Promise<{ name: string; arn: string; description?: string }[]> {

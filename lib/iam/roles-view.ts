@@ -3,7 +3,8 @@
 // carries 50 rows whatever the organization's size. Rows are derived once per reading (and again as a first
 // read streams in, or a change re-reads an account); each trust document is parsed once, however many roles share it.
 import { z } from 'zod';
-import { accessQuery, pageOf, type PathsPage } from '../access/filters';
+import { accessQuery } from '../access/filters';
+import { pageOf, type ListPage } from '../paging';
 import { derivedUntilChanged, identity } from '../cache/derived';
 import { accountOfPrincipal, asList, parsePolicy } from './policy';
 import type { IamSnapshot } from './snapshot';
@@ -120,7 +121,7 @@ const SORTS: Record<RoleFilters['sort'], (a: RoleRow, b: RoleRow) => number> = {
   'last-used': (a, b) => (b.lastUsed ?? -1) - (a.lastUsed ?? -1) || byAccount(a, b),
 };
 
-export interface RolesPage extends PathsPage<RoleRow> {
+export interface RolesPage extends ListPage<RoleRow> {
   /** Member-access roles the filters match but hide. */
   hiddenMemberRoles: number;
 }

@@ -3,6 +3,7 @@
 // it is older than maxAgeMs, and a first build is shown as it fills. One account is re-read into every reading
 // after the console changed it.
 import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
+import { forgetRoleViews } from './read';
 import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type IamSnapshot } from './snapshot';
 
 export interface IamSnapshotSource extends SnapshotSource {
@@ -59,6 +60,7 @@ export function completeIamSnapshot(source: IamSnapshotSource): Promise<IamSnaps
  * its paths show AWS's answer without a full rebuild.
  */
 export async function refreshIamOf(accountId: string): Promise<void> {
+  forgetRoleViews();
   const reading = await readAccountAlone(accountId);
   snapshots.update((snapshot) => {
     if (accountId in snapshot.accounts) adoptAccount(snapshot, reading);

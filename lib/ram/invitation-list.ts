@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { awsNow } from '../aws/clients';
 import { senderLabel } from './answer-invitations';
 import type { InvitationStatus, OrgInvitation } from './invitations';
-import { optional, pageOf, type ListPage } from './share-list';
+import { pageOf, type ListPage } from '../paging';
+import { optional } from './share-list';
 
 const STATUSES = ['PENDING', 'EXPIRED', 'ACCEPTED', 'REJECTED'] as const satisfies readonly InvitationStatus[];
 

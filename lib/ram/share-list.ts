@@ -2,11 +2,11 @@
 // three views of the RAM console (resource shares, shared resources, principals) computed from the snapshot,
 // and one page of rows at a time, so thousands of shares stay quick to render. Pure: no AWS, no React.
 import { z } from 'zod';
+import { pageOf, type ListPage } from '../paging';
 import type { RamSnapshot, ShareRecord } from './snapshot';
 
 export const SHARE_TABS = ['shares', 'resources', 'principals'] as const;
 export type ShareTab = (typeof SHARE_TABS)[number];
-export const PAGE_SIZE = 50;
 
 /** Free text from a URL: trimmed, bounded, empty as absent. */
 export const optional = z
@@ -108,14 +108,6 @@ export interface PrincipalRow {
   resourceCount: number;
 }
 
-export interface ListPage<R> {
-  rows: R[];
-  /** Rows matching the filters (all pages). */
-  matching: number;
-  page: number;
-  pages: number;
-}
-
 export interface FilterOptions {
   regions: string[];
   statuses: string[];
@@ -175,13 +167,6 @@ export function filterShares(snapshot: RamSnapshot, filters: ShareFilters, names
     out.push(share);
   }
   return out;
-}
-
-/** One page of rows (PAGE_SIZE a page; a page past the end gives the last one). */
-export function pageOf<R>(rows: R[], page: number): ListPage<R> {
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), matching: rows.length, page: current, pages };
 }
 
 /** Rows of shares in the order given (filterShares gives list order). */

@@ -7,7 +7,8 @@ import { FindingsTable } from '@/components/access/FindingsTable';
 import { Pager } from '@/components/access/Pager';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, FilterForm, Link, PageTitle } from '@/components/ui';
-import { accessQuery, countPaths, filterPaths, pageOf, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
+import { DENSE_PAGE_SIZE, pageOf } from '@/lib/paging';
+import { accessQuery, countPaths, filterPaths, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
 import { accessViewSoon } from '@/lib/access/view';
 import { FINDING_KINDS, SEVERITIES } from '@/lib/access/findings';
@@ -56,7 +57,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
   const { findings, computedMs } = await findingsOf(view);
   const counts = openBySeverity(findings);
-  const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page);
+  const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page, DENSE_PAGE_SIZE);
   return (
     <>
       <IamStatus status={view.iam} names={view.names} computedMs={view.computedMs} />
@@ -87,7 +88,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
 async function PathsView({ context, filters }: { context: ConsoleContext; filters: AccessFilters }) {
   const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
   const counts = countPaths(view.index);
-  const matching = pageOf(filterPaths(view.index, filters, view.names), filters.page);
+  const matching = pageOf(filterPaths(view.index, filters, view.names), filters.page, DENSE_PAGE_SIZE);
   return (
     <>
       <IamStatus status={view.iam} names={view.names} computedMs={view.computedMs} />

@@ -11,7 +11,8 @@ import { loadConsolePage } from '@/lib/page-context';
 import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
-import { pageOf, principalName } from '@/lib/ram/share-list';
+import { DENSE_PAGE_SIZE, pageOf } from '@/lib/paging';
+import { principalName } from '@/lib/ram/share-list';
 import { accountsOf, currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { planLeaveShareAction, receivedStatusAction } from './actions';
 
@@ -51,7 +52,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
     (a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name),
   );
   const throughOrganization = (s: ReceivedShare) => chosen === 'all' && receivedThroughOrganization(s);
-  const rows = pageOf(shares, Math.max(1, Number(pageNumber) || 1));
+  const rows = pageOf(shares, Number(pageNumber) || 1, DENSE_PAGE_SIZE);
   const failures = mine(unreachableOf(status.snapshot));
   const regions = regionsCovered(status.snapshot);
   return (

@@ -9,7 +9,7 @@ import { Badge, buttonClass, Card, CodeBlock, Link, PageTitle } from '@/componen
 import { loadConsolePage } from '@/lib/page-context';
 import { handOff } from '@/lib/iam/handoff';
 import { accountOfPrincipal, renderPolicy } from '@/lib/iam/policy';
-import { roleDetails } from '@/lib/iam/read';
+import { viewRole } from '@/lib/iam/read';
 import { currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { trustedPrincipals, type TrustedPrincipal } from '@/lib/iam/trust';
 import { planTrustEditAction, verifyAccessAction } from './actions';
@@ -33,7 +33,7 @@ export default async function RolePage({ params }: { params: Promise<{ accountId
     return <AwsUnavailable title={<PageTitle>{roleName}</PageTitle>} error={page.error} />;
   }
   // The organization as read so far: a cold crawl of 10,000 accounts is not waited for.
-  const [role, names, organization] = await Promise.all([roleDetails(accountId, roleName), organizationNames(page.context), currentOrganization(page.context)]);
+  const [role, names, organization] = await Promise.all([viewRole(accountId, roleName), organizationNames(page.context), currentOrganization(page.context)]);
   if (!role) notFound();
   const trusted = trustedPrincipals(role.trust).filter((t) => t.principal !== '*' && !t.principal.endsWith('.amazonaws.com'));
   const accountLabel = names[accountId] ? `${names[accountId]} (${accountId})` : accountId;

@@ -1,0 +1,22 @@
+// Protects the lists' paging: the page asked for, the last one past the end, the first one for nonsense, and the count of every match.
+import { describe, expect, it } from 'vitest';
+import { DENSE_PAGE_SIZE, pageOf } from './paging';
+
+const rows = Array.from({ length: 120 }, (_, i) => i);
+
+describe('pageOf', () => {
+  it('gives the page asked for and how many rows match', () => {
+    expect(pageOf(rows, 2)).toEqual({ rows: rows.slice(50, 100), matching: 120, page: 2, pages: 3 });
+    expect(pageOf(rows, 3, DENSE_PAGE_SIZE)).toEqual({ rows: rows.slice(50, 75), matching: 120, page: 3, pages: 5 });
+  });
+
+  it('gives the last page past the end and the first for a page before it', () => {
+    expect(pageOf(rows, 9)).toMatchObject({ page: 3, rows: rows.slice(100) });
+    expect(pageOf(rows, 0)).toMatchObject({ page: 1, rows: rows.slice(0, 50) });
+    expect(pageOf(rows, -4)).toMatchObject({ page: 1 });
+  });
+
+  it('gives one empty page of nothing', () => {
+    expect(pageOf([], 1)).toEqual({ rows: [], matching: 0, page: 1, pages: 1 });
+  });
+});
