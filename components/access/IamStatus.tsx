@@ -1,12 +1,12 @@
 // The IAM snapshot's age, progress and Refresh, and the accounts it could not read with the reason.
 import { Alert } from '@/components/ui';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import { iamProgress, type IamSnapshotStatus } from '@/lib/iam/snapshot-store';
+import { iamCoverage, iamProgress, type IamSnapshotStatus } from '@/lib/iam/snapshot-store';
 import { iamSnapshotStatusAction } from './actions';
 
 export function IamStatus({ status, names, computedMs }: { status: IamSnapshotStatus; names: Record<string, string>; computedMs?: number }) {
   const { snapshot } = status;
-  const failures = Object.values(snapshot.accounts).filter((a) => a.error);
+  const { read, total, failures } = iamCoverage(snapshot);
   return (
     <>
       <SnapshotStatus
@@ -14,7 +14,7 @@ export function IamStatus({ status, names, computedMs }: { status: IamSnapshotSt
         status={iamSnapshotStatusAction}
       />
       <p className="-mt-2 mb-3 text-xs text-slate-500" data-testid="paths-coverage">
-        IAM of {Object.keys(snapshot.accounts).length - failures.length} of {snapshot.accountCount || Object.keys(snapshot.accounts).length} accounts read{snapshot.complete ? '' : ' so far'}
+        IAM of {read} of {total} accounts read{snapshot.complete ? '' : ' so far'}
         {computedMs === undefined ? '.' : `; paths computed in ${Math.round(computedMs)} ms.`}
         {snapshot.organizationPolicies.error ? ` ${snapshot.organizationPolicies.error}` : ''}
       </p>

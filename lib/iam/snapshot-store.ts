@@ -2,9 +2,10 @@
 // (in memory, and in the data directory so it survives a restart) answers at once; a build runs behind it when
 // it is older than maxAgeMs, and a first build is shown as it fills. One account is re-read into every reading
 // after the console changed it.
+import { derivedUntilChanged } from '../cache/derived';
 import { progressOf, snapshotStore, type SnapshotBuild, type SnapshotProgress, type SnapshotSource, type SnapshotStatus } from '../cache/snapshots';
 import { forgetRoleViews } from './read';
-import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type IamSnapshot } from './snapshot';
+import { adoptAccount, buildIamSnapshot, emptyIamSnapshot, readAccountAlone, type AccountIam, type IamSnapshot } from './snapshot';
 
 export interface IamSnapshotSource extends SnapshotSource {
   /** The accounts to read, in batches as the organization's crawl finds them. */
@@ -22,6 +23,15 @@ export interface IamSnapshotStatus {
 
 /** What the snapshot status bar shows: `shares` counts the accounts read so far. */
 export const iamProgress = (status: IamSnapshotStatus): SnapshotProgress => progressOf(status, Object.keys(status.snapshot.accounts).length, 'accounts');
+
+/** The accounts a reading holds, of how many, and those it could not read (with why): once per revision, not per view. */
+export function iamCoverage(snapshot: IamSnapshot): { read: number; total: number; failures: AccountIam[] } {
+  return derivedUntilChanged(snapshot, 'coverage', String(snapshot.revision), () => {
+    const accounts = Object.values(snapshot.accounts);
+    const failures = accounts.filter((a) => a.error);
+    return { read: accounts.length - failures.length, total: snapshot.accountCount || accounts.length, failures };
+  });
+}
 
 /** A build: its snapshot fills account by account; `done` resolves with the complete one. */
 export function startIamBuild(source: IamSnapshotSource): SnapshotBuild<IamSnapshot> {

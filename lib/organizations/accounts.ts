@@ -29,6 +29,16 @@ export function accountsOf(snapshot: OrganizationSnapshot): readonly Organizatio
   return derived(snapshot, `accounts:${snapshot.complete}`, list, snapshot.complete ? Infinity : 1_000);
 }
 
+/** The accounts among `names` (organizationNames: accounts and OUs), by name; once per names, not per view. */
+export function namedAccounts(names: Record<string, string>): readonly { id: string; name: string }[] {
+  const list = () =>
+    Object.entries(names)
+      .filter(([id]) => /^\d{12}$/.test(id))
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  return derived(names, 'accounts-by-name', list, Infinity);
+}
+
 /**
  * The OU `typed` names (its ID, ou-…, or its name, exactly, ignoring case) and every account under it now, at
  * any depth, from the organization snapshot. Undefined when no OU matches; several OUs of that name are refused.

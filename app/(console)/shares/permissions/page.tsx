@@ -6,7 +6,7 @@ import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
 import { Alert, Button, Link, PageTitle } from '@/components/ui';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/page-context';
-import { organizationNames } from '@/lib/organizations/accounts';
+import { namedAccounts, organizationNames } from '@/lib/organizations/accounts';
 import { allowedActionsByType, viewManagedPermissions, type ManagedPermissionsView } from '@/lib/ram/managed-permissions';
 
 export const dynamic = 'force-dynamic';
@@ -26,10 +26,7 @@ export default async function ManagedPermissionsPage({ searchParams }: { searchP
   const names = await organizationNames(page.context).catch(() => ({ [page.context.accountId]: page.context.accountId }));
   const requested = (await searchParams).account;
   const accountId = requested && /^\d{12}$/.test(requested) && names[requested] ? requested : page.context.accountId;
-  const accounts = Object.entries(names)
-    .filter(([id]) => /^\d{12}$/.test(id))
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const accounts = namedAccounts(names);
   let view: (ManagedPermissionsView & { readAt: number; late: boolean }) | undefined;
   let error: string | undefined;
   try {
