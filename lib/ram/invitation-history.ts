@@ -26,43 +26,50 @@ export interface HistoryEntry {
 
 const iso = (ms?: number) => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** Records what AWS reads for each invitation now; resources and expiry read earlier are kept once AWS stops listing them. */
+// Rows an upsert carries at most: 13 values each, within SQLite's and PostgreSQL's limits on a statement's parameters.
+const ROWS_A_STATEMENT = 500;
+
+/**
+ * Records what AWS reads for each invitation now; resources and expiry read earlier are kept once AWS stops listing
+ * them. One upsert a batch rather than a transaction of one statement per invitation: a read of 10,000 accounts
+ * records thousands, on the one connection (SQLite) that every page's session check uses too.
+ */
 export async function recordSeen(invitations: InvitationRecord[], seenAt = new Date()): Promise<void> {
   if (!invitations.length) return;
   const at = seenAt.toISOString();
   const db = await state();
-  await db.transaction().execute(async (trx) => {
-    for (const i of invitations) {
-      await trx
-        .insertInto('invitations')
-        .values({
-          arn: i.arn,
-          resource_share_arn: i.resourceShareArn,
-          share_name: i.shareName,
-          sender_account_id: i.senderAccountId,
-          receiver_account_id: i.receiverAccountId,
-          region: i.region,
-          invited_at: iso(i.invitedAt),
-          expires_at: iso(i.expiresAt),
-          resources: JSON.stringify(i.resources ?? []),
-          status: i.status,
-          status_since: at,
-          first_seen_at: at,
-          last_seen_at: at,
-        })
-        .onConflict((oc) =>
-          oc.column('arn').doUpdateSet({
-            share_name: sql`excluded.share_name`,
-            expires_at: sql`COALESCE(excluded.expires_at, invitations.expires_at)`,
-            resources: sql`CASE WHEN excluded.resources = '[]' THEN invitations.resources ELSE excluded.resources END`,
-            status_since: sql`CASE WHEN excluded.status = invitations.status THEN invitations.status_since ELSE excluded.status_since END`,
-            status: sql`excluded.status`,
-            last_seen_at: sql`excluded.last_seen_at`,
-          }),
-        )
-        .execute();
-    }
-  });
+  // One row per invitation: an upsert may not touch a row twice.
+  const rows = [...new Map(invitations.map((i) => [i.arn, i])).values()].map((i) => ({
+    arn: i.arn,
+    resource_share_arn: i.resourceShareArn,
+    share_name: i.shareName,
+    sender_account_id: i.senderAccountId,
+    receiver_account_id: i.receiverAccountId,
+    region: i.region,
+    invited_at: iso(i.invitedAt),
+    expires_at: iso(i.expiresAt),
+    resources: JSON.stringify(i.resources ?? []),
+    status: i.status,
+    status_since: at,
+    first_seen_at: at,
+    last_seen_at: at,
+  }));
+  for (let from = 0; from < rows.length; from += ROWS_A_STATEMENT) {
+    await db
+      .insertInto('invitations')
+      .values(rows.slice(from, from + ROWS_A_STATEMENT))
+      .onConflict((oc) =>
+        oc.column('arn').doUpdateSet({
+          share_name: sql`excluded.share_name`,
+          expires_at: sql`COALESCE(excluded.expires_at, invitations.expires_at)`,
+          resources: sql`CASE WHEN excluded.resources = '[]' THEN invitations.resources ELSE excluded.resources END`,
+          status_since: sql`CASE WHEN excluded.status = invitations.status THEN invitations.status_since ELSE excluded.status_since END`,
+          status: sql`excluded.status`,
+          last_seen_at: sql`excluded.last_seen_at`,
+        }),
+      )
+      .execute();
+  }
 }
 
 /** Records that `decidedBy` answered the invitation through the console's plan `planId`, as AWS now reads it. */
