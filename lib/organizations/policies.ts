@@ -52,8 +52,9 @@ export async function describePolicy(client: OrganizationsClient, policyId: stri
 
 // Views of a policy share one DescribePolicy for a few seconds: Organizations allows about 10 calls a second for the
 // whole organization, which a crawl uses to the full, so each call can wait seconds for its turn, and 20 people
-// opening FullAWSAccess would each wait for their own.
-const viewed = memo<PolicyDocument>('organizations:DescribePolicy', 15_000);
+// opening FullAWSAccess would each wait for their own. While the next reading waits its turn, views are given the
+// last one (at most a minute old); only the view that started it waits.
+const viewed = memo<PolicyDocument>('organizations:DescribePolicy', 15_000, { previousWhileReadingMs: 60_000 });
 
 /** The policy as AWS has it, read at most once in 15 s per console account and policy. */
 export function viewPolicy(client: OrganizationsClient, consoleAccountId: string, policyId: string): Promise<PolicyDocument> {
