@@ -1,6 +1,6 @@
-// Protects the lists' paging: the page asked for, the last one past the end, the first one for nonsense, and the count of every match.
+// Protects the lists' paging: the page asked for, the last one past the end, the first one for nonsense, the count of every match, and the filters kept in a page's link.
 import { describe, expect, it } from 'vitest';
-import { DENSE_PAGE_SIZE, pageOf } from './paging';
+import { DENSE_PAGE_SIZE, listQuery, pageOf } from './paging';
 
 const rows = Array.from({ length: 120 }, (_, i) => i);
 
@@ -18,5 +18,17 @@ describe('pageOf', () => {
 
   it('gives one empty page of nothing', () => {
     expect(pageOf([], 1)).toEqual({ rows: [], matching: 0, page: 1, pages: 1 });
+  });
+});
+
+describe('listQuery', () => {
+  it('keeps the filters set, leaves out the unset ones and the first page', () => {
+    expect(listQuery({ scope: 'outside', page: 1, q: undefined, account: '' })).toBe('?scope=outside');
+    expect(listQuery({ page: 2, hidden: true, external: false })).toBe('?page=2&hidden=1');
+    expect(listQuery({})).toBe('');
+  });
+
+  it('encodes any value', () => {
+    expect(listQuery({ q: 'a&b=c #d' })).toBe('?q=a%26b%3Dc+%23d');
   });
 });

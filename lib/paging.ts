@@ -16,3 +16,14 @@ export function pageOf<R>(rows: readonly R[], page: number, size = PAGE_SIZE): L
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
   return { rows: rows.slice((current - 1) * size, current * size), matching: rows.length, page: current, pages };
 }
+
+/** A list's filters as a URL query: unset values and the first page left out, `true` as 1. */
+export function listQuery(filters: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === false || value === '' || (key === 'page' && value === 1)) continue;
+    params.set(key, value === true ? '1' : String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

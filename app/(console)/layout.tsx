@@ -26,9 +26,9 @@ async function pendingCount(context: ConsoleContext | undefined): Promise<number
 }
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
-  // Organization-wide reads give way while people use the console.
+  // Organization-wide reads give way while people use the console, from before the session is checked.
   pageServed();
+  const user = await requireUser();
   const region = await currentRegion();
   // Expiry events become request states and notifications in this process; webhook retries are swept.
   startRequests();

@@ -1,6 +1,6 @@
 'use client';
 // A path's explanation layer by layer, asked for when its row is opened: evaluating and sending every row's
-// explanation with the page was half of a busy account's page, on every view.
+// explanation with the page was half of a busy account's page, on every view; so was its summary.
 import { useState, useTransition } from 'react';
 import type { PathExplanation as Explanation } from '@/lib/access/explain';
 import { explainPathAction } from './actions';
@@ -8,8 +8,8 @@ import { explainPathAction } from './actions';
 const LAYER_NAMES = { identity: 'Source identity policies', boundary: 'Permissions boundary', scp: 'Service control policies', rcp: 'Resource control policies', trust: "Role's trust policy" } as const;
 const MARKS = { allows: '✔', denies: '✘', neutral: '–', assumed: '?' } as const;
 
-/** `summary`: the path in words until its explanation arrives; `chaining`: a principal's session may chain roles. */
-export function PathExplanation({ pathId, summary, chaining }: { pathId: string; summary: string; chaining: boolean }) {
+/** `chaining`: a principal's session may chain roles. */
+export function PathExplanation({ pathId, chaining }: { pathId: string; chaining: boolean }) {
   const [explanation, setExplanation] = useState<Explanation>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -27,7 +27,7 @@ export function PathExplanation({ pathId, summary, chaining }: { pathId: string;
     <details data-testid="path-explanation" onToggle={(e) => e.currentTarget.open && open()}>
       <summary className="cursor-pointer text-sky-700">Explain</summary>
       <div className="mt-2 space-y-1 text-xs text-slate-700" aria-live="polite">
-        <p>{explanation?.summary ?? summary}</p>
+        {explanation && <p>{explanation.summary}</p>}
         {pending && <p className="text-slate-500">Evaluating the policies…</p>}
         {error && <p className="text-red-700">{error}</p>}
         {explanation?.verification && (

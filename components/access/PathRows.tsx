@@ -62,11 +62,7 @@ export function PathsTable({ paths, names, testId, show = 'both' }: { paths: Acc
             {p.blockedBy && <div className="text-xs text-slate-500">{p.blockedBy.why}</div>}
           </Cell>
           <Cell className="min-w-[14rem]">
-            <PathExplanation
-              pathId={p.id}
-              summary={`${p.source.label} → ${p.target.name} (${p.statement})${p.blockedBy ? `: blocked, ${p.blockedBy.why}` : ''}.`}
-              chaining={p.kind === 'role' && p.source.kind === 'principal'}
-            />
+            <PathExplanation pathId={p.id} chaining={p.kind === 'role' && p.source.kind === 'principal'} />
           </Cell>
         </tr>
       ))}

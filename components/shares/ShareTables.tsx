@@ -102,21 +102,3 @@ export function PrincipalsTable({ page, filters }: { page: ListPage<PrincipalRow
     </Table>
   );
 }
-
-export function Pager({ page, filters, noun, path = '/shares' }: { page: ListPage<unknown>; filters: ShareFilters | Record<string, string | number | boolean | undefined>; noun: string; path?: string }) {
-  const link = (n: number, label: string) => (
-    <Link className="text-sky-700 underline" href={`${path}${filterQuery({ ...filters, page: n })}`} scroll={false}>
-      {label}
-    </Link>
-  );
-  return (
-    <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm text-slate-600" data-testid="pager">
-      <span data-testid="matching">
-        {page.matching} {noun}
-        {page.pages > 1 ? ` · page ${page.page} of ${page.pages}` : ''}
-      </span>
-      {page.page > 1 && link(page.page - 1, 'Previous')}
-      {page.page < page.pages && link(page.page + 1, 'Next')}
-    </nav>
-  );
-}

@@ -21,5 +21,5 @@ export function Table({ columns, children, testId }: { columns: ReactNode[]; chi
 }
 
 export function Cell({ children, mono, className }: { children?: ReactNode; mono?: boolean; className?: string }) {
-  return <td className={`py-2 pr-3 align-top ${mono ? 'font-mono text-xs' : ''} ${className ?? ''}`}>{children}</td>;
+  return <td className={['py-2 pr-3 align-top', mono && 'font-mono text-xs', className].filter(Boolean).join(' ')}>{children}</td>;
 }

@@ -9,5 +9,6 @@ export { Field, inputClass } from './Field';
 export { FilterForm, type FilterField } from './FilterForm';
 export { Link } from './Link';
 export { PageTitle } from './PageTitle';
+export { Pager } from './Pager';
 export { Steps, type StepItem } from './Steps';
 export { Cell, Table } from './Table';

@@ -1,6 +1,6 @@
 // Protects /access's filters: read from the URL (junk dropped, never an error), they select by kind, inside/outside, conditions, status, source and destination account or OU, and search.
 import { describe, expect, it } from 'vitest';
-import { accessQuery, filterPaths, parseAccessFilters } from './filters';
+import { filterPaths, parseAccessFilters } from './filters';
 import type { AccessIndex, AccessPath } from './paths';
 
 const path = (id: string, over: Partial<AccessPath>): AccessPath => ({
@@ -41,9 +41,5 @@ describe('access filters', () => {
     expect(ids({ from: 'ou-ab12-devdevde' })).toEqual(['a', 'd']);
     expect(ids({ to: '333333333333' })).toEqual(['d']);
     expect(ids({ q: 'PROD', kind: 'role' })).toEqual(['a', 'b']);
-  });
-
-  it('keeps the filters in the query', () => {
-    expect(accessQuery({ scope: 'outside', page: 1, q: undefined })).toBe('?scope=outside');
   });
 });

@@ -28,16 +28,6 @@ export function parseAccessFilters(params: Record<string, string | string[] | un
   return accessFiltersSchema.parse(flat);
 }
 
-export function accessQuery(filters: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === '' || (key === 'page' && value === 1)) continue;
-    params.set(key, String(value));
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
-
 export function kindOf(path: AccessPath): (typeof PATH_KINDS)[number] {
   if (path.kind === 'share') return 'share';
   if (path.source.kind === 'service') return 'service';
@@ -71,7 +61,6 @@ export function filterPaths(index: AccessIndex, filters: AccessFilters, names: R
     return true;
   });
 }
-
 
 export interface AccessCounts {
   total: number;

@@ -16,7 +16,6 @@ import {
   type SnapshotStatus,
 } from '../cache/snapshots';
 import { derived } from '../cache/derived';
-import { whenPagesIdle } from './background';
 import { explainAwsError } from './errors';
 import { accountTargets, fanOut, type FanOutTarget } from './fan-out';
 import { enabledRegions, regionsToRead } from './regions';
@@ -177,7 +176,6 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
     const arrived: T[] = [];
     await inPool(regions, REGIONS_AT_ONCE, async (region) => {
       try {
-        await whenPagesIdle();
         const items = await spec.read({ accountId, region }, count);
         applyTarget(snapshot, { accountId, region }, items);
         arrived.push(...items);

@@ -1,17 +1,18 @@
 // Organization-wide reads run behind the pages. On a machine shared with the pages, hundreds of background calls
 // in flight take the cores the pages need: a page waits seconds. So while pages are being served (one in the last
-// QUIET_MS) or the event loop's turns are long, background calls start one every RELEASE_EVERY_MS (the reads go
-// on, at about what AWS's throttles allow anyway), and one every CROWDED_RELEASE_EVERY_MS when both (pages wait
-// behind the reads' own work: parsing what AWS answered); with nobody browsing, they run at AWS's own pace.
+// QUIET_MS) or the event loop's turns are long, a background call in a member account starts, and its answer is
+// parsed, one turn every RELEASE_EVERY_MS (lib/aws/clients.ts; the reads go on, at about what AWS's throttles allow
+// anyway), and one every CROWDED_RELEASE_EVERY_MS when both (pages wait behind the reads' own work: parsing what AWS
+// answered); with nobody browsing, they run at AWS's own pace.
 /** How often the loop's turn is measured: a timer's lateness is the time the turn took. */
 const SAMPLE_MS = 20;
 /** A turn longer than this (smoothed) holds background calls back. */
 const BUSY_MS = 8;
 /** Pages served this recently hold background calls back. */
 const QUIET_MS = 1_000;
-/** While held back, one background call starts this often (100 a second). */
+/** While held back, one background call starts or has its answer parsed this often (100 a second). */
 const RELEASE_EVERY_MS = 10;
-/** While pages are being served on a busy loop, one background call starts this often (10 a second). */
+/** While pages are being served on a busy loop, this often (10 a second). */
 const CROWDED_RELEASE_EVERY_MS = 100;
 
 let pageAt = -Infinity;

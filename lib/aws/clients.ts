@@ -6,6 +6,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { config } from '../config';
 import { processWide } from '../cache/process';
 import { isBackground } from '../cache/background-work';
+import { whenPagesIdle } from './background';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -93,6 +94,31 @@ function getOwnClient<C>(Client: ClientClass<C>, region: string, lane: Lane = is
   return cachedClient(Client, `self|${region}|${lane}`, () => new Client(baseSettings(region, lane)));
 }
 
+// While pages are being served, a background read's call in a member account waits its turn to start, and its
+// answer waits its turn to be parsed (./background.ts): parsing the answers of 10,000 accounts is what fills the
+// event loop that pages share. The organization's own listing is a few hundred calls and goes on.
+function inLane<C>(client: C, lane: Lane): C {
+  if (lane !== 'background') return client;
+  const stack = (client as Stack).middlewareStack;
+  stack.add(
+    (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      await whenPagesIdle();
+      return next(args);
+    },
+    { step: 'initialize', name: 'crossingStartWhenPagesIdle' },
+  );
+  stack.add(
+    (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const answer = await next(args);
+      await whenPagesIdle();
+      return answer;
+    },
+    // Inside the deserializer: the raw answer, before it is parsed.
+    { step: 'deserialize', name: 'crossingParseWhenPagesIdle', priority: 'low' },
+  );
+  return client;
+}
+
 // Clients of one kind kept at once, the most recently used: one per account and Region is 160,000 RAM clients over a
 // 10,000-account organization's 16 Regions (gigabytes); organization-wide reads go account by account, so the recent
 // ones are those in use. One dropped while a call runs is collected after it.
@@ -124,7 +150,7 @@ export async function readAwsClock(): Promise<number> {
   return awsNow();
 }
 
-type Stack = { middlewareStack: { add(middleware: unknown, options: { step: string; name: string }): void } };
+type Stack = { middlewareStack: { add(middleware: unknown, options: { step: string; name: string; priority?: 'high' | 'normal' | 'low' }): void } };
 type Answer = { response?: { headers?: Record<string, string> }; $response?: { headers?: Record<string, string> } };
 
 function noteDate(answer: Answer | undefined): void {
@@ -246,7 +272,7 @@ export function getClient<C>(Client: ClientClass<C>, target: ClientTarget = {}):
         return memberCredentials(accountId);
       },
     });
-    return renewsStaleSession(client, accountId);
+    return inLane(renewsStaleSession(client, accountId), lane);
   });
 }
 

@@ -50,7 +50,7 @@ export async function fanOut<T>(targets: FanOutTarget[] | AsyncIterable<FanOutTa
         queue.splice(i, 1);
         running++;
         inFlight.set(target.accountId, (inFlight.get(target.accountId) ?? 0) + 1);
-        (options.background ? whenPagesIdle().then(() => inBackground(() => read(target))) : read(target))
+        (options.background ? inBackground(() => read(target)) : read(target))
           .then(
             (value): FanOutResult<T> => ({ ...target, ok: true, value }),
             (error: unknown): FanOutResult<T> => ({ ...target, ok: false, error: explainAwsError(error, { operation: options.operation, ...target }) }),
@@ -102,6 +102,7 @@ export async function prefetchMemberSessions(accountIds: string[]): Promise<void
   const lane = async () => {
     // A failure is left for the account's first read to meet and report (it asks again, once).
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      // Waits before asking: a page that needs the same session then never waits behind the background's turns.
       await whenPagesIdle();
       await inBackground(() => memberCredentials(id)).catch(() => undefined);
     }

@@ -1,9 +1,10 @@
 // Where the console stands: its own identity and its place in the organization, detected with
-// GetCallerIdentity and DescribeOrganization and cached briefly (every page's header shows it).
+// GetCallerIdentity and DescribeOrganization, read at most every 30 s (every page's header shows it).
 import { DescribeOrganizationCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { getCallerIdentity, getClient } from './clients';
 import { awsErrorCode, explainAwsError, failureKind, type FailureKind } from './errors';
 import { config } from '../config';
+import { memo } from '../cache/memo';
 
 /** 'unknown': AWS did not say (unreachable, not an AWS answer, credentials refused, access denied). */
 export type Standing = 'management' | 'delegated-admin' | 'member' | 'no-organization' | 'unknown';
@@ -22,8 +23,10 @@ export interface ConsoleContext {
   endpoint?: string;
 }
 
-const TTL_MS = 30_000;
-const cache = new Map<string, { at: number; value: Promise<ConsoleContext> }>();
+// Past its 30 s, a page is given the last reading at once and the next one goes on behind it: DescribeOrganization
+// shares the management account's Organizations rate with the organization's own reads, whose throttling a page
+// would otherwise wait out (a second, in a read of 10,000 accounts).
+const contexts = memo<ConsoleContext>('aws:console-context', 30_000);
 
 async function detect(region: string): Promise<ConsoleContext> {
   const { mode, endpoint } = config();
@@ -68,18 +71,13 @@ async function detect(region: string): Promise<ConsoleContext> {
   }
 }
 
-/** The console's identity and standing for `region` (default: the configured Region), cached for 30 s. */
-export function getConsoleContext(options: { region?: string } = {}): Promise<ConsoleContext> {
+/** The console's identity and standing for `region` (default: the configured Region), the last reading once there is one. */
+export async function getConsoleContext(options: { region?: string } = {}): Promise<ConsoleContext> {
   const region = options.region ?? config().region;
-  const hit = cache.get(region);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = detect(region);
-  cache.set(region, { at: Date.now(), value });
-  value.catch(() => cache.get(region)?.value === value && cache.delete(region));
-  return value;
+  return (await contexts.within(region, () => detect(region), 0)).value;
 }
 
 /** Drop the cached context after a change that affects it (e.g. enabling all features). */
 export function invalidateConsoleContext(): void {
-  cache.clear();
+  contexts.invalidate();
 }

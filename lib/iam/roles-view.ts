@@ -3,7 +3,7 @@
 // carries 50 rows whatever the organization's size. Rows are derived once per reading (and again as a first
 // read streams in, or a change re-reads an account); each trust document is parsed once, however many roles share it.
 import { z } from 'zod';
-import { accessQuery } from '../access/filters';
+import { listQuery } from '../paging';
 import { pageOf, type ListPage } from '../paging';
 import { derivedUntilChanged, identity } from '../cache/derived';
 import { accountOfPrincipal, asList, parsePolicy } from './policy';
@@ -58,7 +58,7 @@ export function parseRoleFilters(params: Record<string, string | string[] | unde
 /** The URL of /roles with these filters (the default sort and page 1 left out). */
 export function rolesHref(filters: RoleFilters, change: Partial<RoleFilters> = {}): string {
   const f = { ...filters, ...change };
-  return `/roles${accessQuery({ ...f, sort: f.sort === 'account' ? undefined : f.sort })}`;
+  return `/roles${listQuery({ ...f, sort: f.sort === 'account' ? undefined : f.sort })}`;
 }
 
 function kindOf(principal: string, key: string, roleAccount: string): RoleTrustee {

@@ -2,7 +2,7 @@
 // three views of the RAM console (resource shares, shared resources, principals) computed from the snapshot,
 // and one page of rows at a time, so thousands of shares stay quick to render. Pure: no AWS, no React.
 import { z } from 'zod';
-import { pageOf, type ListPage } from '../paging';
+import { listQuery, pageOf, type ListPage } from '../paging';
 import type { RamSnapshot, ShareRecord } from './snapshot';
 
 export const SHARE_TABS = ['shares', 'resources', 'principals'] as const;
@@ -256,14 +256,7 @@ export function shareCounts(snapshot: RamSnapshot): ShareCounts {
   return { total: shares.length, withExternalPrincipals: shares.filter(hasExternal).length };
 }
 
-/** The query string for a change of filters (page reset unless given). */
-/** A list's filters as a URL query (defaults left out); any list's filters, not only the shares'. */
+/** The share list's filters as a URL query (its first tab left out). */
 export function filterQuery(filters: Partial<ShareFilters> | Record<string, string | number | boolean | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === false || value === '' || (key === 'page' && value === 1) || (key === 'tab' && value === 'shares')) continue;
-    params.set(key, value === true ? '1' : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return listQuery({ ...filters, tab: filters.tab === 'shares' ? undefined : filters.tab });
 }

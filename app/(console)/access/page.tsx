@@ -4,11 +4,10 @@ import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { FindingsTable } from '@/components/access/FindingsTable';
-import { Pager } from '@/components/access/Pager';
 import { PathsTable } from '@/components/access/PathRows';
-import { Card, FilterForm, Link, PageTitle } from '@/components/ui';
-import { DENSE_PAGE_SIZE, pageOf } from '@/lib/paging';
-import { accessQuery, countPaths, filterPaths, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
+import { Card, FilterForm, Link, PageTitle, Pager } from '@/components/ui';
+import { DENSE_PAGE_SIZE, listQuery, pageOf } from '@/lib/paging';
+import { countPaths, filterPaths, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
 import { accessViewSoon } from '@/lib/access/view';
 import { FINDING_KINDS, SEVERITIES } from '@/lib/access/findings';
@@ -79,7 +78,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
           ]}
         />
         <FindingsTable findings={matching.rows} names={view.names} canAccept={user.role === 'admin'} />
-        <Pager page={matching} noun="findings" href={(n) => `/access${accessQuery({ tab: 'findings', ...filters, page: n })}`} testId="findings-pager" countTestId="matching-findings" />
+        <Pager page={matching} noun="findings" href={(n) => `/access${listQuery({ tab: 'findings', ...filters, page: n })}`} testId="findings-pager" countTestId="matching-findings" />
       </Card>
     </>
   );
@@ -109,7 +108,7 @@ async function PathsView({ context, filters }: { context: ConsoleContext; filter
           ]}
         />
         <PathsTable paths={matching.rows} names={view.names} testId="paths-table" />
-        <Pager page={matching} noun="paths" href={(n) => `/access${accessQuery({ ...filters, page: n })}`} testId="pager" countTestId="matching" />
+        <Pager page={matching} noun="paths" href={(n) => `/access${listQuery({ ...filters, page: n })}`} />
       </Card>
     </>
   );

@@ -7,8 +7,7 @@ import { InvitationInbox } from '@/components/invitations/InvitationInbox';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import { Pager } from '@/components/shares/ShareTables';
-import { Alert, Card, Link, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle, Pager } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
@@ -123,7 +122,7 @@ async function Inbox({ context, filters }: { context: ConsoleContext; filters: F
       <Card title={`${view.pending} pending of ${view.total} listed`} testId="invitations">
         <InvitationFilters filters={filters} regions={view.regions} />
         <InvitationInbox rows={view.page.rows} build={planInvitationsAction} />
-        <Pager page={view.page} filters={filters} noun="invitations" path="/invitations" />
+        <Pager page={view.page} noun="invitations" href={(n) => `/invitations${filterQuery({ ...filters, page: n })}`} />
       </Card>
     </div>
   );

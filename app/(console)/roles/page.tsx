@@ -4,9 +4,8 @@
 import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
-import { Pager } from '@/components/access/Pager';
 import { RoleRows } from '@/components/roles/RoleRows';
-import { buttonClass, Card, FilterForm, Link, PageTitle } from '@/components/ui';
+import { buttonClass, Card, FilterForm, Link, PageTitle, Pager } from '@/components/ui';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { parseRoleFilters, ROLE_SORTS, rolesHref, TRUST_KINDS, type RoleFilters } from '@/lib/iam/roles-view';
 import { rolesView } from '@/lib/iam/roles-page';

@@ -1,10 +1,10 @@
 // /shares: every resource share the organization's accounts own, in every configured Region, on one list
 // (Shared by me, as the RAM console calls it), with its three views. Thin: data from lib/ram.
 import { Suspense } from 'react';
-import { Alert, buttonClass, Card, Link, PageTitle } from '@/components/ui';
+import { Alert, buttonClass, Card, Link, PageTitle, Pager } from '@/components/ui';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { ShareFilters } from '@/components/shares/ShareFilters';
-import { Pager, PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
+import { PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
 import type { ConsoleContext } from '@/lib/aws/identity';
@@ -126,7 +126,7 @@ async function SharesView({ context, filters }: { context: ConsoleContext; filte
         {sharesPage && <SharesTable page={sharesPage} />}
         {resourcesPage && <ResourcesTable page={resourcesPage} />}
         {principalsPage && <PrincipalsTable page={principalsPage} filters={filters} />}
-        <Pager page={(sharesPage ?? resourcesPage ?? principalsPage)!} filters={filters} noun={TABS.find((t) => t.tab === filters.tab)!.noun} />
+        <Pager page={(sharesPage ?? resourcesPage ?? principalsPage)!} noun={TABS.find((t) => t.tab === filters.tab)!.noun} href={(n) => `/shares${filterQuery({ ...filters, page: n })}`} />
       </Card>
     </>
   );

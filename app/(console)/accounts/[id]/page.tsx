@@ -10,7 +10,7 @@ import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, Link, PageTitle } from '@/components/ui';
 import { MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
-import { accessQuery } from '@/lib/access/filters';
+import { listQuery } from '@/lib/paging';
 import { accessViewSoon, accountAccess, accountFindings } from '@/lib/access/view';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
@@ -85,7 +85,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
           </h2>
           {findings.length ? <FindingsTable findings={findings.slice(0, ROWS)} names={names} canAccept={user.role === 'admin'} testId="account-findings" /> : <p className="text-sm text-slate-500">None.</p>}
           {findings.length > ROWS && (
-            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ tab: 'findings', account: id })}`}>
+            <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ tab: 'findings', account: id })}`}>
               All {findings.length} findings
             </Link>
           )}
@@ -96,7 +96,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
           <h2 className="mb-2 text-base font-semibold">Inbound: who can reach {names[id] ?? id} ({inbound.length})</h2>
           <PathsTable paths={shownIn} names={names} testId="inbound-table" show="source" />
           {inbound.length > ROWS && (
-            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ to: id })}`}>
+            <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ to: id })}`}>
               All {inbound.length} inbound paths
             </Link>
           )}
@@ -107,7 +107,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
           <h2 className="mb-2 text-base font-semibold">Outbound: what its principals can reach ({outbound.length})</h2>
           <PathsTable paths={shownOut} names={names} testId="outbound-table" show="destination" />
           {outbound.length > ROWS && (
-            <Link className="text-sm text-sky-700 underline" href={`/access${accessQuery({ from: id })}`}>
+            <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ from: id })}`}>
               All {outbound.length} outbound paths
             </Link>
           )}

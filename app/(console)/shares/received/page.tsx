@@ -3,16 +3,16 @@
 // a first one streamed in as it is read); leaving a share is a plan.
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import { Pager, statusTone } from '@/components/shares/ShareTables';
+import { statusTone } from '@/components/shares/ShareTables';
 import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
-import { Alert, Badge, Button, Card, Cell, Link, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Button, Card, Cell, Link, PageTitle, Pager, Table } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
 import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
 import { receivedIndividually } from '@/lib/ram/leave-share';
 import { DENSE_PAGE_SIZE, pageOf } from '@/lib/paging';
-import { principalName } from '@/lib/ram/share-list';
+import { filterQuery, principalName } from '@/lib/ram/share-list';
 import { accountsOf, currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { planLeaveShareAction, receivedStatusAction } from './actions';
 
@@ -137,7 +137,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
             </tr>
           ))}
         </Table>
-        <Pager page={rows} filters={{ account: chosen }} noun="shares" path="/shares/received" />
+        <Pager page={rows} noun="shares" href={(n) => `/shares/received${filterQuery({ account: chosen, page: n })}`} />
       </Card>
     </>
   );

@@ -1,8 +1,8 @@
 // A list's pager: how many match, which page, and links to the pages either side (the filters kept in the URL).
 import type { ListPage } from '@/lib/paging';
-import { Link } from '@/components/ui';
+import { Link } from './Link';
 
-export function Pager({ page, noun, href, testId, countTestId }: { page: ListPage<unknown>; noun: string; href: (page: number) => string; testId: string; countTestId: string }) {
+export function Pager({ page, noun, href, testId = 'pager', countTestId = 'matching' }: { page: ListPage<unknown>; noun: string; href: (page: number) => string; testId?: string; countTestId?: string }) {
   const link = (n: number, label: string) => (
     <Link className="text-sky-700 underline" href={href(n)} scroll={false}>
       {label}
