@@ -1,4 +1,4 @@
-// Protects /access's filters: read from the URL (junk dropped, never an error), they select by kind, inside/outside, conditions, status, source and destination account or OU, and search.
+// Protects /access's filters: read from the URL (junk dropped, never an error), they select by kind, inside/outside, conditions, status, source and destination account or OU, and search; the list's order, open paths from outside first.
 import { describe, expect, it } from 'vitest';
 import { filterPaths, parseAccessFilters } from './filters';
 import type { AccessIndex, AccessPath } from './paths';
@@ -41,5 +41,10 @@ describe('access filters', () => {
     expect(ids({ from: 'ou-ab12-devdevde' })).toEqual(['a', 'd']);
     expect(ids({ to: '333333333333' })).toEqual(['d']);
     expect(ids({ q: 'PROD', kind: 'role' })).toEqual(['a', 'b']);
+  });
+
+  it('lists open paths first, then conditional, then blocked, each from outside the organization first', () => {
+    expect(ids({})).toEqual(['c', 'a', 'b', 'd']);
+    expect(ids({ kind: 'role' })).toEqual(['a', 'b']);
   });
 });

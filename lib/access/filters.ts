@@ -43,11 +43,27 @@ function within(index: AccessIndex, id: string | undefined, place: string): bool
   return index.organization.accounts[id]?.parents.includes(place) ?? false;
 }
 
+const STANDING = { open: 0, conditional: 1, blocked: 2 } as const;
+
+/** The paths in the order /access lists them: open, then conditional, then blocked; each from outside the organization first. Once per reading. */
+function listed(index: AccessIndex): readonly AccessPath[] {
+  return derived(
+    index,
+    'listed',
+    () => {
+      const groups: AccessPath[][] = Array.from({ length: 6 }, () => []);
+      for (const p of index.paths) groups[STANDING[p.status] * 2 + (p.inside ? 1 : 0)].push(p);
+      return groups.flat();
+    },
+    Infinity,
+  );
+}
+
 export function filterPaths(index: AccessIndex, filters: AccessFilters, names: Record<string, string>): readonly AccessPath[] {
   const q = filters.q?.toLowerCase();
   // Unfiltered, the page is a slice of every path: no copy of 50,000 on each view.
-  if (Object.entries(filters).every(([name, value]) => name === 'page' || value === undefined)) return index.paths;
-  return index.paths.filter((p) => {
+  if (Object.entries(filters).every(([name, value]) => name === 'page' || value === undefined)) return listed(index);
+  return listed(index).filter((p) => {
     if (filters.kind && kindOf(p) !== filters.kind) return false;
     if (filters.scope && (filters.scope === 'inside') !== p.inside) return false;
     if (filters.conditions && (filters.conditions === 'with') !== p.conditions.length > 0) return false;
