@@ -4,14 +4,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert, Button, Field, inputClass } from '@/components/ui';
+import type { AcceptedView } from '@/lib/access/finding-rows';
 import { acceptFindingAction, reopenFindingAction } from './findings-actions';
-
-export interface AcceptedView {
-  reason: string;
-  acceptedBy: string;
-  acceptedAt: string;
-  expiresAt?: string;
-}
 
 export function AcceptFinding({ findingId, accepted, canChange, index }: { findingId: string; accepted?: AcceptedView; canChange: boolean; index: number }) {
   const router = useRouter();

@@ -1,8 +1,11 @@
+'use client';
 // The findings as a table: severity, what and why, the accounts, the paths behind it, its fixes (each builds a
-// reviewed plan) and its acceptance. Names and titles come from other accounts: rendered as text.
+// reviewed plan) and its acceptance. Rendered from compact rows (lib/access/finding-rows). Names and titles come
+// from other accounts: rendered as text.
 import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { Badge, type BadgeTone, Cell, Link, Table } from '@/components/ui';
-import { FINDING_KINDS, type Finding, type FindingFix, type Severity } from '@/lib/access/findings';
+import type { AccountRef, FindingRow } from '@/lib/access/finding-rows';
+import type { FindingFix, Severity } from '@/lib/access/findings';
 import { AcceptFinding } from './AcceptFinding';
 import { planFindingFixAction } from './findings-actions';
 
@@ -15,17 +18,16 @@ const FIX_LABELS: Record<FindingFix['kind'], string> = {
   'disassociate-share': 'Plan: stop sharing with it',
 };
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+function Account({ account }: { account: AccountRef }) {
+  if (!account.isAccount) return account.id;
+  return (
+    <Link className="text-sky-700 underline" href={`/accounts/${account.id}`}>
+      {account.name ? `${account.name} (${account.id})` : account.id}
+    </Link>
+  );
+}
 
-export function FindingsTable({ findings, names, canAccept, testId = 'findings-table' }: { findings: Finding[]; names: Record<string, string>; canAccept: boolean; testId?: string }) {
-  const account = (id: string | undefined) =>
-    id && /^\d{12}$/.test(id) ? (
-      <Link className="text-sky-700 underline" href={`/accounts/${id}`}>
-        {names[id] ? `${names[id]} (${id})` : id}
-      </Link>
-    ) : (
-      id
-    );
+export function FindingsTable({ findings, canAccept, testId = 'findings-table' }: { findings: FindingRow[]; canAccept: boolean; testId?: string }) {
   return (
     <Table columns={['Severity', 'Finding', 'Accounts', 'Close it']} testId={testId}>
       {findings.map((f, i) => (
@@ -39,38 +41,41 @@ export function FindingsTable({ findings, names, canAccept, testId = 'findings-t
             )}
           </Cell>
           <Cell>
-            <div className="text-xs uppercase text-slate-500">{FINDING_KINDS[f.kind]}</div>
+            <div className="text-xs uppercase text-slate-500">{f.kindLabel}</div>
             <div className="font-medium text-slate-900">{f.title}</div>
             <div className="text-slate-600">{f.detail}</div>
-            {f.paths.length > 0 && (
+            {f.pathCount > 0 && (
               <details className="mt-1 text-xs text-slate-600">
-                <summary className="cursor-pointer">{f.paths.length === 1 ? 'The path behind it' : `The ${f.paths.length} paths behind it`}</summary>
+                <summary className="cursor-pointer">{f.pathCount === 1 ? 'The path behind it' : `The ${f.pathCount} paths behind it`}</summary>
                 <ul className="list-disc pl-5">
-                  {f.paths.slice(0, 20).map((p) => (
-                    <li key={p.id}>
-                      {p.source.label} → {p.target.name} ({p.status}
-                      {p.conditions.length ? `; ${p.conditions.map((c) => `${c.operator} ${c.key}`).join(', ')}` : ''})
-                    </li>
+                  {f.paths.map((p) => (
+                    <li key={p.id}>{p.line}</li>
                   ))}
                 </ul>
               </details>
             )}
           </Cell>
           <Cell>
-            <div>{account(f.accountId)}</div>
-            {f.otherAccountId && <div className="text-xs text-slate-600">with {account(f.otherAccountId)}</div>}
+            <div>
+              <Account account={f.account} />
+            </div>
+            {f.other && (
+              <div className="text-xs text-slate-600">
+                with <Account account={f.other} />
+              </div>
+            )}
             <div className="text-xs text-slate-500">{f.inside ? 'inside the organization' : 'outside the organization'}</div>
           </Cell>
           <Cell>
             <div className="flex flex-col gap-2">
               {f.fixes.map((fix, n) => (
-                <BuildPlanButton key={fix.kind} label={FIX_LABELS[fix.kind]} build={planFindingFixAction} input={{ findingId: f.id, fix: n }} />
+                <BuildPlanButton key={fix} label={FIX_LABELS[fix]} build={planFindingFixAction} input={{ findingId: f.id, fix: n }} />
               ))}
               <AcceptFinding
                 findingId={f.id}
                 index={i}
                 canChange={canAccept}
-                accepted={f.accepted && { reason: f.accepted.reason, acceptedBy: f.accepted.acceptedBy, acceptedAt: day(f.accepted.acceptedAt), expiresAt: f.accepted.expiresAt ? day(f.accepted.expiresAt) : undefined }}
+                accepted={f.accepted}
               />
             </div>
           </Cell>

@@ -1,34 +1,34 @@
+'use client';
 // Access paths as table rows: source, how (role or share), destination, conditions, status — each with its
-// explanation layer by layer when opened. Every name is rendered as text.
+// explanation layer by layer when opened. Rendered from compact rows (lib/access/path-rows): a page of rendered
+// rows sent as the server's tree was most of /access's and an account page's weight. Every name is text.
 import { Badge, Cell, Link, Table } from '@/components/ui';
-import type { AccessPath } from '@/lib/access/paths';
+import type { Named, PathRow } from '@/lib/access/path-rows';
 import { PathExplanation } from './PathExplanation';
 
 const STATUS_TONE = { open: 'emerald', conditional: 'sky', blocked: 'slate' } as const;
-const STATUS_WORD = { open: 'open', conditional: 'conditional', blocked: 'blocked' } as const;
 
-export function AccountLink({ id, names }: { id: string | undefined; names: Record<string, string> }) {
-  if (!id) return null;
+function AccountLink({ account }: { account: Named }) {
   return (
-    <Link className="text-sky-700 underline" href={`/accounts/${id}`}>
-      {names[id] ?? id}
+    <Link className="text-sky-700 underline" href={`/accounts/${account.id}`}>
+      {account.name ?? account.id}
     </Link>
   );
 }
 
-export function PathsTable({ paths, names, testId, show = 'both' }: { paths: AccessPath[]; names: Record<string, string>; testId: string; show?: 'both' | 'source' | 'destination' }) {
+export function PathsTable({ rows, testId, show = 'both' }: { rows: PathRow[]; testId: string; show?: 'both' | 'source' | 'destination' }) {
   const columns = [...(show !== 'destination' ? ['From'] : []), 'Through', ...(show !== 'source' ? ['Into'] : []), 'Conditions', 'Status', ''];
   return (
     <Table columns={columns} testId={testId}>
-      {paths.map((p) => (
+      {rows.map((p) => (
         <tr key={p.id} data-testid="path-row" data-kind={p.kind} data-status={p.status}>
           {show !== 'destination' && (
             <Cell>
               <span className="break-all">{p.source.label}</span>{' '}
               {!p.inside && p.source.kind !== 'service' && p.source.kind !== 'federated' && <Badge tone="amber">outside the organization</Badge>}
-              {p.source.accountId && names[p.source.accountId] && (
+              {p.source.account && (
                 <div className="text-xs">
-                  <AccountLink id={p.source.accountId} names={names} />
+                  <AccountLink account={p.source.account} />
                 </div>
               )}
             </Cell>
@@ -41,7 +41,7 @@ export function PathsTable({ paths, names, testId, show = 'both' }: { paths: Acc
           </Cell>
           {show !== 'source' && (
             <Cell>
-              <AccountLink id={p.destinationAccount} names={names} /> <span className="text-xs text-slate-500">{p.destinationAccount}</span>
+              <AccountLink account={p.destination} /> <span className="text-xs text-slate-500">{p.destination.id}</span>
             </Cell>
           )}
           <Cell>
@@ -58,8 +58,8 @@ export function PathsTable({ paths, names, testId, show = 'both' }: { paths: Acc
             </div>
           </Cell>
           <Cell>
-            <Badge tone={STATUS_TONE[p.status]}>{STATUS_WORD[p.status]}</Badge>
-            {p.blockedBy && <div className="text-xs text-slate-500">{p.blockedBy.why}</div>}
+            <Badge tone={STATUS_TONE[p.status]}>{p.status}</Badge>
+            {p.blockedBecause && <div className="text-xs text-slate-500">{p.blockedBecause}</div>}
           </Cell>
           <Cell className="min-w-[14rem]">
             <PathExplanation pathId={p.id} chaining={p.kind === 'role' && p.source.kind === 'principal'} />

@@ -3,13 +3,14 @@
 // search box follows typing after a pause, so the server filters once per word, not per key.
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useEffectEvent, useState } from 'react';
-import { filterQuery } from '@/lib/ram/share-list';
+import { listQuery } from '@/lib/paging';
 
-export function useUrlFilters<F extends { q?: string; page?: number }>(filters: F) {
+/** `query`: the filters as the URL's query (a list with a default tab leaves it out). */
+export function useUrlFilters<F extends { q?: string; page?: number }>(filters: F, query: (filters: F) => string = listQuery) {
   const router = useRouter();
   const pathname = usePathname();
   const [q, setQ] = useState(filters.q ?? '');
-  const go = (change: Partial<F>) => router.replace(`${pathname}${filterQuery({ ...filters, page: 1, ...change })}`, { scroll: false });
+  const go = (change: Partial<F>) => router.replace(`${pathname}${query({ ...filters, page: 1, ...change })}`, { scroll: false });
 
   // The latest filters when the pause ends, not those of the keystroke that started it.
   const search = useEffectEvent((value: string) => go({ q: value || undefined } as Partial<F>));

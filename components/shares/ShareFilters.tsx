@@ -3,10 +3,10 @@
 // server filters the snapshot, so thousands of shares never travel to the browser.
 import { useUrlFilters } from '@/components/filters/use-url-filters';
 import { inputClass } from '@/components/ui';
-import type { FilterOptions, ShareFilters as Filters } from '@/lib/ram/share-list';
+import { filterQuery, type FilterOptions, type ShareFilters as Filters } from '@/lib/ram/share-list';
 
 export function ShareFilters({ filters, options }: { filters: Filters; options: FilterOptions }) {
-  const { q, setQ, go } = useUrlFilters(filters);
+  const { q, setQ, go } = useUrlFilters(filters, filterQuery);
 
   // Free text for values with too many choices for a list (thousands of owning accounts, principals).
   const text = (label: string, key: 'owner' | 'principal', placeholder: string) => (

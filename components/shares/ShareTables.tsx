@@ -1,12 +1,10 @@
 // The three views of the organization's shares, one page of rows each, and the pager between pages.
 import { Badge, Cell, Link, Table } from '@/components/ui';
 import type { ListPage } from '@/lib/paging';
+import { statusTone } from './status-tone';
 import { filterQuery, type PrincipalRow, type ResourceRow, type ShareFilters, type ShareRow } from '@/lib/ram/share-list';
 
 const date = (ms?: number) => (ms ? new Date(ms).toISOString().slice(0, 10) : '—');
-
-export const statusTone = (status: string) =>
-  status === 'ACTIVE' || status === 'ASSOCIATED' ? 'emerald' : status === 'FAILED' ? 'red' : status === 'DELETING' || status === 'DELETED' || status === 'DISASSOCIATING' ? 'slate' : 'amber';
 
 export const shareHref = (row: { region: string; id: string }) => `/shares/${row.region}/${row.id}`;
 

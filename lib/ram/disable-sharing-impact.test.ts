@@ -38,9 +38,13 @@ test('organization and OU principals lose every account they reach (not the owne
       share('gone', ['arn:aws:organizations::100000000001:organization/o-abcdefghij'], 'DELETED'),
     ],
     { nodes },
+    20,
   );
-  expect(lost.map((l) => [l.share.name, l.principal.split('/').pop(), l.accounts.map((a) => a.name)])).toEqual([
-    ['org', 'o-abcdefghij', ['audit', 'web-dev']],
-    ['ou', 'ou-1-work', ['web-dev']],
+  expect(lost.map((l) => [l.share.name, l.principal.split('/').pop(), l.accountCount, l.accounts.map((a) => a.name)])).toEqual([
+    ['org', 'o-abcdefghij', 2, ['audit', 'web-dev']],
+    ['ou', 'ou-1-work', 1, ['web-dev']],
   ]);
+  // Only the first `listed` accounts are named; the count is all of them.
+  const first = sharingLostWithoutOrganizations([share('org', ['arn:aws:organizations::100000000001:organization/o-abcdefghij'])], { nodes }, 1)[0];
+  expect([first.accountCount, first.accounts.map((a) => a.name)]).toEqual([2, ['audit']]);
 });

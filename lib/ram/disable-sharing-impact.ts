@@ -8,11 +8,15 @@ export interface LostSharing {
   share: Pick<ShareRecord, 'arn' | 'id' | 'name' | 'region' | 'owningAccountId'>;
   /** The organization or OU ARN that would be removed. */
   principal: string;
-  accounts: { id: string; name: string }[];
+  /** How many accounts it reaches (the owner's own aside), and the first `listed` of them in name order. */
+  accountCount: number;
+  accounts: Account[];
 }
 
 type Nodes = Pick<OrganizationSnapshot, 'nodes'>;
 type Account = { id: string; name: string };
+
+const byName = new Intl.Collator('en').compare;
 
 /** The accounts below a node (an OU's subtree), in name order; `children` from the nodes' parents. */
 function accountsUnder(organization: Nodes, children: Map<string, string[]>, id: string): Account[] {
@@ -23,12 +27,13 @@ function accountsUnder(organization: Nodes, children: Map<string, string[]>, id:
     if (node?.type === 'ACCOUNT') out.push({ id: node.id, name: node.name });
     else stack.push(...(children.get(at) ?? []));
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return out.sort((a, b) => byName(a.name, b.name));
 }
 
-export function sharingLostWithoutOrganizations(shares: ShareRecord[], organization: Nodes): LostSharing[] {
+/** `listed`: how many of each principal's accounts to name (600 shares with the organization reach 10,000 each). */
+export function sharingLostWithoutOrganizations(shares: ShareRecord[], organization: Nodes, listed: number): LostSharing[] {
   // Each principal's accounts are listed once: 600 shares with the whole organization name the same 10,000.
-  const reachedBy = new Map<string, Account[]>();
+  const reachedBy = new Map<string, { accounts: Account[]; ids: Set<string> }>();
   const children = new Map<string, string[]>();
   for (const n of Object.values(organization.nodes)) {
     if (!n.parentId) continue;
@@ -40,7 +45,7 @@ export function sharingLostWithoutOrganizations(shares: ShareRecord[], organizat
     Object.values(organization.nodes)
       .filter((n) => n.type === 'ACCOUNT')
       .map((n) => ({ id: n.id, name: n.name }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => byName(a.name, b.name));
   const out: LostSharing[] = [];
   for (const share of shares) {
     if (share.status === 'DELETED' || share.status === 'DELETING') continue;
@@ -49,11 +54,21 @@ export function sharingLostWithoutOrganizations(shares: ShareRecord[], organizat
       if (!kind || p.status === 'DISASSOCIATED' || p.status === 'FAILED') continue;
       const key = kind === 'organization' ? 'organization' : p.id.split('/').pop()!;
       let reached = reachedBy.get(key);
-      if (!reached) reachedBy.set(key, (reached = kind === 'organization' ? everyAccount() : accountsUnder(organization, children, key)));
+      if (!reached) {
+        const accounts = kind === 'organization' ? everyAccount() : accountsUnder(organization, children, key);
+        reachedBy.set(key, (reached = { accounts, ids: new Set(accounts.map((a) => a.id)) }));
+      }
+      const owner = share.owningAccountId;
+      const accounts: Account[] = [];
+      for (const a of reached.accounts) {
+        if (accounts.length === listed) break;
+        if (a.id !== owner) accounts.push(a);
+      }
       out.push({
-        share: { arn: share.arn, id: share.id, name: share.name, region: share.region, owningAccountId: share.owningAccountId },
+        share: { arn: share.arn, id: share.id, name: share.name, region: share.region, owningAccountId: owner },
         principal: p.id,
-        accounts: reached.filter((a) => a.id !== share.owningAccountId),
+        accountCount: reached.accounts.length - (reached.ids.has(owner) ? 1 : 0),
+        accounts,
       });
     }
   }

@@ -111,6 +111,11 @@ export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: 
   return [...own, ...through];
 }
 
+const byName = new Intl.Collator('en').compare;
+
+/** The order Shared with me lists shares in: by receiving account (12-digit IDs: as text), then name. */
+export const receivedOrder = (a: ReceivedShare, b: ReceivedShare) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : byName(a.name, b.name));
+
 /** The shares received through the organization or OUs, found among every account's once a second, not per view. */
 function sharedThroughOrganization(snapshot: AccountSnapshot<ReceivedShare>): ReceivedShare[] {
   return derived(snapshot, 'through-organization', () => Object.entries(snapshot.items).flatMap(([key, share]) => (key.startsWith(ORGANIZATION_KEY) ? [share] : [])));

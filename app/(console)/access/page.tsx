@@ -8,6 +8,8 @@ import { PathsTable } from '@/components/access/PathRows';
 import { Card, FilterForm, Link, PageTitle, Pager } from '@/components/ui';
 import { DENSE_PAGE_SIZE, listQuery, pageOf } from '@/lib/paging';
 import { countPaths, filterPaths, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
+import { findingRows } from '@/lib/access/finding-rows';
+import { pathRows } from '@/lib/access/path-rows';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
 import { accessViewSoon } from '@/lib/access/view';
 import { FINDING_KINDS, SEVERITIES } from '@/lib/access/findings';
@@ -77,7 +79,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
             { name: 'state', label: 'State', value: filters.state, options: ['open', 'accepted'] },
           ]}
         />
-        <FindingsTable findings={matching.rows} names={view.names} canAccept={user.role === 'admin'} />
+        <FindingsTable findings={findingRows(matching.rows, view.names)} canAccept={user.role === 'admin'} />
         <Pager page={matching} noun="findings" href={(n) => `/access${listQuery({ tab: 'findings', ...filters, page: n })}`} testId="findings-pager" countTestId="matching-findings" />
       </Card>
     </>
@@ -107,7 +109,7 @@ async function PathsView({ context, filters }: { context: ConsoleContext; filter
             { name: 'status', label: 'Status', value: filters.status, options: ['open', 'conditional', 'blocked'] },
           ]}
         />
-        <PathsTable paths={matching.rows} names={view.names} testId="paths-table" />
+        <PathsTable rows={pathRows(matching.rows, view.names)} testId="paths-table" />
         <Pager page={matching} noun="paths" href={(n) => `/access${listQuery({ ...filters, page: n })}`} />
       </Card>
     </>

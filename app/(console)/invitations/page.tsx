@@ -12,12 +12,12 @@ import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
+import { listQuery } from '@/lib/paging';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { inboxView, parseInvitationFilters, type AccountCount, type InvitationFilters as Filters } from '@/lib/ram/invitation-list';
 import { getInvitationsSnapshotSoon, invitationList, invitationsProgress, PENDING_INVITATIONS_QUOTA, sendersNearQuota } from '@/lib/ram/invitations';
 import { invitationsSource } from '@/lib/ram/invitations-source';
-import { filterQuery } from '@/lib/ram/share-list';
 import { senderLabel } from '@/lib/ram/answer-invitations';
 import { invitationsStatusAction, planInvitationsAction } from './actions';
 
@@ -65,7 +65,7 @@ function Counts({ title, counts, filter, filters, testId }: { title: string; cou
         <ul className="flex flex-col gap-1 text-sm">
           {counts.map((c) => (
             <li key={c.accountId} data-testid={`${testId}-row`}>
-              <Link className="text-sky-700 underline" href={`/invitations${filterQuery({ ...filters, [filter]: c.accountId, page: 1 })}`} scroll={false}>
+              <Link className="text-sky-700 underline" href={`/invitations${listQuery({ ...filters, [filter]: c.accountId, page: 1 })}`} scroll={false}>
                 {c.label}
               </Link>
               : {c.pending} pending of {c.total}
@@ -122,7 +122,7 @@ async function Inbox({ context, filters }: { context: ConsoleContext; filters: F
       <Card title={`${view.pending} pending of ${view.total} listed`} testId="invitations">
         <InvitationFilters filters={filters} regions={view.regions} />
         <InvitationInbox rows={view.page.rows} build={planInvitationsAction} />
-        <Pager page={view.page} noun="invitations" href={(n) => `/invitations${filterQuery({ ...filters, page: n })}`} />
+        <Pager page={view.page} noun="invitations" href={(n) => `/invitations${listQuery({ ...filters, page: n })}`} />
       </Card>
     </div>
   );

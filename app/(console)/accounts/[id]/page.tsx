@@ -9,6 +9,8 @@ import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
 import { Card, Link, PageTitle } from '@/components/ui';
+import { findingRows } from '@/lib/access/finding-rows';
+import { pathRows } from '@/lib/access/path-rows';
 import { MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
 import { listQuery } from '@/lib/paging';
 import { accessViewSoon, accountAccess, accountFindings } from '@/lib/access/view';
@@ -23,6 +25,8 @@ const FIRST_PATHS_WAIT_MS = 1_500;
 // Rows shown per table: the page is the account's overview, the graph and what matters most (open paths first); the
 // rest are on /access, filtered to this account (a busy account has thousands, and each row is rendered per view).
 const ROWS = 10;
+// The most severe findings: each carries its explanation and fixes, three times a path's weight.
+const FINDING_ROWS = 5;
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -83,8 +87,8 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
           <h2 className="mb-2 text-base font-semibold">
             Findings ({findings.filter((f) => !f.accepted).length} open, {findings.filter((f) => f.accepted).length} accepted)
           </h2>
-          {findings.length ? <FindingsTable findings={findings.slice(0, ROWS)} names={names} canAccept={user.role === 'admin'} testId="account-findings" /> : <p className="text-sm text-slate-500">None.</p>}
-          {findings.length > ROWS && (
+          {findings.length ? <FindingsTable findings={findingRows(findings.slice(0, FINDING_ROWS), names)} canAccept={user.role === 'admin'} testId="account-findings" /> : <p className="text-sm text-slate-500">None.</p>}
+          {findings.length > FINDING_ROWS && (
             <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ tab: 'findings', account: id })}`}>
               All {findings.length} findings
             </Link>
@@ -94,7 +98,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
       <div className="mt-4" id="inbound">
         <Card>
           <h2 className="mb-2 text-base font-semibold">Inbound: who can reach {names[id] ?? id} ({inbound.length})</h2>
-          <PathsTable paths={shownIn} names={names} testId="inbound-table" show="source" />
+          <PathsTable rows={pathRows(shownIn, names)} testId="inbound-table" show="source" />
           {inbound.length > ROWS && (
             <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ to: id })}`}>
               All {inbound.length} inbound paths
@@ -105,7 +109,7 @@ async function AccountView({ context, user, id }: { context: ConsoleContext; use
       <div className="mt-4" id="outbound">
         <Card>
           <h2 className="mb-2 text-base font-semibold">Outbound: what its principals can reach ({outbound.length})</h2>
-          <PathsTable paths={shownOut} names={names} testId="outbound-table" show="destination" />
+          <PathsTable rows={pathRows(shownOut, names)} testId="outbound-table" show="destination" />
           {outbound.length > ROWS && (
             <Link className="text-sm text-sky-700 underline" href={`/access${listQuery({ from: id })}`}>
               All {outbound.length} outbound paths

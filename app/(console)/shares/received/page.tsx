@@ -1,18 +1,16 @@
 // /shares/received (Shared with me): the shares other accounts give the console's account, a chosen member
 // account, or all of them, from the organization's received-shares snapshot (the last complete reading at once,
 // a first one streamed in as it is read); leaving a share is a plan.
-import { BuildPlanButton } from '@/components/plan/BuildPlanButton';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import { statusTone } from '@/components/shares/ShareTables';
+import { ReceivedSharesTable } from '@/components/shares/ReceivedSharesTable';
 import { AccountChooser, AccountRefused } from '@/components/AccountChooser';
-import { Alert, Badge, Button, Card, Cell, Link, PageTitle, Pager, Table } from '@/components/ui';
+import { Alert, Button, Card, Link, PageTitle, Pager } from '@/components/ui';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
 import { loadConsolePage } from '@/lib/page-context';
-import { containersOf, getReceivedSharesSoon, receivedBy, receivedProgress, receivedThroughOrganization, type ReceivedShare } from '@/lib/ram/received';
+import { containersOf, getReceivedSharesSoon, receivedBy, receivedOrder, receivedProgress } from '@/lib/ram/received';
 import { receivedSharesSource } from '@/lib/ram/received-source';
-import { receivedIndividually } from '@/lib/ram/leave-share';
-import { DENSE_PAGE_SIZE, pageOf } from '@/lib/paging';
-import { filterQuery, principalName } from '@/lib/ram/share-list';
+import { receivedRows } from '@/lib/ram/received-rows';
+import { DENSE_PAGE_SIZE, listQuery, pageOf } from '@/lib/paging';
 import { accountsOf, currentOrganization, organizationNames } from '@/lib/organizations/accounts';
 import { planLeaveShareAction, receivedStatusAction } from './actions';
 
@@ -48,10 +46,7 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
   const choices = chosen === 'all' || accounts.some((a) => a.id === chosen) ? accounts : [{ id: chosen, name: names[chosen] ?? chosen }, ...accounts];
   const mine = <T extends { accountId: string }>(rows: T[]) => (chosen === 'all' ? rows : rows.filter((r) => r.accountId === chosen));
   // All accounts: a share received through the organization or OUs is one row, "every account in" them.
-  const shares = (chosen === 'all' ? Object.values(status.snapshot.items) : receivedBy(status.snapshot, chosen, containersOf(organization, page.context.organization?.id, chosen))).sort(
-    (a, b) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name),
-  );
-  const throughOrganization = (s: ReceivedShare) => chosen === 'all' && receivedThroughOrganization(s);
+  const shares = (chosen === 'all' ? Object.values(status.snapshot.items) : receivedBy(status.snapshot, chosen, containersOf(organization, page.context.organization?.id, chosen))).sort(receivedOrder);
   const rows = pageOf(shares, Number(pageNumber) || 1, DENSE_PAGE_SIZE);
   const failures = mine(unreachableOf(status.snapshot));
   const regions = regionsCovered(status.snapshot);
@@ -93,51 +88,8 @@ export default async function ReceivedSharesPage({ searchParams }: { searchParam
         </div>
       )}
       <Card title={`Received shares (${shares.length})`} testId="received-shares">
-        <Table columns={['Share', 'Receiving account', 'Owner', 'Region', 'Status', 'Resources', 'Received through', '']}>
-          {rows.rows.map((s) => (
-            <tr key={throughOrganization(s) ? s.arn : `${s.accountId}/${s.arn}`} data-testid="received-share">
-              <Cell>
-                <span className="font-medium">{s.name}</span>
-                <span className="block font-mono text-xs text-slate-500">{s.arn}</span>
-              </Cell>
-              <Cell>
-                {throughOrganization(s) ? (
-                  <>Every account in {s.via.map((v) => principalName(v, names) ?? v).join(', ')}</>
-                ) : (
-                  <>
-                    {names[s.accountId] ?? s.accountId} <span className="font-mono text-xs text-slate-500">{s.accountId}</span>
-                  </>
-                )}
-              </Cell>
-              <Cell>
-                <span data-testid="received-owner">{names[s.owningAccountId] && s.owningAccountId !== names[s.owningAccountId] ? names[s.owningAccountId] : 'outside the organization'}</span>
-                <span className="block font-mono text-xs text-slate-500">{s.owningAccountId}</span>
-              </Cell>
-              <Cell mono className="whitespace-nowrap">{s.region}</Cell>
-              <Cell>
-                <Badge tone={statusTone(s.status)}>{s.status}</Badge>
-              </Cell>
-              <Cell>
-                <ul className="font-mono text-xs">
-                  {s.resources.map((r) => (
-                    <li key={r.arn}>
-                      {r.type}: {r.arn.split(/[:/]/).pop()}
-                    </li>
-                  ))}
-                </ul>
-              </Cell>
-              <Cell>{s.via.map((v) => (v === s.accountId ? 'this account' : (principalName(v, names) ?? v))).join(', ') || '—'}</Cell>
-              <Cell>
-                {receivedIndividually(s) ? (
-                  <BuildPlanButton label="Plan leaving" build={planLeaveShareAction} input={{ accountId: s.accountId, region: s.region, resourceShareArn: s.arn }} />
-                ) : (
-                  <span className="text-xs text-slate-500">Received through the organization: only the owner can remove it.</span>
-                )}
-              </Cell>
-            </tr>
-          ))}
-        </Table>
-        <Pager page={rows} noun="shares" href={(n) => `/shares/received${filterQuery({ account: chosen, page: n })}`} />
+        <ReceivedSharesTable rows={receivedRows(rows.rows, names, chosen === 'all')} leave={planLeaveShareAction} />
+        <Pager page={rows} noun="shares" href={(n) => `/shares/received${listQuery({ account: chosen, page: n })}`} />
       </Card>
     </>
   );

@@ -6,7 +6,7 @@ import { ShareEditor } from '@/components/shares/ShareEditor';
 import { ShareFeatures } from '@/components/shares/ShareFeatures';
 import { planPromoteShareAction } from '@/components/shares/promote-actions';
 import { readShareSources, type ShareSource } from '@/lib/ram/sources';
-import { statusTone } from '@/components/shares/ShareTables';
+import { statusTone } from '@/components/shares/status-tone';
 import { explainAwsError } from '@/lib/aws/errors';
 import { loadConsolePage } from '@/lib/page-context';
 import { permissionsByType, type PermissionChoice } from '@/lib/ram/permissions';
