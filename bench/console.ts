@@ -92,6 +92,8 @@ export const FIXED_PAGES = [
   '/roles/new',
   '/access',
   '/access/move',
+  '/requests',
+  '/requests/deliveries',
   '/plans',
   '/audit',
   '/settings',
