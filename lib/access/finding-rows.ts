@@ -1,6 +1,7 @@
 // A page of findings as its table shows them: only what a row renders (the paths behind it as lines, the accounts
 // with their names, the fixes' kinds), so the page sends data rather than each row's rendered tree.
 import { FINDING_KINDS, type Finding, type FindingFix, type Severity } from './findings';
+import type { Named } from './path-rows';
 
 /** Paths listed under a finding; the rest are counted. */
 const LISTED_PATHS = 20;
@@ -30,9 +31,7 @@ export interface AcceptedView {
 }
 
 /** An account (linked, with its name when known) or another principal's ID (text). */
-export interface AccountRef {
-  id: string;
-  name?: string;
+export interface AccountRef extends Named {
   isAccount: boolean;
 }
 

@@ -3,8 +3,7 @@
 // carries 50 rows whatever the organization's size. Rows are derived once per reading (and again as a first
 // read streams in, or a change re-reads an account); each trust document is parsed once, however many roles share it.
 import { z } from 'zod';
-import { listQuery } from '../paging';
-import { pageOf, type ListPage } from '../paging';
+import { listQuery, pageOf, type ListPage } from '../paging';
 import { derivedUntilChanged, identity } from '../cache/derived';
 import { accountOfPrincipal, asList, parsePolicy } from './policy';
 import type { IamSnapshot } from './snapshot';

@@ -2,6 +2,7 @@
 // ram.amazonaws.com is disabled in Organizations): RAM removes organization and OU principals from every share,
 // so the accounts they reached lose those shares. Pure, from the RAM and organization snapshots.
 import type { OrganizationSnapshot } from '../organizations/types';
+import { byText } from '../paging';
 import type { ShareRecord } from './snapshot';
 
 export interface LostSharing {
@@ -16,8 +17,6 @@ export interface LostSharing {
 type Nodes = Pick<OrganizationSnapshot, 'nodes'>;
 type Account = { id: string; name: string };
 
-const byName = new Intl.Collator('en').compare;
-
 /** The accounts below a node (an OU's subtree), in name order; `children` from the nodes' parents. */
 function accountsUnder(organization: Nodes, children: Map<string, string[]>, id: string): Account[] {
   const out: Account[] = [];
@@ -27,7 +26,7 @@ function accountsUnder(organization: Nodes, children: Map<string, string[]>, id:
     if (node?.type === 'ACCOUNT') out.push({ id: node.id, name: node.name });
     else stack.push(...(children.get(at) ?? []));
   }
-  return out.sort((a, b) => byName(a.name, b.name));
+  return out.sort((a, b) => byText(a.name, b.name));
 }
 
 /** `listed`: how many of each principal's accounts to name (600 shares with the organization reach 10,000 each). */
@@ -45,7 +44,7 @@ export function sharingLostWithoutOrganizations(shares: ShareRecord[], organizat
     Object.values(organization.nodes)
       .filter((n) => n.type === 'ACCOUNT')
       .map((n) => ({ id: n.id, name: n.name }))
-      .sort((a, b) => byName(a.name, b.name));
+      .sort((a, b) => byText(a.name, b.name));
   const out: LostSharing[] = [];
   for (const share of shares) {
     if (share.status === 'DELETED' || share.status === 'DELETING') continue;

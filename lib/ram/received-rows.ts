@@ -24,16 +24,17 @@ export function receivedRows(shares: readonly ReceivedShare[], names: NameBook, 
   return shares.map((s) => {
     const throughOrganization = all && receivedThroughOrganization(s);
     const owner = names[s.owningAccountId];
+    const principal = (v: string) => principalName(v, names) ?? v;
     return {
       key: throughOrganization ? s.arn : `${s.accountId}/${s.arn}`,
       name: s.name,
       arn: s.arn,
       region: s.region,
       status: s.status,
-      receiving: throughOrganization ? { everyAccountIn: s.via.map((v) => principalName(v, names) ?? v).join(', ') } : { accountId: s.accountId, name: names[s.accountId] ?? s.accountId },
+      receiving: throughOrganization ? { everyAccountIn: s.via.map(principal).join(', ') } : { accountId: s.accountId, name: names[s.accountId] ?? s.accountId },
       owner: { id: s.owningAccountId, name: owner && owner !== s.owningAccountId ? owner : undefined },
       resources: s.resources.map((r) => ({ arn: r.arn, type: r.type, id: r.arn.split(/[:/]/).pop() ?? r.arn })),
-      via: s.via.map((v) => (v === s.accountId ? 'this account' : (principalName(v, names) ?? v))).join(', ') || '—',
+      via: s.via.map((v) => (v === s.accountId ? 'this account' : principal(v))).join(', ') || '—',
       leave: receivedIndividually(s) ? { accountId: s.accountId, region: s.region, resourceShareArn: s.arn } : undefined,
     };
   });

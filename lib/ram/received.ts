@@ -7,6 +7,7 @@ import { paginateGetResourceShareAssociations, paginateGetResourceShares, pagina
 import { accountSnapshots, type AccountSnapshot, type AccountSnapshotSource } from '../aws/account-snapshot';
 import { getClient } from '../aws/clients';
 import { derived } from '../cache/derived';
+import { byText } from '../paging';
 import type { OrganizationSnapshot } from '../organizations/types';
 import { ancestorsOf } from '../organizations/view';
 import { resourceTypeOfArn } from './snapshot';
@@ -111,10 +112,8 @@ export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: 
   return [...own, ...through];
 }
 
-const byName = new Intl.Collator('en').compare;
-
 /** The order Shared with me lists shares in: by receiving account (12-digit IDs: as text), then name. */
-export const receivedOrder = (a: ReceivedShare, b: ReceivedShare) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : byName(a.name, b.name));
+export const receivedOrder = (a: ReceivedShare, b: ReceivedShare) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : byText(a.name, b.name));
 
 /** The shares received through the organization or OUs, found among every account's once a second, not per view. */
 function sharedThroughOrganization(snapshot: AccountSnapshot<ReceivedShare>): ReceivedShare[] {
