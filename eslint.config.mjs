@@ -8,8 +8,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const SERVICES = ['./lib/iam', './lib/ram', './lib/organizations', './lib/changes'];
-// Pages link through the one primitive that prefetches on intent, not on sight (components/ui/Link.tsx says why).
-const NEXT_LINK = { name: 'next/link', message: "Use Link from '@/components/ui': it prefetches a page when the link is pointed at, not when it is seen." };
+// Pages link through the one primitive: never prefetched, and the next page's skeleton shown while its navigation is
+// pending (components/ui/Link.tsx says why).
+const NEXT_LINK = { name: 'next/link', message: "Use Link from '@/components/ui': it does not prefetch, and it shows the next page's skeleton while the navigation is pending." };
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.next*/', 'next-env.d.ts', 'public/', 'test-results/', 'playwright-report/', 'data/'] },

@@ -1,32 +1,13 @@
 'use client';
 // Navigation links with the current page marked for assistive technology, and counts the layout knows cheaply.
-import { usePathname, useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { usePathname } from 'next/navigation';
 import { navigation } from './navigation';
 import { Link } from '@/components/ui/Link';
-
-// The entries are likely next: unlike other links (prefetched on intent, components/ui/Link.tsx) they are prefetched
-// once the first page has settled, so a click finds the next page's loading state ready (without it, the click shows
-// nothing until the page is rendered). Not at once: that would be 24 requests rendering the console's layout on the
-// server while the page's own content streams in.
-const PREFETCH_AFTER_MS = 1_000;
 
 const under = (pathname: string, href: string) => pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
 
 export function NavLinks({ counts = {} }: { counts?: Record<string, number> }) {
   const pathname = usePathname();
-  const router = useRouter();
-  // Once a page has settled (not again on every navigation: that would cancel it when an admin moves quickly).
-  useEffect(() => {
-    let idle: number | undefined;
-    const timer = window.setTimeout(() => {
-      idle = window.requestIdleCallback(() => navigation.forEach((entry) => router.prefetch(entry.href)));
-    }, PREFETCH_AFTER_MS);
-    return () => {
-      window.clearTimeout(timer);
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-    };
-  }, [router]);
   // One entry is current: the most specific one (/shares/new, not /shares too).
   const currentHref = navigation
     .map((entry) => entry.href)

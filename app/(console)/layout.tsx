@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { signOut } from '@/auth';
 import { ConsoleHeader } from '@/components/console-header';
 import { NavLinks } from '@/components/nav-links';
+import { NavigationPending, PagePending } from '@/components/ui';
 import { RoleProvider } from '@/components/role-context';
 import { requireUser } from '@/lib/auth/guard';
 import { config } from '@/lib/config';
@@ -42,25 +43,29 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   const pending = await pendingCount(context);
   return (
-    <div className="flex min-h-screen">
-      <aside className="w-56 shrink-0 bg-slate-900 p-4">
-        <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
-        <NavLinks counts={{ '/invitations': pending, '/requests': waiting }} />
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <ConsoleHeader
-          user={user}
-          context={context}
-          contextError={contextError}
-          mode={config().mode}
-          region={region}
-          regions={config().regions}
-          signOut={signOutAction}
-        />
-        <main className="flex-1 p-6">
-          <RoleProvider role={user.role}>{children}</RoleProvider>
-        </main>
+    <NavigationPending>
+      <div className="flex min-h-screen">
+        <aside className="w-56 shrink-0 bg-slate-900 p-4">
+          <div className="mb-6 px-3 text-lg font-semibold text-white">Crossing</div>
+          <NavLinks counts={{ '/invitations': pending, '/requests': waiting }} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <ConsoleHeader
+            user={user}
+            context={context}
+            contextError={contextError}
+            mode={config().mode}
+            region={region}
+            regions={config().regions}
+            signOut={signOutAction}
+          />
+          <main className="flex-1 p-6">
+            <RoleProvider role={user.role}>
+              <PagePending>{children}</PagePending>
+            </RoleProvider>
+          </main>
+        </div>
       </div>
-    </div>
+    </NavigationPending>
   );
 }

@@ -1,10 +1,11 @@
 // Dashboard: the live organization summary, with honest empty and error states.
-import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessCounts } from '@/components/access/AccessCounts';
 import { FailedRevocations } from '@/components/expiry/FailedRevocations';
-import { Alert, Card, Link, PageTitle } from '@/components/ui';
+import { Alert, Card, Link, PageTitle, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { STANDING_LABELS } from '@/components/console-header';
+import { accessView } from '@/lib/access/view';
 import { getOrganizationSummary } from '@/lib/dashboard';
 import { openExpiries } from '@/lib/expiry/expiry';
 import { loadConsolePage } from '@/lib/page-context';
@@ -96,9 +97,9 @@ export default async function Dashboard() {
           </dl>
         )}
         {organization && (
-          <Suspense fallback={null}>
-            <AccessCounts context={context} />
-          </Suspense>
+          <Streamed read={() => accessView(context)} fallback={<Reading>Reading the organization&apos;s access paths…</Reading>}>
+            {(view) => <AccessCounts view={view} />}
+          </Streamed>
         )}
         {organization && (
           <Card title="Organization">

@@ -3,8 +3,7 @@
 import { countPaths } from '@/lib/access/filters';
 import { openBySeverity } from '@/lib/access/findings-filters';
 import { findingsOf } from '@/lib/access/findings-view';
-import { accessView } from '@/lib/access/view';
-import type { ConsoleContext } from '@/lib/aws/identity';
+import type { AccessView } from '@/lib/access/view';
 import { Link } from '@/components/ui';
 
 function Figure({ label, value, href, testId }: { label: string; value: number; href: string; testId: string }) {
@@ -18,8 +17,7 @@ function Figure({ label, value, href, testId }: { label: string; value: number; 
   );
 }
 
-export async function AccessCounts({ context }: { context: ConsoleContext }) {
-  const view = await accessView(context);
+export async function AccessCounts({ view }: { view: AccessView }) {
   const counts = countPaths(view.index);
   const partial = view.iam.snapshot.complete ? '' : ' (still reading)';
   const open = openBySeverity((await findingsOf(view)).findings);

@@ -1,22 +1,21 @@
 // /access: every access path of the organization — roles and shares, inside and outside it — with filters and
 // search in the URL, one page at a time. Thin: data from lib/access.
-import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { FindingsTable } from '@/components/access/FindingsTable';
 import { PathsTable } from '@/components/access/PathRows';
-import { Card, FilterForm, Link, PageTitle, Pager } from '@/components/ui';
+import { Card, FilterForm, Link, PageTitle, Pager, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { DENSE_PAGE_SIZE, listQuery, pageOf } from '@/lib/paging';
 import { countPaths, filterPaths, parseAccessFilters, PATH_KINDS, type AccessFilters } from '@/lib/access/filters';
 import { findingRows } from '@/lib/access/finding-rows';
 import { pathRows } from '@/lib/access/path-rows';
 import { MAX_CHAIN_HOPS } from '@/lib/access/chains';
-import { accessViewSoon } from '@/lib/access/view';
+import { accessViewSoon, type AccessView } from '@/lib/access/view';
 import { FINDING_KINDS, SEVERITIES } from '@/lib/access/findings';
 import { filterFindings, openBySeverity, parseFindingFilters, type FindingFilters } from '@/lib/access/findings-filters';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
-import type { ConsoleContext } from '@/lib/aws/identity';
 import { loadConsolePage } from '@/lib/page-context';
 
 export const dynamic = 'force-dynamic';
@@ -47,15 +46,14 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         {tab('/access?tab=findings', 'Findings', findings)}
         {tab('/access/move', 'Move an account', false)}
       </nav>
-      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s IAM…</p>}>
-        {findings ? <FindingsView context={page.context} user={page.user} filters={parseFindingFilters(params)} /> : <PathsView context={page.context} filters={parseAccessFilters(params)} />}
-      </Suspense>
+      <Streamed read={() => accessViewSoon(page.context, FIRST_PATHS_WAIT_MS)} fallback={<Reading>Reading the organization&apos;s IAM…</Reading>}>
+        {(view) => (findings ? <FindingsView view={view} user={page.user} filters={parseFindingFilters(params)} /> : <PathsView view={view} filters={parseAccessFilters(params)} />)}
+      </Streamed>
     </>
   );
 }
 
-async function FindingsView({ context, user, filters }: { context: ConsoleContext; user: SignedInUser; filters: FindingFilters }) {
-  const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
+async function FindingsView({ view, user, filters }: { view: AccessView; user: SignedInUser; filters: FindingFilters }) {
   const { findings, computedMs } = await findingsOf(view);
   const counts = openBySeverity(findings);
   const matching = pageOf(filterFindings(findings, filters, view.index.organization), filters.page, DENSE_PAGE_SIZE);
@@ -86,8 +84,7 @@ async function FindingsView({ context, user, filters }: { context: ConsoleContex
   );
 }
 
-async function PathsView({ context, filters }: { context: ConsoleContext; filters: AccessFilters }) {
-  const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
+function PathsView({ view, filters }: { view: AccessView; filters: AccessFilters }) {
   const counts = countPaths(view.index);
   const matching = pageOf(filterPaths(view.index, filters, view.names), filters.page, DENSE_PAGE_SIZE);
   return (

@@ -1,22 +1,21 @@
 // The invitations inbox: every resource share invitation to the organization's accounts, soonest expiry first,
 // from the last complete reading (its age shown; Refresh reads again behind it); a first reading streams its
 // invitations in as they are found. Filtered and paged on the server. Thin: data from lib/ram.
-import { Suspense } from 'react';
 import { InvitationFilters } from '@/components/invitations/InvitationFilters';
 import { InvitationInbox } from '@/components/invitations/InvitationInbox';
 import { InvitationTabs } from '@/components/invitations/InvitationTabs';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
-import { Alert, Card, Link, PageTitle, Pager } from '@/components/ui';
+import { Alert, Card, Link, PageTitle, Pager, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { regionsCovered, unreachableOf } from '@/lib/aws/account-snapshot';
-import type { ConsoleContext } from '@/lib/aws/identity';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
 import { listQuery } from '@/lib/paging';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { formatDuration } from '@/lib/ram/invitation-expiry';
 import { inboxView, parseInvitationFilters, type AccountCount, type InvitationFilters as Filters } from '@/lib/ram/invitation-list';
-import { getInvitationsSnapshotSoon, invitationList, invitationsProgress, PENDING_INVITATIONS_QUOTA, sendersNearQuota } from '@/lib/ram/invitations';
+import { getInvitationsSnapshotSoon, invitationList, invitationsProgress, PENDING_INVITATIONS_QUOTA, sendersNearQuota, type InvitationsStatus } from '@/lib/ram/invitations';
 import { invitationsSource } from '@/lib/ram/invitations-source';
 import { senderLabel } from '@/lib/ram/answer-invitations';
 import { invitationsStatusAction, planInvitationsAction } from './actions';
@@ -49,9 +48,12 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         </div>
       )}
       {/* Streamed: the shell shows at once, the rows as soon as the first invitations are found. */}
-      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s invitations…</p>}>
-        <Inbox context={page.context} filters={filters} />
-      </Suspense>
+      <Streamed
+        read={() => Promise.all([getInvitationsSnapshotSoon(invitationsSource(page.context), FIRST_ROWS_WAIT_MS), organizationNames(page.context)])}
+        fallback={<Reading>Reading the organization&apos;s invitations…</Reading>}
+      >
+        {([status, names]) => <Inbox status={status} names={names} filters={filters} />}
+      </Streamed>
     </>
   );
 }
@@ -77,8 +79,7 @@ function Counts({ title, counts, filter, filters, testId }: { title: string; cou
   );
 }
 
-async function Inbox({ context, filters }: { context: ConsoleContext; filters: Filters }) {
-  const [status, names] = await Promise.all([getInvitationsSnapshotSoon(invitationsSource(context), FIRST_ROWS_WAIT_MS), organizationNames(context)]);
+function Inbox({ status, names, filters }: { status: InvitationsStatus; names: Record<string, string>; filters: Filters }) {
   const { snapshot } = status;
   const invitations = invitationList(snapshot, names);
   const view = inboxView(invitations, filters);

@@ -1,14 +1,13 @@
 // /roles: every role of the organization and whom its trust policy lets in, from the IAM snapshot (the last
 // reading at once, with its age; a running read's progress), searched, filtered, sorted and paged on the server
 // with everything in the URL. Thin: data from lib/iam/roles-page.ts.
-import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { RoleRows } from '@/components/roles/RoleRows';
-import { buttonClass, Card, FilterForm, Link, PageTitle, Pager } from '@/components/ui';
-import type { ConsoleContext } from '@/lib/aws/identity';
+import { buttonClass, Card, FilterForm, Link, PageTitle, Pager, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { parseRoleFilters, ROLE_SORTS, rolesHref, TRUST_KINDS, type RoleFilters } from '@/lib/iam/roles-view';
-import { rolesView } from '@/lib/iam/roles-page';
+import { rolesView, type RolesView } from '@/lib/iam/roles-page';
 import { loadConsolePage } from '@/lib/page-context';
 
 export const dynamic = 'force-dynamic';
@@ -33,15 +32,15 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           Set up cross-account access
         </Link>
       </div>
-      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s IAM…</p>}>
-        <RolesList context={page.context} filters={filters} />
-      </Suspense>
+      <Streamed read={() => rolesView(page.context, filters, FIRST_ACCOUNTS_WAIT_MS)} fallback={<Reading>Reading the organization&apos;s IAM…</Reading>}>
+        {(view) => <RolesList view={view} filters={filters} />}
+      </Streamed>
     </>
   );
 }
 
-async function RolesList({ context, filters }: { context: ConsoleContext; filters: RoleFilters }) {
-  const { iam, names, page, memberRole } = await rolesView(context, filters, FIRST_ACCOUNTS_WAIT_MS);
+function RolesList({ view, filters }: { view: RolesView; filters: RoleFilters }) {
+  const { iam, names, page, memberRole } = view;
   return (
     <>
       <IamStatus status={iam} names={names} />

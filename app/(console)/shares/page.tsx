@@ -1,15 +1,14 @@
 // /shares: every resource share the organization's accounts own, in every configured Region, on one list
 // (Shared by me, as the RAM console calls it), with its three views. Thin: data from lib/ram.
-import { Suspense } from 'react';
-import { Alert, buttonClass, Card, Link, PageTitle, Pager } from '@/components/ui';
+import { Alert, buttonClass, Card, Link, PageTitle, Pager, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { SnapshotStatus } from '@/components/shares/SnapshotStatus';
 import { ShareFilters } from '@/components/shares/ShareFilters';
 import { PrincipalsTable, ResourcesTable, SharesTable } from '@/components/shares/ShareTables';
 import { config } from '@/lib/config';
 import { loadConsolePage } from '@/lib/page-context';
-import type { ConsoleContext } from '@/lib/aws/identity';
 import { filterOptions, filterQuery, filterShares, parseShareFilters, principalRows, resourceRows, shareRows, type ShareFilters as Filters, type ShareTab } from '@/lib/ram/share-list';
-import { getShareSnapshotSoon, type RamSnapshot } from '@/lib/ram/snapshot';
+import { getShareSnapshotSoon, type RamSnapshot, type ShareSnapshotStatus } from '@/lib/ram/snapshot';
 import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 import { organizationNames } from '@/lib/organizations/accounts';
 import { shareSnapshotStatusAction } from './actions';
@@ -66,16 +65,17 @@ export default async function SharesPage({ searchParams }: { searchParams: Promi
         </Link>
       </div>
       {/* Streamed: the shell shows at once, the rows as soon as the first accounts' shares are read. */}
-      <Suspense fallback={<p className="text-sm text-slate-600">Reading the organization&apos;s shares…</p>}>
-        <SharesView context={page.context} filters={filters} />
-      </Suspense>
+      <Streamed
+        read={() => Promise.all([getShareSnapshotSoon(shareSnapshotSource(page.context), FIRST_ROWS_WAIT_MS), organizationNames(page.context)])}
+        fallback={<Reading>Reading the organization&apos;s shares…</Reading>}
+      >
+        {([status, names]) => <SharesView status={status} names={names} filters={filters} />}
+      </Streamed>
     </>
   );
 }
 
-async function SharesView({ context, filters }: { context: ConsoleContext; filters: Filters }) {
-  const source = shareSnapshotSource(context);
-  const [status, names] = await Promise.all([getShareSnapshotSoon(source, FIRST_ROWS_WAIT_MS), organizationNames(context)]);
+function SharesView({ status, names, filters }: { status: ShareSnapshotStatus; names: Record<string, string>; filters: Filters }) {
   const { snapshot } = status;
   const shares = filterShares(snapshot, filters, names);
   const failures = unreachable(snapshot, names);

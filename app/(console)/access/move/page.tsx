@@ -15,6 +15,9 @@ import { shareSnapshotSource } from '@/lib/ram/snapshot-source';
 
 export const dynamic = 'force-dynamic';
 
+// OUs named on the page up to this many; a large organization's (1,000 on the large seed) are found in its tree.
+const OUS_LISTED = 50;
+
 function Changes<T>({ title, change, render, testId }: { title: string; change: MoveChange<T>; render: (t: T) => string; testId: string }) {
   const list = (items: T[], sign: string, tone: string) =>
     items.map((item, i) => (
@@ -80,8 +83,18 @@ export default async function MovePage({ searchParams }: { searchParams: Promise
             { name: 'to', label: 'Destination OU or root ID', value: to, narrow: true },
           ]}
         />
-        <p className="text-xs text-slate-500">
-          OUs: {ous.map((o) => `${o.type === 'ROOT' ? 'Root' : o.name} (${o.id})`).join(', ')}
+        <p className="text-xs text-slate-500" data-testid="move-ous">
+          {ous.length <= OUS_LISTED ? (
+            `OUs: ${ous.map((o) => `${o.type === 'ROOT' ? 'Root' : o.name} (${o.id})`).join(', ')}`
+          ) : (
+            <>
+              {ous.length - 1} OUs and the root: find an OU&apos;s ID in the{' '}
+              <Link className="underline" href="/organization">
+                organization&apos;s tree
+              </Link>
+              .
+            </>
+          )}
         </p>
         {account && !member && <Alert tone="error">Account: {account} is not an account of the organization.</Alert>}
         {to && !parents && <Alert tone="error">Destination: {to} is not the root or an OU of the organization.</Alert>}

@@ -2,21 +2,20 @@
 // or share, each path explained layer by layer; its role chains; and a graph of its neighbourhood with the
 // tables as its text alternative. Thin: data from lib/access.
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { AwsUnavailable } from '@/components/AwsUnavailable';
 import { AccessGraphDrawn } from '@/components/access/AccessGraphDrawn';
 import { FindingsTable } from '@/components/access/FindingsTable';
 import { IamStatus } from '@/components/access/IamStatus';
 import { PathsTable } from '@/components/access/PathRows';
-import { Card, Link, PageTitle } from '@/components/ui';
+import { Card, Link, PageTitle, Reading } from '@/components/ui';
+import { Streamed } from '@/components/ui/Streamed';
 import { findingRows } from '@/lib/access/finding-rows';
 import { pathRows } from '@/lib/access/path-rows';
 import { MAX_CHAIN_HOPS, MAX_CHAINS, type Chain } from '@/lib/access/chains';
 import { listQuery } from '@/lib/paging';
-import { accessViewSoon, accountAccess, accountFindings } from '@/lib/access/view';
+import { accessViewSoon, accountAccess, accountFindings, type AccessView } from '@/lib/access/view';
 import { findingsOf } from '@/lib/access/findings-view';
 import type { SignedInUser } from '@/lib/auth/guard';
-import type { ConsoleContext } from '@/lib/aws/identity';
 import { loadConsolePage } from '@/lib/page-context';
 
 export const dynamic = 'force-dynamic';
@@ -34,9 +33,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const page = await loadConsolePage();
   if (!page.context) return <AwsUnavailable title={<PageTitle>Account {id}</PageTitle>} error={page.error} />;
   return (
-    <Suspense fallback={<PageTitle>Account {id}</PageTitle>}>
-      <AccountView context={page.context} user={page.user} id={id} />
-    </Suspense>
+    <Streamed
+      read={() => accessViewSoon(page.context, FIRST_PATHS_WAIT_MS)}
+      fallback={
+        <>
+          <PageTitle>Account {id}</PageTitle>
+          <Reading>Reading the organization&apos;s IAM…</Reading>
+        </>
+      }
+    >
+      {(view) => <AccountView view={view} user={page.user} id={id} />}
+    </Streamed>
   );
 }
 
@@ -60,8 +67,7 @@ function Chains({ chains, names, testId }: { chains: Chain[]; names: Record<stri
   );
 }
 
-async function AccountView({ context, user, id }: { context: ConsoleContext; user: SignedInUser; id: string }) {
-  const view = await accessViewSoon(context, FIRST_PATHS_WAIT_MS);
+async function AccountView({ view, user, id }: { view: AccessView; user: SignedInUser; id: string }) {
   const { names } = view;
   const member = view.index.organization.accounts[id];
   const { inbound, outbound, graph, ...chains } = accountAccess(view.index, id);
