@@ -17,20 +17,19 @@ function settlesWithin(data: Promise<unknown>, ms: number): Promise<boolean> {
   return Promise.race([settled, late]).finally(() => clearTimeout(timer));
 }
 
-async function Resolved<T>({ data, render }: { data: Promise<T>; render: Render<T> }) {
-  return render(await data);
+async function Resolved<T>({ read, render }: { read: () => Promise<T>; render: Render<T> }) {
+  return render(await read());
 }
 
-
-/** `read` starts the read: on a full load only once the shell is on its way (a read may work for a while before it first waits). */
+/** `read` starts the read: on a full load, inside the streamed boundary, as a view that read for itself would. */
 export async function Streamed<T>({ read, fallback, children }: { read: () => Promise<T>; fallback: ReactNode; children: Render<T> }) {
   // The browser says a full load's request is for a document (Fetch Metadata); the client router's are fetches.
   const fullLoad = (await headers()).get('sec-fetch-dest') === 'document';
-  const data = fullLoad ? undefined : read();
-  if (data && (await settlesWithin(data, NAVIGATION_WAIT_MS))) return children(await data);
+  const started = fullLoad ? undefined : read();
+  if (started && (await settlesWithin(started, NAVIGATION_WAIT_MS))) return children(await started);
   return (
     <Suspense fallback={fallback}>
-      <Resolved data={data ?? read()} render={children} />
+      <Resolved read={started ? () => started : read} render={children} />
     </Suspense>
   );
 }
