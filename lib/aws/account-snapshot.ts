@@ -269,9 +269,9 @@ export function accountSnapshots<T>(spec: AccountSnapshotSpec<T>) {
   };
 }
 
-/** Every Region the reading covered, in order; worked out again as a reading completes in place (a page that says it is complete shows all of it). */
+/** Every Region the reading covered, in order. */
 export function regionsCovered(snapshot: AccountSnapshot<unknown>): string[] {
-  return derived(snapshot, `regions-covered:${snapshot.complete}`, () => {
+  return derived(snapshot, 'regions-covered', () => {
     const regions = new Set<string>();
     for (const read of Object.values(snapshot.accounts)) for (const r of read.regions) regions.add(r);
     return [...regions].sort();
@@ -285,9 +285,9 @@ export interface Unreachable {
   error: string;
 }
 
-/** Accounts and Regions that could not be read, one entry per account and reason (Regions together); as regionsCovered, again on completing. */
+/** Accounts and Regions that could not be read, one entry per account and reason (Regions together). */
 export function unreachableOf(snapshot: AccountSnapshot<unknown>): Unreachable[] {
-  return derived(snapshot, `unreachable:${snapshot.complete}`, () => {
+  return derived(snapshot, 'unreachable', () => {
     const out = new Map<string, Unreachable>();
     for (const read of Object.values(snapshot.accounts)) {
       for (const [region, error] of Object.entries(read.errors ?? {})) {

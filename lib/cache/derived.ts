@@ -1,7 +1,8 @@
 // What pages work out from a snapshot (lists and counts over 10,000 accounts), kept per snapshot object for a
 // moment: 20 people on a page do the work once, not once each, and a snapshot that changes in place (a reading
-// filling in) shows its change within `maxAgeMs`.
-const kept = new WeakMap<object, Map<string, { at: number; value: unknown; mark?: string }>>();
+// filling in) shows its change within `maxAgeMs`, and its completing at once: a page that says a reading is
+// complete shows all of it (its status bar, seeing nothing new after, would never refresh what it shows).
+const kept = new WeakMap<object, Map<string, { at: number; value: unknown; mark?: string; complete?: unknown }>>();
 
 function valuesOf(snapshot: object) {
   let values = kept.get(snapshot);
@@ -12,9 +13,10 @@ function valuesOf(snapshot: object) {
 export function derived<V>(snapshot: object, name: string, compute: () => V, maxAgeMs = 1_000): V {
   const values = valuesOf(snapshot);
   const held = values.get(name);
-  if (held && Date.now() - held.at < maxAgeMs) return held.value as V;
+  const complete = (snapshot as { complete?: unknown }).complete;
+  if (held && held.complete === complete && Date.now() - held.at < maxAgeMs) return held.value as V;
   const value = compute();
-  values.set(name, { at: Date.now(), value });
+  values.set(name, { at: Date.now(), value, complete });
   return value;
 }
 

@@ -26,7 +26,7 @@ export function accountsOf(snapshot: OrganizationSnapshot): readonly Organizatio
       .filter((node) => node.type === 'ACCOUNT')
       .map((node) => ({ id: node.id, name: node.name, path: ancestorsOf(snapshot, node.id).map((a) => a.name).join(' / '), status: node.status }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  return derived(snapshot, `accounts:${snapshot.complete}`, list, snapshot.complete ? Infinity : 1_000);
+  return derived(snapshot, 'accounts', list, snapshot.complete ? Infinity : 1_000);
 }
 
 /** The accounts among `names` (organizationNames: accounts and OUs), by name; once per names, not per view. */

@@ -115,12 +115,9 @@ export function receivedBy(snapshot: AccountSnapshot<ReceivedShare>, accountId: 
 /** The order Shared with me lists shares in: by receiving account (12-digit IDs: as text), then name. */
 export const receivedOrder = (a: ReceivedShare, b: ReceivedShare) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : byText(a.name, b.name));
 
-/**
- * The shares received through the organization or OUs, found among every account's once a second, not per view, and
- * again as a reading completes in place: a page that says it is complete shows all of it.
- */
+/** The shares received through the organization or OUs, found among every account's once a second, not per view. */
 function sharedThroughOrganization(snapshot: AccountSnapshot<ReceivedShare>): ReceivedShare[] {
-  return derived(snapshot, `through-organization:${snapshot.complete}`, () => Object.entries(snapshot.items).flatMap(([key, share]) => (key.startsWith(ORGANIZATION_KEY) ? [share] : [])));
+  return derived(snapshot, 'through-organization', () => Object.entries(snapshot.items).flatMap(([key, share]) => (key.startsWith(ORGANIZATION_KEY) ? [share] : [])));
 }
 
 /** The last complete reading (revalidated behind it when old), else the first one as it fills. Never waits. */
